@@ -1,0 +1,39 @@
+package io.vlmeta.api;
+
+/**
+ * Maps media keys (the paths users write) to the dataset's media ids. Must be thread-safe for reads.
+ *
+ * @since 0.1
+ */
+public interface MediaResolver {
+
+    /** A resolver that checks nothing: every key is {@link Resolution.Unchecked}. */
+    MediaResolver UNCHECKED = new MediaResolver() {
+        @Override
+        public Resolution resolve(String key) {
+            return Resolution.Unchecked.INSTANCE;
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+
+        @Override
+        public String description() {
+            return "no media mapping (keys are not checked)";
+        }
+    };
+
+    /**
+     * @param key the key as the record holds it
+     * @return the match; never {@code null}
+     */
+    Resolution resolve(String key);
+
+    /** @return the number of media items, the bound of {@link Resolution.Matched#ordinal()} */
+    int size();
+
+    /** @return where the mapping came from, e.g. {@code "export of dataset abc (1,204 media)"} */
+    String description();
+}

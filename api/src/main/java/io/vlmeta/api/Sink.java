@@ -1,0 +1,58 @@
+package io.vlmeta.api;
+
+import java.util.List;
+
+/**
+ * Where validated metadata goes: the Visual Layer API, or a dry-run report. One instance per job.
+ *
+ * <p>The engine calls, in order: {@link #mediaResolver()} (before validation), {@link #preflight(List)}
+ * (after validation, before the gate), then for each field that passes the gate
+ * {@link #openField(FieldDeclaration)} and that writer's methods, and at the end
+ * {@link #complete(RunSummary)} and {@link #close()}. No declaration or entry reaches a sink when
+ * validation found any error.
+ *
+ * @since 0.1
+ */
+public interface Sink extends AutoCloseable {
+
+    /**
+     * @return the mapping from keys to media ids; {@link MediaResolver#UNCHECKED} when this sink has none
+     * @throws VlmetaException when the mapping cannot be loaded
+     */
+    default MediaResolver mediaResolver() {
+        return MediaResolver.UNCHECKED;
+    }
+
+    /**
+     * Checks the target before anything is sent: the dataset is ready, the fields do not clash with
+     * existing ones. Sends nothing.
+     *
+     * @param fields the declarations the job would send
+     * @return problems and fields to skip
+     */
+    default Preflight preflight(List<FieldDeclaration> fields) {
+        return Preflight.NONE;
+    }
+
+    /**
+     * Declares one field and opens its upload. Fields may be opened and written from different threads.
+     *
+     * @param declaration the field to declare
+     * @return the writer for its entries
+     */
+    FieldWriter openField(FieldDeclaration declaration);
+
+    /**
+     * Receives the whole job's summary at the end, also when the gate stopped the job (so a
+     * report can show the problems). Not a way to send anything.
+     *
+     * @param summary the job's plan, counts, problems and outcomes
+     */
+    default void complete(RunSummary summary) {
+    }
+
+    /** Releases connections and files. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,39 @@
+package io.vlmeta.api;
+
+import java.nio.file.Path;
+
+/**
+ * A kind of input (CSV, Excel, DICOM sidecars...). Found with {@link java.util.ServiceLoader}
+ * and created once per run by the engine; must be thread-safe and cheap to construct.
+ *
+ * @since 0.1
+ */
+public interface SourceProvider {
+
+    /** @return the unique name users pass to {@code --source}, e.g. {@code csv}; lower case */
+    String name();
+
+    /** @return one line for {@code vlmeta plugins} */
+    String description();
+
+    /**
+     * How well this source can read a path, for choosing a source when the user did not name one.
+     * Look at the extension, and at the first bytes or the folder's contents when that decides it.
+     *
+     * @return {@code 0} when it cannot read it, {@code 10} when the extension matches, {@code 20}
+     *     when the content says so (e.g. a CSV whose header is the DICOM converter's); the highest wins
+     */
+    int score(Path path);
+
+    /**
+     * Opens the input for one pass. Called twice per job (validation, then upload): a source
+     * must yield the same records in the same order each time.
+     *
+     * @param request  what to read
+     * @param reporter where row-level problems go
+     * @return an open source; the caller closes it
+     * @throws VlmetaException when the input cannot be opened ({@link ErrorCode#INPUT_UNREADABLE}) or is
+     *     not what it claims to be ({@link ErrorCode#INPUT_MALFORMED}, {@link ErrorCode#USAGE} for bad options)
+     */
+    RecordSource open(SourceRequest request, ProblemReporter reporter);
+}
