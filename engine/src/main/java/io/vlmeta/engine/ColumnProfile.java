@@ -1,0 +1,97 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.RawValue;
+import io.vlmeta.api.ValueParser;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the inference pass learns about one column from every value (not a sample): which types
+ * accept all of them, and how many distinct values there are (bounded by the enum limit).
+ */
+final class ColumnProfile {
+    private final ValueParser floatParser;
+    private final ValueParser datetimeParser;
+    private final ValueParser linkParser;
+    private final int distinctLimit;
+    private final Set<String> distinct = new HashSet<>();
+    private long nonEmpty;
+    private boolean allFloat;
+    private boolean allDatetime;
+    private boolean allLink;
+    private boolean allLists;
+    private boolean tooManyDistinct;
+
+    ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser, int distinctLimit) {
+        this.floatParser = floatParser;
+        this.datetimeParser = datetimeParser;
+        this.linkParser = linkParser;
+        this.distinctLimit = distinctLimit;
+        this.allFloat = floatParser != null;
+        this.allDatetime = datetimeParser != null;
+        this.allLink = linkParser != null;
+        this.allLists = true;
+    }
+
+    void add(RawValue raw) {
+        if (raw.isBlank()) {
+            return;
+        }
+        nonEmpty++;
+        allFloat = allFloat && accepts(floatParser, raw);
+        allDatetime = allDatetime && accepts(datetimeParser, raw);
+        allLink = allLink && accepts(linkParser, raw);
+        allLists = allLists && looksLikeList(raw);
+        if (!tooManyDistinct) {
+            distinct.add(raw.display().strip());
+            if (distinct.size() > distinctLimit) {
+                tooManyDistinct = true;
+                distinct.clear(); // only the verdict matters from here on
+            }
+        }
+    }
+
+    private static boolean accepts(ValueParser parser, RawValue raw) {
+        return parser.parse(raw) instanceof ParseResult.Value;
+    }
+
+    private static boolean looksLikeList(RawValue raw) {
+        if (raw instanceof RawValue.ListValue) {
+            return true;
+        }
+        if (raw instanceof RawValue.Text text) {
+            String value = text.value().strip();
+            return value.startsWith("[") && value.endsWith("]");
+        }
+        return false;
+    }
+
+    /** The verdict, in the order field-types.md gives: float, datetime, link, multi-enum, enum, string. */
+    Inferred infer() {
+        if (nonEmpty == 0) {
+            return null;
+        }
+        if (allFloat) {
+            return new Inferred("float", "every one of " + nonEmpty + " values is a number");
+        }
+        if (allDatetime) {
+            return new Inferred("datetime", "every one of " + nonEmpty + " values is a date or date-time");
+        }
+        if (allLink) {
+            return new Inferred("link", "every one of " + nonEmpty + " values is an http(s) link");
+        }
+        if (allLists) {
+            return new Inferred("multi-enum", "every one of " + nonEmpty + " values is a list");
+        }
+        if (!tooManyDistinct && distinct.size() * 2L < nonEmpty) {
+            return new Inferred("enum", distinct.size() + " distinct values repeat across " + nonEmpty + " values");
+        }
+        String spread = tooManyDistinct ? "more than " + distinctLimit : String.valueOf(distinct.size());
+        return new Inferred("string", spread + " distinct values in " + nonEmpty + ": free text");
+    }
+
+    record Inferred(String type, String reason) {
+    }
+}

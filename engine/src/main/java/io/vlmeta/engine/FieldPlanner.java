@@ -1,0 +1,124 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.FieldTypeHandler;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.ValueParser;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which columns become which field types: the ones the user named, then (with
+ * {@code --infer}) the source's own typing (e.g. DICOM VRs), then inference over every value.
+ */
+final class FieldPlanner {
+    private final Plugins plugins;
+    private final FieldSettings settings;
+
+    FieldPlanner(Plugins plugins, FieldSettings settings) {
+        this.plugins = plugins;
+        this.settings = settings;
+    }
+
+    /**
+     * @param sourceName   the input as the user named it, for messages
+     * @param columns      the source's columns
+     * @param explicit     column to type, from the flags
+     * @param infer        whether to type the other columns
+     * @param reopen       opens the source again for the inference pass
+     * @param notes        where to say which columns were left out and why
+     */
+    List<PlannedField> plan(String sourceName, List<ColumnInfo> columns, Map<String, String> explicit,
+                            boolean infer, Supplier<RecordSource> reopen, Consumer<String> notes) {
+        if (explicit.isEmpty() && !infer) {
+            throw VlmetaException.usage("No field types specified. Name columns with --string-fields, --float-fields, "
+                    + "--datetime-fields, --enum-fields, --multi-enum-fields or --link-fields, or pass --infer.");
+        }
+        Map<String, ColumnInfo> byName = new LinkedHashMap<>();
+        columns.forEach(c -> byName.put(c.name(), c));
+        checkExplicitColumnsExist(sourceName, byName, explicit);
+
+        Map<String, PlannedField> planned = new LinkedHashMap<>();
+        explicit.forEach((column, type) ->
+                planned.put(column, field(column, type, "--" + type + "-fields")));
+        if (!infer) {
+            return List.copyOf(planned.values());
+        }
+        List<ColumnInfo> rest = columns.stream().filter(c -> !explicit.containsKey(c.name())).toList();
+        Map<String, ColumnProfile> profiles = profile(rest, reopen);
+        for (ColumnInfo column : rest) {
+            if (column.suggestedType() != null && plugins.fieldTypes().containsKey(column.suggestedType())) {
+                String why = "from the source" + (column.note() == null ? "" : ": " + column.note());
+                planned.put(column.name(), field(column.name(), column.suggestedType(), why));
+                continue;
+            }
+            ColumnProfile.Inferred inferred = profiles.get(column.name()).infer();
+            if (inferred == null) {
+                notes.accept("Column '" + column.name() + "' has no values; not uploaded.");
+                continue;
+            }
+            planned.put(column.name(), field(column.name(), inferred.type(), "inferred: " + inferred.reason()));
+        }
+        // keep the file's column order, so the plan reads like the file
+        List<PlannedField> ordered = new ArrayList<>();
+        for (ColumnInfo column : columns) {
+            PlannedField field = planned.get(column.name());
+            if (field != null) {
+                ordered.add(field);
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    private void checkExplicitColumnsExist(String sourceName, Map<String, ColumnInfo> byName,
+                                           Map<String, String> explicit) {
+        List<String> missing = explicit.keySet().stream().filter(c -> !byName.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            String which = missing.stream().map(c -> "'" + c + "' (--" + explicit.get(c) + "-fields)")
+                    .collect(Collectors.joining(", "));
+            throw VlmetaException.usage((missing.size() == 1 ? "Column " : "Columns ") + which + " not found in "
+                    + sourceName + ". Its columns are: " + String.join(", ", byName.keySet()) + ".");
+        }
+    }
+
+    private PlannedField field(String column, String type, String reason) {
+        FieldTypeHandler handler = plugins.fieldType(type);
+        return new PlannedField(column, type, reason, handler, handler.parser(settings));
+    }
+
+    private Map<String, ColumnProfile> profile(List<ColumnInfo> columns, Supplier<RecordSource> reopen) {
+        Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
+        List<ColumnInfo> toRead = columns.stream()
+                .filter(c -> c.suggestedType() == null || !plugins.fieldTypes().containsKey(c.suggestedType()))
+                .toList();
+        for (ColumnInfo column : toRead) {
+            profiles.put(column.name(), new ColumnProfile(parserOrNull("float"), parserOrNull("datetime"),
+                    parserOrNull("link"), settings.enumLimit()));
+        }
+        if (toRead.isEmpty()) {
+            return profiles;
+        }
+        try (RecordSource source = reopen.get()) {
+            for (Record record = source.next(); record != null; record = source.next()) {
+                for (Map.Entry<String, ColumnProfile> e : profiles.entrySet()) {
+                    e.getValue().add(record.value(e.getKey()));
+                }
+            }
+        }
+        return profiles;
+    }
+
+    private ValueParser parserOrNull(String type) {
+        FieldTypeHandler handler = plugins.fieldTypes().get(type);
+        return handler == null ? null : handler.parser(settings);
+    }
+}

@@ -1,0 +1,32 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.RunSummary;
+
+/**
+ * How a job ended.
+ *
+ * @param summary  the plan, counts, problems and outcomes
+ * @param exitCode 0 done, 3 validation failed (nothing uploaded), 4 uploaded with rejected rows or
+ *                 a count that differs, 1 a field's task failed
+ */
+public record JobResult(RunSummary summary, int exitCode) {
+
+    /** @return true when the upload (or dry-run) pass ran */
+    public boolean uploaded() {
+        return summary.gatePassed() && !summary.outcomes().isEmpty();
+    }
+
+    static int exitCodeFor(RunSummary summary) {
+        if (!summary.gatePassed()) {
+            return 3;
+        }
+        boolean failed = summary.outcomes().stream().anyMatch(o -> o.status() == FieldOutcome.Status.FAILED);
+        if (failed) {
+            return 1;
+        }
+        boolean rejected = summary.outcomes().stream()
+                .anyMatch(o -> o.rejected() > 0 || o.insertedDiffers());
+        return rejected ? 4 : 0;
+    }
+}

@@ -1,0 +1,149 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.FieldCounts;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.Preflight;
+import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.RunSummary;
+import io.vlmeta.api.SinkRequest;
+import io.vlmeta.api.SourceProvider;
+import io.vlmeta.api.SourceRequest;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one job: plan, validate every value (pass 1), the gate, upload (pass 2), report.
+ * Nothing reaches a sink's fields when validation found any error.
+ */
+public final class JobRunner {
+    private final Plugins plugins;
+
+    public JobRunner(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    /**
+     * @throws VlmetaException for usage errors, unreadable input and server failures
+     */
+    public JobResult run(JobSpec spec, JobListener listener) {
+        if (spec.mode() == JobSpec.Mode.UPLOAD && (spec.datasetId() == null || spec.datasetId().isBlank())) {
+            throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
+        }
+        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
+        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
+        ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
+        SinkRequest sinkRequest = sinkRequest(spec, listener);
+        try (JobSinks sinks = JobSinks.open(spec, plugins, sinkRequest);
+             RecordSource source = sourceProvider.open(sourceRequest, problems)) {
+            List<ColumnInfo> columns = source.columns();
+            FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
+            List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(), spec.infer(),
+                    () -> sourceProvider.open(sourceRequest, ProblemReporter.DISCARD), listener::note);
+            fields = PhiGuard.apply(fields, columns, spec, listener::note);
+            if (fields.isEmpty()) {
+                throw VlmetaException.usage("Nothing to upload: no column of " + source.description()
+                        + " was selected.");
+            }
+            listener.planned(fields.stream().map(PlannedField::toPlan).toList());
+
+            MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
+            if (resolver == MediaResolver.UNCHECKED) {
+                listener.note("Paths are not checked against the dataset (no mapping): pass --export-file "
+                        + "or --dataset-id to check them.");
+            }
+            listener.mappingLoaded(resolver.description());
+
+            ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
+                    spec.allowUnmatched(), problems, listener).run(source);
+            Preflight preflight = spec.mode() != JobSpec.Mode.VALIDATE && sinks.server() != null
+                    ? sinks.server().preflight(validation.declarations()) : Preflight.NONE;
+            problems.reportAll(preflight.problems());
+            listener.validated(validation.rows(), problems.errorCount(), problems.warningCount());
+
+            Summaries summaries = new Summaries(spec, source.description(), sourceProvider.name(),
+                    resolver.description(), fields, validation, problems);
+            if (problems.errorCount() > 0) {
+                listener.gateClosed();
+                return finish(sinks, summaries.of(false, List.of()));
+            }
+            if (spec.mode() == JobSpec.Mode.VALIDATE) {
+                return finish(sinks, summaries.of(true, List.of()));
+            }
+            List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
+                    preflight, resolver, listener);
+            return finish(sinks, summaries.of(true, outcomes));
+        }
+    }
+
+    private List<FieldOutcome> upload(JobSpec spec, SourceProvider sourceProvider, SourceRequest sourceRequest,
+                                      JobSinks sinks, List<PlannedField> fields, ValidationPass.Outcome validation,
+                                      Preflight preflight, MediaResolver resolver, JobListener listener) {
+        List<PlannedField> sending = new ArrayList<>();
+        List<FieldDeclaration> declarations = new ArrayList<>();
+        Map<String, FieldOutcome> byField = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            PlannedField field = fields.get(i);
+            String skipReason = preflight.skippedFields().get(field.column());
+            if (skipReason != null) {
+                FieldOutcome skipped = new FieldOutcome(field.column(), FieldOutcome.Status.SKIPPED, 0, -1, 0,
+                        List.of(), skipReason);
+                byField.put(field.column(), skipped);
+                listener.fieldFinished(skipped);
+            } else {
+                sending.add(field);
+                declarations.add(validation.declarations().get(i));
+            }
+        }
+        if (!sending.isEmpty()) {
+            try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
+                List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
+                        listener, spec.parallel()).run(again, sinks.target());
+                sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
+            }
+        }
+        return fields.stream().map(f -> byField.get(f.column())).toList();
+    }
+
+    private static JobResult finish(JobSinks sinks, RunSummary summary) {
+        sinks.complete(summary);
+        return new JobResult(summary, JobResult.exitCodeFor(summary));
+    }
+
+    private static SinkRequest sinkRequest(JobSpec spec, JobListener listener) {
+        Map<String, String> options = new LinkedHashMap<>(spec.sinkOptions());
+        if (spec.reportPath() != null) {
+            options.put("report", spec.reportPath().toString());
+        }
+        return new SinkRequest(spec.baseUrl(), spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
+                spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
+                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note);
+    }
+
+    /** Builds the run summary from what the passes found. */
+    private record Summaries(JobSpec spec, String input, String source, String mapping, List<PlannedField> fields,
+                             ValidationPass.Outcome validation, ProblemCollector problems) {
+
+        RunSummary of(boolean gatePassed, List<FieldOutcome> outcomes) {
+            List<FieldPlan> plan = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                PlannedField field = fields.get(i);
+                plan.add(new FieldPlan(field.column(), field.type(), field.reason(),
+                        validation.declarations().get(i)));
+            }
+            Map<String, FieldCounts> counts = validation.counts();
+            return new RunSummary(input, source, mapping, spec.mode() != JobSpec.Mode.UPLOAD, plan, counts,
+                    validation.rows(), problems.errorCount(), problems.warningCount(), problems.kept(), gatePassed,
+                    outcomes);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.RunSummary;
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkRequest;
+
+/**
+ * The sinks one job uses. The server sink maps keys and checks the target (and receives the upload
+ * in upload mode); the report sink receives a dry run's declarations and entries in the server's
+ * place, and the summary for the report. A dry run is a sink swap, not a flag threaded through
+ * every plugin.
+ */
+final class JobSinks implements AutoCloseable {
+    private final Sink server;
+    private final Sink report;
+    private final JobSpec.Mode mode;
+
+    private JobSinks(Sink server, Sink report, JobSpec.Mode mode) {
+        this.server = server;
+        this.report = report;
+        this.mode = mode;
+    }
+
+    static JobSinks open(JobSpec spec, Plugins plugins, SinkRequest request) {
+        boolean hasTarget = spec.datasetId() != null || spec.exportFile() != null;
+        Sink server = switch (spec.mode()) {
+            case UPLOAD -> plugins.sink(spec.sinkName()).open(request);
+            case DRY_RUN -> hasTarget ? plugins.sink(spec.sinkName()).open(request) : null;
+            // validation never talks to the server: it maps keys only from an offline export
+            case VALIDATE -> spec.exportFile() != null ? plugins.sink(spec.sinkName()).open(request) : null;
+        };
+        Sink report = null;
+        try {
+            if (spec.mode() == JobSpec.Mode.DRY_RUN || spec.reportPath() != null) {
+                report = plugins.sink(spec.reportSinkName()).open(request);
+            }
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+        return new JobSinks(server, report, spec.mode());
+    }
+
+    /** @return the sink that maps keys and checks the target, or {@code null} when there is none */
+    Sink server() {
+        return server;
+    }
+
+    /** @return where the upload pass sends: the server, or the report sink in a dry run */
+    Sink target() {
+        return mode == JobSpec.Mode.UPLOAD ? server : report;
+    }
+
+    void complete(RunSummary summary) {
+        if (server != null) {
+            server.complete(summary);
+        }
+        if (report != null) {
+            report.complete(summary);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (report != null) {
+                report.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.Secret;
+import io.vlmeta.api.VlmetaException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one job needs, built once by the command line from flags, environment and files.
+ * Nothing in the engine reads global state; it reads this.
+ *
+ * @param mode            upload, dry run (the report sink receives what would be sent) or validate (stops at the gate)
+ * @param input           the input file or folder
+ * @param sourceName      the source plugin to use; {@code null} to choose by {@code SourceProvider.score}
+ * @param keyColumn       the key column; {@code null} for the source's default
+ * @param sourceOptions   options for the source plugin
+ * @param fieldTypes      column to field type name, in the order given
+ * @param infer           infer types for columns no flag names
+ * @param fieldSettings   settings for field types
+ * @param sinkName        where uploads go
+ * @param reportSinkName  the sink that writes dry-run and validation reports
+ * @param baseUrl         the server's base URL
+ * @param datasetId       the dataset
+ * @param apiKey          the API key; {@code null} on premises
+ * @param apiSecret       the API secret; {@code null} on premises
+ * @param batchSize       entries per uploaded file
+ * @param parallel        fields uploaded at once
+ * @param taskTimeout     how long one field's task may take
+ * @param stateDir        where resume journals live
+ * @param resume          continue an interrupted job
+ * @param exportFile      an offline export to map keys with; {@code null} to fetch it
+ * @param matchBy         how keys match media
+ * @param rejectsFile     where rejected entries go; {@code null} for nowhere
+ * @param reportPath      where the report goes; {@code null} for no report
+ * @param sinkOptions     options for sink plugins
+ * @param allowUnmatched  keys that match no media are warnings (the rows are skipped) instead of errors
+ * @param allowPhi        send sensitive columns to a non-local server
+ * @param dropPhi         leave sensitive columns out
+ * @param maxProblemsKept how many problems are kept for printing and reports (all are counted)
+ */
+public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
+                      Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
+                      String reportSinkName, String baseUrl, String datasetId, String apiKey, Secret apiSecret,
+                      int batchSize, int parallel, Duration taskTimeout, Path stateDir, boolean resume,
+                      Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
+                      Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
+                      int maxProblemsKept) {
+
+    /** What the job does once validation passes. */
+    public enum Mode {
+        /** Validate, then upload to the sink. */
+        UPLOAD,
+        /** Validate, then send everything to the report sink instead of the server. */
+        DRY_RUN,
+        /** Validate and stop at the gate. */
+        VALIDATE
+    }
+
+    public JobSpec {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(fieldSettings, "fieldSettings");
+        Objects.requireNonNull(sinkName, "sinkName");
+        Objects.requireNonNull(reportSinkName, "reportSinkName");
+        Objects.requireNonNull(taskTimeout, "taskTimeout");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(matchBy, "matchBy");
+        sourceOptions = Map.copyOf(sourceOptions);
+        fieldTypes = Collections.unmodifiableMap(new LinkedHashMap<>(fieldTypes));
+        sinkOptions = Map.copyOf(sinkOptions);
+        if (dropPhi && allowPhi) {
+            throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
+        }
+    }
+
+    /** @return a builder with the documented defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "JobSpec[mode=" + mode + ", input=" + input + ", source=" + sourceName + ", fields=" + fieldTypes
+                + ", infer=" + infer + ", baseUrl=" + baseUrl + ", datasetId=" + datasetId + "]";
+    }
+
+    /** Builds a {@link JobSpec}; defaults: upload, batch size 50,000, 4 fields at once, 30-minute tasks. */
+    public static final class Builder {
+        private Mode mode = Mode.UPLOAD;
+        private Path input;
+        private String sourceName;
+        private String keyColumn;
+        private final Map<String, String> sourceOptions = new LinkedHashMap<>();
+        private final Map<String, String> fieldTypes = new LinkedHashMap<>();
+        private boolean infer;
+        private FieldSettings fieldSettings = FieldSettings.defaults();
+        private String sinkName = "visual-layer";
+        private String reportSinkName = "report";
+        private String baseUrl = "http://localhost:8080";
+        private String datasetId;
+        private String apiKey;
+        private Secret apiSecret;
+        private int batchSize = 50_000;
+        private int parallel = 4;
+        private Duration taskTimeout = Duration.ofMinutes(30);
+        private Path stateDir = Path.of(".vlmeta");
+        private boolean resume;
+        private Path exportFile;
+        private String matchBy = "path";
+        private Path rejectsFile;
+        private Path reportPath;
+        private final Map<String, String> sinkOptions = new LinkedHashMap<>();
+        private boolean allowUnmatched;
+        private boolean allowPhi;
+        private boolean dropPhi;
+        private int maxProblemsKept = 1000;
+
+        private Builder() {
+        }
+
+        public Builder mode(Mode value) { this.mode = value; return this; }
+        public Builder input(Path value) { this.input = value; return this; }
+        public Builder sourceName(String value) { this.sourceName = value; return this; }
+        public Builder keyColumn(String value) { this.keyColumn = value; return this; }
+        public Builder sourceOption(String name, String value) { this.sourceOptions.put(name, value); return this; }
+        public Builder sourceOptions(Map<String, String> values) { this.sourceOptions.putAll(values); return this; }
+
+        /**
+         * Names the type of some columns.
+         *
+         * @throws VlmetaException (usage) when a column is already named under another type
+         */
+        public Builder fields(String type, List<String> columns) {
+            for (String column : columns) {
+                String before = fieldTypes.putIfAbsent(column, type);
+                if (before != null && !before.equals(type)) {
+                    throw VlmetaException.usage("Column '" + column + "' is listed as both " + before + " and "
+                            + type + "; give each column one type.");
+                }
+            }
+            return this;
+        }
+
+        public Builder infer(boolean value) { this.infer = value; return this; }
+        public Builder fieldSettings(FieldSettings value) { this.fieldSettings = value; return this; }
+        public Builder sinkName(String value) { this.sinkName = value; return this; }
+        public Builder reportSinkName(String value) { this.reportSinkName = value; return this; }
+        public Builder baseUrl(String value) { this.baseUrl = value; return this; }
+        public Builder datasetId(String value) { this.datasetId = value; return this; }
+        public Builder apiKey(String value) { this.apiKey = value; return this; }
+        public Builder apiSecret(Secret value) { this.apiSecret = value; return this; }
+        public Builder batchSize(int value) { this.batchSize = value; return this; }
+        public Builder parallel(int value) { this.parallel = value; return this; }
+        public Builder taskTimeout(Duration value) { this.taskTimeout = value; return this; }
+        public Builder stateDir(Path value) { this.stateDir = value; return this; }
+        public Builder resume(boolean value) { this.resume = value; return this; }
+        public Builder exportFile(Path value) { this.exportFile = value; return this; }
+        public Builder matchBy(String value) { this.matchBy = value; return this; }
+        public Builder rejectsFile(Path value) { this.rejectsFile = value; return this; }
+        public Builder reportPath(Path value) { this.reportPath = value; return this; }
+        public Builder sinkOption(String name, String value) { this.sinkOptions.put(name, value); return this; }
+        public Builder sinkOptions(Map<String, String> values) { this.sinkOptions.putAll(values); return this; }
+        public Builder allowUnmatched(boolean value) { this.allowUnmatched = value; return this; }
+        public Builder allowPhi(boolean value) { this.allowPhi = value; return this; }
+        public Builder dropPhi(boolean value) { this.dropPhi = value; return this; }
+        public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
+
+        /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
+        public JobSpec build() {
+            if (input == null) {
+                throw VlmetaException.usage("No input given: pass --input FILE (or --csv FILE).");
+            }
+            if (batchSize < 1) {
+                throw VlmetaException.usage("--batch-size must be at least 1, got " + batchSize + ".");
+            }
+            if (parallel < 1) {
+                throw VlmetaException.usage("--parallel must be at least 1, got " + parallel + ".");
+            }
+            if (maxProblemsKept < 0) {
+                throw new IllegalArgumentException("maxProblemsKept must not be negative");
+            }
+            return new JobSpec(mode, input, sourceName, keyColumn, sourceOptions, fieldTypes, infer, fieldSettings,
+                    sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
+                    taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
+                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept);
+        }
+    }
+}

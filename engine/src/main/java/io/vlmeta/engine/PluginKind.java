@@ -1,0 +1,48 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.FieldTypeHandler;
+import io.vlmeta.api.SinkProvider;
+import io.vlmeta.api.SourceProvider;
+
+import java.util.function.Function;
+
+/** The three SPI kinds, with how to read a provider's name and description. */
+enum PluginKind {
+    SOURCE("source", SourceProvider.class),
+    FIELD_TYPE("field-type", FieldTypeHandler.class),
+    SINK("sink", SinkProvider.class);
+
+    private final String label;
+    private final Class<?> spi;
+
+    PluginKind(String label, Class<?> spi) {
+        this.label = label;
+        this.spi = spi;
+    }
+
+    String label() {
+        return label;
+    }
+
+    Class<?> spi() {
+        return spi;
+    }
+
+    String nameOf(Object provider) {
+        return describe(provider, SourceProvider::name, FieldTypeHandler::name, SinkProvider::name);
+    }
+
+    String descriptionOf(Object provider) {
+        return describe(provider, SourceProvider::description, FieldTypeHandler::description,
+                SinkProvider::description);
+    }
+
+    private String describe(Object provider, Function<SourceProvider, String> source,
+                            Function<FieldTypeHandler, String> fieldType, Function<SinkProvider, String> sink) {
+        return switch (this) {
+            case SOURCE -> source.apply((SourceProvider) provider);
+            case FIELD_TYPE -> fieldType.apply((FieldTypeHandler) provider);
+            case SINK -> sink.apply((SinkProvider) provider);
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.Entry;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FieldCounts;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.Resolution;
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Pass 2: reads the source again and hands every accepted value of every field to that field's
+ * writer, in source order. Rows that validation let through with a warning (identical duplicates,
+ * unmatched keys under {@code --allow-unmatched}) are skipped here, so each media item gets one value.
+ */
+final class UploadPass {
+    private static final int PROGRESS_EVERY = 10_000;
+
+    private final List<PlannedField> fields;
+    private final List<FieldDeclaration> declarations;
+    private final Map<String, FieldCounts> counts;
+    private final MediaResolver resolver;
+    private final JobListener listener;
+    private final int parallel;
+
+    UploadPass(List<PlannedField> fields, List<FieldDeclaration> declarations, Map<String, FieldCounts> counts,
+               MediaResolver resolver, JobListener listener, int parallel) {
+        this.fields = fields;
+        this.declarations = declarations;
+        this.counts = counts;
+        this.resolver = resolver;
+        this.listener = listener;
+        this.parallel = parallel;
+    }
+
+    List<FieldOutcome> run(RecordSource source, Sink sink) {
+        int n = fields.size();
+        FieldWriter[] writers = new FieldWriter[n];
+        long[] sent = new long[n];
+        for (int i = 0; i < n; i++) {
+            writers[i] = sink.openField(declarations.get(i));
+            listener.fieldStarted(declarations.get(i), counts.get(fields.get(i).column()).values());
+        }
+        DuplicateTracker seen = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
+                : DuplicateTracker.forKeys();
+        for (Record record = source.next(); record != null; record = source.next()) {
+            Resolution resolution = resolver.resolve(record.key());
+            String mediaId;
+            long trackingKey;
+            if (resolution instanceof Resolution.Matched matched) {
+                mediaId = matched.mediaId();
+                trackingKey = matched.ordinal();
+            } else if (resolution instanceof Resolution.Unchecked) {
+                mediaId = null;
+                trackingKey = KeyNormalizer.hash(record.key());
+            } else {
+                continue; // unmatched under --allow-unmatched: validated as a warning, never sent
+            }
+            if (seen.firstOrRecord(trackingKey, record.location().row(), 0L) != null) {
+                continue; // an identical repeat (a different one would have closed the gate)
+            }
+            for (int i = 0; i < n; i++) {
+                PlannedField field = fields.get(i);
+                if (field.parser().parse(record.value(field.column())) instanceof ParseResult.Value value) {
+                    writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
+                    if (++sent[i] % PROGRESS_EVERY == 0) {
+                        listener.fieldProgress(field.column(), sent[i]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            listener.fieldProgress(fields.get(i).column(), sent[i]);
+        }
+        return finishAll(writers);
+    }
+
+    /** Finishing waits for each field's server task; do it for several fields at once. */
+    private List<FieldOutcome> finishAll(FieldWriter[] writers) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, writers.length)), r -> {
+            Thread thread = new Thread(r, "vlmeta-finish");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FieldOutcome>> futures = new ArrayList<>();
+            for (FieldWriter writer : writers) {
+                futures.add(pool.submit(() -> {
+                    FieldOutcome outcome = writer.finish();
+                    listener.fieldFinished(outcome);
+                    return outcome;
+                }));
+            }
+            List<FieldOutcome> outcomes = new ArrayList<>();
+            for (Future<FieldOutcome> future : futures) {
+                outcomes.add(await(future));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FieldOutcome await(Future<FieldOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while waiting for uploads to finish.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VlmetaException vlmeta) {
+                throw vlmeta;
+            }
+            throw new VlmetaException(ErrorCode.INTERNAL, "A field's upload failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

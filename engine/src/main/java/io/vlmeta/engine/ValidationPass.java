@@ -1,0 +1,144 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ColumnAccumulator;
+import io.vlmeta.api.FieldCounts;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.Resolution;
+import io.vlmeta.api.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pass 1: parses every value of every planned field, runs the column accumulators, resolves every
+ * key and finds duplicate rows. Sends nothing. Memory does not grow with rows (apart from the
+ * duplicate tracker's per-media state).
+ */
+final class ValidationPass {
+    private static final int PROGRESS_EVERY = 10_000;
+
+    private final List<PlannedField> fields;
+    private final MediaResolver resolver;
+    private final boolean allowUnmatched;
+    private final ProblemCollector problems;
+    private final JobListener listener;
+    private final FieldSettings settings;
+
+    ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
+                   ProblemCollector problems, JobListener listener) {
+        this.fields = fields;
+        this.settings = settings;
+        this.resolver = resolver;
+        this.allowUnmatched = allowUnmatched;
+        this.problems = problems;
+        this.listener = listener;
+    }
+
+    /** What the pass found. */
+    record Outcome(long rows, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
+    }
+
+    Outcome run(RecordSource source) {
+        int n = fields.size();
+        ColumnAccumulator[] accumulators = new ColumnAccumulator[n];
+        long[] values = new long[n];
+        long[] empty = new long[n];
+        long[] invalid = new long[n];
+        long[] unmatched = new long[n];
+        for (int i = 0; i < n; i++) {
+            PlannedField field = fields.get(i);
+            accumulators[i] = field.handler().newAccumulator(field.column(), settings);
+        }
+        DuplicateTracker duplicates = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
+                : DuplicateTracker.forKeys();
+        ParseResult[] parsed = new ParseResult[n];
+        long rows = 0;
+        for (Record record = source.next(); record != null; record = source.next()) {
+            rows++;
+            if (rows % PROGRESS_EVERY == 0) {
+                listener.validationProgress(rows);
+            }
+            Resolution resolution = resolver.resolve(record.key());
+            boolean mapped = reportMapping(record, resolution);
+            long valuesHash = 0x2545F4914F6CDD1DL;
+            for (int i = 0; i < n; i++) {
+                PlannedField field = fields.get(i);
+                ParseResult result = field.parser().parse(record.value(field.column()));
+                parsed[i] = result;
+                if (result instanceof ParseResult.Value value) {
+                    accumulators[i].add(value.json());
+                    values[i]++;
+                    if (!mapped) {
+                        unmatched[i]++;
+                    }
+                    if (value.warning() != null) {
+                        problems.report(Problem.warning(ProblemCategory.VALUE, record.location(), field.column(),
+                                value.warning()));
+                    }
+                    valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
+                } else if (result instanceof ParseResult.Invalid bad) {
+                    invalid[i]++;
+                    problems.report(Problem.error(bad.category(), record.location(), field.column(), bad.message()));
+                } else {
+                    empty[i]++;
+                }
+            }
+            if (mapped) {
+                checkDuplicate(duplicates, record, resolution, valuesHash);
+            }
+        }
+        Map<String, FieldCounts> counts = new LinkedHashMap<>();
+        List<FieldDeclaration> declarations = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            problems.reportAll(accumulators[i].finish());
+            declarations.add(accumulators[i].declaration());
+            counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
+        }
+        return new Outcome(rows, counts, List.copyOf(declarations));
+    }
+
+    /** @return true when the key maps to exactly one media item, or mapping is not checked */
+    private boolean reportMapping(Record record, Resolution resolution) {
+        if (resolution instanceof Resolution.Unmatched) {
+            Severity severity = allowUnmatched ? Severity.WARNING : Severity.ERROR;
+            String advice = allowUnmatched ? " The row is skipped (--allow-unmatched)."
+                    : " Check the path, or pass --allow-unmatched to skip such rows.";
+            problems.report(new Problem(severity, ProblemCategory.MAPPING, record.location(), null,
+                    "'" + record.key() + "' matches no media item in " + resolver.description() + "." + advice));
+            return false;
+        }
+        if (resolution instanceof Resolution.Ambiguous ambiguous) {
+            problems.report(Problem.error(ProblemCategory.MAPPING, record.location(), null,
+                    "'" + record.key() + "' matches " + ambiguous.candidates().size() + " media items: "
+                            + String.join(", ", ambiguous.candidates())
+                            + ". Write a longer path so it matches one, or use another --match-by."));
+            return false;
+        }
+        return true;
+    }
+
+    private void checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution, long valuesHash) {
+        long trackingKey = resolution instanceof Resolution.Matched m ? m.ordinal() : KeyNormalizer.hash(record.key());
+        DuplicateTracker.Seen seen = duplicates.firstOrRecord(trackingKey, record.location().row(), valuesHash);
+        if (seen == null) {
+            return;
+        }
+        if (seen.valuesHash() == valuesHash) {
+            problems.report(Problem.warning(ProblemCategory.DUPLICATE, record.location(), null,
+                    "'" + record.key() + "' repeats row " + seen.firstRow() + " with identical values; uploaded once."));
+        } else {
+            problems.report(Problem.error(ProblemCategory.DUPLICATE, record.location(), null,
+                    "'" + record.key() + "' is also in row " + seen.firstRow() + " with different values. "
+                            + "Metadata cannot be changed once uploaded: keep one row per media item."));
+        }
+    }
+}
