@@ -14,8 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
@@ -63,26 +61,17 @@ public final class Plugins {
                                            List<PluginInfo> infos, List<String> failures) {
         Map<String, T> byName = new LinkedHashMap<>();
         Map<String, String> originByName = new LinkedHashMap<>();
-        var iterator = ServiceLoader.load(spi, loader).stream().iterator();
-        while (true) {
-            ServiceLoader.Provider<T> provider;
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                provider = iterator.next();
-            } catch (ServiceConfigurationError e) {
-                // a broken services entry or a class that fails to load: report it, keep the others
-                failures.add(kind.label() + " plugin skipped: " + e.getMessage());
+        for (ServiceFiles.Found found : ServiceFiles.providerTypes(spi, loader, failures)) {
+            if (found.type() == null) {
+                failures.add(kind.label() + " plugin skipped: " + found.failure());
                 continue;
             }
-            Class<? extends T> type;
+            Class<? extends T> type = found.type().asSubclass(spi);
             T instance;
             try {
-                type = provider.type();
                 instance = injector.getInstance(type);
             } catch (RuntimeException | LinkageError e) {
-                failures.add(kind.label() + " plugin skipped: " + describe(e));
+                failures.add(kind.label() + " plugin " + type.getName() + " skipped: " + describe(e));
                 continue;
             }
             String name = kind.nameOf(instance);
