@@ -1,0 +1,182 @@
+package io.vlmeta.sources.csv;
+
+import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A checked header row: where the key is, and which cell holds each value column. One instance is
+ * shared by every row's {@link RowValues}.
+ */
+final class CsvHeader {
+
+    /** Separators a header read as one column may hold, with the name {@code --delimiter} takes. */
+    private static final Map<Character, String> OTHER_SEPARATORS = orderedSeparators();
+
+    private final String keyColumn;
+    private final int keyIndex;
+    private final int width;
+    private final List<ColumnInfo> columns;
+    private final String[] valueNames;
+    private final int[] valueCells;
+    private final Map<String, Integer> positionByName;
+
+    private CsvHeader(String keyColumn, int keyIndex, List<String> names) {
+        this.keyColumn = keyColumn;
+        this.keyIndex = keyIndex;
+        this.width = names.size();
+        this.valueNames = new String[width - 1];
+        this.valueCells = new int[width - 1];
+        this.positionByName = new HashMap<>(width * 2);
+        List<ColumnInfo> infos = new ArrayList<>(width - 1);
+        int position = 0;
+        for (int cell = 0; cell < width; cell++) {
+            if (cell == keyIndex) {
+                continue;
+            }
+            String name = names.get(cell);
+            valueNames[position] = name;
+            valueCells[position] = cell;
+            positionByName.put(name, position);
+            infos.add(ColumnInfo.plain(name));
+            position++;
+        }
+        this.columns = List.copyOf(infos);
+    }
+
+    /**
+     * Checks a header row. Column names are trimmed: a stray space in a header cell is never meant
+     * to be part of a field name, and flags name fields without it.
+     *
+     * @param file        the file as messages name it
+     * @param cells       the header row's cells
+     * @param keyColumn   the key column's name
+     * @param keyAskedFor true when the user named the key column (a missing one is then a usage error)
+     * @return the header
+     * @throws VlmetaException for blank or repeated names, or a missing key column
+     */
+    static CsvHeader parse(String file, String[] cells, String keyColumn, boolean keyAskedFor) {
+        List<String> names = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            names.add(cell.trim());
+        }
+        refuseBlankNames(file, names);
+        refuseRepeatedNames(file, names);
+        int keyIndex = names.indexOf(keyColumn);
+        if (keyIndex < 0) {
+            String message = file + " has no column '" + keyColumn + "' for the media paths; its columns are: "
+                    + String.join(", ", names) + delimiterHint(names) + ".";
+            throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, message);
+        }
+        return new CsvHeader(keyColumn, keyIndex, names);
+    }
+
+    /**
+     * A header read as one column that holds another separator is the usual sign of a file saved
+     * with semicolons (spreadsheets in many locales) or tabs: say which delimiter to pass.
+     */
+    private static String delimiterHint(List<String> names) {
+        if (names.size() != 1) {
+            return "";
+        }
+        String only = names.get(0);
+        for (Map.Entry<Character, String> separator : OTHER_SEPARATORS.entrySet()) {
+            if (only.indexOf(separator.getKey()) >= 0) {
+                return "; the header looks separated by " + separator.getValue() + ", so give --delimiter "
+                        + separator.getValue();
+            }
+        }
+        return "";
+    }
+
+    private static void refuseBlankNames(String file, List<String> names) {
+        List<Integer> blank = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                blank.add(i + 1);
+            }
+        }
+        if (!blank.isEmpty()) {
+            String which = blank.size() == 1 ? "column " + blank.get(0) + " has" : "columns " + and(blank) + " have";
+            throw VlmetaException.malformed(file + " row 1: " + which
+                    + " no name; give every column a header, or delete the empty column.");
+        }
+    }
+
+    private static void refuseRepeatedNames(String file, List<String> names) {
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            positions.computeIfAbsent(names.get(i), name -> new ArrayList<>()).add(i + 1);
+        }
+        String repeated = positions.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> "'" + entry.getKey() + "' (columns " + and(entry.getValue()) + ")")
+                .collect(Collectors.joining(", "));
+        if (!repeated.isEmpty()) {
+            throw VlmetaException.malformed(file + " row 1: column names used more than once: " + repeated
+                    + "; every column needs its own name.");
+        }
+    }
+
+    private static String and(List<Integer> numbers) {
+        List<String> texts = numbers.stream().map(String::valueOf).toList();
+        int last = texts.size() - 1;
+        return last == 0 ? texts.get(0) : String.join(", ", texts.subList(0, last)) + " and " + texts.get(last);
+    }
+
+    private static Map<Character, String> orderedSeparators() {
+        Map<Character, String> separators = new LinkedHashMap<>();
+        separators.put(';', "';'");
+        separators.put('\t', "tab");
+        separators.put('|', "'|'");
+        separators.put(',', "','");
+        return Collections.unmodifiableMap(separators);
+    }
+
+    String keyColumn() {
+        return keyColumn;
+    }
+
+    int keyIndex() {
+        return keyIndex;
+    }
+
+    /** @return the number of columns, the key included */
+    int width() {
+        return width;
+    }
+
+    /** @return the value columns in file order, without the key */
+    List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    /** @return how many value columns there are */
+    int valueCount() {
+        return valueNames.length;
+    }
+
+    /** @return the value column at a position among the value columns */
+    String valueName(int position) {
+        return valueNames[position];
+    }
+
+    /** @return the cell index of the value column at a position */
+    int valueCell(int position) {
+        return valueCells[position];
+    }
+
+    /** @return the position among the value columns, or -1 for a name that is not a value column */
+    int positionOf(Object name) {
+        Integer position = positionByName.get(name);
+        return position == null ? -1 : position;
+    }
+}

@@ -1,0 +1,295 @@
+package io.vlmeta.sources.csv;
+
+import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Location;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
+import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.SourceRequest;
+import io.vlmeta.api.VlmetaException;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Streams one CSV file's rows as {@link Record}s, holding one row (and the one after it) at a time.
+ *
+ * <p>Rows are numbered as a spreadsheet shows them: one row per CSV record however many lines its
+ * quoted cells span, blank lines included. The parser reads one record ahead so that bytes that were
+ * not valid in the encoding can be pinned to the row they fall in (everything decoded before the
+ * next record's first character belongs to this one).
+ */
+final class CsvRecordSource implements RecordSource {
+
+    /** The default key column of tabular inputs. */
+    static final String DEFAULT_KEY_COLUMN = "file_fullpath";
+    /**
+     * How many characters one row may span. Far beyond any real metadata row; it exists because an
+     * unclosed quote would otherwise gather the rest of a large file into one cell in memory.
+     */
+    static final long MAX_RECORD_CHARS = 4L * 1024 * 1024;
+
+    private final String file;
+    private final CsvDialect dialect;
+    private final ProblemReporter reporter;
+    private final StrictDecodingReader reader;
+    private final DecodeErrors decodeErrors;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private CsvHeader header;
+    private CSVRecord lookahead;
+    private long linesRead;
+    private boolean closed;
+
+    private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
+                            DecodeErrors decodeErrors) throws IOException {
+        this.file = file;
+        this.dialect = dialect;
+        this.reporter = reporter;
+        this.reader = reader;
+        this.decodeErrors = decodeErrors;
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(dialect.delimiter())
+                .setIgnoreEmptyLines(false)
+                .build();
+        this.parser = CSVParser.parse(reader, format);
+        this.records = parser.iterator();
+    }
+
+    /**
+     * Opens a file and reads its header, so that a file without data or with a bad header is refused
+     * before anything else happens.
+     *
+     * @param request        the file, the key column and the options {@code encoding} and {@code delimiter}
+     * @param reporter       where rows that are skipped are reported
+     * @param maxRecordChars how many characters one row may span
+     * @return the open source, positioned before the first data row
+     */
+    static CsvRecordSource open(SourceRequest request, ProblemReporter reporter, long maxRecordChars) {
+        Path path = request.path();
+        String file = path.toString();
+        InputStream in = openStream(path, file);
+        CsvDialect dialect;
+        try {
+            dialect = CsvDialect.of(request, head(in));
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw unreadable(file, e);
+        }
+        DecodeErrors decodeErrors = new DecodeErrors();
+        StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
+        CsvRecordSource source;
+        try {
+            source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors);
+        } catch (IOException e) {
+            closeQuietly(reader);
+            throw unreadable(file, e);
+        }
+        try {
+            source.readHeader(request.keyColumnOr(DEFAULT_KEY_COLUMN), request.keyColumn() != null);
+            return source;
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /** Reads the first two bytes and rewinds, leaving the stream as it was. */
+    private static byte[] head(InputStream in) throws IOException {
+        in.mark(2);
+        byte[] head = in.readNBytes(2);
+        in.reset();
+        return head;
+    }
+
+    private static InputStream openStream(Path path, String file) {
+        if (Files.isDirectory(path)) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a CSV file.");
+        }
+        try {
+            return new BufferedInputStream(Files.newInputStream(path), StrictDecodingReader.BUFFER_SIZE);
+        } catch (NoSuchFileException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be opened: permission denied.", e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private void readHeader(String keyColumn, boolean keyAskedFor) {
+        CSVRecord headerRecord = readRecord();
+        while (headerRecord != null && isEmptyLine(headerRecord)) {
+            headerRecord = readRecord();
+        }
+        if (headerRecord == null) {
+            throw VlmetaException.malformed(file + " is empty; it needs a header row naming its columns ("
+                    + keyColumn + ", ...) and one row per media file.");
+        }
+        lookahead = readRecord();
+        if (decodeErrors.takeBefore(startOf(lookahead))) {
+            throw VlmetaException.malformed(file + " row " + headerRecord.getRecordNumber()
+                    + ": the header holds bytes that are not valid " + dialect.charset().name()
+                    + "; give the file's encoding with --encoding (e.g. windows-1252).");
+        }
+        header = CsvHeader.parse(file, headerRecord.values(), keyColumn, keyAskedFor);
+        while (lookahead != null && lookahead.size() <= header.width() && isBlank(lookahead.values())) {
+            lookahead = readRecord();
+        }
+        if (lookahead == null) {
+            throw VlmetaException.malformed(file + " has a header but no data rows.");
+        }
+    }
+
+    @Override
+    public String description() {
+        return file;
+    }
+
+    @Override
+    public String keyColumn() {
+        return header.keyColumn();
+    }
+
+    @Override
+    public List<ColumnInfo> columns() {
+        return header.columns();
+    }
+
+    @Override
+    public Record next() {
+        while (lookahead != null) {
+            CSVRecord row = lookahead;
+            lookahead = readRecord();
+            boolean badBytes = decodeErrors.takeBefore(startOf(lookahead));
+            String[] cells = row.values();
+            long rowNumber = row.getRecordNumber();
+            if (cells.length > header.width()) {
+                throw VlmetaException.malformed(file + " row " + rowNumber + " has " + cells.length
+                        + " cells but the header has " + header.width() + " columns; quote any cell that contains the "
+                        + dialect.delimiterName() + " delimiter.");
+            }
+            Location location = Location.of(file, rowNumber);
+            if (badBytes) {
+                reporter.report(Problem.error(ProblemCategory.INPUT, location, null,
+                        "Contains bytes that are not valid " + dialect.charset().name()
+                                + ", so the row is skipped; if the file has another encoding, give it with"
+                                + " --encoding (e.g. windows-1252)."));
+                continue;
+            }
+            if (isBlank(cells)) {
+                continue;
+            }
+            String key = header.keyIndex() < cells.length ? cells[header.keyIndex()].trim() : "";
+            if (key.isEmpty()) {
+                reporter.report(Problem.error(ProblemCategory.INPUT, location, null,
+                        "Empty '" + header.keyColumn() + "', so the row is skipped; every row needs the path of"
+                                + " its media file."));
+                continue;
+            }
+            return new Record(key, location, new RowValues(header, cells));
+        }
+        return null;
+    }
+
+    /** @return the next CSV record, or null at the end of the file */
+    private CSVRecord readRecord() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            linesRead = parser.getCurrentLineNumber();
+            reader.allowNextRecord();
+            return record;
+        } catch (UncheckedIOException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    private VlmetaException failure(IOException cause) {
+        long row = parser.getRecordNumber() + 1;
+        long line = linesRead + 1;
+        String where = file + " row " + row + (line == row ? "" : " (line " + line + ")");
+        if (cause instanceof StrictDecodingReader.RecordTooLongException tooLong) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " runs for more than "
+                    + String.format("%,d", tooLong.maxRecordChars())
+                    + " characters; a quoted cell is probably missing its closing quote.", cause);
+        }
+        if (cause instanceof CSVException) {
+            String reason = cause.getMessage() == null ? "" : cause.getMessage();
+            if (reason.contains("EOF reached before encapsulated token finished")) {
+                return new VlmetaException(ErrorCode.INPUT_MALFORMED, where
+                        + ": a quoted cell starts in this row and is never closed; add its closing quote (\").", cause);
+            }
+            if (reason.contains("Invalid character between encapsulated token and delimiter")) {
+                return new VlmetaException(ErrorCode.INPUT_MALFORMED, where
+                        + ": a quoted cell is followed by other text before the next delimiter; inside a quoted"
+                        + " cell write a quote as two quotes (\"\").", cause);
+            }
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is not valid CSV: " + reason, cause);
+        }
+        return unreadable(file, cause);
+    }
+
+    private static long startOf(CSVRecord record) {
+        return record == null ? Long.MAX_VALUE : record.getCharacterPosition();
+    }
+
+    private static boolean isEmptyLine(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
+    private static boolean isBlank(String[] cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static VlmetaException unreadable(String file, IOException e) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " could not be read: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // Nothing was read; the open failure is what the user needs to see.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // Only reading happened; a failure to release the file changes nothing already read.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.vlmeta.sources.csv;
+
+import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.SourceProvider;
+import io.vlmeta.api.SourceRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The {@code csv} source: comma-, tab-, semicolon- or pipe-separated text with a header row and one
+ * row per media file, keyed by {@code file_fullpath} unless the request names another key column.
+ *
+ * <p>Options read from {@link SourceRequest#options()}: {@code encoding} (a character set name,
+ * default UTF-8; a UTF-8 byte order mark is dropped) and {@code delimiter} ({@code ,}, {@code ;},
+ * {@code |}, {@code tab} or {@code \t}; default tab for {@code .tsv} files and comma otherwise).
+ *
+ * <p>Reading streams: memory does not grow with the number of rows. Values are untrimmed
+ * {@link io.vlmeta.api.RawValue.Text}, empty cells {@link io.vlmeta.api.RawValue.Missing}; the key is
+ * trimmed. Blank rows are skipped; rows with an empty key or with bytes not valid in the encoding are
+ * reported and skipped; a file that cannot be parsed any further is refused with
+ * {@link io.vlmeta.api.ErrorCode#INPUT_MALFORMED}.
+ *
+ * @since 0.1
+ */
+public final class CsvSourceProvider implements SourceProvider {
+
+    /** Creates the provider; it holds no state. */
+    public CsvSourceProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "CSV and TSV files with a header row (options: encoding, delimiter)";
+    }
+
+    @Override
+    public int score(Path path) {
+        Path fileName = path.getFileName();
+        if (fileName == null || Files.isDirectory(path)) {
+            return 0;
+        }
+        String name = fileName.toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt") ? 10 : 0;
+    }
+
+    @Override
+    public RecordSource open(SourceRequest request, ProblemReporter reporter) {
+        return CsvRecordSource.open(request, reporter, CsvRecordSource.MAX_RECORD_CHARS);
+    }
+}
