@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs one job: plan, validate every value (pass 1), the gate, upload (pass 2), report.
@@ -43,8 +44,9 @@ public final class JobRunner {
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
         SinkRequest sinkRequest = sinkRequest(spec, listener);
+        SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
         try (JobSinks sinks = JobSinks.open(spec, plugins, sinkRequest);
-             RecordSource source = sourceProvider.open(sourceRequest, problems)) {
+             RecordSource source = sourceProvider.open(sourceRequest, sourceProblems)) {
             List<ColumnInfo> columns = source.columns();
             FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
             List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(), spec.infer(),
@@ -54,6 +56,8 @@ public final class JobRunner {
                 throw VlmetaException.usage("Nothing to upload: no column of " + source.description()
                         + " was selected.");
             }
+            sourceProblems.select(source.keyColumn(),
+                    fields.stream().map(PlannedField::column).collect(Collectors.toSet()));
             listener.planned(fields.stream().map(PlannedField::toPlan).toList());
 
             MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();

@@ -207,6 +207,15 @@ class JobRunnerTest {
     }
 
     @Test
+    void sourceProblemsInColumnsTheJobDoesNotUploadDoNotStopIt() throws IOException {
+        Path input = file("data.pipe", "file_fullpath|score|unused", "a.jpg|1|#N/A", "b.jpg|#N/A|x");
+        JobResult result = run(JobSpec.builder().mode(JobSpec.Mode.VALIDATE).input(input)
+                .fields("string", List.of("score")));
+
+        assertThat(rendered(result.summary())).containsExactly("Row 3, field 'score': The cell holds an error (#N/A).");
+    }
+
+    @Test
     void inferenceTypesEachColumnFromEveryValueAndSaysWhy() throws IOException {
         Path input = file("data.pipe", "file_fullpath|score|status|note|n_depth|blank",
                 "a.jpg|1|ok|first|3|", "b.jpg|2.5|ok|second|4|", "c.jpg|3|ok|third|5|", "d.jpg|x9|bad|fourth|6|", "e.jpg|4|ok|fifth|7|");

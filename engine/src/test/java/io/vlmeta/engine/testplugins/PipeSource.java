@@ -113,6 +113,12 @@ public final class PipeSource implements SourceProvider {
                         }
                     }
                     Location location = Location.of(description(), row);
+                    values.forEach((column, value) -> {
+                        if (value.display().equals("#N/A")) {
+                            reporter.report(Problem.error(ProblemCategory.INPUT, location, column,
+                                    "The cell holds an error (#N/A)."));
+                        }
+                    });
                     if (keyValue == null || keyValue.isEmpty()) {
                         reporter.report(Problem.error(ProblemCategory.INPUT, location, key, "The key is empty."));
                         continue;
