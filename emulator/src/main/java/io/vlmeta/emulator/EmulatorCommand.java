@@ -1,0 +1,225 @@
+package io.vlmeta.emulator;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vlmeta emulator}: runs the emulator in the foreground until interrupted, to rehearse a job
+ * or run the demo without touching a real Visual Layer server.
+ */
+@Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs a strict local emulator of Visual Layer's custom-metadata API until interrupted.")
+public final class EmulatorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    private int port = 2080;
+
+    @Option(names = "--dataset", paramLabel = "ID=FILE", description = "A READY dataset whose media are listed in FILE:"
+            + " one file name per line, or an export CSV with a 'filename' column. Repeatable.")
+    private Map<String, Path> datasets = new LinkedHashMap<>();
+
+    @Option(names = "--dataset-status", paramLabel = "ID=STATUS", description = "Give a dataset another status, e.g."
+            + " INDEXING; only READY accepts declarations. Repeatable.")
+    private Map<String, String> statuses = new LinkedHashMap<>();
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "Require tokens for this API key (cloud mode).")
+    private String apiKey;
+
+    @Option(names = "--api-secret", paramLabel = "SECRET", description = "The secret tokens are signed with.")
+    private String apiSecret;
+
+    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "Read the secret from FILE.")
+    private Path apiSecretFile;
+
+    @Option(names = "--max-token-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Refuse tokens issued longer ago than this (e.g. 30s), even before they expire.")
+    private Duration maxTokenAge;
+
+    @Option(names = "--polls-to-complete", paramLabel = "N",
+            description = "Status polls answering IN_PROGRESS before a task completes (default: ${DEFAULT-VALUE}).")
+    private int pollsToComplete = EmulatorConfig.DEFAULT_POLLS_TO_COMPLETE;
+
+    @Option(names = "--unavailable-fraction", paramLabel = "F", description = "Answer this share of requests with 503.")
+    private double unavailableFraction;
+
+    @Option(names = "--too-many-requests", paramLabel = "F", description = "Answer this share of requests with 429.")
+    private double tooManyRequestsFraction;
+
+    @Option(names = "--retry-after", paramLabel = "SECONDS",
+            description = "Retry-After sent with 429 answers (default: ${DEFAULT-VALUE}).")
+    private int retryAfterSeconds = 1;
+
+    @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Pause before every answer, e.g. 200ms.")
+    private Duration delay = Duration.ZERO;
+
+    @Option(names = "--drop-fraction", paramLabel = "F",
+            description = "Close the connection halfway through this share of answers (after doing the work).")
+    private double dropFraction;
+
+    @Option(names = "--fail-nth", paramLabel = "ENDPOINT:N:STATUS", description = "The N-th request to ENDPOINT ("
+            + "dataset, export, schema, declare, upload, status, read) answers STATUS. Repeatable.")
+    private List<String> failNth = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the random faults (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--dump", paramLabel = "FILE", description = "Write the whole state as JSON to FILE on exit.")
+    private Path dump;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    @Override
+    public Integer call() throws Exception {
+        EmulatorConfig config = config();
+        Map<String, List<String>> media = readDatasets();
+        for (String id : statuses.keySet()) {
+            if (!media.containsKey(id)) {
+                throw usage("--dataset-status names dataset '" + id + "', which no --dataset defines");
+            }
+        }
+        Emulator emulator = Emulator.start(config);
+        Thread hook = new Thread(() -> finish(emulator), "vlmeta-emulator-shutdown");
+        try {
+            media.forEach(emulator::addDataset);
+            statuses.forEach(emulator::setDatasetStatus);
+            printBanner(emulator, media);
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopped.await();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook does the work
+            }
+            finish(emulator);
+        }
+        return 0;
+    }
+
+    private EmulatorConfig config() {
+        String secret = secret();
+        if ((apiKey == null) != (secret == null)) {
+            throw usage("--api-key and --api-secret (or --api-secret-file) go together: give both for cloud mode,"
+                    + " neither for on-premises mode");
+        }
+        try {
+            FaultPlan.Builder faults = FaultPlan.builder()
+                    .serviceUnavailableFraction(unavailableFraction)
+                    .tooManyRequests(tooManyRequestsFraction, retryAfterSeconds)
+                    .fixedDelay(delay)
+                    .dropConnectionFraction(dropFraction)
+                    .seed(seed);
+            for (String failure : failNth) {
+                addFailure(faults, failure);
+            }
+            return EmulatorConfig.builder().port(port).apiKey(apiKey).apiSecret(secret).maxTokenAge(maxTokenAge)
+                    .pollsToComplete(pollsToComplete).faults(faults.build()).build();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private String secret() {
+        if (apiSecret != null && apiSecretFile != null) {
+            throw usage("give --api-secret or --api-secret-file, not both");
+        }
+        if (apiSecretFile == null) {
+            return apiSecret;
+        }
+        try {
+            return Files.readString(apiSecretFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw usage("cannot read --api-secret-file " + apiSecretFile + ": " + e.getMessage());
+        }
+    }
+
+    private void addFailure(FaultPlan.Builder faults, String failure) {
+        String[] parts = failure.split(":");
+        try {
+            if (parts.length == 3) {
+                faults.failNth(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw usage("--fail-nth '" + failure + "' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+    }
+
+    private Map<String, List<String>> readDatasets() {
+        Map<String, List<String>> media = new LinkedHashMap<>();
+        datasets.forEach((id, file) -> {
+            try {
+                media.put(id, DatasetFiles.read(file));
+            } catch (IOException e) {
+                throw usage("cannot read the file list of dataset '" + id + "' (" + file + "): " + e.getMessage());
+            }
+        });
+        return media;
+    }
+
+    private void printBanner(Emulator emulator, Map<String, List<String>> media) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Visual Layer emulator listening on " + emulator.baseUrl()
+                + (apiKey == null ? " (on-premises, no authentication)" : " (tokens required for API key " + apiKey + ")"));
+        media.forEach((id, names) -> out.println("  dataset " + id + ": " + names.size() + " media, "
+                + statuses.getOrDefault(id, "READY")));
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+    }
+
+    private void finish(Emulator emulator) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        stopped.countDown();
+        try {
+            if (dump != null) {
+                try (Writer writer = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
+                    emulator.dumpJson(writer);
+                }
+                spec.commandLine().getOut().println("State written to " + dump);
+                spec.commandLine().getOut().flush();
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot write the state to " + dump + ": " + e.getMessage());
+        } finally {
+            emulator.close();
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Runs the command on its own, e.g. {@code java -cp ... io.vlmeta.emulator.EmulatorCommand --dataset demo=files.txt}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmulatorCommand()).execute(args));
+    }
+}

@@ -1,0 +1,119 @@
+package io.vlmeta.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an {@link Emulator} runs.
+ *
+ * @param port            the TCP port on the loopback interface; {@code 0} picks a free one
+ * @param apiKey          the API key tokens must name ({@code kid} and {@code sub}); {@code null} with
+ *                        {@code apiSecret} for an on-premises server without authentication
+ * @param apiSecret       the secret tokens are signed with (HS256); {@code null} with {@code apiKey}
+ * @param maxTokenAge     refuse tokens whose {@code iat} is older than this, even before {@code exp};
+ *                        {@code null} to check {@code exp} only
+ * @param pollsToComplete how many status polls after an upload answer {@code IN_PROGRESS} before one
+ *                        answers the final status; {@code 0} completes on the first poll
+ * @param faults          faults to inject; never {@code null}
+ */
+public record EmulatorConfig(int port, String apiKey, String apiSecret, Duration maxTokenAge, int pollsToComplete,
+                             FaultPlan faults) {
+
+    /** The default number of {@code IN_PROGRESS} polls before a task completes. */
+    public static final int DEFAULT_POLLS_TO_COMPLETE = 2;
+
+    public EmulatorConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        if ((apiKey == null) != (apiSecret == null)) {
+            throw new IllegalArgumentException("give both the API key and the API secret, or neither");
+        }
+        if (apiKey != null && (apiKey.isBlank() || apiSecret.isEmpty())) {
+            throw new IllegalArgumentException("the API key and the API secret must not be blank");
+        }
+        if (maxTokenAge != null && (maxTokenAge.isNegative() || maxTokenAge.isZero())) {
+            throw new IllegalArgumentException("maxTokenAge must be positive: " + maxTokenAge);
+        }
+        if (pollsToComplete < 0) {
+            throw new IllegalArgumentException("pollsToComplete must not be negative: " + pollsToComplete);
+        }
+        Objects.requireNonNull(faults, "faults");
+    }
+
+    /** @return an on-premises emulator on a free port, without faults */
+    public static EmulatorConfig defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from {@link #defaults()} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return true when requests must carry a valid token */
+    public boolean authenticated() {
+        return apiKey != null;
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "EmulatorConfig[port=" + port + ", apiKey=" + apiKey + ", apiSecret=" + (apiSecret == null ? null : "****")
+                + ", maxTokenAge=" + maxTokenAge + ", pollsToComplete=" + pollsToComplete + ", faults=" + faults + "]";
+    }
+
+    /** Builds an {@link EmulatorConfig}. */
+    public static final class Builder {
+        private int port;
+        private String apiKey;
+        private String apiSecret;
+        private Duration maxTokenAge;
+        private int pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
+        private FaultPlan faults = FaultPlan.none();
+
+        private Builder() {
+        }
+
+        /** @param port the port, {@code 0} for a free one */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** @param apiKey the API key tokens must name */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** @param apiSecret the secret tokens are signed with */
+        public Builder apiSecret(String apiSecret) {
+            this.apiSecret = apiSecret;
+            return this;
+        }
+
+        /** @param maxTokenAge the oldest {@code iat} accepted, or {@code null} */
+        public Builder maxTokenAge(Duration maxTokenAge) {
+            this.maxTokenAge = maxTokenAge;
+            return this;
+        }
+
+        /** @param pollsToComplete status polls answering {@code IN_PROGRESS} before completion */
+        public Builder pollsToComplete(int pollsToComplete) {
+            this.pollsToComplete = pollsToComplete;
+            return this;
+        }
+
+        /** @param faults the faults to inject */
+        public Builder faults(FaultPlan faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /** @return the configuration */
+        public EmulatorConfig build() {
+            return new EmulatorConfig(port, apiKey, apiSecret, maxTokenAge, pollsToComplete, faults);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.vlmeta.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EmulatorCommandTest {
+    private static final Pattern BASE_URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+
+    @TempDir
+    Path dir;
+
+    /** Runs the command in the background until its banner is out; returns the thread and the output. */
+    private record Running(Thread thread, StringWriter out, AtomicInteger exitCode) {
+        String baseUrl() throws InterruptedException {
+            for (int i = 0; i < 200; i++) {
+                Matcher matcher = BASE_URL.matcher(out.toString());
+                if (matcher.find() && out.toString().contains("Press Ctrl+C")) {
+                    return matcher.group(1);
+                }
+                Thread.sleep(25);
+            }
+            throw new AssertionError("no banner: " + out);
+        }
+
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    private static Running run(String... args) {
+        StringWriter out = new StringWriter();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        CommandLine command = new CommandLine(new EmulatorCommand()).setOut(new PrintWriter(out, true));
+        Thread thread = new Thread(() -> exitCode.set(command.execute(args)));
+        thread.start();
+        return new Running(thread, out, exitCode);
+    }
+
+    private static int usageError(StringWriter err, String... args) {
+        return new CommandLine(new EmulatorCommand()).setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void servesDatasetsFromAFileListAndAnExportAndDumpsTheStateOnExit() throws Exception {
+        Path list = Files.writeString(dir.resolve("files.txt"), "images/a.jpg\n\n  images/b.jpg  \n");
+        Path export = dir.resolve("export.csv");
+        Files.copy(Path.of(sharedDir(), "fixtures/dicom/export_media_id.csv"), export);
+        long exportRows = Files.readAllLines(export).stream().skip(1).filter(line -> !line.isBlank()).count();
+        Path dump = dir.resolve("state.json");
+
+        Running running = run("--port", "0", "--dataset", "demo=" + list, "--dataset", "dicom=" + export,
+                "--dataset-status", "dicom=INDEXING", "--polls-to-complete", "0", "--dump", dump.toString());
+        String baseUrl = running.baseUrl();
+        ApiClient api = new ApiClient(baseUrl, null);
+        String task = api.declare("demo", "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
+        String mediaId = MediaIds.derive("demo", "images/b.jpg").toString();
+        api.uploadTo("demo", task, "[{\"media_id\": \"" + mediaId + "\", \"value\": \"hello\"}]");
+        int declareOnIndexing = api.postJson("/api/v1/datasets/dicom/custom_metadata/tasks",
+                "{\"field_name\": \"x\", \"field_type\": \"string\"}").statusCode();
+        running.stop();
+
+        assertThat(declareOnIndexing).isEqualTo(409);
+        assertThat(running.exitCode().get()).isZero();
+        assertThat(running.out().toString()).contains(
+                "  dataset demo: 2 media, READY",
+                "  dataset dicom: " + exportRows + " media, INDEXING",
+                "State written to " + dump);
+        var state = Jsons.read(Files.readString(dump));
+        assertThat(state.get("datasets").get(0).get("media").get(1).get("filename").asText()).isEqualTo("images/b.jpg");
+        assertThat(state.get("datasets").get(0).get("fields").get(0).get("values").get(mediaId).asText())
+                .isEqualTo("hello");
+        assertThat(state.get("datasets").get(1).get("media")).hasSize((int) exportRows);
+    }
+
+    @Test
+    void cloudModeReadsTheSecretFromAFileAndNeverPrintsIt() throws Exception {
+        Path list = Files.writeString(dir.resolve("files.txt"), "a.jpg\n");
+        Path secret = Files.writeString(dir.resolve("secret"), "very-secret-value\n");
+
+        Running running = run("--port", "0", "--dataset", "demo=" + list, "--api-key", "k1",
+                "--api-secret-file", secret.toString(), "--unavailable-fraction", "1");
+        String baseUrl = running.baseUrl();
+        int anonymous = new ApiClient(baseUrl, null).get("/api/v1/dataset/demo").statusCode();
+        running.stop();
+
+        assertThat(anonymous).isEqualTo(503);
+        assertThat(running.out().toString()).contains("tokens required for API key k1").doesNotContain("very-secret");
+    }
+
+    @Test
+    void badFlagsAreUsageErrorsInOneSentence() {
+        StringWriter err = new StringWriter();
+        assertThat(usageError(err, "--port", "0", "--api-key", "k")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--api-key and --api-secret (or --api-secret-file) go together:");
+
+        StringWriter missing = new StringWriter();
+        assertThat(usageError(missing, "--port", "0", "--dataset", "d=" + dir.resolve("nope.txt"))).isEqualTo(2);
+        assertThat(missing.toString()).startsWith("cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
+
+        StringWriter failNth = new StringWriter();
+        assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:x:503")).isEqualTo(2);
+        assertThat(failNth.toString()).startsWith("--fail-nth 'upload:x:503' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+
+        StringWriter status = new StringWriter();
+        assertThat(usageError(status, "--port", "0", "--dataset-status", "ghost=READY")).isEqualTo(2);
+        assertThat(status.toString()).startsWith("--dataset-status names dataset 'ghost', which no --dataset defines");
+
+        StringWriter delay = new StringWriter();
+        assertThat(usageError(delay, "--port", "0", "--delay", "soon")).isEqualTo(2);
+        assertThat(delay.toString()).contains("'soon' is not a duration; write e.g. 500ms, 30s, 5m, 1h or PT30S");
+    }
+
+    @Test
+    void anUnknownDatasetStatusIsAUsageError() throws Exception {
+        Path list = Files.writeString(dir.resolve("files.txt"), "a.jpg\n");
+        StringWriter err = new StringWriter();
+
+        int code = usageError(err, "--port", "0", "--dataset", "d=" + list, "--dataset-status", "d=DONE");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("unknown dataset status 'DONE', expected one of [ENRICHING, FATAL_ERROR,");
+    }
+
+    @Test
+    void durationsReadShortAndIsoForms() {
+        DurationConverter converter = new DurationConverter();
+
+        assertThat(List.of(converter.convert("500ms"), converter.convert("30s"), converter.convert("5m"),
+                converter.convert("1h"), converter.convert("PT2S"))).containsExactly(
+                java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(2));
+    }
+
+    static String sharedDir() {
+        String configured = System.getProperty("vlmeta.shared.dir");
+        return configured != null ? configured : Path.of("..", "..", "shared").toString();
+    }
+}
