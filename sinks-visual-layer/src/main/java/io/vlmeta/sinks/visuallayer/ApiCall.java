@@ -1,0 +1,27 @@
+package io.vlmeta.sinks.visuallayer;
+
+import org.apache.hc.core5.http.HttpEntity;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One request to the server, described so that it can be sent again.
+ *
+ * @param what       how messages name it, e.g. {@code "upload of field 'score' (batch 2)"}
+ * @param method     {@code GET} or {@code POST}
+ * @param uri        the address
+ * @param body       a fresh body for each attempt; {@code null} for none
+ * @param downloadTo where a successful answer's body is streamed; {@code null} to keep it in memory
+ * @param landed     for a request that is not safe to repeat: asked, before repeating it after a lost
+ *                   answer, whether the server did process it; {@code null} when repeating is safe
+ */
+record ApiCall(String what, String method, URI uri, Supplier<HttpEntity> body, Path downloadTo,
+               BooleanSupplier landed) {
+
+    static ApiCall get(String what, URI uri) {
+        return new ApiCall(what, "GET", uri, null, null, null);
+    }
+}

@@ -1,0 +1,111 @@
+package io.vlmeta.sinks.visuallayer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One batch being written to disk as the JSON array the upload endpoint takes
+ * ({@code [{"media_id": "...", "value": ...}, ...]}). Entries go straight to the file through
+ * Jackson's generator, so a queued batch costs disk, not heap.
+ */
+final class BatchFile {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Path path;
+    private final int number;
+    private final long firstEntry;
+    private final JsonGenerator generator;
+    private int count;
+
+    /**
+     * @param number     the batch's number in its task, from 1
+     * @param firstEntry the 0-based index of its first entry in the task
+     */
+    BatchFile(Path directory, String fieldName, int number, long firstEntry) {
+        this.number = number;
+        this.firstEntry = firstEntry;
+        try {
+            this.path = Files.createTempFile(directory, "batch-", ".json");
+            this.generator = JSON.createGenerator(path.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8);
+            generator.writeStartArray();
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write a batch of field '" + fieldName
+                    + "' to the temporary folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    void add(String mediaId, Object value) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("media_id", mediaId);
+        generator.writeFieldName("value");
+        writeValue(value);
+        generator.writeEndObject();
+        count++;
+    }
+
+    private void writeValue(Object value) throws IOException {
+        if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof BigDecimal number) {
+            generator.writeNumber(number);
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                generator.writeString(String.valueOf(item));
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Number number) {
+            generator.writeNumber(new BigDecimal(number.toString()));
+        } else {
+            throw new IllegalArgumentException("not a JSON value a field type sends: " + value.getClass().getName());
+        }
+    }
+
+    /** @return the finished batch, ready to send */
+    Pending close() throws IOException {
+        generator.writeEndArray();
+        generator.close();
+        return new Pending(path, number, firstEntry, count);
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** Drops an unfinished batch. */
+    void discard() {
+        try {
+            generator.close();
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a temporary file; the sink's folder is removed at close
+        }
+    }
+
+    /**
+     * A batch written in full.
+     *
+     * @param file       the JSON file
+     * @param number     its number in the task, from 1
+     * @param firstEntry the index of its first entry in the task
+     * @param count      its entries
+     */
+    record Pending(Path file, int number, long firstEntry, int count) {
+        /** The file name the server sees. */
+        String fileName(String fieldName) {
+            return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", number) + ".json";
+        }
+
+        long endEntry() {
+            return firstEntry + count;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.vlmeta.sinks.visuallayer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a dataset's media list into a {@link MediaIndex}: the export CSV (columns {@code filename}
+ * and {@code media_id}, in any order, among others), or the UI's {@code metadata.json} (an object
+ * with {@code media_items}, or a bare array of items). The format is told by the first character,
+ * not the file name. Both are streamed: an export of ten million rows is never held as text.
+ */
+final class ExportReader {
+    private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private ExportReader() {
+    }
+
+    /**
+     * @param file  the export
+     * @param label how messages name it, e.g. the path the user gave or "the export of dataset x"
+     */
+    static MediaIndexBuilder read(Path file, String label, MatchMode mode) {
+        MediaIndexBuilder builder = new MediaIndexBuilder(mode);
+        try {
+            if (startsLikeJson(file)) {
+                readJson(file, label, builder);
+            } else {
+                readCsv(file, label, builder);
+            }
+        } catch (NoSuchFileException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
+        } catch (IOException | UncheckedIOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
+                    + e.getMessage(), e);
+        }
+        return builder;
+    }
+
+    private static boolean startsLikeJson(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '{' || c == '[';
+        }
+    }
+
+    private static void readCsv(Path file, String label, MediaIndexBuilder builder) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser csv = CSVParser.parse(reader, format)) {
+            List<String> header = csv.getHeaderNames().stream()
+                    .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            int idColumn = header.indexOf("media_id");
+            int pathColumn = PATH_COLUMNS.stream().mapToInt(header::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
+            if (idColumn < 0 || pathColumn < 0) {
+                throw VlmetaException.malformed("The export " + label + " needs the columns 'filename' and 'media_id'; "
+                        + "it has: " + String.join(", ", csv.getHeaderNames()) + ".");
+            }
+            for (CSVRecord record : csv) {
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                long row = record.getRecordNumber() + 1;
+                String path = record.size() > pathColumn ? record.get(pathColumn) : "";
+                String id = record.size() > idColumn ? record.get(idColumn) : "";
+                add(builder, label, "row " + row, path, id);
+            }
+        }
+    }
+
+    private static void readJson(Path file, String label, MediaIndexBuilder builder) throws IOException {
+        try (JsonParser json = JSON.createParser(file.toFile())) {
+            JsonToken first = json.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                boolean found = false;
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    JsonToken value = json.nextToken();
+                    if ("media_items".equals(name) && value == JsonToken.START_ARRAY) {
+                        readItems(json, label, builder);
+                        found = true;
+                    } else {
+                        json.skipChildren();
+                    }
+                }
+                if (!found) {
+                    throw VlmetaException.malformed("The export " + label + " has no 'media_items' array.");
+                }
+            } else if (first == JsonToken.START_ARRAY) {
+                readItems(json, label, builder);
+            } else {
+                throw VlmetaException.malformed("The export " + label
+                        + " is neither an export CSV nor a metadata.json (an object with 'media_items', or an array).");
+            }
+        } catch (JsonParseException e) {
+            throw VlmetaException.malformed("The export " + label + " is not valid JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ".");
+        }
+    }
+
+    private static void readItems(JsonParser json, String label, MediaIndexBuilder builder) throws IOException {
+        long item = 0;
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            item++;
+            String id = "";
+            String filePath = "";
+            String fileName = "";
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    switch (name) {
+                        case "media_id" -> id = json.getText();
+                        case "file_path" -> filePath = json.getText();
+                        case "file_name", "filename" -> fileName = json.getText();
+                        default -> { }
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            add(builder, label, "media item " + item, filePath.isBlank() ? fileName : filePath, id);
+        }
+    }
+
+    private static void add(MediaIndexBuilder builder, String label, String where, String path, String id) {
+        if (path.isBlank() || id.isBlank()) {
+            throw VlmetaException.malformed("The export " + label + ", " + where + ": "
+                    + (path.isBlank() ? "the file name" : "the media_id") + " is empty.");
+        }
+        builder.add(path, id);
+    }
+}

@@ -1,0 +1,180 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one place every call to the server goes through: pooled connections with connect and read
+ * timeouts, Resilience4j retry (I/O errors, 408, 429 and 5xx, honouring {@code Retry-After}; never
+ * other 4xx), and the bearer token, minted again once after a 401. On premises (no token source)
+ * requests carry no {@code Authorization} header at all.
+ */
+final class HttpTransport implements AutoCloseable {
+    private final CloseableHttpClient client;
+    private final JwtTokens tokens;
+    private final SinkOptions options;
+    private final RetryDelays delays;
+    private final Consumer<String> log;
+    private final String server;
+
+    /**
+     * @param tokens      the token source; {@code null} on premises
+     * @param connections pooled connections (one per field uploaded at once, and a few more)
+     */
+    HttpTransport(String server, JwtTokens tokens, SinkOptions options, int connections, Consumer<String> log) {
+        this.server = server;
+        this.tokens = tokens;
+        this.options = options;
+        this.delays = new RetryDelays(options.retryBaseDelay(), options.retryMaxDelay());
+        this.log = log;
+        Timeout requestTimeout = Timeout.ofMilliseconds(options.requestTimeout().toMillis());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofMilliseconds(options.connectTimeout().toMillis()))
+                                .setSocketTimeout(requestTimeout)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(requestTimeout).build())
+                .disableAutomaticRetries() // retries are ours, with backoff and Retry-After
+                .setUserAgent("vlmeta")
+                .build();
+    }
+
+    /**
+     * Sends a call, retrying as the policy says.
+     *
+     * @return the final answer, which may be an error status the caller turns into a message
+     * @throws VlmetaException ({@link ErrorCode#SERVER}) when the server cannot be reached after the retries
+     */
+    ApiResponse send(ApiCall call) {
+        AtomicReference<String> tokenUsed = new AtomicReference<>();
+        ApiResponse response = sendWithRetry(call, tokenUsed);
+        if (response.status() == 401 && tokens != null) {
+            // the token may have aged out on the server's clock: one fresh token, once
+            tokens.refused(tokenUsed.get());
+            int before = response.attempts();
+            response = sendWithRetry(call, tokenUsed);
+            response = response.withAttempts(before + response.attempts());
+        }
+        return response;
+    }
+
+    private ApiResponse sendWithRetry(ApiCall call, AtomicReference<String> tokenUsed) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean lastLost = new AtomicBoolean();
+        int maxAttempts = options.retryMaxAttempts();
+        RetryConfig config = RetryConfig.<ApiResponse>custom()
+                .maxAttempts(maxAttempts)
+                .retryOnResult(ApiResponse::retryable)
+                .retryOnException(e -> e instanceof IOException)
+                .failAfterMaxAttempts(false)
+                .intervalBiFunction((attempt, outcome) -> {
+                    long wait = outcome.isLeft() ? delays.backoffMillis(attempt)
+                            : delays.millisAfter(attempt, outcome.get());
+                    String why = outcome.isLeft() ? "failed (" + describe(outcome.getLeft()) + ")"
+                            : "got " + outcome.get().status();
+                    log.accept(String.format(Locale.ROOT, "The %s %s; retrying in %.1f s (attempt %d of %d).",
+                            call.what(), why, wait / 1000.0, attempt + 1, maxAttempts));
+                    return wait;
+                })
+                .build();
+        Retry retry = Retry.of("visual-layer", config);
+        try {
+            ApiResponse response = retry.executeCheckedSupplier(() -> {
+                int attempt = attempts.incrementAndGet();
+                if (attempt > 1 && lastLost.get() && call.landed() != null && call.landed().getAsBoolean()) {
+                    // the lost answer's request was processed: sending it again would duplicate it
+                    return new ApiResponse(200, new byte[0], null, attempt - 1);
+                }
+                try {
+                    ApiResponse answer = execute(call, tokenUsed);
+                    lastLost.set(false);
+                    return answer;
+                } catch (IOException e) {
+                    lastLost.set(true);
+                    throw e;
+                }
+            });
+            return response.attempts() == 0 ? response.withAttempts(attempts.get()) : response;
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.SERVER, "Could not reach the Visual Layer server at " + server
+                    + " for the " + call.what() + " after " + attempts.get() + " attempts: " + describe(e) + ".", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new VlmetaException(ErrorCode.INTERNAL, "The " + call.what() + " failed: " + e, e);
+        }
+    }
+
+    private ApiResponse execute(ApiCall call, AtomicReference<String> tokenUsed) throws IOException {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
+        if (call.body() != null) {
+            builder.setEntity(call.body().get());
+        }
+        ClassicHttpRequest request = builder.build();
+        if (tokens != null) {
+            String token = tokens.current();
+            tokenUsed.set(token);
+            request.setHeader("Authorization", "Bearer " + token);
+        }
+        return client.execute(request, response -> read(call, response));
+    }
+
+    private static ApiResponse read(ApiCall call, ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        HttpEntity entity = response.getEntity();
+        byte[] body = new byte[0];
+        if (entity != null) {
+            if (call.downloadTo() != null && status >= 200 && status < 300) {
+                try (InputStream in = entity.getContent()) {
+                    Files.copy(in, call.downloadTo(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else {
+                body = EntityUtils.toByteArray(entity);
+            }
+        }
+        return new ApiResponse(status, body, retryAfter == null ? null : retryAfter.getValue(), 0);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing pooled connections on exit: nothing left to do about a failure
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.Entry;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Location;
+import io.vlmeta.api.VlmetaException;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where every entry of one field's task came from, kept on disk so that the server's
+ * {@code row_index} (the entry's position in the task) can be mapped back to a file, row and value
+ * without holding the rows in memory: a data file of variable-length records, and an offsets file
+ * of one fixed-size {@code long} per entry. Written by the reader thread, read after the upload.
+ */
+final class RowSpill implements AutoCloseable {
+    private static final int VALUE_LIMIT = 1_000;
+
+    private final Path data;
+    private final Path offsets;
+    private final DataOutputStream dataOut;
+    private final DataOutputStream offsetsOut;
+    private long position;
+    private long count;
+    private String lastFile;
+    private long lastFilePosition;
+
+    RowSpill(Path directory) {
+        try {
+            this.data = Files.createTempFile(directory, "rows-", ".bin");
+            this.offsets = Files.createTempFile(directory, "rows-", ".idx");
+            this.dataOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(data), 1 << 16));
+            this.offsetsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsets), 1 << 14));
+        } catch (IOException e) {
+            throw spillFailure(e);
+        }
+    }
+
+    /** Records the next entry of the task. */
+    void append(Entry entry) {
+        try {
+            Location location = entry.location();
+            int before = dataOut.size();
+            // sources repeat one file name for every row: write it once, and point at it
+            if (!location.file().equals(lastFile)) {
+                lastFilePosition = position;
+                writeText(location.file());
+                lastFile = location.file();
+            }
+            long recordStart = position + (dataOut.size() - before);
+            offsetsOut.writeLong(recordStart);
+            dataOut.writeLong(lastFilePosition);
+            dataOut.writeBoolean(location.sheet() != null);
+            if (location.sheet() != null) {
+                writeText(location.sheet());
+            }
+            dataOut.writeLong(location.row());
+            writeText(entry.key());
+            writeText(shorten(valueText(entry.value())));
+            position += dataOut.size() - before; // size() wraps at 2 GB, differences stay right
+            count++;
+        } catch (IOException e) {
+            throw spillFailure(e);
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    /**
+     * Reads back where entry {@code index} came from.
+     *
+     * @return the entry's source, or {@code null} when the index is outside the task
+     */
+    Spilled read(long index) {
+        if (index < 0 || index >= count) {
+            return null;
+        }
+        try {
+            dataOut.flush();
+            offsetsOut.flush();
+            try (RandomAccessFile offsetFile = new RandomAccessFile(offsets.toFile(), "r");
+                 RandomAccessFile dataFile = new RandomAccessFile(data.toFile(), "r")) {
+                offsetFile.seek(index * Long.BYTES);
+                dataFile.seek(offsetFile.readLong());
+                long filePosition = dataFile.readLong();
+                String sheet = dataFile.readBoolean() ? readText(dataFile) : null;
+                long row = dataFile.readLong();
+                String key = readText(dataFile);
+                String value = readText(dataFile);
+                dataFile.seek(filePosition);
+                String file = readText(dataFile);
+                return new Spilled(key, new Location(file, sheet, row), value);
+            }
+        } catch (IOException e) {
+            throw spillFailure(e);
+        }
+    }
+
+    private void writeText(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        dataOut.writeInt(bytes.length);
+        dataOut.write(bytes);
+    }
+
+    private static String readText(RandomAccessFile file) throws IOException {
+        byte[] bytes = new byte[file.readInt()];
+        file.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** @return the value as a person reads it: lists as {@code a, b} */
+    static String valueText(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof java.math.BigDecimal number) {
+            return number.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > VALUE_LIMIT ? text.substring(0, VALUE_LIMIT) + "..." : text;
+    }
+
+    private static VlmetaException spillFailure(IOException e) {
+        return new VlmetaException(ErrorCode.INTERNAL, "Cannot keep the upload's row map in the temporary folder: "
+                + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataOut.close();
+            offsetsOut.close();
+            Files.deleteIfExists(data);
+            Files.deleteIfExists(offsets);
+        } catch (IOException e) {
+            // temporary files; the sink's folder is removed at close
+        }
+    }
+
+    /** Where one entry came from. */
+    record Spilled(String key, Location location, String value) {
+    }
+}

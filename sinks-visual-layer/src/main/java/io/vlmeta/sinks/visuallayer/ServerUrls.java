@@ -1,0 +1,75 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.VlmetaException;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The API's addresses for one dataset. The base URL is accepted with or without a trailing
+ * {@code /} and with or without a trailing {@code /api/v1/datasets}; note that some endpoints use
+ * the singular {@code dataset}, and this is the one place that knows which.
+ */
+final class ServerUrls {
+    /** Visual Layer's cloud, used when an API key is given without a base URL. */
+    static final String CLOUD = "https://app.visual-layer.com";
+
+    private final String base;
+    private final String dataset;
+
+    ServerUrls(String baseUrl, String datasetId) {
+        this.base = normalize(baseUrl);
+        this.dataset = URLEncoder.encode(datasetId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String normalize(String baseUrl) {
+        String url = baseUrl.strip();
+        for (String tail : new String[] {"/", "/api/v1/datasets", "/api/v1/dataset", "/api/v1", "/"}) {
+            while (url.toLowerCase(Locale.ROOT).endsWith(tail)) {
+                url = url.substring(0, url.length() - tail.length());
+            }
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw VlmetaException.usage("The base URL '" + baseUrl
+                    + "' is not an http:// or https:// address, e.g. http://localhost:2080 or " + CLOUD + ".");
+        }
+        return url;
+    }
+
+    String base() {
+        return base;
+    }
+
+    URI dataset() {
+        return URI.create(base + "/api/v1/dataset/" + dataset);
+    }
+
+    URI export() {
+        return URI.create(base + "/api/v1/dataset/" + dataset + "/export_media_id");
+    }
+
+    URI schema() {
+        return URI.create(base + "/api/v1/datasets/" + dataset + "/custom_metadata/schema");
+    }
+
+    URI tasks() {
+        return URI.create(base + "/api/v1/datasets/" + dataset + "/custom_metadata/tasks");
+    }
+
+    URI task(String taskId) {
+        return URI.create(tasks() + "/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8));
+    }
+
+    URI status(String taskId) {
+        return URI.create(task(taskId) + "/status");
+    }
+}

@@ -1,0 +1,57 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.SinkRequest;
+import io.vlmeta.api.VlmetaException;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The sink's tuning knobs, read from {@link SinkRequest#options()} ({@code --sink-option k=v}).
+ *
+ * @param retryMaxAttempts attempts per request, the first included ({@code retry-max-attempts}, default 6)
+ * @param retryBaseDelay   the first backoff, doubled on each retry, with jitter ({@code retry-base-delay-ms}, 500)
+ * @param retryMaxDelay    the longest backoff, also the cap on {@code Retry-After} ({@code retry-max-delay-ms}, 60,000)
+ * @param pollInterval     the first pause between status polls ({@code poll-interval-ms}, 1,000)
+ * @param pollMaxInterval  the longest pause between status polls ({@code poll-max-interval-ms}, 15,000)
+ * @param connectTimeout   connecting to the server ({@code connect-timeout-ms}, 10,000)
+ * @param requestTimeout   waiting for data on one request ({@code request-timeout-ms}, 300,000)
+ * @param queuedBatches    batches of one field written ahead of the upload before the reader waits
+ *                         ({@code queued-batches}, 2)
+ */
+record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, Duration pollInterval,
+                   Duration pollMaxInterval, Duration connectTimeout, Duration requestTimeout, int queuedBatches) {
+
+    /** The option names this sink reads. */
+    static final List<String> NAMES = List.of("retry-max-attempts", "retry-base-delay-ms", "retry-max-delay-ms",
+            "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches");
+
+    static SinkOptions from(SinkRequest request) {
+        return new SinkOptions(
+                (int) number(request, "retry-max-attempts", 6),
+                Duration.ofMillis(number(request, "retry-base-delay-ms", 500)),
+                Duration.ofMillis(number(request, "retry-max-delay-ms", 60_000)),
+                Duration.ofMillis(number(request, "poll-interval-ms", 1_000)),
+                Duration.ofMillis(number(request, "poll-max-interval-ms", 15_000)),
+                Duration.ofMillis(number(request, "connect-timeout-ms", 10_000)),
+                Duration.ofMillis(number(request, "request-timeout-ms", 300_000)),
+                (int) number(request, "queued-batches", 2));
+    }
+
+    private static long number(SinkRequest request, String name, long defaultValue) {
+        String text = request.option(name).orElse(null);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= 1 && value <= Integer.MAX_VALUE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is accepted
+        }
+        throw VlmetaException.usage("Sink option '" + name + "' must be a whole number of at least 1, not '"
+                + text + "'.");
+    }
+}

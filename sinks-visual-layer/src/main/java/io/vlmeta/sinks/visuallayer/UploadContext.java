@@ -1,0 +1,16 @@
+package io.vlmeta.sinks.visuallayer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * What every field's upload shares within one job.
+ *
+ * @param rejects where refused entries go; {@code null} without {@code --rejects}
+ */
+record UploadContext(VisualLayerApi api, Journal journal, ExecutorService pool, Path workDir, int batchSize,
+                     SinkOptions options, Duration taskTimeout, RejectsCsv rejects, String datasetId,
+                     Consumer<String> log) {
+}

@@ -1,0 +1,189 @@
+package io.vlmeta.sinks.visuallayer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.Secret;
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.sinks.visuallayer.ServerTypes.AlreadyExists;
+import io.vlmeta.sinks.visuallayer.ServerTypes.DatasetState;
+import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareResult;
+import io.vlmeta.sinks.visuallayer.ServerTypes.Declared;
+import io.vlmeta.sinks.visuallayer.ServerTypes.Refused;
+import io.vlmeta.sinks.visuallayer.ServerTypes.SampleError;
+import io.vlmeta.sinks.visuallayer.ServerTypes.SchemaField;
+import io.vlmeta.sinks.visuallayer.ServerTypes.TaskStatus;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Visual Layer's custom-metadata API for one dataset, as typed calls. Knows the request and answer
+ * shapes (including the inferred ones) and turns error answers into one sentence each.
+ */
+final class VisualLayerApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+
+    private final HttpTransport transport;
+    private final ServerUrls urls;
+    private final String datasetId;
+    private final Secret secret;
+
+    VisualLayerApi(HttpTransport transport, ServerUrls urls, String datasetId, Secret secret) {
+        this.transport = transport;
+        this.urls = urls;
+        this.datasetId = datasetId;
+        this.secret = secret;
+    }
+
+    String server() {
+        return urls.base();
+    }
+
+    DatasetState dataset() {
+        JsonNode body = json(ok("dataset lookup", transport.send(ApiCall.get("dataset lookup", urls.dataset()))));
+        return new DatasetState(text(body, "status"), text(body, "status_new"));
+    }
+
+    /** Streams the export CSV to a file. */
+    void downloadExport(Path target) {
+        ApiCall call = new ApiCall("media export", "GET", urls.export(), null, target, null);
+        ok("media export", transport.send(call));
+    }
+
+    List<SchemaField> schema() {
+        JsonNode body = json(ok("schema lookup", transport.send(ApiCall.get("schema lookup", urls.schema()))));
+        JsonNode fields = body.isArray() ? body : body.has("fields") ? body.get("fields") : body.path("schema");
+        List<SchemaField> schema = new ArrayList<>();
+        for (JsonNode field : fields) {
+            schema.add(new SchemaField(text(field, "field_name"), text(field, "field_type"),
+                    field.path("is_multi").asBoolean(false), text(field, "task_id")));
+        }
+        return schema;
+    }
+
+    DeclareResult declare(FieldDeclaration declaration) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("field_name", declaration.fieldName())
+                .put("field_type", declaration.serverType());
+        if ("enum".equals(declaration.serverType())) {
+            declaration.enumOptions().forEach(body.putArray("enum_options")::add);
+            body.put("is_multi", declaration.multi());
+        }
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String what = "declaration of field '" + declaration.fieldName() + "'";
+        ApiResponse response = transport.send(new ApiCall(what, "POST", urls.tasks(),
+                () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), null, null));
+        if (response.ok()) {
+            String taskId = text(json(response), "task_id");
+            if (taskId == null || taskId.isBlank()) {
+                throw new VlmetaException(ErrorCode.SERVER, "The Visual Layer server accepted the " + what
+                        + " but sent no task_id.");
+            }
+            return new Declared(taskId);
+        }
+        String detail = detail(response);
+        // the status of a clash is not documented: the text decides (a 409 also means "not READY")
+        if (detail.toLowerCase(Locale.ROOT).contains("already exists")) {
+            return new AlreadyExists(response.attempts() > 1, detail);
+        }
+        if (response.status() >= 400 && response.status() < 500 && response.status() != 401
+                && response.status() != 403 && response.status() != 404) {
+            return new Refused(response.status(), detail);
+        }
+        throw failure(what, response);
+    }
+
+    /**
+     * Sends one batch file to a task.
+     *
+     * @param landed asked after a lost answer whether the server processed the batch anyway
+     * @return the answer (2xx, or the refusal the caller reports)
+     */
+    ApiResponse upload(String taskId, Path batch, String fileName, String what, BooleanSupplier landed) {
+        return transport.send(new ApiCall(what, "POST", urls.task(taskId),
+                () -> MultipartEntityBuilder.create()
+                        .addBinaryBody("file", batch.toFile(), ContentType.APPLICATION_JSON, fileName)
+                        .build(),
+                null, landed));
+    }
+
+    TaskStatus status(String taskId, String fieldName) {
+        String what = "status check of field '" + fieldName + "'";
+        JsonNode body = json(ok(what, transport.send(ApiCall.get(what, urls.status(taskId)))));
+        List<SampleError> samples = new ArrayList<>();
+        for (JsonNode sample : body.path("sample_errors")) {
+            samples.add(new SampleError(sample.path("reason").asText(""), sample.path("row_index").asLong(-1)));
+        }
+        String status = text(body, "status");
+        return new TaskStatus(status == null ? "" : status.strip().toUpperCase(Locale.ROOT),
+                body.path("inserted_rows").asLong(-1), body.path("error_count").asLong(0), samples);
+    }
+
+    private ApiResponse ok(String what, ApiResponse response) {
+        if (!response.ok()) {
+            throw failure(what, response);
+        }
+        return response;
+    }
+
+    /** @return the sentence for an error answer: who refused what, and what to do */
+    VlmetaException failure(String what, ApiResponse response) {
+        String detail = detail(response);
+        String suffix = detail.isEmpty() ? "." : ": " + detail + (detail.endsWith(".") ? "" : ".");
+        return switch (response.status()) {
+            case 401 -> new VlmetaException(ErrorCode.AUTH, "The Visual Layer server at " + server()
+                    + " refused the credentials for the " + what + " (401); check the API key and secret" + suffix);
+            case 403 -> new VlmetaException(ErrorCode.AUTH, "The API key has no access to dataset '" + datasetId
+                    + "' (403, " + what + ")" + suffix);
+            case 404 -> new VlmetaException(ErrorCode.PRECONDITION, "Dataset '" + datasetId + "' was not found at "
+                    + server() + " (404, " + what + "); check --dataset-id and the base URL" + suffix);
+            default -> new VlmetaException(ErrorCode.SERVER, "The Visual Layer server answered " + response.status()
+                    + " to the " + what + (response.attempts() > 1 ? " after " + response.attempts() + " attempts" : "")
+                    + suffix);
+        };
+    }
+
+    /** The server's {@code detail}, or its text, shortened; never a token or the secret. */
+    String detail(ApiResponse response) {
+        String text = response.text().strip();
+        try {
+            JsonNode body = JSON.readTree(text);
+            if (body != null && body.has("detail")) {
+                JsonNode detail = body.get("detail");
+                text = detail.isTextual() ? detail.asText() : detail.toString();
+            }
+        } catch (IOException notJson) {
+            // keep the text as it came
+        }
+        text = JWT_LIKE.matcher(text).replaceAll("****");
+        if (secret != null && !secret.isEmpty()) {
+            text = text.replace(secret.reveal(), "****");
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private static JsonNode json(ApiResponse response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.SERVER, "The Visual Layer server sent an answer that is not JSON.", e);
+        }
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,32 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.VlmetaException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerUrlsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:2080", "http://localhost:2080/", "http://localhost:2080/api/v1/datasets",
+            "http://localhost:2080/api/v1/datasets/", " http://localhost:2080/api/v1 "})
+    void acceptsTheBaseUrlWithOrWithoutTheApiPathAndTrailingSlash(String given) {
+        ServerUrls urls = new ServerUrls(given, "ds 1");
+
+        assertThat(urls.base()).isEqualTo("http://localhost:2080");
+        assertThat(urls.dataset()).hasToString("http://localhost:2080/api/v1/dataset/ds%201");
+        assertThat(urls.status("t-1"))
+                .hasToString("http://localhost:2080/api/v1/datasets/ds%201/custom_metadata/tasks/t-1/status");
+    }
+
+    @Test
+    void refusesABaseUrlWithoutAnHttpScheme() {
+        assertThatThrownBy(() -> ServerUrls.normalize("localhost:2080"))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessage("The base URL 'localhost:2080' is not an http:// or https:// address, e.g. "
+                        + "http://localhost:2080 or https://app.visual-layer.com.");
+    }
+}

@@ -1,0 +1,437 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.Location;
+import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.Preflight;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
+import io.vlmeta.api.Rejection;
+import io.vlmeta.api.Resolution;
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.emulator.Emulator;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sink against the on-premises emulator, over HTTP, as the engine drives it. */
+class VisualLayerSinkTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path state;
+
+    private Emulator emulator() {
+        return EMULATOR.emulator();
+    }
+
+    private Requests requests(String dataset) {
+        return new Requests(emulator().baseUrl(), dataset, state);
+    }
+
+    @AfterEach
+    void noFaults() {
+        emulator().setFaults(FaultPlan.none());
+    }
+
+    @Test
+    void uploadsAllSixTypesTheWayTheReferenceScriptDoes() {
+        List<String> files = List.of("images/a.jpg", "images/b.jpg", "images/c.jpg");
+        emulator().addDataset("six", files);
+        Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+        expected.put("notes", Map.of("images/a.jpg", "first", "images/b.jpg", "second", "images/c.jpg", "third"));
+        expected.put("score", Map.of("images/a.jpg", new BigDecimal("0.1"), "images/b.jpg", new BigDecimal("-2.5"),
+                "images/c.jpg", new BigDecimal("42")));
+        expected.put("created_at", Map.of("images/a.jpg", "2024-01-15T10:30:00Z",
+                "images/b.jpg", "2024-01-15T00:00:00Z", "images/c.jpg", "2023-12-31T23:59:59Z"));
+        expected.put("pdf_url", Map.of("images/a.jpg", "https://example.com/a.pdf",
+                "images/b.jpg", "http://example.com/b.pdf", "images/c.jpg", "https://example.com/c.pdf"));
+        expected.put("status", Map.of("images/a.jpg", "active", "images/b.jpg", "pending", "images/c.jpg", "active"));
+        expected.put("tags", Map.of("images/a.jpg", List.of("tag1", "tag2"), "images/b.jpg", List.of("tag3"),
+                "images/c.jpg", List.of("tag2", "tag1")));
+        var declarations = List.of(Fields.NOTES, Fields.SCORE, Fields.CREATED, Fields.DOC, Fields.STATUS, Fields.TAGS);
+
+        try (VisualLayerSink sink = requests("six").open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            Preflight preflight = sink.preflight(declarations);
+            List<FieldWriter> writers = declarations.stream().map(sink::openField).toList();
+            for (int row = 0; row < files.size(); row++) {
+                String key = row == 1 ? ".\\images\\b.jpg" : files.get(row);
+                for (int f = 0; f < declarations.size(); f++) {
+                    Object value = expected.get(declarations.get(f).fieldName()).get(files.get(row));
+                    writers.get(f).write(Fields.entry(resolver, key, value, row + 2));
+                }
+            }
+            List<FieldOutcome> outcomes = writers.stream().map(FieldWriter::finish).toList();
+
+            assertThat(resolver.size()).isEqualTo(3);
+            assertThat(resolver.description()).isEqualTo("export of dataset six (3 media, matched by path)");
+            assertThat(preflight).isEqualTo(Preflight.NONE);
+            assertThat(outcomes).allSatisfy(outcome -> {
+                assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+                assertThat(outcome.sent()).isEqualTo(3);
+                assertThat(outcome.inserted()).isEqualTo(3);
+                assertThat(outcome.message()).isNull();
+            });
+        }
+        for (var field : expected.entrySet()) {
+            Map<String, Object> byMediaId = new HashMap<>();
+            field.getValue().forEach((file, value) -> byMediaId.put(emulator().mediaId("six", file), value));
+            assertThat(emulator().values("six", field.getKey())).as(field.getKey()).isEqualTo(byMediaId);
+        }
+        assertThat(emulator().schema("six")).extracting(f -> f.get("field_name"))
+                .containsExactlyInAnyOrder("notes", "score", "created_at", "pdf_url", "status", "tags");
+    }
+
+    @Test
+    void sendsOneHundredTwentyThousandRowsAsThreeBatchesInOrder() {
+        emulator().addDataset("bulk", Fields.files(120_000));
+        long uploadsBefore = emulator().requestCount("upload");
+
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests("bulk").open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            outcome = Fields.writeScores(resolver, sink.openField(Fields.SCORE), 120_000);
+        }
+
+        assertThat(emulator().requestCount("upload") - uploadsBefore).isEqualTo(3);
+        assertThat(outcome).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 120_000, 120_000, 0,
+                List.of(), null));
+        Map<String, Object> values = emulator().values("bulk", "score");
+        assertThat(values).hasSize(120_000);
+        assertThat(values.get(emulator().mediaId("bulk", Fields.file(119_999)))).isEqualTo(Fields.score(119_999));
+    }
+
+    @Test
+    void uploadsSeveralFieldsAtOnceEachInItsOwnOrder() {
+        emulator().addDataset("parallel", Fields.files(1_000));
+        var declarations = List.of(Fields.SCORE, Fields.NOTES, Fields.STATUS);
+        Requests requests = requests("parallel");
+        requests.batchSize = 64;
+        requests.parallel = 2;
+        requests.options.put("queued-batches", "1");
+
+        List<FieldOutcome> outcomes;
+        try (VisualLayerSink sink = requests.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            List<FieldWriter> writers = declarations.stream().map(sink::openField).toList();
+            for (int i = 0; i < 1_000; i++) {
+                writers.get(0).write(Fields.entry(resolver, Fields.file(i), Fields.score(i), i + 2));
+                writers.get(1).write(Fields.entry(resolver, Fields.file(i), "note " + i, i + 2));
+                writers.get(2).write(Fields.entry(resolver, Fields.file(i), i % 2 == 0 ? "active" : "pending", i + 2));
+            }
+            outcomes = writers.stream().map(FieldWriter::finish).toList();
+        }
+
+        assertThat(outcomes).extracting(FieldOutcome::status, FieldOutcome::inserted, FieldOutcome::rejected)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(FieldOutcome.Status.COMPLETED, 1_000L, 0L));
+        assertThat(emulator().values("parallel", "notes").get(emulator().mediaId("parallel", Fields.file(777))))
+                .isEqualTo("note 777");
+        assertThat(emulator().values("parallel", "status")).hasSize(1_000);
+    }
+
+    @Test
+    void mapsServerRejectionsBackToTheirRowsAndWritesThemToTheRejectsFile() throws IOException {
+        emulator().addDataset("rejects", List.of("images/a.jpg", "images/b.jpg", "images/c.jpg"));
+        Requests requests = requests("rejects");
+        requests.rejectsFile = state.resolve("out/rejects.csv");
+
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            FieldWriter writer = sink.openField(Fields.STATUS);
+            writer.write(Fields.entry(resolver, "images/a.jpg", "active", 2));
+            writer.write(Fields.entry(resolver, "images/b.jpg", "archived", 3));
+            writer.write(Fields.entry(resolver, "images/c.jpg", "pending", 4));
+            outcome = writer.finish();
+        }
+
+        assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED_WITH_ERRORS);
+        assertThat(outcome.rejected()).isEqualTo(1);
+        assertThat(outcome.insertedDiffers()).isTrue();
+        assertThat(outcome.message()).isEqualTo("The server inserted 2 of the 3 entries sent (1 rejected).");
+        assertThat(outcome.rejections()).hasSize(1);
+        Rejection rejection = outcome.rejections().get(0);
+        assertThat(rejection.key()).isEqualTo("images/b.jpg");
+        assertThat(rejection.location()).isEqualTo(Location.of("metadata.csv", 3));
+        assertThat(rejection.value()).isEqualTo("archived");
+        assertThat(rejection.reason()).isNotBlank();
+        assertThat(Files.readAllLines(requests.rejectsFile)).containsExactly("path,row,field,value,reason",
+                "images/b.jpg,3,status,archived," + csvField(rejection.reason()));
+    }
+
+    private static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    @Test
+    void resolvesKeysAgainstTheDatasetExportRefusingToGuessBetweenTwoMedia() {
+        emulator().addDataset("mapping", List.of("a/img1.jpg", "b/img1.jpg", "c/img2.jpg"));
+
+        try (VisualLayerSink sink = requests("mapping").open()) {
+            MediaResolver resolver = sink.mediaResolver();
+
+            assertThat(resolver.resolve("img1.jpg"))
+                    .isEqualTo(new Resolution.Ambiguous(List.of("a/img1.jpg", "b/img1.jpg")));
+            assertThat(resolver.resolve("b/img1.jpg"))
+                    .isEqualTo(new Resolution.Matched(emulator().mediaId("mapping", "b/img1.jpg"), 1));
+            assertThat(resolver.resolve("img2.jpg"))
+                    .isEqualTo(new Resolution.Matched(emulator().mediaId("mapping", "c/img2.jpg"), 2));
+            assertThat(resolver.resolve("d/img3.jpg")).isEqualTo(Resolution.Unmatched.INSTANCE);
+        }
+    }
+
+    @Test
+    void checksNothingWithoutAnExportOrADataset() {
+        Requests requests = requests(null);
+        requests.baseUrl = null;
+
+        try (VisualLayerSink sink = requests.open()) {
+            assertThat(sink.mediaResolver()).isSameAs(MediaResolver.UNCHECKED);
+            assertThat(sink.preflight(List.of(Fields.SCORE))).isEqualTo(Preflight.NONE);
+        }
+    }
+
+    @Test
+    void refusesADatasetThatIsNotReadyBeforeSendingAnything() {
+        emulator().addDataset("busy", List.of("a.jpg"));
+        emulator().setDatasetStatus("busy", "INDEXING");
+        long declaresBefore = emulator().requestCount("declare");
+
+        try (VisualLayerSink sink = requests("busy").open()) {
+            Preflight preflight = sink.preflight(List.of(Fields.SCORE));
+
+            assertThat(preflight.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, null,
+                    "Dataset 'busy' is INDEXING, not READY: metadata can only be added to a READY dataset, so wait "
+                            + "until its processing ends."));
+        }
+        assertThat(emulator().requestCount("declare")).isEqualTo(declaresBefore);
+    }
+
+    @Test
+    void skipsAFieldThatExistsWithTheSameTypeAndRefusesOneWithAnother() {
+        emulator().addDataset("existing", List.of("a.jpg"));
+        try (VisualLayerSink sink = requests("existing").open()) {
+            FieldWriter writer = sink.openField(Fields.SCORE);
+            writer.write(Fields.entry(sink.mediaResolver(), "a.jpg", BigDecimal.ONE, 2));
+            writer.finish();
+        }
+        Requests again = requests("existing");
+        again.jobKey = "another input";
+
+        try (VisualLayerSink sink = again.open()) {
+            Preflight same = sink.preflight(List.of(Fields.SCORE));
+            Preflight other = sink.preflight(List.of(FieldDeclaration("score", "string")));
+
+            String skipped = "Field 'score' already exists in dataset 'existing' with the same type; metadata is "
+                    + "immutable, so it is skipped.";
+            assertThat(same.skippedFields()).isEqualTo(Map.of("score", skipped));
+            assertThat(same.problems()).containsExactly(Problem.warning(ProblemCategory.SCHEMA, null, "score",
+                    skipped));
+            assertThat(other.skippedFields()).isEmpty();
+            assertThat(other.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, "score",
+                    "Field 'score' already exists in dataset 'existing' as float, not string: metadata is "
+                            + "immutable, so rename the column or upload it as float."));
+        }
+    }
+
+    private static io.vlmeta.api.FieldDeclaration FieldDeclaration(String name, String type) {
+        return io.vlmeta.api.FieldDeclaration.simple(name, type, type);
+    }
+
+    @Test
+    void resumesAnInterruptedJobWithoutDuplicatesOrGaps() {
+        emulator().addDataset("resume", Fields.files(120));
+        Requests first = requests("resume");
+        first.batchSize = 50;
+        long declaresBefore = emulator().requestCount("declare");
+        emulator().setFaults(FaultPlan.builder().failNth("upload", 2, 400).build());
+
+        FieldOutcome interrupted;
+        try (VisualLayerSink sink = first.open()) {
+            interrupted = Fields.writeScores(sink.mediaResolver(), sink.openField(Fields.SCORE), 120);
+        }
+        emulator().setFaults(FaultPlan.none());
+        Map<String, Object> afterFirstRun = emulator().values("resume", "score");
+
+        Requests withoutResume = requests("resume");
+        withoutResume.batchSize = 50;
+        try (VisualLayerSink sink = withoutResume.open()) {
+            assertThatThrownBy(() -> sink.preflight(List.of(Fields.SCORE)))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessage("An earlier upload of this input to dataset 'resume' did not finish (journal "
+                            + state.resolve(Journal.fileName("resume", first.jobKey)) + "): pass --resume to continue "
+                            + "it, or delete the journal to start over.")
+                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.USAGE);
+        }
+
+        Requests resumed = requests("resume");
+        resumed.batchSize = 50;
+        resumed.resume = true;
+        Preflight preflight;
+        FieldOutcome completed;
+        try (VisualLayerSink sink = resumed.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            preflight = sink.preflight(List.of(Fields.SCORE));
+            completed = Fields.writeScores(resolver, sink.openField(Fields.SCORE), 120);
+        }
+
+        assertThat(interrupted.status()).isEqualTo(FieldOutcome.Status.FAILED);
+        assertThat(interrupted.sent()).isEqualTo(50);
+        assertThat(interrupted.message()).endsWith("50 entries of field 'score' were accepted before it stopped; "
+                + "run again with --resume to send the rest.");
+        assertThat(afterFirstRun).hasSize(50);
+        assertThat(preflight).isEqualTo(Preflight.NONE);
+        assertThat(completed).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 120, 120, 0,
+                List.of(), "Resumed: 50 entries had been accepted in an earlier run."));
+        Map<String, Object> expected = new HashMap<>();
+        for (int i = 0; i < 120; i++) {
+            expected.put(emulator().mediaId("resume", Fields.file(i)), Fields.score(i));
+        }
+        assertThat(emulator().values("resume", "score")).isEqualTo(expected);
+        assertThat(emulator().requestCount("declare") - declaresBefore).isEqualTo(1);
+
+        try (VisualLayerSink sink = resumed.open()) {
+            assertThat(sink.preflight(List.of(Fields.SCORE)).skippedFields()).isEqualTo(Map.of("score",
+                    "Field 'score' was finished by an earlier run (COMPLETED); it is not sent again."));
+        }
+    }
+
+    @Test
+    void retriesServiceUnavailableBurstsSoEveryValueArrivesExactlyOnce() {
+        emulator().addDataset("flaky", Fields.files(1_000));
+        Requests requests = requests("flaky");
+        requests.batchSize = 100;
+        requests.options.put("retry-max-attempts", "12");
+        emulator().setFaults(FaultPlan.builder().serviceUnavailableFraction(0.3).seed(11).build());
+
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            outcome = Fields.writeScores(resolver, sink.openField(Fields.SCORE), 1_000);
+        }
+
+        assertThat(requests.log).anyMatch(line -> line.contains(" got 503; retrying in "));
+        assertThat(outcome).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 1_000, 1_000, 0,
+                List.of(), null));
+        assertThat(emulator().values("flaky", "score")).hasSize(1_000);
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterSaysWhenThrottled() {
+        emulator().addDataset("throttled", Fields.files(10));
+        Requests requests = requests("throttled");
+        requests.batchSize = 5;
+        requests.options.put("retry-max-delay-ms", "5000");
+        requests.options.put("retry-max-attempts", "8");
+        emulator().setFaults(FaultPlan.builder().tooManyRequests(0.4, 1).seed(3).build());
+
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests.open()) {
+            outcome = Fields.writeScores(sink.mediaResolver(), sink.openField(Fields.SCORE), 10);
+        }
+
+        assertThat(requests.log).anyMatch(line -> line.contains(" got 429; retrying in 1.0 s (attempt 2 of 8)."));
+        assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+        assertThat(outcome.inserted()).isEqualTo(10);
+        assertThat(emulator().values("throttled", "score")).hasSize(10);
+    }
+
+    @Test
+    void namesAnUnknownDatasetInOneSentence() {
+        try (VisualLayerSink sink = requests("missing").open()) {
+            assertThatThrownBy(() -> sink.preflight(List.of(Fields.SCORE)))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageStartingWith("Dataset 'missing' was not found at " + emulator().baseUrl()
+                            + " (404, dataset lookup); check --dataset-id and the base URL")
+                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.PRECONDITION);
+        }
+    }
+
+    @Test
+    void failsClearlyForAFieldWhoseDeclarationAnswerWasLostBecauseItsTaskCannotBeRecovered() throws IOException {
+        emulator().addDataset("lost", List.of("a.jpg"));
+        try (Relay relay = Relay.to(emulator().baseUrl())) {
+            relay.loseAnswerOf("POST", "/custom_metadata/tasks", 1);
+            Requests requests = requests("lost");
+            requests.baseUrl = relay.baseUrl();
+
+            FieldOutcome outcome;
+            try (VisualLayerSink sink = requests.open()) {
+                MediaResolver resolver = sink.mediaResolver();
+                FieldWriter writer = sink.openField(Fields.SCORE);
+                writer.write(Fields.entry(resolver, "a.jpg", BigDecimal.TEN, 2));
+                outcome = writer.finish();
+            }
+
+            assertThat(outcome).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.FAILED, 0, -1, 0, List.of(),
+                    "Field 'score' was declared by an attempt whose answer was lost, and the server does not tell "
+                            + "which upload task that declaration opened, so nothing was sent for it; the field now "
+                            + "exists empty in dataset 'lost' and, metadata being immutable, its values need a new "
+                            + "field name."));
+            assertThat(emulator().values("lost", "score")).isEmpty();
+        }
+    }
+
+    @Test
+    void sendsABatchOnceWhenItsAnswerWasLostAfterTheServerTookIt() throws IOException {
+        emulator().addDataset("lost-batch", Fields.files(30));
+        try (Relay relay = Relay.to(emulator().baseUrl())) {
+            relay.loseAnswerOf("POST", "/custom_metadata/tasks/", 2);
+            Requests requests = requests("lost-batch");
+            requests.baseUrl = relay.baseUrl();
+            requests.batchSize = 10;
+
+            FieldOutcome outcome;
+            try (VisualLayerSink sink = requests.open()) {
+                outcome = Fields.writeScores(sink.mediaResolver(), sink.openField(Fields.SCORE), 30);
+            }
+
+            assertThat(outcome).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 30, 30, 0,
+                    List.of(), null));
+            assertThat(relay.count("POST", "/custom_metadata/tasks/")).isEqualTo(3);
+            assertThat(emulator().values("lost-batch", "score")).hasSize(30);
+        }
+    }
+
+    @Test
+    void sendsNoAuthorizationHeaderOnPremises() throws IOException {
+        emulator().addDataset("onprem", List.of("a.jpg"));
+        try (Relay relay = Relay.to(emulator().baseUrl())) {
+            Requests requests = requests("onprem");
+            requests.baseUrl = relay.baseUrl() + "/api/v1/datasets/";
+
+            try (VisualLayerSink sink = requests.open()) {
+                MediaResolver resolver = sink.mediaResolver();
+                sink.preflight(List.of(Fields.SCORE));
+                FieldWriter writer = sink.openField(Fields.SCORE);
+                writer.write(Fields.entry(resolver, "a.jpg", BigDecimal.TEN, 2));
+                assertThat(writer.finish().status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+            }
+
+            assertThat(relay.authorizationHeaders()).isEmpty();
+            assertThat(relay.requests()).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+}
