@@ -1,0 +1,101 @@
+package io.vlmeta.fieldtypes;
+
+import io.vlmeta.api.VlmetaException;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The explicit {@link DateTimeFormatter} patterns a user adds with {@code --datetime-format}, compiled
+ * once per field. Resolving is STRICT, so {@code 30/02/2024} is refused rather than moved to March;
+ * {@code yyyy} works as users expect (the era defaults to the current one); month and day names are
+ * English and read in any case.
+ */
+final class DatetimePatterns {
+
+    /** A date-time that every complete pattern can write and read back, to check patterns up front. */
+    private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneId.of("Europe/Paris"));
+
+    private final List<String> patterns;
+    private final List<DateTimeFormatter> formatters;
+
+    private DatetimePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
+        this.patterns = List.copyOf(patterns);
+        this.formatters = List.copyOf(formatters);
+    }
+
+    /**
+     * @throws VlmetaException a usage error when a pattern is malformed or does not give a whole date
+     */
+    static DatetimePatterns compile(List<String> patterns) {
+        List<DateTimeFormatter> formatters = new ArrayList<>(patterns.size());
+        for (String pattern : patterns) {
+            formatters.add(compile(pattern));
+        }
+        return new DatetimePatterns(patterns, formatters);
+    }
+
+    private static DateTimeFormatter compile(String pattern) {
+        DateTimeFormatter formatter;
+        try {
+            formatter = new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern(pattern)
+                    .parseDefaulting(ChronoField.ERA, 1)
+                    .toFormatter(Locale.ENGLISH)
+                    .withChronology(IsoChronology.INSTANCE)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        } catch (IllegalArgumentException malformed) {
+            throw VlmetaException.usage("Invalid --datetime-format '" + pattern + "': " + malformed.getMessage());
+        }
+        TemporalAccessor sample;
+        try {
+            sample = formatter.parse(formatter.format(SAMPLE));
+        } catch (DateTimeException incomplete) {
+            sample = null;
+        }
+        if (sample == null || sample.query(TemporalQueries.localDate()) == null) {
+            throw VlmetaException.usage("The --datetime-format '" + pattern
+                    + "' does not give a whole date; it must include the year, month and day (e.g. dd/MM/uuuu)");
+        }
+        return formatter;
+    }
+
+    /** @return true when no pattern was given */
+    boolean isEmpty() {
+        return formatters.isEmpty();
+    }
+
+    /** @return the patterns as the user gave them, for messages */
+    List<String> patterns() {
+        return patterns;
+    }
+
+    /**
+     * @return the fields of the first pattern whose shape {@code text} has, resolved; {@code null}
+     *     when it has the shape of none
+     * @throws DateTimeException when it has a pattern's shape but names no real date or time
+     */
+    TemporalAccessor parse(String text) {
+        for (DateTimeFormatter formatter : formatters) {
+            // The unresolved parse reports a wrong shape without an exception; only a value of the
+            // right shape pays for the full parse.
+            ParsePosition position = new ParsePosition(0);
+            if (formatter.parseUnresolved(text, position) != null && position.getIndex() == text.length()) {
+                return formatter.parse(text);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package io.vlmeta.fieldtypes;
+
+import java.math.BigDecimal;
+
+/**
+ * Reading decimal text without exceptions or regular expressions on the common path, and keeping
+ * the digits the user wrote.
+ */
+final class Decimals {
+
+    /** The largest magnitude the server's float (a binary double) can hold. */
+    private static final BigDecimal LARGEST_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+
+    /** The most digits an integral number cell is written out in before scientific notation. */
+    private static final int PLAIN_INTEGER_DIGITS = 21;
+
+    private Decimals() {
+    }
+
+    /**
+     * Checks the grammar {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, the
+     * notation {@link BigDecimal#BigDecimal(String)} and spreadsheets share. Checking first avoids
+     * building an exception for each refused value, which matters when type inference tries every
+     * value of a text column as a number.
+     */
+    static boolean isDecimal(String text) {
+        int length = text.length();
+        int i = 0;
+        if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int integerDigits = 0;
+        while (i < length && isDigit(text.charAt(i))) {
+            i++;
+            integerDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < length && text.charAt(i) == '.') {
+            i++;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (integerDigits + fractionDigits == 0) {
+            return false;
+        }
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == length;
+    }
+
+    /** @return true for the spellings of NaN and the infinities that Python and spreadsheets accept */
+    static boolean isNonFiniteWord(String text) {
+        String unsigned = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? text.substring(1) : text;
+        return unsigned.equalsIgnoreCase("nan") || unsigned.equalsIgnoreCase("inf")
+                || unsigned.equalsIgnoreCase("infinity");
+    }
+
+    /** @return true when the server, which stores a binary double, could hold {@code value} as a finite number */
+    static boolean fitsDouble(BigDecimal value) {
+        // precision - scale - 1 is the decimal exponent; only values near the top need the exact check.
+        long exponent = (long) value.precision() - value.scale() - 1;
+        return exponent < 308 || value.abs().compareTo(LARGEST_DOUBLE) <= 0;
+    }
+
+    /**
+     * A number cell holds a binary value, not digits somebody typed: an integral value is sent as an
+     * integer, {@code 42} rather than {@code 42.0}, and in plain digits up to 21 of them (where
+     * JavaScript also stops writing plain digits), {@code 1E+21} beyond. Not
+     * {@code stripTrailingZeros()} alone, which would turn {@code 100} into {@code 1E+2}.
+     */
+    static BigDecimal withoutSpuriousFraction(BigDecimal value) {
+        if (value.scale() == 0) {
+            return value;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return value;
+        }
+        return stripped.precision() - stripped.scale() <= PLAIN_INTEGER_DIGITS ? stripped.setScale(0) : stripped;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

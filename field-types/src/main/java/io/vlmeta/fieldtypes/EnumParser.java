@@ -1,0 +1,29 @@
+package io.vlmeta.fieldtypes;
+
+import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.RawValue;
+import io.vlmeta.api.ValueParser;
+
+/** Parses one enum field with its option length limit applied. */
+final class EnumParser implements ValueParser {
+
+    private final int optionMaxLength;
+
+    EnumParser(int optionMaxLength) {
+        this.optionMaxLength = optionMaxLength;
+    }
+
+    @Override
+    public ParseResult parse(RawValue raw) {
+        String option = ScalarText.of(raw);
+        if (option == null) {
+            return ParseResult.invalid("Invalid enum value '" + Quoted.value(raw.display())
+                    + "'. Must be a single value, not a list; a multi-enum field takes lists");
+        }
+        if (option.isEmpty()) {
+            return ParseResult.absent();
+        }
+        ParseResult.Invalid tooLong = EnumOptions.refusal(option, optionMaxLength);
+        return tooLong != null ? tooLong : ParseResult.of(option);
+    }
+}

@@ -1,0 +1,102 @@
+package io.vlmeta.fieldtypes;
+
+import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.RawValue;
+import io.vlmeta.api.ValueParser;
+
+/**
+ * Parses link values: an absolute {@code http://} or {@code https://} URL with a host, sent as
+ * written. The check is by hand rather than with {@link java.net.URI}, which refuses characters
+ * that browsers and the server take in their stride ({@code |}, {@code {}}, unencoded non-ASCII);
+ * white space and control characters are refused, since they end a URL wherever it is pasted.
+ */
+enum LinkParser implements ValueParser {
+    INSTANCE;
+
+    private static final String SCHEME_END = "://";
+
+    @Override
+    public ParseResult parse(RawValue raw) {
+        if (raw instanceof RawValue.Text text) {
+            return parseText(text.value().strip());
+        }
+        if (raw instanceof RawValue.Number) {
+            return notALink(raw.display(), "Must be an http:// or https:// URL, not a number");
+        }
+        if (raw instanceof RawValue.DateTime) {
+            return notALink(raw.display(), "Must be an http:// or https:// URL, not a date");
+        }
+        if (raw instanceof RawValue.ListValue) {
+            return notALink(raw.display(), "Must be a single URL, not a list");
+        }
+        return ParseResult.absent();
+    }
+
+    private static ParseResult parseText(String text) {
+        if (text.isEmpty()) {
+            return ParseResult.absent();
+        }
+        int schemeEnd = text.indexOf(SCHEME_END);
+        if (schemeEnd < 0) {
+            return notALink(text, "Must include protocol (http:// or https://)");
+        }
+        String scheme = text.substring(0, schemeEnd);
+        if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+            return notALink(text, "Protocol '" + Quoted.value(scheme) + "' is not accepted; use http:// or https://");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
+            if (c <= ' ' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return notALink(text, "Contains white space or a control character at position " + (i + 1)
+                        + "; encode a space as %20");
+            }
+        }
+        if (!hasHost(text, schemeEnd + SCHEME_END.length())) {
+            return notALink(text, "Must include a host after the protocol, e.g. https://example.com/doc.pdf");
+        }
+        return ParseResult.of(text);
+    }
+
+    /** @return true when the authority starting at {@code start} names a host (beyond user info and port) */
+    private static boolean hasHost(String text, int start) {
+        int end = start;
+        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        int at = text.lastIndexOf('@', end - 1);
+        int hostStart = at >= start ? at + 1 : start;
+        int hostEnd = end;
+        if (hostStart < end && text.charAt(hostStart) == '[') {
+            int close = text.indexOf(']', hostStart);
+            return close > hostStart + 1 && close < end && (close + 1 == end || isPort(text, close + 1, end));
+        }
+        int colon = text.indexOf(':', hostStart);
+        if (colon >= 0 && colon < end) {
+            if (!isPort(text, colon, end)) {
+                return false;
+            }
+            hostEnd = colon;
+        }
+        return hostEnd > hostStart;
+    }
+
+    /** @return true for {@code :} followed by digits only (an empty port is allowed by RFC 3986) */
+    private static boolean isPort(String text, int colon, int end) {
+        if (text.charAt(colon) != ':') {
+            return false;
+        }
+        for (int i = colon + 1; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ParseResult notALink(String shown, String reason) {
+        return ParseResult.invalid("Invalid link '" + Quoted.value(shown) + "'. " + reason);
+    }
+}
