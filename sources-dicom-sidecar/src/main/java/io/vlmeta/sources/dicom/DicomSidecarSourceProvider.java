@@ -1,0 +1,139 @@
+package io.vlmeta.sources.dicom;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.SourceProvider;
+import io.vlmeta.api.SourceRequest;
+import io.vlmeta.api.VlmetaException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The {@code dicom-sidecar} source: DICOM headers kept beside converted images, as DICOM JSON Model
+ * sidecars, flat keyword sidecars, or Visual Layer's DICOM converter CSV, typed by their VRs.
+ *
+ * <p>Options: {@code sidecar-format} ({@code json-model}, {@code flat}, {@code converter-csv}; detected
+ * from content when absent), {@code sidecar-glob} (default {@code *.json}), {@code field-names}
+ * ({@code keyword} or {@code snake}) and {@code combine-date-time} ({@code true} or {@code false}).
+ */
+public final class DicomSidecarSourceProvider implements SourceProvider {
+    private static final int CONTENT_MATCH = 20;
+
+    private final DicomDictionary dictionary = DicomDictionary.standard();
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // dcm2niix copies ISO 2022 escape bytes into strings unescaped; MisdecodedText needs them.
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Creates the provider; it holds no per-job state. */
+    public DicomSidecarSourceProvider() {
+        // The dictionary and the JSON mapper are shared and thread-safe.
+    }
+
+    @Override
+    public String name() {
+        return "dicom-sidecar";
+    }
+
+    @Override
+    public String description() {
+        return "DICOM header sidecars (DICOM JSON Model, flat keyword JSON) or the DICOM converter's dicom_metadata.csv, typed by VR";
+    }
+
+    @Override
+    public int score(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                return new SortedSidecarWalk(path, SidecarOptions.DEFAULT_GLOB).next() != null ? CONTENT_MATCH : 0;
+            }
+            if (isCsv(path) && Files.isRegularFile(path)) {
+                return hasConverterHeader(path) ? CONTENT_MATCH : 0;
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            // A path this source cannot look into is one it cannot claim.
+        }
+        return 0;
+    }
+
+    @Override
+    public RecordSource open(SourceRequest request, ProblemReporter reporter) {
+        SidecarOptions options = SidecarOptions.from(request);
+        Path path = request.path();
+        if (!Files.exists(path)) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Input " + path + " does not exist.");
+        }
+        if (Files.isDirectory(path)) {
+            return openFolder(path, options, reporter);
+        }
+        if (options.format() == SidecarFormat.CONVERTER_CSV || (options.format() == null && isCsv(path))) {
+            String keyColumn = request.keyColumnOr(ConverterCsvRows.DEFAULT_KEY_COLUMN);
+            return new DicomRecordSource(path.toString(), keyColumn,
+                    r -> new ConverterCsvRows(path, keyColumn, dictionary, r),
+                    options.namingOr(FieldNaming.SNAKE), options.combineDateTime(), reporter);
+        }
+        throw VlmetaException.usage("The dicom-sidecar source reads a folder of sidecars or the DICOM converter's CSV; "
+                + path + " is a file" + (options.format() == null ? "" : ", and sidecar-format="
+                + options.format().optionValue() + " needs a folder") + ".");
+    }
+
+    private RecordSource openFolder(Path folder, SidecarOptions options, ProblemReporter reporter) {
+        if (options.format() == SidecarFormat.CONVERTER_CSV) {
+            throw VlmetaException.usage("Option sidecar-format=converter-csv needs the converter's CSV file, but "
+                    + folder + " is a folder.");
+        }
+        try {
+            if (new SortedSidecarWalk(folder, options.glob()).next() == null) {
+                throw VlmetaException.malformed("Folder " + folder + " holds no sidecar files matching '" + options.glob()
+                        + "'; set sidecar-glob to match them.");
+            }
+        } catch (UncheckedIOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot list folder " + folder + ": " + e.getCause().getMessage(), e);
+        }
+        return new DicomRecordSource(folder.toString(), "file_fullpath",
+                r -> new SidecarFolderRows(folder, options, dictionary, mapper, r),
+                options.namingOr(FieldNaming.KEYWORD), options.combineDateTime(), reporter);
+    }
+
+    private static boolean isCsv(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /** Reads the header line only. */
+    private static boolean hasConverterHeader(Path path) throws IOException {
+        String header;
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+            header = reader.readLine();
+        }
+        if (header == null) {
+            return false;
+        }
+        // Read as Latin-1 so any bytes decode; a UTF-8 byte order mark then shows as these three characters.
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(header.replace("\u00ef\u00bb\u00bf", "")))) {
+            for (CSVRecord record : parser) {
+                return Arrays.asList(record.values()).contains(ConverterCsvRows.DEFAULT_KEY_COLUMN);
+            }
+        }
+        return false;
+    }
+}
