@@ -1,0 +1,34 @@
+package io.vlmeta.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** Reads {@code 90s}, {@code 30m}, {@code 2h}, {@code 500ms} or ISO 8601 ({@code PT30M}). */
+final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String value) {
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Matcher shortForm = SHORT.matcher(text);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return switch (shortForm.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration: write e.g. 90s, 30m, 2h or PT30M");
+        }
+    }
+}

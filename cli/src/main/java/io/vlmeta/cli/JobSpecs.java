@@ -1,0 +1,135 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.Secret;
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.JobSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns flags and the environment into the one immutable {@link JobSpec} the engine runs. */
+final class JobSpecs {
+    /** The report's path when a dry run or a validation names none. */
+    static final Path DEFAULT_REPORT = Path.of("vlmeta-report.html");
+    /** The server when neither flag nor environment names one: an on-premises install. */
+    static final String DEFAULT_BASE_URL = "http://localhost:8080";
+
+    private JobSpecs() {
+    }
+
+    static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context) {
+        JobSpec.Builder builder = JobSpec.builder().mode(mode).input(input(options))
+                .sourceName(options.source).keyColumn(options.pathColumn)
+                .sourceOptions(sourceOptions(options)).infer(options.infer)
+                .fieldSettings(fieldSettings(options))
+                .baseUrl(firstOf(options.baseUrl, context.env("VL_BASE_URL").orElse(null), DEFAULT_BASE_URL))
+                .datasetId(firstOf(options.datasetId, context.env("VL_DATASET_ID").orElse(null), null))
+                .batchSize(options.batchSize).parallel(options.parallel).taskTimeout(options.taskTimeout)
+                .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
+                .matchBy(options.matchBy).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
+                .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
+                .reportPath(options.report != null ? options.report
+                        : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);
+        options.typeFlags().forEach((type, columns) -> builder.fields(type, columns));
+        options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column)));
+        credentials(options, context, builder);
+        return builder.build();
+    }
+
+    private static Path input(JobOptions options) {
+        if (options.csv != null && options.input != null && !options.csv.equals(options.input)) {
+            throw VlmetaException.usage("--csv and --input name different files (" + options.csv + ", "
+                    + options.input + "); give one of them.");
+        }
+        Path input = options.input != null ? options.input : options.csv;
+        if (input == null) {
+            throw VlmetaException.usage("No input given: pass --csv FILE (or --input PATH for Excel files and "
+                    + "sidecar folders).");
+        }
+        return input;
+    }
+
+    private static Map<String, String> sourceOptions(JobOptions options) {
+        Map<String, String> named = new LinkedHashMap<>();
+        putIfSet(named, "encoding", options.encoding);
+        putIfSet(named, "delimiter", options.delimiter);
+        putIfSet(named, "sheet", options.sheet);
+        putIfSet(named, "sidecar-format", options.sidecarFormat);
+        putIfSet(named, "sidecar-glob", options.sidecarGlob);
+        putIfSet(named, "field-names", options.fieldNames);
+        if (options.combineDateTime) {
+            named.put("combine-date-time", "true");
+        }
+        Map<String, String> all = new LinkedHashMap<>(options.sourceOptions);
+        all.putAll(named);
+        return all;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static FieldSettings fieldSettings(JobOptions options) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(options.timezone);
+        } catch (DateTimeException e) {
+            throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: use a region "
+                    + "such as Europe/Berlin or America/New_York, or an offset such as +02:00.");
+        }
+        if (options.stringMaxLength < 1 || options.enumLimit < 1 || options.enumOptionMaxLength < 1) {
+            throw VlmetaException.usage("--string-max-length, --enum-limit and --enum-option-max-length must be "
+                    + "at least 1.");
+        }
+        return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
+                options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
+    }
+
+    private static void credentials(JobOptions options, CliContext context, JobSpec.Builder builder) {
+        String key = firstOf(options.apiKey, context.env("VL_API_KEY").orElse(null), null);
+        String secret = options.apiSecret;
+        if (secret == null && options.apiSecretFile != null) {
+            secret = readSecret(options.apiSecretFile);
+        }
+        if (secret == null) {
+            secret = context.env("VL_API_SECRET").orElse(null);
+        }
+        if ((key == null) != (secret == null)) {
+            throw VlmetaException.usage(key == null
+                    ? "An API secret is given without an API key: pass --api-key (or set VL_API_KEY)."
+                    : "An API key is given without an API secret: pass --api-secret-file (or set VL_API_SECRET).");
+        }
+        builder.apiKey(key).apiSecret(secret == null ? null : Secret.of(secret));
+    }
+
+    private static String readSecret(Path file) {
+        try {
+            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (secret.isEmpty()) {
+                throw VlmetaException.usage("--api-secret-file " + file + " is empty.");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + " ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
+    private static String firstOf(String flag, String environment, String fallback) {
+        if (flag != null && !flag.isBlank()) {
+            return flag;
+        }
+        return environment != null ? environment : fallback;
+    }
+}

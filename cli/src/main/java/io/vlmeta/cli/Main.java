@@ -1,0 +1,16 @@
+package io.vlmeta.cli;
+
+import java.nio.file.Path;
+
+/** The {@code vlmeta} program: reads the environment once and runs the command line. */
+public final class Main {
+    private Main() {
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
+                Path.of(System.getProperty("user.home")));
+        System.exit(Cli.execute(context, args));
+    }
+}

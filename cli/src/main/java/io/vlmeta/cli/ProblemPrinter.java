@@ -1,0 +1,64 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.RunSummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints problems grouped as the reference script groups them ("Validation Errors (N total)"),
+ * errors before warnings, at most {@link #LIMIT} lines, always with the total.
+ */
+final class ProblemPrinter {
+    /** Problem lines printed at most; the report holds every kept problem. */
+    static final int LIMIT = 50;
+
+    private final PrintStream out;
+    private final Style style;
+
+    ProblemPrinter(PrintStream out, Style style) {
+        this.out = out;
+        this.style = style;
+    }
+
+    void print(RunSummary summary, Path report) {
+        long total = summary.errorCount() + summary.warningCount();
+        if (total == 0) {
+            return;
+        }
+        Map<String, List<Problem>> groups = new LinkedHashMap<>();
+        summary.problems().stream().filter(Problem::isError)
+                .forEach(p -> groups.computeIfAbsent(p.category().title(), t -> new ArrayList<>()).add(p));
+        summary.problems().stream().filter(p -> !p.isError())
+                .forEach(p -> groups.computeIfAbsent("Warnings", t -> new ArrayList<>()).add(p));
+        boolean allKept = summary.problems().size() == total;
+        int printed = 0;
+        out.println();
+        for (Map.Entry<String, List<Problem>> group : groups.entrySet()) {
+            List<Problem> problems = group.getValue();
+            out.println(style.mark(group.getKey().equals("Warnings") ? "⚠️" : "❌") + group.getKey() + " ("
+                    + problems.size() + (allKept ? " total" : " kept") + "):");
+            for (Problem problem : problems) {
+                if (printed == LIMIT) {
+                    break;
+                }
+                out.println("  - " + problem.render());
+                printed++;
+            }
+            if (printed == LIMIT) {
+                break;
+            }
+        }
+        if (printed < total) {
+            out.println("... " + printed + " of " + total + " problems shown (" + summary.errorCount() + " errors, "
+                    + summary.warningCount() + " warnings)"
+                    + (report == null ? "; pass --report FILE.html to list them all."
+                    : "; the report lists " + (allKept ? "them all" : "the first " + summary.problems().size())
+                    + ": " + report));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlmeta.api.Location;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
+import io.vlmeta.api.RunSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProblemPrinterTest {
+
+    private static String print(List<Problem> problems, long errors, long warnings, Path report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunSummary summary = new RunSummary("m.csv", "csv", "none", false, List.of(), Map.of(), 100, errors, warnings,
+                problems, false, List.of());
+        new ProblemPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false)).print(summary, report);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Problem invalidFloat(int row) {
+        return Problem.error(ProblemCategory.VALUE, Location.of("m.csv", row), "score",
+                "Invalid float value 'x" + row + "'. Must be a valid number.");
+    }
+
+    @Test
+    void groupsErrorsByCategoryBeforeWarnings() {
+        List<Problem> problems = List.of(
+                Problem.warning(ProblemCategory.DUPLICATE, Location.of("m.csv", 9), null, "Identical duplicate of row 8."),
+                invalidFloat(3),
+                Problem.error(ProblemCategory.ENUM_CONSTRAINT, null, "status",
+                        "Field 'status' (enum): Has 750 unique values, exceeds limit of 600"),
+                invalidFloat(5));
+
+        assertThat(print(problems, 3, 1, null)).isEqualTo("""
+
+                Validation Errors (2 total):
+                  - Row 3, field 'score': Invalid float value 'x3'. Must be a valid number.
+                  - Row 5, field 'score': Invalid float value 'x5'. Must be a valid number.
+                Enum Constraint Errors (1 total):
+                  - Field 'status' (enum): Has 750 unique values, exceeds limit of 600
+                Warnings (1 total):
+                  - Row 9: Identical duplicate of row 8.
+                """);
+    }
+
+    @Test
+    void printsAtMostFiftyAndAlwaysTheTotal() {
+        List<Problem> kept = new ArrayList<>();
+        for (int row = 2; row < 1002; row++) {
+            kept.add(invalidFloat(row));
+        }
+
+        String printed = print(kept, 5000, 0, Path.of("vlmeta-report.html"));
+
+        assertThat(printed.lines().filter(line -> line.startsWith("  - "))).hasSize(ProblemPrinter.LIMIT);
+        assertThat(printed).contains("Validation Errors (1000 kept):\n")
+                .endsWith("... 50 of 5000 problems shown (5000 errors, 0 warnings); the report lists the first 1000: "
+                        + "vlmeta-report.html\n");
+    }
+
+    @Test
+    void printsNothingWithoutProblems() {
+        assertThat(print(List.of(), 0, 0, null)).isEmpty();
+    }
+}

@@ -1,0 +1,151 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reference script's workflow through the real command line against the emulator over HTTP. */
+class UploadWorkflowTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private CliRun upload(String dataset, Path csv, String... extra) throws IOException {
+        EMULATOR.emulator().addDataset(dataset, Examples.filenames());
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", dataset,
+                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
+        args.addAll(Examples.typeFlags());
+        args.addAll(List.of(extra));
+        return CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+    }
+
+    private Object stored(String dataset, String field, String file) {
+        return EMULATOR.emulator().values(dataset, field).get(EMULATOR.emulator().mediaId(dataset, file));
+    }
+
+    private Path brokenCsv() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8));
+        lines.set(2, lines.get(2).replace(",0.87,", ",abc,"));
+        lines.set(5, lines.get(5).replace("2024-03-09T11:42:10+01:00", "03-09-2024"));
+        lines.set(7, lines.get(7).replace("https://example.com/surveys/harbour-001", "example.com/doc.pdf"));
+        return Files.write(dir.resolve("broken.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void uploadsAllSixTypesWithTheReferenceScriptsFlags() throws IOException {
+        CliRun run = upload("workflow", Examples.METADATA);
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).startsWith("Visual Layer Custom Metadata Upload\n" + "=".repeat(50) + "\n"
+                + "CSV file: " + Examples.METADATA + "\nDataset ID: workflow\nBase URL: "
+                + EMULATOR.emulator().baseUrl() + "\nFields to upload: 6\n");
+        assertThat(run.out()).contains("Validation passed: 12 rows, 6 fields\n")
+                .contains("Uploading field 'confidence' (float)...\n")
+                .contains("Completed 'tags': 12 rows inserted\n")
+                .endsWith("Upload complete!\nSuccessfully uploaded: 6/6 fields\n");
+        assertThat(run.out()).doesNotContain("🚀").doesNotContain("\u001b[");
+        assertThat(stored("workflow", "confidence", "images/street_001.jpg")).isEqualTo(new BigDecimal("0.94"));
+        assertThat(stored("workflow", "tags", "images/street_001.jpg"))
+                .isEqualTo(List.of("urban", "bicycle", "traffic-light"));
+        assertThat(stored("workflow", "captured_at", "images/park_002.jpg")).isEqualTo("2024-03-09T10:42:10Z");
+        assertThat(stored("workflow", "captured_at", "images/park_003.jpg")).isEqualTo("2024-03-09T00:00:00Z");
+        assertThat(stored("workflow", "weather", "images/harbour_001.jpg")).isEqualTo("Foggy");
+        assertThat(stored("workflow", "reference_url", "images/night_003.jpg"))
+                .isEqualTo("https://example.com/surveys/night-003");
+        assertThat(stored("workflow", "caption", "images/street_004.jpg")).isNull();
+        assertThat(EMULATOR.emulator().schema("workflow")).hasSize(6);
+    }
+
+    @Test
+    void validationFailureListsGroupedErrorsAndUploadsNothing() throws IOException {
+        CliRun run = upload("refused", brokenCsv());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("Validation failed: 3 errors in 12 rows\n")
+                .contains("Validation Errors (3 total):\n"
+                        + "  - Row 3, field 'confidence': Invalid float value 'abc'. Must be a valid number.\n")
+                .contains("  - Row 6, field 'captured_at': Invalid datetime format '03-09-2024'. Expected ISO 8601 "
+                        + "format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD\n")
+                .contains("  - Row 8, field 'reference_url': Invalid link 'example.com/doc.pdf'. Must include "
+                        + "protocol (http:// or https://)\n")
+                .endsWith("Validation failed: nothing was uploaded. Fix the rows above and run again.\n");
+        assertThat(EMULATOR.emulator().schema("refused")).isEmpty();
+    }
+
+    @Test
+    void dryRunWritesTheReportAndSendsNothing() throws IOException {
+        Path report = dir.resolve("dry/report.html");
+
+        CliRun run = upload("rehearsal", Examples.METADATA, "--dry-run", "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("Field 'weather' (enum): 12 values would be uploaded\n")
+                .contains("Report written: " + report)
+                .endsWith("Dry run complete: nothing was sent.\nReady to upload: 6/6 fields\n");
+        assertThat(EMULATOR.emulator().schema("rehearsal")).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("dry/report.json").toFile());
+        assertThat(json.get("fields")).hasSize(6);
+        JsonNode weather = json.get("fields").get(3);
+        assertThat(weather.get("declaration").toString()).isEqualTo("{\"field_name\":\"weather\",\"field_type\":\"enum\","
+                + "\"enum_options\":[\"Cloudy\",\"Foggy\",\"Rainy\",\"Sunny\"],\"is_multi\":false}");
+        assertThat(weather.get("first_entries").get(0).toString()).isEqualTo("{\"media_id\":\""
+                + EMULATOR.emulator().mediaId("rehearsal", "images/street_001.jpg") + "\",\"value\":\"Sunny\"}");
+        assertThat(Files.readString(report)).contains("Distribution of weather");
+    }
+
+    @Test
+    void jsonPrintsOneObjectOnStdoutAndTheStepsOnStderr() throws IOException {
+        CliRun run = upload("scripted", Examples.METADATA, "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(run.out());
+        assertThat(json.get("status").asText()).isEqualTo("uploaded");
+        assertThat(json.get("exit_code").asInt()).isZero();
+        assertThat(json.get("rows").asLong()).isEqualTo(12);
+        assertThat(json.get("fields")).hasSize(6);
+        assertThat(json.get("fields").get(1).get("outcome").get("inserted").asLong()).isEqualTo(12);
+        assertThat(run.err()).contains("Successfully uploaded: 6/6 fields");
+    }
+
+    @Test
+    void jsonReportsAValidationFailureAsOneObjectToo() throws IOException {
+        CliRun run = upload("scripted-refused", brokenCsv(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(run.out());
+        assertThat(json.get("status").asText()).isEqualTo("validation-failed");
+        assertThat(json.get("problems")).hasSize(3);
+        assertThat(json.get("problems").get(0).get("message").asText())
+                .isEqualTo("Row 3, field 'confidence': Invalid float value 'abc'. Must be a valid number.");
+    }
+
+    @Test
+    void pathsTheDatasetDoesNotHoldStopTheJob() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replace("images/street_001.jpg", "images/street_999.jpg"));
+        Path csv = Files.write(dir.resolve("unmatched.csv"), lines, StandardCharsets.UTF_8);
+
+        CliRun run = upload("unmatched", csv);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("Media Mapping Errors (").contains("images/street_999.jpg");
+        assertThat(EMULATOR.emulator().schema("unmatched")).isEmpty();
+    }
+}

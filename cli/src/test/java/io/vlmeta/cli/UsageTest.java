@@ -1,0 +1,121 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, version, and every kind of usage error ending with exit code 2. */
+class UsageTest {
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), dir, args);
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : new String[] {"upload", "validate", "plugins", "demo"}) {
+            CliRun run = run(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: vlmeta " + command).contains("Examples:");
+        }
+        CliRun top = run("--help");
+        assertThat(top.out()).contains("upload").contains("validate").contains("emulator").contains("Exit codes: 0 done");
+        assertThat(run("emulator", "--help").out()).startsWith("Usage: vlmeta emulator");
+    }
+
+    @Test
+    void uploadHelpListsTheReferenceScriptsFlags() {
+        String help = run("upload", "--help").out();
+
+        assertThat(help).contains("--csv=FILE").contains("--dataset-id=ID").contains("--base-url=URL")
+                .contains("--string-fields=COLUMN...").contains("--multi-enum-fields=COLUMN...")
+                .contains("--batch-size=N").contains("--dry-run").contains("--plugins-dir=DIR");
+    }
+
+    @Test
+    void printsTheVersion() {
+        CliRun run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("vlmeta " + VersionProvider.version() + "\n");
+        assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = run("upload", "--csv", "x.csv", "--flaot-fields", "score");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown option: '--flaot-fields'\n").contains("--float-fields")
+                .endsWith("Try 'vlmeta upload --help' for more information.\n");
+    }
+
+    @Test
+    void aMistypedSecretFlagDoesNotEchoTheSecret() {
+        CliRun run = run("upload", "--csv", "x.csv", "--api-secrt", "hunter2-secret");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown option: '--api-secrt'\n").doesNotContain("hunter2-secret");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plugins, emulator, demo");
+    }
+
+    @Test
+    void noFieldTypesIsAUsageError() {
+        CliRun run = run("validate", "--csv", Examples.METADATA.toString(), "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: No field types specified");
+    }
+
+    @Test
+    void oneColumnUnderTwoTypesIsAUsageError() {
+        CliRun run = run("validate", "--csv", Examples.METADATA.toString(), "--float-fields", "confidence",
+                "--enum-fields", "confidence");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Column 'confidence' is listed as both float and enum; give each "
+                + "column one type.\n");
+    }
+
+    @Test
+    void noInputIsAUsageError() {
+        CliRun run = run("upload", "--dataset-id", "abc", "--float-fields", "score");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: No input given: pass --csv FILE (or --input PATH for Excel files and "
+                + "sidecar folders).\n");
+    }
+
+    @Test
+    void badDurationAndBadTimezoneAreUsageErrors() {
+        CliRun duration = run("upload", "--csv", "x.csv", "--task-timeout", "soon");
+        CliRun zone = run("validate", "--csv", Examples.METADATA.toString(), "--float-fields", "confidence",
+                "--timezone", "Mars/Olympus");
+
+        assertThat(duration.exitCode()).isEqualTo(2);
+        assertThat(duration.err()).contains("'soon' is not a duration: write e.g. 90s, 30m, 2h or PT30M");
+        assertThat(zone.exitCode()).isEqualTo(2);
+        assertThat(zone.err()).startsWith("Error: --timezone 'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
+    void aMissingInputFileIsOneLineAndExitCodeOne() {
+        CliRun run = run("validate", "--csv", dir.resolve("absent.csv").toString(), "--float-fields", "score");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: ").hasLineCount(1).contains("absent.csv");
+    }
+}

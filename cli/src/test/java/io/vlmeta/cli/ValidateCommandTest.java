@@ -1,0 +1,72 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vlmeta validate} runs offline: the base URL below points at a port nothing listens on. */
+class ValidateCommandTest {
+    private static final String NOWHERE = "http://127.0.0.1:9";
+
+    @TempDir
+    Path dir;
+
+    private Path export(List<String> filenames) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("filename,media_id"));
+        for (int i = 0; i < filenames.size(); i++) {
+            lines.add(filenames.get(i) + ",00000000-0000-4000-8000-" + String.format("%012d", i));
+        }
+        return Files.write(dir.resolve("export_media_id.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    private CliRun validate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("validate", "--csv", Examples.METADATA.toString(), "--base-url",
+                NOWHERE, "--report", dir.resolve("check.html").toString()));
+        args.addAll(Examples.typeFlags());
+        args.addAll(List.of(extra));
+        return CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+    }
+
+    @Test
+    void checksEveryPathAgainstAnOfflineExport() throws IOException {
+        CliRun run = validate("--export-file", export(Examples.filenames()).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).startsWith("Visual Layer Custom Metadata Validation\n")
+                .contains("Validation passed: 12 rows, 6 fields\n")
+                .endsWith("Validation complete: nothing was sent.\nReady to upload: 6/6 fields\n");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("check.json").toFile());
+        assertThat(report.get("gate_passed").asBoolean()).isTrue();
+        assertThat(report.get("mapping").asText()).isNotEqualTo("no media mapping (keys are not checked)");
+    }
+
+    @Test
+    void refusesPathsTheExportDoesNotHold() throws IOException {
+        List<String> fewer = new ArrayList<>(Examples.filenames());
+        fewer.remove("images/night_002.jpg");
+
+        CliRun run = validate("--export-file", export(fewer).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("Media Mapping Errors (").contains("images/night_002.jpg");
+    }
+
+    @Test
+    void saysSoWhenThereIsNoMappingToCheckPathsWith() {
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("Paths are not checked against the dataset (no mapping)");
+        assertThat(dir.resolve("check.html")).isRegularFile();
+    }
+}

@@ -1,0 +1,155 @@
+package io.vlmeta.sinks.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The date range of a datetime field and its values per day (per month or year once there are too
+ * many days to keep), in UTC as they are sent.
+ */
+final class DateTimeline implements FieldStatistics {
+    /** Buckets kept before coarsening: ten years of days. */
+    static final int MAX_KEPT = 3_660;
+    /** Buckets drawn at most. */
+    static final int MAX_BARS = 120;
+
+    /** The unit of a bucket, finest first. */
+    enum Granularity {
+        DAY, MONTH, YEAR;
+
+        LocalDate truncate(LocalDate date) {
+            return switch (this) {
+                case DAY -> date;
+                case MONTH -> date.withDayOfMonth(1);
+                case YEAR -> date.withDayOfYear(1);
+            };
+        }
+
+        LocalDate next(LocalDate date) {
+            return switch (this) {
+                case DAY -> date.plusDays(1);
+                case MONTH -> date.plusMonths(1);
+                case YEAR -> date.plusYears(1);
+            };
+        }
+
+        String label(LocalDate date) {
+            return switch (this) {
+                case DAY -> date.toString();
+                case MONTH -> date.toString().substring(0, date.toString().length() - 3);
+                case YEAR -> Integer.toString(date.getYear());
+            };
+        }
+
+        long span(LocalDate from, LocalDate to) {
+            return switch (this) {
+                case DAY -> ChronoUnit.DAYS.between(from, to) + 1;
+                case MONTH -> ChronoUnit.MONTHS.between(from, to) + 1;
+                case YEAR -> ChronoUnit.YEARS.between(from, to) + 1;
+            };
+        }
+
+        Granularity coarser() {
+            return this == DAY ? MONTH : YEAR;
+        }
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private TreeMap<LocalDate, Long> buckets = new TreeMap<>();
+    private Granularity granularity = Granularity.DAY;
+    private Instant first;
+    private Instant last;
+    private String firstText;
+    private String lastText;
+    private long count;
+    private long unreadable;
+
+    @Override
+    public void add(Object value) {
+        String text = value.toString();
+        Instant instant;
+        try {
+            instant = Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            unreadable++;
+            return;
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            // Keeps the year buckets bounded; such dates are not what a datetime field sends.
+            unreadable++;
+            return;
+        }
+        count++;
+        if (first == null || instant.isBefore(first)) {
+            first = instant;
+            firstText = text;
+        }
+        if (last == null || instant.isAfter(last)) {
+            last = instant;
+            lastText = text;
+        }
+        buckets.merge(granularity.truncate(LocalDate.ofInstant(instant, ZoneOffset.UTC)), 1L, Long::sum);
+        if (buckets.size() > MAX_KEPT && granularity != Granularity.YEAR) {
+            coarsen();
+        }
+    }
+
+    private void coarsen() {
+        granularity = granularity.coarser();
+        TreeMap<LocalDate, Long> coarser = new TreeMap<>();
+        buckets.forEach((date, n) -> coarser.merge(granularity.truncate(date), n, Long::sum));
+        buckets = coarser;
+    }
+
+    @Override
+    public StatisticsView view() {
+        if (count == 0) {
+            return new StatisticsView.Timeline(0, null, null, granularity.name().toLowerCase(java.util.Locale.ROOT),
+                    List.of(), unreadable);
+        }
+        Granularity shown = granularity;
+        TreeMap<LocalDate, Long> source = buckets;
+        while (shown != Granularity.YEAR && shown.span(source.firstKey(), source.lastKey()) > MAX_BARS) {
+            Granularity coarser = shown.coarser();
+            TreeMap<LocalDate, Long> merged = new TreeMap<>();
+            source.forEach((date, n) -> merged.merge(coarser.truncate(date), n, Long::sum));
+            source = merged;
+            shown = coarser;
+        }
+        return new StatisticsView.Timeline(count, firstText, lastText, shown.name().toLowerCase(java.util.Locale.ROOT),
+                contiguous(source, shown), unreadable);
+    }
+
+    /** Fills the gaps with zeros so the bars read as a time axis; groups buckets when there are too many. */
+    private static List<StatisticsView.Bar> contiguous(TreeMap<LocalDate, Long> source, Granularity unit) {
+        long span = unit.span(source.firstKey(), source.lastKey());
+        long group = (span + MAX_BARS - 1) / MAX_BARS;
+        List<StatisticsView.Bar> bars = new ArrayList<>();
+        LocalDate cursor = source.firstKey();
+        LocalDate end = source.lastKey();
+        while (!cursor.isAfter(end)) {
+            LocalDate groupStart = cursor;
+            LocalDate groupEnd = cursor;
+            long n = 0;
+            for (long i = 0; i < group && !cursor.isAfter(end); i++) {
+                Map.Entry<LocalDate, Long> hit = source.floorEntry(cursor);
+                n += hit != null && hit.getKey().equals(cursor) ? hit.getValue() : 0;
+                groupEnd = cursor;
+                cursor = unit.next(cursor);
+            }
+            String label = groupStart.equals(groupEnd) ? unit.label(groupStart)
+                    : unit.label(groupStart) + "–" + unit.label(groupEnd);
+            bars.add(new StatisticsView.Bar(label, n));
+        }
+        return List.copyOf(bars);
+    }
+}

@@ -1,0 +1,70 @@
+package io.vlmeta.sinks.report;
+
+import io.vlmeta.api.Entry;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.FieldWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receives one field's entries in place of an upload: counts them, keeps the first ones exactly as
+ * the upload would carry them, and feeds the field's statistics.
+ */
+final class FieldRecorder implements FieldWriter {
+    /** Entries kept per field, as the upload would carry them. */
+    static final int FIRST_ENTRIES = 20;
+
+    private final FieldDeclaration declaration;
+    private final FieldStatistics statistics;
+    private final List<Map<String, Object>> firstEntries = new ArrayList<>();
+    private final List<String> firstEntryRows = new ArrayList<>();
+    private volatile long entries;
+
+    FieldRecorder(FieldDeclaration declaration) {
+        this.declaration = declaration;
+        this.statistics = FieldStatistics.forField(declaration.serverType(), declaration.handler());
+    }
+
+    @Override
+    public void write(Entry entry) {
+        if (firstEntries.size() < FIRST_ENTRIES) {
+            Map<String, Object> carried = new LinkedHashMap<>();
+            carried.put("media_id", entry.mediaId());
+            carried.put("value", entry.value());
+            firstEntries.add(Collections.unmodifiableMap(carried));
+            firstEntryRows.add(entry.key() + " (" + entry.location().describe() + ")");
+        }
+        statistics.add(entry.value());
+        entries++;
+    }
+
+    @Override
+    public FieldOutcome finish() {
+        return new FieldOutcome(declaration.fieldName(), FieldOutcome.Status.COMPLETED, entries, -1, 0, List.of(),
+                "Dry run: " + entries + " entries would be uploaded; nothing was sent.");
+    }
+
+    FieldDeclaration declaration() {
+        return declaration;
+    }
+
+    long entries() {
+        return entries;
+    }
+
+    List<Map<String, Object>> firstEntries() {
+        return List.copyOf(firstEntries);
+    }
+
+    List<String> firstEntryRows() {
+        return List.copyOf(firstEntryRows);
+    }
+
+    StatisticsView statistics() {
+        return statistics.view();
+    }
+}

@@ -1,0 +1,91 @@
+package io.vlmeta.sinks.report;
+
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.RunSummary;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Joins the job's summary with what the recorders saw into one {@link ReportDocument}. */
+final class ReportAssembler {
+    private final Clock clock;
+
+    ReportAssembler(Clock clock) {
+        this.clock = clock;
+    }
+
+    ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
+                            String baseUrl) {
+        List<ReportDocument.FieldSection> fields = new ArrayList<>();
+        for (FieldPlan plan : summary.plan()) {
+            FieldRecorder recorder = recorders.get(plan.column());
+            FieldDeclaration declaration = recorder != null ? recorder.declaration() : plan.declaration();
+            fields.add(section(plan.column(), plan.type(), plan.reason(), declaration, summary, recorder));
+        }
+        recorders.forEach((name, recorder) -> {
+            if (summary.plan().stream().noneMatch(p -> p.column().equals(name))) {
+                fields.add(section(name, recorder.declaration().handler(), null, recorder.declaration(), summary,
+                        recorder));
+            }
+        });
+        List<ReportDocument.ProblemLine> problems = summary.problems().stream().map(ReportAssembler::line).toList();
+        return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), summary.dryRun(),
+                summary.input(), summary.source(), summary.mapping(), datasetId, withoutCredentials(baseUrl),
+                summary.rows(), summary.errorCount(), summary.warningCount(), summary.gatePassed(),
+                List.copyOf(fields), problems, summary.outcomes());
+    }
+
+    private static ReportDocument.FieldSection section(String name, String type, String reason,
+                                                      FieldDeclaration declaration, RunSummary summary,
+                                                      FieldRecorder recorder) {
+        return new ReportDocument.FieldSection(name, type, reason, declaration == null ? null : body(declaration),
+                summary.counts().get(name), recorder != null, recorder == null ? 0 : recorder.entries(),
+                recorder == null ? List.of() : recorder.firstEntries(),
+                recorder == null ? List.of() : recorder.firstEntryRows(),
+                recorder == null ? null : recorder.statistics());
+    }
+
+    /** The declaration exactly as the server's declare endpoint receives it. */
+    static Map<String, Object> body(FieldDeclaration declaration) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("field_name", declaration.fieldName());
+        body.put("field_type", declaration.serverType());
+        if ("enum".equals(declaration.serverType())) {
+            body.put("enum_options", declaration.enumOptions());
+            body.put("is_multi", declaration.multi());
+        }
+        return body;
+    }
+
+    private static ReportDocument.ProblemLine line(Problem problem) {
+        var location = problem.location();
+        return new ReportDocument.ProblemLine(problem.severity().name().toLowerCase(Locale.ROOT),
+                problem.category().name(), problem.category().title(),
+                location == null ? null : location.file(), location == null ? null : location.sheet(),
+                location == null ? null : location.row(), problem.field(), problem.message(), problem.render());
+    }
+
+    /** A base URL may carry {@code user:password@}; the report keeps the scheme, host, port and path only. */
+    static String withoutCredentials(String baseUrl) {
+        if (baseUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(baseUrl.trim());
+            if (uri.getHost() == null) {
+                return uri.getUserInfo() == null && uri.getQuery() == null ? baseUrl : "(hidden)";
+            }
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException malformed) {
+            return "(not a URL)";
+        }
+    }
+}

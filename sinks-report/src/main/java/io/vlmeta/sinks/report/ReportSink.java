@@ -1,0 +1,97 @@
+package io.vlmeta.sinks.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.ErrorKind;
+import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.RunSummary;
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkRequest;
+import io.vlmeta.api.VlmetaException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The dry-run sink: takes the declarations and entries an upload would send, sends nothing, and
+ * at the end writes the report (HTML and JSON) when a report path was given.
+ */
+final class ReportSink implements Sink {
+    /** The report cannot be written where the user asked. */
+    static final ErrorCode REPORT_UNWRITABLE = new ErrorCode("REPORT_UNWRITABLE", ErrorKind.USER, 1);
+
+    private final Optional<ReportFiles> files;
+    private final String datasetId;
+    private final String baseUrl;
+    private final Consumer<String> log;
+    private final ReportAssembler assembler;
+    private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final ObjectMapper mapper = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    ReportSink(SinkRequest request, Clock clock) {
+        this.files = request.option(ReportSinkProvider.REPORT_OPTION).filter(p -> !p.isBlank())
+                .map(Path::of).map(ReportFiles::at);
+        this.datasetId = request.datasetId();
+        this.baseUrl = request.baseUrl();
+        this.log = request.log();
+        this.assembler = new ReportAssembler(clock);
+    }
+
+    @Override
+    public FieldWriter openField(FieldDeclaration declaration) {
+        FieldRecorder recorder = new FieldRecorder(declaration);
+        recorders.put(declaration.fieldName(), recorder);
+        return recorder;
+    }
+
+    @Override
+    public void complete(RunSummary summary) {
+        if (files.isEmpty()) {
+            return;
+        }
+        ReportFiles target = files.get();
+        Map<String, FieldRecorder> seen;
+        synchronized (recorders) {
+            seen = new LinkedHashMap<>(recorders);
+        }
+        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl);
+        write(target.json(), json(report));
+        write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
+        log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
+    }
+
+    private String json(ReportDocument report) {
+        try {
+            return mapper.writeValueAsString(report) + "\n";
+        } catch (JsonProcessingException impossible) {
+            throw new VlmetaException(ErrorCode.INTERNAL, "The report could not be turned into JSON.", impossible);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new VlmetaException(REPORT_UNWRITABLE, "Cannot write the report to '" + file + "' ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass --report a path in a writable folder.",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.vlmeta.sinks.report;
+
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkProvider;
+import io.vlmeta.api.SinkRequest;
+import java.time.Clock;
+
+/**
+ * The {@code report} sink: a dry run sends its declarations and entries here instead of to the
+ * server, and gets an HTML report (with the JSON report beside it) at the path of the
+ * {@value #REPORT_OPTION} sink option.
+ */
+public final class ReportSinkProvider implements SinkProvider {
+    /** The sink option holding the HTML report's path; the JSON report goes beside it. Absent: no report. */
+    public static final String REPORT_OPTION = "report";
+
+    private final Clock clock;
+
+    /** A provider using the system clock for the report's time stamp. */
+    public ReportSinkProvider() {
+        this(Clock.systemUTC());
+    }
+
+    ReportSinkProvider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String description() {
+        return "Dry-run report: what would be uploaded, as self-contained HTML with charts and as JSON";
+    }
+
+    @Override
+    public Sink open(SinkRequest request) {
+        return new ReportSink(request, clock);
+    }
+}

@@ -1,0 +1,216 @@
+package io.vlmeta.sinks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkProvider;
+import io.vlmeta.api.VlmetaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportSinkTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final DryRunFixture fixture = new DryRunFixture();
+
+    @TempDir
+    Path dir;
+
+    private JsonNode passingReport() throws IOException {
+        try (Sink sink = DryRunFixture.open(fixture.request(dir.resolve("out/vlmeta-report.html")))) {
+            fixture.passingRun(sink);
+        }
+        return mapper.readTree(dir.resolve("out/vlmeta-report.json").toFile());
+    }
+
+    @Test
+    void isFoundByServiceLoaderUnderTheNameReport() {
+        assertThat(ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(SinkProvider::name)).contains("report");
+    }
+
+    @Test
+    void writesTheJsonBesideTheHtmlWithTheSameBaseName() throws IOException {
+        passingReport();
+
+        assertThat(dir.resolve("out/vlmeta-report.html")).isRegularFile();
+        assertThat(dir.resolve("out/vlmeta-report.json")).isRegularFile();
+        assertThat(fixture.log).containsExactly("Report written: " + dir.resolve("out/vlmeta-report.html")
+                + " (data: " + dir.resolve("out/vlmeta-report.json") + ")");
+    }
+
+    @Test
+    void writesNothingWithoutAReportPath() throws IOException {
+        try (Sink sink = DryRunFixture.open(fixture.request(null))) {
+            fixture.passingRun(sink);
+        }
+
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(fixture.log).isEmpty();
+    }
+
+    @Test
+    void sendsNothingAndSaysSoInEachFieldsOutcome() throws IOException {
+        passingReport();
+
+        assertThat(fixture.outcomes).hasSize(6).allSatisfy(outcome -> {
+            assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+            assertThat(outcome.sent()).isEqualTo(12);
+            assertThat(outcome.inserted()).isEqualTo(-1);
+            assertThat(outcome.message()).isEqualTo("Dry run: 12 entries would be uploaded; nothing was sent.");
+        });
+    }
+
+    @Test
+    void jsonCarriesThePlanWithTheDeclarationsAsTheServerWouldReceiveThem() throws IOException {
+        JsonNode report = passingReport();
+
+        assertThat(report.get("dry_run").asBoolean()).isTrue();
+        assertThat(report.get("gate_passed").asBoolean()).isTrue();
+        assertThat(report.get("rows").asLong()).isEqualTo(12);
+        assertThat(report.get("dataset_id").asText()).isEqualTo("ds-123");
+        assertThat(report.get("generated_at").asText()).isEqualTo("2024-05-01T12:00:00Z");
+        JsonNode fields = report.get("fields");
+        assertThat(fields).hasSize(6);
+        assertThat(fields.get(4).get("declaration").toString()).isEqualTo(
+                "{\"field_name\":\"tags\",\"field_type\":\"enum\",\"enum_options\":[\"indoor\",\"outdoor\",\"street\"],"
+                        + "\"is_multi\":true}");
+        assertThat(fields.get(1).get("declaration").toString())
+                .isEqualTo("{\"field_name\":\"score\",\"field_type\":\"float\"}");
+        assertThat(fields.get(1).get("counts").toString())
+                .isEqualTo("{\"values\":12,\"empty\":0,\"invalid\":0,\"unmatched\":0}");
+        assertThat(fields.get(1).get("entries").asLong()).isEqualTo(12);
+    }
+
+    @Test
+    void jsonKeepsTheFirstEntriesExactlyAsTheUploadWouldCarryThem() throws IOException {
+        JsonNode score = passingReport().get("fields").get(1);
+
+        assertThat(score.get("first_entries")).hasSize(12);
+        assertThat(score.get("first_entries").get(0).toString())
+                .isEqualTo("{\"media_id\":\"00000000-0000-4000-8000-000000000002\",\"value\":20}");
+        // Row 4 wrote 0.1: the digits the user wrote, not a binary approximation.
+        assertThat(score.get("first_entries").get(2).toString())
+                .isEqualTo("{\"media_id\":\"00000000-0000-4000-8000-000000000004\",\"value\":0.1}");
+        assertThat(score.get("first_entry_rows").get(0).asText()).isEqualTo("images/img2.jpg (metadata.csv row 2)");
+    }
+
+    @Test
+    void keepsOnlyTheFirstTwentyEntriesOfALongField() {
+        FieldRecorder recorder = new FieldRecorder(DryRunFixture.declarations().get(1));
+        for (int row = 2; row < 10_002; row++) {
+            recorder.write(new io.vlmeta.api.Entry(DryRunFixture.mediaId(row), new java.math.BigDecimal(row),
+                    "k" + row, io.vlmeta.api.Location.of("big.csv", row)));
+        }
+
+        assertThat(recorder.entries()).isEqualTo(10_000);
+        assertThat(recorder.firstEntries()).hasSize(FieldRecorder.FIRST_ENTRIES);
+        assertThat(recorder.firstEntries().get(19).get("value")).isEqualTo(new java.math.BigDecimal(21));
+    }
+
+    @Test
+    void jsonHoldsEachFieldsStatisticsByKind() throws IOException {
+        JsonNode fields = passingReport().get("fields");
+
+        assertThat(fields.get(0).get("statistics").get("kind").asText()).isEqualTo("text");
+        JsonNode histogram = fields.get(1).get("statistics");
+        assertThat(histogram.get("kind").asText()).isEqualTo("histogram");
+        assertThat(histogram.get("min").asDouble()).isEqualTo(0.1);
+        assertThat(histogram.get("max").asDouble()).isEqualTo(130.0);
+        JsonNode timeline = fields.get(2).get("statistics");
+        assertThat(timeline.get("kind").asText()).isEqualTo("timeline");
+        assertThat(timeline.get("first").asText()).isEqualTo("2024-01-12T08:30:00Z");
+        assertThat(timeline.get("last").asText()).isEqualTo("2024-01-23T08:30:00Z");
+        assertThat(timeline.get("buckets")).hasSize(12);
+        JsonNode lighting = fields.get(3).get("statistics");
+        assertThat(lighting.get("top").toString()).isEqualTo(
+                "[{\"label\":\"Sunny\",\"count\":7},{\"label\":\"Cloudy\",\"count\":4},{\"label\":\"<b>dusk</b>\",\"count\":1}]");
+        assertThat(fields.get(5).get("statistics").get("top").get(0).toString())
+                .isEqualTo("{\"label\":\"docs.example.com\",\"count\":12}");
+    }
+
+    @Test
+    void neverWritesTheSecretOrTheCredentialsInTheBaseUrl() throws IOException {
+        JsonNode report = passingReport();
+        String json = Files.readString(dir.resolve("out/vlmeta-report.json"));
+        String html = Files.readString(dir.resolve("out/vlmeta-report.html"));
+
+        assertThat(report.get("base_url").asText()).isEqualTo("https://app.visual-layer.com/api/v1/datasets");
+        assertThat(json + html).doesNotContain(DryRunFixture.SECRET).doesNotContain("pa55").doesNotContain("token=abc");
+    }
+
+    @Test
+    void htmlEscapesEveryUserText() throws IOException {
+        passingReport();
+        String html = Files.readString(dir.resolve("out/vlmeta-report.html"));
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<b>dusk");
+        assertThat(html).contains("&lt;b&gt;dusk&lt;/b&gt;");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more");
+    }
+
+    @Test
+    void htmlReferencesNothingOutsideTheFile() throws IOException {
+        passingReport();
+        String html = Files.readString(dir.resolve("out/vlmeta-report.html"));
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=")
+                .doesNotContain("@import").doesNotContain("url(").doesNotContainPattern("href=\"(?!#)");
+        assertThat(html).contains("@media print");
+    }
+
+    @Test
+    void failedValidationStillGetsAReportWithEveryKeptProblemGroupedAndTheTotal() throws IOException {
+        Path target = dir.resolve("failed.html");
+        try (Sink sink = DryRunFixture.open(fixture.request(target))) {
+            DryRunFixture.failingRun(sink);
+        }
+        JsonNode report = mapper.readTree(dir.resolve("failed.json").toFile());
+        String html = Files.readString(target);
+
+        assertThat(report.get("gate_passed").asBoolean()).isFalse();
+        assertThat(report.get("error_count").asLong()).isEqualTo(5);
+        assertThat(report.get("problems")).hasSize(3);
+        assertThat(report.get("problems").get(0).get("text").asText())
+                .isEqualTo("Row 5, field 'score': Invalid float value 'abc'. Must be a valid number.");
+        assertThat(report.get("problems").get(0).get("row").asLong()).isEqualTo(5);
+        assertThat(report.get("fields").get(0).get("opened").asBoolean()).isFalse();
+        assertThat(report.get("fields").get(0).get("declaration").isNull()).isTrue();
+        assertThat(html).contains("Validation failed: 5 errors. Nothing was uploaded.")
+                .contains("5 errors and 0 warnings found; the first 3 are listed.")
+                .contains("<h3>Validation Errors (2)</h3>").contains("<h3>Enum Constraint Errors (1)</h3>")
+                .contains("Row 7, field &#39;score&#39;: Invalid float value &#39;NaN&#39;. Must be a finite number.");
+    }
+
+    @Test
+    void unwritableReportPathIsOneClearUserError() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
+        Path target = blocker.resolve("report.html");
+
+        try (Sink sink = DryRunFixture.open(fixture.request(target))) {
+            assertThatThrownBy(() -> DryRunFixture.failingRun(sink))
+                    .isInstanceOfSatisfying(VlmetaException.class,
+                            e -> assertThat(e.code()).isEqualTo(ReportSink.REPORT_UNWRITABLE))
+                    .hasMessageStartingWith("Cannot write the report to '" + blocker.resolve("report.json") + "'")
+                    .hasMessageEndingWith("; pass --report a path in a writable folder.");
+        }
+    }
+
+    @Test
+    void derivesTheJsonPathFromAnyGivenName() {
+        assertThat(ReportFiles.at(Path.of("r/run.html"))).isEqualTo(new ReportFiles(Path.of("r/run.html"),
+                Path.of("r/run.json")));
+        assertThat(ReportFiles.at(Path.of("run.json"))).isEqualTo(new ReportFiles(Path.of("run.html"),
+                Path.of("run.json")));
+        assertThat(ReportFiles.at(Path.of("run"))).isEqualTo(new ReportFiles(Path.of("run.html"), Path.of("run.json")));
+    }
+}
