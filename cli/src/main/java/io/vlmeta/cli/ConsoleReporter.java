@@ -66,6 +66,11 @@ final class ConsoleReporter implements JobListener {
     }
 
     @Override
+    public synchronized void mappingChecked(long matched, long rows) {
+        out.println(style.mark(matched == rows ? "✅" : "⚠️") + "Mapped " + matched + " of " + rows + " files");
+    }
+
+    @Override
     public void validationProgress(long rowsRead) {
         bars.validation(rowsRead);
     }

@@ -56,7 +56,7 @@ class UploadWorkflowTest {
         assertThat(run.out()).startsWith("Visual Layer Custom Metadata Upload\n" + "=".repeat(50) + "\n"
                 + "CSV file: " + Examples.METADATA + "\nDataset ID: workflow\nBase URL: "
                 + EMULATOR.emulator().baseUrl() + "\nFields to upload: 6\n");
-        assertThat(run.out()).contains("Validation passed: 12 rows, 6 fields\n")
+        assertThat(run.out()).contains("Mapped 12 of 12 files\nValidation passed: 12 rows, 6 fields\n")
                 .contains("Uploading field 'confidence' (float)...\n")
                 .contains("Completed 'tags': 12 rows inserted\n")
                 .endsWith("Upload complete!\nSuccessfully uploaded: 6/6 fields\n");

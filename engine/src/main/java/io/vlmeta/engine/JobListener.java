@@ -25,6 +25,14 @@ public interface JobListener {
     /** Rows read so far in the validation pass, every few thousand rows. */
     default void validationProgress(long rowsRead) { }
 
+    /**
+     * The validation pass checked every key against the media mapping (not called without one).
+     *
+     * @param matched rows whose key matched exactly one media item
+     * @param rows    rows read
+     */
+    default void mappingChecked(long matched, long rows) { }
+
     /** The validation pass ended. */
     default void validated(long rows, long errors, long warnings) { }
 

@@ -69,6 +69,9 @@ public final class JobRunner {
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
                     spec.allowUnmatched(), problems, listener).run(source);
+            if (resolver != MediaResolver.UNCHECKED) {
+                listener.mappingChecked(validation.matched(), validation.rows());
+            }
             Preflight preflight = spec.mode() != JobSpec.Mode.VALIDATE && sinks.server() != null
                     ? sinks.server().preflight(validation.declarations()) : Preflight.NONE;
             problems.reportAll(preflight.problems());

@@ -52,8 +52,9 @@ final class UploadPass {
         FieldWriter[] writers = new FieldWriter[n];
         long[] sent = new long[n];
         for (int i = 0; i < n; i++) {
-            writers[i] = sink.openField(declarations.get(i));
+            // announced first, so the sink's own step lines (the task id) follow the field's heading
             listener.fieldStarted(declarations.get(i), counts.get(fields.get(i).column()).values());
+            writers[i] = sink.openField(declarations.get(i));
         }
         DuplicateTracker seen = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
                 : DuplicateTracker.forKeys();

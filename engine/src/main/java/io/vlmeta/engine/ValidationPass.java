@@ -44,7 +44,7 @@ final class ValidationPass {
     }
 
     /** What the pass found. */
-    record Outcome(long rows, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
+    record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
     }
 
     Outcome run(RecordSource source) {
@@ -62,6 +62,7 @@ final class ValidationPass {
                 : DuplicateTracker.forKeys();
         ParseResult[] parsed = new ParseResult[n];
         long rows = 0;
+        long matched = 0;
         for (Record record = source.next(); record != null; record = source.next()) {
             rows++;
             if (rows % PROGRESS_EVERY == 0) {
@@ -69,6 +70,9 @@ final class ValidationPass {
             }
             Resolution resolution = resolver.resolve(record.key());
             boolean mapped = reportMapping(record, resolution);
+            if (resolution instanceof Resolution.Matched) {
+                matched++;
+            }
             long valuesHash = 0x2545F4914F6CDD1DL;
             for (int i = 0; i < n; i++) {
                 PlannedField field = fields.get(i);
@@ -103,7 +107,7 @@ final class ValidationPass {
             declarations.add(accumulators[i].declaration());
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
-        return new Outcome(rows, counts, List.copyOf(declarations));
+        return new Outcome(rows, matched, counts, List.copyOf(declarations));
     }
 
     /** @return true when the key maps to exactly one media item, or mapping is not checked */

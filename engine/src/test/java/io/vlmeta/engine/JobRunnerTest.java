@@ -171,6 +171,21 @@ class JobRunnerTest {
     }
 
     @Test
+    void tellsHowManyRowsMatchedAMediaItem() throws IOException {
+        Path input = file("data.pipe", "file_fullpath|score", "images/a.jpg|1", "images/zz.jpg|2", "images/a.jpg|1");
+        List<String> mapped = new ArrayList<>();
+        new JobRunner(PLUGINS).run(upload(input).exportFile(export("images/a.jpg")).allowUnmatched(true)
+                .fields("float", List.of("score")).build(), new JobListener() {
+                    @Override
+                    public void mappingChecked(long matched, long rows) {
+                        mapped.add(matched + " of " + rows);
+                    }
+                });
+
+        assertThat(mapped).containsExactly("2 of 3");
+    }
+
+    @Test
     void ambiguousPathListsEveryCandidateAndNeverPicksOne() throws IOException {
         Path input = file("data.pipe", "file_fullpath|score", "x.jpg|1");
         JobResult result = run(upload(input).exportFile(export("a/x.jpg", "b/x.jpg")).fields("float", List.of("score")));
