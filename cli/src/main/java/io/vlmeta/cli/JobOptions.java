@@ -41,13 +41,13 @@ final class JobOptions {
     String sheet;
 
     @Option(names = "--sidecar-format", paramLabel = "FORMAT",
-            description = "Sidecar flavour: dicom-json, flat-json or converter-csv (default: detected).")
+            description = "Sidecar flavour: json-model (DICOM JSON), flat (BIDS keyword JSON) or converter-csv (default: detected from content).")
     String sidecarFormat;
 
     @Option(names = "--sidecar-glob", paramLabel = "GLOB", description = "Which files of the folder are sidecars.")
     String sidecarGlob;
 
-    @Option(names = "--field-names", paramLabel = "STYLE", description = "How sidecar attributes are named as fields.")
+    @Option(names = "--field-names", paramLabel = "STYLE", description = "How sidecar attributes are named as fields: keyword (StudyDate) or snake (study_date).")
     String fieldNames;
 
     @Option(names = "--combine-date-time", description = "Join DICOM date and time attributes into one datetime.")

@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** The top of the command tree: {@code vlmeta <command>}. */
 @Command(name = "vlmeta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpWidth = 110,
         description = {
             "Validates per-image custom metadata (CSV, Excel, DICOM sidecars) and uploads it to a Visual Layer "
                     + "dataset. Everything is checked before anything is sent: uploaded metadata cannot be changed."},

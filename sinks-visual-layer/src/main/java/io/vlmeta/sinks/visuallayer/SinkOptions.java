@@ -12,7 +12,7 @@ import java.util.List;
  * @param retryMaxAttempts attempts per request, the first included ({@code retry-max-attempts}, default 6)
  * @param retryBaseDelay   the first backoff, doubled on each retry, with jitter ({@code retry-base-delay-ms}, 500)
  * @param retryMaxDelay    the longest backoff, also the cap on {@code Retry-After} ({@code retry-max-delay-ms}, 60,000)
- * @param pollInterval     the first pause between status polls ({@code poll-interval-ms}, 1,000)
+ * @param pollInterval     the first pause between status polls ({@code poll-interval-ms}, 250; it doubles up to the longest)
  * @param pollMaxInterval  the longest pause between status polls ({@code poll-max-interval-ms}, 15,000)
  * @param connectTimeout   connecting to the server ({@code connect-timeout-ms}, 10,000)
  * @param requestTimeout   waiting for data on one request ({@code request-timeout-ms}, 300,000)
@@ -31,7 +31,7 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
                 (int) number(request, "retry-max-attempts", 6),
                 Duration.ofMillis(number(request, "retry-base-delay-ms", 500)),
                 Duration.ofMillis(number(request, "retry-max-delay-ms", 60_000)),
-                Duration.ofMillis(number(request, "poll-interval-ms", 1_000)),
+                Duration.ofMillis(number(request, "poll-interval-ms", 250)),
                 Duration.ofMillis(number(request, "poll-max-interval-ms", 15_000)),
                 Duration.ofMillis(number(request, "connect-timeout-ms", 10_000)),
                 Duration.ofMillis(number(request, "request-timeout-ms", 300_000)),
