@@ -59,7 +59,8 @@ abstract class JobCommand {
         switch (spec.mode()) {
             case VALIDATE -> {
                 out.println(style.mark("🎉") + "Validation complete: nothing was sent.");
-                out.println(style.mark("✅") + "Ready to upload: " + fields + "/" + fields + " fields");
+                out.println(style.mark("✅") + "Ready to upload: " + countWithValues(summary) + "/" + fields
+                        + " fields");
             }
             case DRY_RUN -> {
                 out.println(style.mark("🎉") + "Dry run complete: nothing was sent.");
@@ -77,6 +78,12 @@ abstract class JobCommand {
                         .forEach(o -> out.println("   " + o.fieldName() + ": " + describe(o)));
             }
         }
+    }
+
+    /** Fields without a value to send are not declared, so they are not ready to upload either. */
+    private static long countWithValues(RunSummary summary) {
+        return summary.plan().stream().map(field -> summary.counts().get(field.column()))
+                .filter(counts -> counts == null || counts.values() > counts.unmatched()).count();
     }
 
     private static long countReady(List<FieldOutcome> outcomes) {

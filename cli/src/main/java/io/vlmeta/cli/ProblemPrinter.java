@@ -1,8 +1,10 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Location;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.RunSummary;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +48,7 @@ final class ProblemPrinter {
                 if (printed == LIMIT) {
                     break;
                 }
-                out.println("  - " + problem.render());
+                out.println("  - " + line(problem, summary.input()));
                 printed++;
             }
             if (printed == LIMIT) {
@@ -60,5 +62,28 @@ final class ProblemPrinter {
                     : "; the report lists " + (allKept ? "them all" : "the first " + summary.problems().size())
                     + ": " + report));
         }
+    }
+
+    /**
+     * A source that reads one record per file (a folder of sidecars) puts every record at row 1 of its
+     * own file: there the file, not "Row 1", tells the user where to look.
+     */
+    static String line(Problem problem, String input) {
+        Location location = problem.location();
+        if (location == null || location.row() != 1 || location.sheet() != null || location.file().equals(input)) {
+            return problem.render();
+        }
+        String file = location.file();
+        try {
+            Path folder = Path.of(input);
+            Path path = Path.of(file);
+            if (path.startsWith(folder) && !path.equals(folder)) {
+                file = folder.relativize(path).toString();
+            }
+        } catch (InvalidPathException e) {
+            // an input described by name only: the whole path is still a place to look
+        }
+        return problem.field() == null ? file + ": " + problem.message()
+                : file + ", field '" + problem.field() + "': " + problem.message();
     }
 }

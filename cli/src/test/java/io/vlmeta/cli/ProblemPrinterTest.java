@@ -67,6 +67,19 @@ class ProblemPrinterTest {
     }
 
     @Test
+    void namesTheSidecarFileInsteadOfItsOnlyRow() {
+        Problem inSidecar = Problem.error(ProblemCategory.VALUE, Location.of("scans/ct/CT_small.dcm.json", 1),
+                "Manufacturer", "Invalid float value 'GE'. Must be a valid number.");
+        Problem headerOfTheInput = Problem.error(ProblemCategory.INPUT, Location.of("scans", 1), null,
+                "Column 'x' appears twice.");
+
+        assertThat(ProblemPrinter.line(inSidecar, "scans")).isEqualTo("ct/CT_small.dcm.json, field 'Manufacturer': "
+                + "Invalid float value 'GE'. Must be a valid number.");
+        assertThat(ProblemPrinter.line(inSidecar, "elsewhere")).startsWith("scans/ct/CT_small.dcm.json, field ");
+        assertThat(ProblemPrinter.line(headerOfTheInput, "scans")).isEqualTo("Row 1: Column 'x' appears twice.");
+    }
+
+    @Test
     void printsNothingWithoutProblems() {
         assertThat(print(List.of(), 0, 0, null)).isEmpty();
     }

@@ -7,6 +7,8 @@ import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.RunSummary;
@@ -72,9 +74,18 @@ public final class JobRunner {
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
+            // with errors nothing is sent anyway, and the empty fields are then the errors' echo
+            Map<String, String> empty = problems.errorCount() == 0 ? nothingToSend(fields, validation.counts())
+                    : Map.of();
+            empty.forEach((column, reason) -> problems.report(Problem.warning(ProblemCategory.INPUT, null, column,
+                    reason)));
+            List<FieldDeclaration> toCheck = validation.declarations().stream()
+                    .filter(d -> !empty.containsKey(d.fieldName())).toList();
             Preflight preflight = spec.mode() != JobSpec.Mode.VALIDATE && sinks.server() != null
-                    ? sinks.server().preflight(validation.declarations()) : Preflight.NONE;
+                    && !toCheck.isEmpty() ? sinks.server().preflight(toCheck) : Preflight.NONE;
             problems.reportAll(preflight.problems());
+            Map<String, String> skipped = new LinkedHashMap<>(empty);
+            skipped.putAll(preflight.skippedFields());
             listener.validated(validation.rows(), problems.errorCount(), problems.warningCount());
 
             Summaries summaries = new Summaries(spec, source.description(), sourceProvider.name(),
@@ -87,20 +98,20 @@ public final class JobRunner {
                 return finish(sinks, summaries.of(true, List.of()));
             }
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
-                    preflight, resolver, listener);
+                    skipped, resolver, listener);
             return finish(sinks, summaries.of(true, outcomes));
         }
     }
 
     private List<FieldOutcome> upload(JobSpec spec, SourceProvider sourceProvider, SourceRequest sourceRequest,
                                       JobSinks sinks, List<PlannedField> fields, ValidationPass.Outcome validation,
-                                      Preflight preflight, MediaResolver resolver, JobListener listener) {
+                                      Map<String, String> notSent, MediaResolver resolver, JobListener listener) {
         List<PlannedField> sending = new ArrayList<>();
         List<FieldDeclaration> declarations = new ArrayList<>();
         Map<String, FieldOutcome> byField = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             PlannedField field = fields.get(i);
-            String skipReason = preflight.skippedFields().get(field.column());
+            String skipReason = notSent.get(field.column());
             if (skipReason != null) {
                 FieldOutcome skipped = new FieldOutcome(field.column(), FieldOutcome.Status.SKIPPED, 0, -1, 0,
                         List.of(), skipReason);
@@ -119,6 +130,22 @@ public final class JobRunner {
             }
         }
         return fields.stream().map(f -> byField.get(f.column())).toList();
+    }
+
+    /**
+     * Fields without a single value to send (every cell empty, or every row unmatched) are not
+     * declared: a field cannot be removed once created, and the server refuses an enum without options.
+     */
+    private static Map<String, String> nothingToSend(List<PlannedField> fields, Map<String, FieldCounts> counts) {
+        Map<String, String> empty = new LinkedHashMap<>();
+        for (PlannedField field : fields) {
+            FieldCounts count = counts.get(field.column());
+            if (count.values() - count.unmatched() == 0 && count.invalid() == 0) {
+                empty.put(field.column(), "Field '" + field.column() + "' has no values to upload, so it is not "
+                        + "declared (a field cannot be removed once created).");
+            }
+        }
+        return empty;
     }
 
     private static JobResult finish(JobSinks sinks, RunSummary summary) {

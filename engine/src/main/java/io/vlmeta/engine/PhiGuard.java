@@ -34,15 +34,21 @@ final class PhiGuard {
         }
         boolean sending = spec.mode() == JobSpec.Mode.UPLOAD;
         if (sending && !spec.allowPhi() && !isLocal(spec.baseUrl())) {
-            throw VlmetaException.usage("Columns " + String.join(", ", selected) + " hold identifying patient data "
+            throw VlmetaException.usage(columns(selected) + " identifying patient data "
                     + "(DICOM PS3.15 Annex E basic profile) and " + spec.baseUrl() + " is not a local address. "
                     + "Pass --drop-phi to leave them out, or --allow-phi if this dataset may hold them.");
         }
         if (!spec.allowPhi()) {
-            notes.accept("Note: columns " + String.join(", ", selected) + " hold identifying patient data; "
+            notes.accept("Note: " + columns(selected) + " identifying patient data; "
                     + "uploading them to a non-local server needs --allow-phi (or --drop-phi).");
         }
         return fields;
+    }
+
+    /** @return e.g. "Column PatientName holds" or "Columns PatientName, PatientID hold" */
+    private static String columns(List<String> names) {
+        return names.size() == 1 ? "Column " + names.get(0) + " holds"
+                : "Columns " + String.join(", ", names) + " hold";
     }
 
     static boolean isLocal(String baseUrl) {

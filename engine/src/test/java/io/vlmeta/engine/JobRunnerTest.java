@@ -300,7 +300,7 @@ class JobRunnerTest {
         assertThatThrownBy(() -> run(upload(input).baseUrl("https://app.visual-layer.com")
                 .fields("string", List.of("phi_name")).fields("float", List.of("score"))))
                 .isInstanceOf(VlmetaException.class)
-                .hasMessageStartingWith("Columns phi_name hold identifying patient data")
+                .hasMessageStartingWith("Column phi_name holds identifying patient data")
                 .hasMessageContaining("--drop-phi").hasMessageContaining("--allow-phi");
         assertThat(RecordingSink.RECORDINGS.stream().flatMap(r -> r.declared.stream())).isEmpty();
     }
@@ -336,6 +336,20 @@ class JobRunnerTest {
         assertThat(server().declared).extracting(d -> d.fieldName()).containsExactly("score");
         assertThat(result.summary().outcomes()).extracting(o -> o.fieldName() + ":" + o.status())
                 .containsExactly("score:COMPLETED", "status:SKIPPED");
+    }
+
+    @Test
+    void aFieldWithoutASingleValueIsNotDeclaredBecauseItCouldNeverBeRemoved() throws IOException {
+        Path input = file("data.pipe", "file_fullpath|score|status", "a.jpg|1|", "b.jpg|2|");
+        JobResult result = run(upload(input).exportFile(export("a.jpg", "b.jpg"))
+                .fields("float", List.of("score")).fields("enum", List.of("status")));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(server().declared).extracting(d -> d.fieldName()).containsExactly("score");
+        assertThat(result.summary().outcomes()).extracting(o -> o.fieldName() + ":" + o.status())
+                .containsExactly("score:COMPLETED", "status:SKIPPED");
+        assertThat(rendered(result.summary())).containsExactly("Field 'status' has no values to upload, so it is "
+                + "not declared (a field cannot be removed once created).");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareResult;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Declared;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Refused;
 import io.vlmeta.sinks.visuallayer.ServerTypes.SchemaField;
+import io.vlmeta.sinks.visuallayer.ServerTypes.TaskStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         Journal journal = checkedJournal();
         Optional<Journal.FieldProgress> progress = request.resume() ? journal.field(name) : Optional.empty();
         if (progress.isPresent() && !progress.get().finished()) {
-            Journal.FieldProgress resumed = progress.get();
+            Journal.FieldProgress resumed = reconciled(name, progress.get());
             request.log().accept(String.format(Locale.ROOT,
                     "Resuming field '%s' (task %s): %,d entries in %d batches were accepted before.",
                     name, resumed.taskId(), resumed.entries(), resumed.batches()));
@@ -170,6 +171,25 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                     + "sent for it.");
         }
         return recoverLostDeclaration(declaration);
+    }
+
+    /**
+     * A run stopped while a batch was in flight (killed, or the machine went down) may have had that
+     * batch processed by the server without recording it. The task's count of processed rows says
+     * where to go on; trusting the journal alone would send that batch twice, and the server refuses
+     * a second value for a media item.
+     */
+    private Journal.FieldProgress reconciled(String name, Journal.FieldProgress recorded) {
+        TaskStatus status = api().status(recorded.taskId(), name);
+        long processed = status.insertedRows() < 0 ? -1 : status.insertedRows() + status.errorCount();
+        if (processed <= recorded.entries()) {
+            return recorded;
+        }
+        request.log().accept(String.format(Locale.ROOT, "Field '%s': the server had processed %,d entries, %,d "
+                        + "more than the journal recorded before the earlier run stopped; they are not sent again.",
+                name, processed, processed - recorded.entries()));
+        journal.batchAccepted(name, recorded.batches() + 1, processed);
+        return new Journal.FieldProgress(recorded.taskId(), recorded.batches() + 1, processed, null);
     }
 
     /**

@@ -318,6 +318,36 @@ class VisualLayerSinkTest {
     }
 
     @Test
+    void resumesAfterTheServerTookABatchTheStoppedRunNeverRecorded() {
+        emulator().addDataset("killed", Fields.files(150));
+        Requests first = requests("killed");
+        first.batchSize = 50;
+        emulator().setFaults(FaultPlan.builder().failNth("upload", 3, 400).build());
+        try (VisualLayerSink sink = first.open()) {
+            Fields.writeScores(sink.mediaResolver(), sink.openField(Fields.SCORE), 150);
+        }
+        emulator().setFaults(FaultPlan.none());
+        // as a run killed while batch 2 was in flight leaves it: the server has 100 entries, the journal 50
+        Journal.open(state, "killed", first.jobKey).batchAccepted("score", 1, 50);
+
+        Requests resumed = requests("killed");
+        resumed.batchSize = 50;
+        resumed.resume = true;
+        FieldOutcome completed;
+        try (VisualLayerSink sink = resumed.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            completed = Fields.writeScores(resolver, sink.openField(Fields.SCORE), 150);
+        }
+
+        assertThat(resumed.log).contains("Field 'score': the server had processed 100 entries, 50 more than the "
+                + "journal recorded before the earlier run stopped; they are not sent again.");
+        assertThat(completed).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 150, 150, 0,
+                List.of(), "Resumed: 100 entries had been accepted in an earlier run."));
+        assertThat(emulator().values("killed", "score")).hasSize(150);
+    }
+
+    @Test
     void retriesServiceUnavailableBurstsSoEveryValueArrivesExactlyOnce() {
         emulator().addDataset("flaky", Fields.files(1_000));
         Requests requests = requests("flaky");

@@ -1,0 +1,212 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DICOM metadata (the converter's CSV, folders of DICOM JSON sidecars) through the command line to the
+ * emulator: typed from the VRs, checked against what pydicom read from the source files, and kept
+ * from a non-local server when it identifies patients.
+ */
+class DicomUploadTest {
+    private static final Path CONVERTER_CSV = SharedFixtures.DICOM.resolve("converter-csv/dicom_metadata.csv");
+    private static final Path PYDICOM = SharedFixtures.DICOM.resolve("json-model-pydicom");
+    private static final JsonNode EXPECTED = SharedFixtures.json(SharedFixtures.DICOM.resolve("expected.json"));
+    private static final String REMOTE = "https://vl.example.invalid";
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private CliRun upload(String baseUrl, String dataset, Path input, String... extra) {
+        List<String> args = new ArrayList<>(List.of("upload", "--input", input.toString(), "--dataset-id", dataset,
+                "--base-url", baseUrl, "--state-dir", dir.resolve("state").toString(),
+                "--sink-option", "poll-interval-ms=20"));
+        args.addAll(List.of(extra));
+        return CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+    }
+
+    /** The fixture's export with the media ids the emulator gave the same file names in {@code dataset}. */
+    private Path exportOf(String dataset) throws IOException {
+        List<String> lines = Files.readAllLines(SharedFixtures.DICOM.resolve("export_media_id.csv"),
+                StandardCharsets.UTF_8);
+        List<String> filenames = lines.stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        EMULATOR.emulator().addDataset(dataset, filenames);
+        List<String> export = new ArrayList<>(List.of(lines.get(0)));
+        filenames.forEach(name -> export.add(name + "," + EMULATOR.emulator().mediaId(dataset, name)));
+        return Files.write(dir.resolve(dataset + "-export.csv"), export, StandardCharsets.UTF_8);
+    }
+
+    /** A dataset holding each sidecar's image under its .jpg name. */
+    private static void addSidecarDataset(String dataset) throws IOException {
+        try (Stream<Path> files = Files.list(PYDICOM)) {
+            EMULATOR.emulator().addDataset(dataset, files.map(f -> "scans/" + stem(f) + ".jpg").sorted().toList());
+        }
+    }
+
+    private static String stem(Path sidecar) {
+        return sidecar.getFileName().toString().replace(".dcm.json", "");
+    }
+
+    /** @return what pydicom read for {@code keyword} from every source file, by the image's media id */
+    private static Map<String, Object> expected(String keyword, boolean number, String dataset,
+                                                UnaryOperator<String> file) {
+        Map<String, Object> values = new HashMap<>();
+        EXPECTED.fields().forEachRemaining(image -> {
+            JsonNode value = image.getValue().get(keyword);
+            if (value != null) {
+                values.put(EMULATOR.emulator().mediaId(dataset, file.apply(image.getKey())),
+                        number ? new BigDecimal(value.asText()) : value.asText());
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, Object> stored(String dataset, String field) {
+        return EMULATOR.emulator().values(dataset, field);
+    }
+
+    @Test
+    void uploadsTheConvertersCsvTypedFromTheVrsThroughAnOfflineExport() throws IOException {
+        Path export = exportOf("converted");
+        long exportsBefore = EMULATOR.emulator().requestCount("export");
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "converted", CONVERTER_CSV, "--export-file",
+                export.toString(), "--infer");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        String plan = run.out().substring(0, run.out().indexOf("Fetching media ID mapping..."));
+        assertThat(plan).contains("   modality: enum (from the source: CS (0008,0060))\n",
+                "   study_date: datetime (from the source: DA (0008,0020))\n",
+                "   rows: float (from the source: US (0028,0010))\n",
+                "   image_type: multi-enum (from the source: CS (0008,0008))\n");
+        assertThat(run.out()).contains("Media mapping: export file " + export + " (12 media, matched by path)\n")
+                .contains("Mapped 12 of 12 files\n")
+                .contains("Field 'patient_birth_date' has no values to upload, so it is not declared");
+        assertThat(EMULATOR.emulator().requestCount("export")).isEqualTo(exportsBefore);
+        UnaryOperator<String> jpg = stem -> "series-00000_" + stem + ".jpg";
+        assertThat(stored("converted", "modality")).isEqualTo(expected("Modality", false, "converted", jpg));
+        assertThat(stored("converted", "patient_id")).isEqualTo(expected("PatientID", false, "converted", jpg));
+        assertThat(stored("converted", "rows")).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(expected("Rows", true, "converted", jpg));
+        String ct = EMULATOR.emulator().mediaId("converted", jpg.apply("CT_small"));
+        assertThat(stored("converted", "study_date").get(ct)).isEqualTo("2004-01-19T00:00:00Z");
+        assertThat(stored("converted", "image_type").get(ct)).isEqualTo(List.of("ORIGINAL", "PRIMARY", "AXIAL"));
+        assertThat(EMULATOR.emulator().schema("converted")).extracting(field -> field.get("field_name"))
+                .doesNotContain("patient_birth_date");
+    }
+
+    @Test
+    void validatesTheConvertersCsvOfflineAgainstTheDatasetsExportFile() {
+        Path export = SharedFixtures.DICOM.resolve("export_media_id.csv");
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--input", CONVERTER_CSV.toString(), "--export-file",
+                export.toString(), "--infer", "--report", dir.resolve("check.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("Media mapping: export file " + export + " (12 media, matched by path)\n"
+                        + "Validating metadata...\nMapped 12 of 12 files\n")
+                .contains("  - Field 'patient_birth_date' has no values to upload, so it is not declared (a field "
+                        + "cannot be removed once created).\n")
+                .endsWith("Validation complete: nothing was sent.\nReady to upload: 31/32 fields\n");
+    }
+
+    @Test
+    void uploadsASidecarFolderMatchedByStemLeavingPatientDataOut() throws IOException {
+        addSidecarDataset("sidecars");
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "sidecars", PYDICOM, "--infer", "--match-by", "stem",
+                "--drop-phi");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        String plan = run.out().substring(0, run.out().indexOf("Fetching media ID mapping..."));
+        assertThat(plan).contains("   Modality: enum (from the source: CS (0008,0060))\n",
+                "   Rows: float (from the source: US (0028,0010))\n",
+                "   SliceThickness: float (from the source: DS (0018,0050))\n");
+        assertThat(run.out()).contains("Left out identifying columns (--drop-phi): ")
+                .contains("Mapped 12 of 12 files\n");
+        UnaryOperator<String> jpg = stem -> "scans/" + stem + ".jpg";
+        assertThat(stored("sidecars", "Modality")).isEqualTo(expected("Modality", false, "sidecars", jpg));
+        assertThat(stored("sidecars", "Rows")).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(expected("Rows", true, "sidecars", jpg));
+        List<Object> declared = EMULATOR.emulator().schema("sidecars").stream()
+                .map(field -> field.get("field_name")).toList();
+        assertThat(declared).contains("Modality", "Rows", "Manufacturer")
+                .doesNotContain("PatientName", "PatientID", "PatientBirthDate", "PatientSex", "PatientAge",
+                        "StudyDate", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "AccessionNumber",
+                        "InstitutionName", "ReferringPhysicianName");
+    }
+
+    @Test
+    void namesTheSidecarFileOfEachRefusedValue() {
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--input", PYDICOM.toString(), "--float-fields",
+                "Manufacturer", "--report", dir.resolve("check.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("  - CT_small.dcm.json, field 'Manufacturer': Invalid float value "
+                + "'GE MEDICAL SYSTEMS'. Must be a valid number.\n");
+    }
+
+    @Test
+    void refusesToSendPatientDataToANonLocalServerNamingTheAttributes() throws IOException {
+        CliRun run = upload(REMOTE, "remote", CONVERTER_CSV, "--infer");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Columns patient_id, patient_name, patient_birth_date, patient_sex, "
+                + "patient_age, study_instance_uid, study_date, study_time, study_description, accession_number, "
+                + "series_instance_uid, series_date, series_time, series_description, sop_instance_uid, "
+                + "acquisition_date, acquisition_time hold identifying patient data (DICOM PS3.15 Annex E basic "
+                + "profile) and " + REMOTE + " is not a local address. Pass --drop-phi to leave them out, or "
+                + "--allow-phi if this dataset may hold them.\n");
+    }
+
+    @Test
+    void refusesASidecarFolderForANonLocalServerBeforeContactingIt() {
+        CliRun run = upload(REMOTE, "remote", PYDICOM, "--infer", "--match-by", "stem");
+
+        // the host cannot resolve: reaching for it would have been a server failure (exit 1)
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: Columns ").contains(" PatientName, PatientID, PatientBirthDate, ")
+                .endsWith(" hold identifying patient data (DICOM PS3.15 Annex E basic profile) and " + REMOTE
+                        + " is not a local address. Pass --drop-phi to leave them out, or --allow-phi if this "
+                        + "dataset may hold them.\n");
+    }
+
+    @Test
+    void namesTheSidecarThatIsNotValidJson() throws IOException {
+        addSidecarDataset("dcmtk");
+        Path broken = SharedFixtures.DICOM.resolve("json-model-dcmtk/JPEG-lossy.dcm.json");
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "dcmtk", broken.getParent(), "--infer", "--match-by",
+                "stem", "--drop-phi");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("  - JPEG-lossy.dcm.json: Sidecar " + broken + " is not valid JSON (line 926, "
+                        + "column 1: ")
+                .contains("); a sidecar holds one JSON object.\n")
+                .endsWith("Validation failed: nothing was uploaded. Fix the rows above and run again.\n");
+        assertThat(EMULATOR.emulator().schema("dcmtk")).isEmpty();
+    }
+}
