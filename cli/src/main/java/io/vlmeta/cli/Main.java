@@ -11,6 +11,14 @@ public final class Main {
     public static void main(String[] args) {
         CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
                 Path.of(System.getProperty("user.home")));
-        System.exit(Cli.execute(context, args));
+        int exitCode;
+        try {
+            exitCode = Cli.execute(context, args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handler; the heap freed by unwinding is enough to say this
+            System.err.println(OutOfMemoryAdvice.message(Runtime.getRuntime().maxMemory()));
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 }

@@ -67,4 +67,27 @@ class JarIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).startsWith("Unknown option: '--no-such-flag'");
     }
+
+    @Test
+    void runningOutOfHeapSaysHowToGiveItMoreInsteadOfATrace() throws Exception {
+        // an export of 600,000 media needs a media index of about 50 MB: more than a 24 MB heap holds
+        Path export = dir.resolve("export.csv");
+        try (var out = java.nio.file.Files.newBufferedWriter(export)) {
+            out.write("filename,media_id\n");
+            for (int i = 0; i < 600_000; i++) {
+                out.write(String.format("images/shard-%03d/img-%07d.jpg,%s%n", i / 10_000, i,
+                        new java.util.UUID(0x1234L, i)));
+            }
+        }
+        Path metadata = java.nio.file.Files.writeString(dir.resolve("metadata.csv"),
+                "file_fullpath,label\nimages/shard-000/img-0000001.jpg,a\n");
+
+        VlmetaJar.Launch run = VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Xmx24m"),
+                List.of("validate", "--csv", metadata.toString(), "--export-file", export.toString(),
+                        "--string-fields", "label")).await();
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).contains("vlmeta ran out of memory (its Java heap was")
+                .contains("VLMETA_JAVA_OPTS=-Xmx2g").doesNotContain("at io.vlmeta").doesNotContain("Exception");
+    }
 }

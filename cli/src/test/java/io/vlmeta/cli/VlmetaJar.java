@@ -38,8 +38,17 @@ final class VlmetaJar {
     }
 
     static Started start(Path workingDir, Path streams, List<String> args) throws IOException {
+        return start(workingDir, streams, List.of(), args);
+    }
+
+    /** @param jvmOptions options for the JVM, before {@code -jar} (a heap limit, say) */
+    static Started start(Path workingDir, Path streams, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toString());
         command.addAll(args);
         Files.createDirectories(streams);
         Path out = Files.createTempFile(streams, "out", ".txt");

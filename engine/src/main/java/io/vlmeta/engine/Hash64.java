@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
 final class Hash64 {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long NUMBER_SEED = 0x5bd1e995L;
+    private static final long NUMBER_ZERO = mix(NUMBER_SEED);
 
     private Hash64() {
     }
@@ -30,7 +33,7 @@ final class Hash64 {
             return of(s);
         }
         if (value instanceof BigDecimal d) {
-            return of(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString()) ^ 0x5bd1e995L;
+            return ofNumber(d);
         }
         if (value instanceof List<?> list) {
             long hash = 0x9e3779b97f4a7c15L;
@@ -40,6 +43,21 @@ final class Hash64 {
             return hash;
         }
         return of(String.valueOf(value));
+    }
+
+    /**
+     * Equal numbers hash alike whatever their scale (1.50 and 1.5, 100 and 1E+2): the hash is of the
+     * stripped unscaled digits and scale, taken as a long when they fit, which avoids the decimal
+     * text that the first version built for every number.
+     */
+    private static long ofNumber(BigDecimal d) {
+        if (d.signum() == 0) {
+            return NUMBER_ZERO;
+        }
+        BigDecimal stripped = d.stripTrailingZeros();
+        BigInteger unscaled = stripped.unscaledValue();
+        long digits = unscaled.bitLength() < 64 ? unscaled.longValue() : of(unscaled.toString());
+        return combine(combine(NUMBER_SEED, stripped.scale()), digits);
     }
 
     static long combine(long hash, long next) {

@@ -47,8 +47,10 @@ public final class JobRunner {
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
         SinkRequest sinkRequest = sinkRequest(spec, listener);
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
+        // the validation pass reads the source on a thread of its own; its problems travel with the rows
+        SourceProblemRelay relay = new SourceProblemRelay(sourceProblems);
         try (JobSinks sinks = JobSinks.open(spec, plugins, sinkRequest);
-             RecordSource source = sourceProvider.open(sourceRequest, sourceProblems)) {
+             RecordSource source = sourceProvider.open(sourceRequest, relay)) {
             List<ColumnInfo> columns = source.columns();
             FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
             List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(), spec.infer(),
@@ -70,7 +72,7 @@ public final class JobRunner {
             listener.mappingLoaded(resolver.description());
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
-                    spec.allowUnmatched(), problems, listener).run(source);
+                    spec.allowUnmatched(), problems, listener).run(source, relay);
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
  * Pass 2: reads the source again and hands every accepted value of every field to that field's
  * writer, in source order. Rows that validation let through with a warning (identical duplicates,
  * unmatched keys under {@code --allow-unmatched}) are skipped here, so each media item gets one value.
+ * The source is read on a thread of its own ({@link ReadAhead}); its problems were reported in pass 1.
  */
 final class UploadPass {
     private static final int PROGRESS_EVERY = 10_000;
@@ -58,28 +59,31 @@ final class UploadPass {
         }
         DuplicateTracker seen = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
                 : DuplicateTracker.forKeys();
-        for (Record record = source.next(); record != null; record = source.next()) {
-            Resolution resolution = resolver.resolve(record.key());
-            String mediaId;
-            long trackingKey;
-            if (resolution instanceof Resolution.Matched matched) {
-                mediaId = matched.mediaId();
-                trackingKey = matched.ordinal();
-            } else if (resolution instanceof Resolution.Unchecked) {
-                mediaId = null;
-                trackingKey = KeyNormalizer.hash(record.key());
-            } else {
-                continue; // unmatched under --allow-unmatched: validated as a warning, never sent
-            }
-            if (seen.firstOrRecord(trackingKey, record.location().row(), 0L) != null) {
-                continue; // an identical repeat (a different one would have closed the gate)
-            }
-            for (int i = 0; i < n; i++) {
-                PlannedField field = fields.get(i);
-                if (field.parser().parse(record.value(field.column())) instanceof ParseResult.Value value) {
-                    writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
-                    if (++sent[i] % PROGRESS_EVERY == 0) {
-                        listener.fieldProgress(field.column(), sent[i]);
+        try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
+            for (PreparedRow row = rows.next(); row != null; row = rows.next()) {
+                Record record = row.record();
+                Resolution resolution = row.resolution();
+                String mediaId;
+                long trackingKey;
+                if (resolution instanceof Resolution.Matched matched) {
+                    mediaId = matched.mediaId();
+                    trackingKey = matched.ordinal();
+                } else if (resolution instanceof Resolution.Unchecked) {
+                    mediaId = null;
+                    trackingKey = KeyNormalizer.hash(record.key());
+                } else {
+                    continue; // unmatched under --allow-unmatched: validated as a warning, never sent
+                }
+                if (seen.firstOrRecord(trackingKey, record.location().row(), 0L) != null) {
+                    continue; // an identical repeat (a different one would have closed the gate)
+                }
+                ParseResult[] parsed = row.parsed();
+                for (int i = 0; i < n; i++) {
+                    if (parsed[i] instanceof ParseResult.Value value) {
+                        writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
+                        if (++sent[i] % PROGRESS_EVERY == 0) {
+                            listener.fieldProgress(fields.get(i).column(), sent[i]);
+                        }
                     }
                 }
             }
@@ -88,6 +92,27 @@ final class UploadPass {
             listener.fieldProgress(fields.get(i).column(), sent[i]);
         }
         return finishAll(writers);
+    }
+
+    /**
+     * Runs on the reading thread (resolvers and parsers are thread-safe), so reading, resolving and
+     * parsing overlap with writing the batches on the calling thread.
+     */
+    private PreparedRow prepare(Record record) {
+        Resolution resolution = resolver.resolve(record.key());
+        if (resolution instanceof Resolution.Matched || resolution instanceof Resolution.Unchecked) {
+            ParseResult[] parsed = new ParseResult[fields.size()];
+            for (int i = 0; i < parsed.length; i++) {
+                PlannedField field = fields.get(i);
+                parsed[i] = field.parser().parse(record.value(field.column()));
+            }
+            return new PreparedRow(record, resolution, parsed);
+        }
+        return new PreparedRow(record, resolution, null);
+    }
+
+    /** A row with its media and every planned field parsed, in plan order; no values when it is not sent. */
+    private record PreparedRow(Record record, Resolution resolution, ParseResult[] parsed) {
     }
 
     /** Finishing waits for each field's server task; do it for several fields at once. */

@@ -47,7 +47,12 @@ final class ValidationPass {
     record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
     }
 
-    Outcome run(RecordSource source) {
+    /**
+     * Reads {@code source} on a thread of its own while this thread checks the rows.
+     *
+     * @param relay the reporter {@code source} was opened with, or {@code null} when its problems go elsewhere
+     */
+    Outcome run(RecordSource source, SourceProblemRelay relay) {
         int n = fields.size();
         ColumnAccumulator[] accumulators = new ColumnAccumulator[n];
         long[] values = new long[n];
@@ -60,44 +65,44 @@ final class ValidationPass {
         }
         DuplicateTracker duplicates = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
                 : DuplicateTracker.forKeys();
-        ParseResult[] parsed = new ParseResult[n];
         long rows = 0;
         long matched = 0;
-        for (Record record = source.next(); record != null; record = source.next()) {
-            rows++;
-            if (rows % PROGRESS_EVERY == 0) {
-                listener.validationProgress(rows);
-            }
-            Resolution resolution = resolver.resolve(record.key());
-            boolean mapped = reportMapping(record, resolution);
-            if (resolution instanceof Resolution.Matched) {
-                matched++;
-            }
-            long valuesHash = 0x2545F4914F6CDD1DL;
-            for (int i = 0; i < n; i++) {
-                PlannedField field = fields.get(i);
-                ParseResult result = field.parser().parse(record.value(field.column()));
-                parsed[i] = result;
-                if (result instanceof ParseResult.Value value) {
-                    accumulators[i].add(value.json());
-                    values[i]++;
-                    if (!mapped) {
-                        unmatched[i]++;
-                    }
-                    if (value.warning() != null) {
-                        problems.report(Problem.warning(ProblemCategory.VALUE, record.location(), field.column(),
-                                value.warning()));
-                    }
-                    valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
-                } else if (result instanceof ParseResult.Invalid bad) {
-                    invalid[i]++;
-                    problems.report(Problem.error(bad.category(), record.location(), field.column(), bad.message()));
-                } else {
-                    empty[i]++;
+        try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
+            for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
+                Record record = row.record();
+                rows++;
+                if (rows % PROGRESS_EVERY == 0) {
+                    listener.validationProgress(rows);
                 }
-            }
-            if (mapped) {
-                checkDuplicate(duplicates, record, resolution, valuesHash);
+                Resolution resolution = resolver.resolve(record.key());
+                boolean mapped = reportMapping(record, resolution);
+                if (resolution instanceof Resolution.Matched) {
+                    matched++;
+                }
+                ParseResult[] parsed = row.parsed();
+                for (int i = 0; i < n; i++) {
+                    ParseResult result = parsed[i];
+                    if (result instanceof ParseResult.Value value) {
+                        accumulators[i].add(value.json());
+                        values[i]++;
+                        if (!mapped) {
+                            unmatched[i]++;
+                        }
+                        if (value.warning() != null) {
+                            problems.report(Problem.warning(ProblemCategory.VALUE, record.location(),
+                                    fields.get(i).column(), value.warning()));
+                        }
+                    } else if (result instanceof ParseResult.Invalid bad) {
+                        invalid[i]++;
+                        problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
+                                bad.message()));
+                    } else {
+                        empty[i]++;
+                    }
+                }
+                if (mapped) {
+                    checkDuplicate(duplicates, record, resolution, row.valuesHash());
+                }
             }
         }
         Map<String, FieldCounts> counts = new LinkedHashMap<>();
@@ -108,6 +113,26 @@ final class ValidationPass {
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
         return new Outcome(rows, matched, counts, List.copyOf(declarations));
+    }
+
+    /** Runs on the reading thread: parsers are thread-safe and pure. */
+    private ParsedRow parse(Record record) {
+        int n = fields.size();
+        ParseResult[] parsed = new ParseResult[n];
+        long valuesHash = 0x2545F4914F6CDD1DL;
+        for (int i = 0; i < n; i++) {
+            PlannedField field = fields.get(i);
+            ParseResult result = field.parser().parse(record.value(field.column()));
+            parsed[i] = result;
+            if (result instanceof ParseResult.Value value) {
+                valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
+            }
+        }
+        return new ParsedRow(record, parsed, valuesHash);
+    }
+
+    /** A row with every planned field parsed, in plan order, and the hash that tells repeats apart. */
+    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash) {
     }
 
     /** @return true when the key maps to exactly one media item, or mapping is not checked */

@@ -84,7 +84,7 @@ final class ExportReader {
                 long row = record.getRecordNumber() + 1;
                 String path = record.size() > pathColumn ? record.get(pathColumn) : "";
                 String id = record.size() > idColumn ? record.get(idColumn) : "";
-                add(builder, label, "row " + row, path, id);
+                add(builder, label, "row ", row, path, id);
             }
         }
     }
@@ -140,13 +140,15 @@ final class ExportReader {
                     json.skipChildren();
                 }
             }
-            add(builder, label, "media item " + item, filePath.isBlank() ? fileName : filePath, id);
+            add(builder, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
         }
     }
 
-    private static void add(MediaIndexBuilder builder, String label, String where, String path, String id) {
+    /** {@code unit} and {@code number} say where the item is; joined only for a message, not per item. */
+    private static void add(MediaIndexBuilder builder, String label, String unit, long number, String path,
+                            String id) {
         if (path.isBlank() || id.isBlank()) {
-            throw VlmetaException.malformed("The export " + label + ", " + where + ": "
+            throw VlmetaException.malformed("The export " + label + ", " + unit + number + ": "
                     + (path.isBlank() ? "the file name" : "the media_id") + " is empty.");
         }
         builder.add(path, id);

@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * The dataset's media, in a compact form: every normalised path in one byte buffer, media ids as
- * two longs when they are UUIDs (as Visual Layer's are), and int-array hash chains for lookups.
- * About 45 bytes per item plus the path's length, so ten million media fit in well under 1 GB.
+ * two longs when they are UUIDs (as Visual Layer's are), and two {@link HashBuckets} (whole path, file
+ * name) for lookups. About 42 bytes per item plus the path's length, so ten million media fit in well
+ * under 1 GB.
  *
  * <p>Immutable once built; safe for concurrent reads.
  */
@@ -20,14 +21,16 @@ final class MediaIndex implements MediaResolver {
     /** Ambiguous keys list at most this many candidates: enough to see the clash, bounded in memory. */
     static final int MAX_CANDIDATES = 10;
 
+    private static final ThreadLocal<Lookup> LOOKUPS = ThreadLocal.withInitial(Lookup::new);
+
     private final MatchMode mode;
     private final String description;
     private final int size;
     private final byte[] paths;
     private final int[] pathEnds;
     private final MediaIdStore ids;
-    private final HashChains exact;
-    private final HashChains names;
+    private final HashBuckets exact;
+    private final HashBuckets names;
 
     MediaIndex(MatchMode mode, String description, int size, byte[] paths, int[] pathEnds, MediaIdStore ids) {
         this.mode = mode;
@@ -41,7 +44,7 @@ final class MediaIndex implements MediaResolver {
             for (int i = 0; i < size; i++) {
                 hashes[i] = MediaPaths.hash(paths, start(i), pathEnds[i]);
             }
-            this.exact = new HashChains(hashes, size);
+            this.exact = new HashBuckets(hashes, size);
         } else {
             this.exact = null;
         }
@@ -50,39 +53,43 @@ final class MediaIndex implements MediaResolver {
             int nameStart = MediaPaths.nameStart(paths, from, pathEnds[i]);
             hashes[i] = MediaPaths.hash(paths, nameStart, nameEnd(paths, nameStart, pathEnds[i]));
         }
-        this.names = new HashChains(hashes, size);
+        this.names = new HashBuckets(hashes, size);
     }
 
     @Override
     public Resolution resolve(String key) {
-        byte[] k = MediaPaths.normalize(key).getBytes(StandardCharsets.UTF_8);
-        if (k.length == 0) {
+        Lookup lookup = LOOKUPS.get();
+        lookup.start(MediaPaths.normalize(key));
+        byte[] k = lookup.key;
+        int length = lookup.keyLength;
+        if (length == 0) {
             return Resolution.Unmatched.INSTANCE;
         }
-        List<Integer> found = new ArrayList<>(2);
         if (exact != null) {
-            for (int o = exact.first(MediaPaths.hash(k, 0, k.length)); o != 0; o = exact.after(o - 1)) {
-                int ordinal = o - 1;
-                if (Arrays.equals(paths, start(ordinal), pathEnds[ordinal], k, 0, k.length)) {
-                    found.add(ordinal);
+            int hash = MediaPaths.hash(k, 0, length);
+            for (int p = exact.from(hash), to = exact.to(hash); p < to && !lookup.full(); p++) {
+                int ordinal = exact.ordinalIfHash(p, hash);
+                if (ordinal >= 0 && Arrays.equals(paths, start(ordinal), pathEnds[ordinal], k, 0, length)) {
+                    lookup.found(ordinal);
                 }
             }
-            if (!found.isEmpty()) {
-                return resolution(found);
+            if (lookup.count > 0) {
+                return resolution(lookup);
             }
         }
-        int keyNameStart = MediaPaths.nameStart(k, 0, k.length);
-        int keyNameEnd = nameEnd(k, keyNameStart, k.length);
-        for (int o = names.first(MediaPaths.hash(k, keyNameStart, keyNameEnd)); o != 0; o = names.after(o - 1)) {
-            int ordinal = o - 1;
-            if (matchesByName(ordinal, k, keyNameStart, keyNameEnd)) {
-                found.add(ordinal);
+        int keyNameStart = MediaPaths.nameStart(k, 0, length);
+        int keyNameEnd = nameEnd(k, keyNameStart, length);
+        int hash = MediaPaths.hash(k, keyNameStart, keyNameEnd);
+        for (int p = names.from(hash), to = names.to(hash); p < to && !lookup.full(); p++) {
+            int ordinal = names.ordinalIfHash(p, hash);
+            if (ordinal >= 0 && matchesByName(ordinal, k, length, keyNameStart, keyNameEnd)) {
+                lookup.found(ordinal);
             }
         }
-        return resolution(found);
+        return resolution(lookup);
     }
 
-    private boolean matchesByName(int ordinal, byte[] k, int keyNameStart, int keyNameEnd) {
+    private boolean matchesByName(int ordinal, byte[] k, int length, int keyNameStart, int keyNameEnd) {
         int from = start(ordinal);
         int to = pathEnds[ordinal];
         int nameStart = MediaPaths.nameStart(paths, from, to);
@@ -94,24 +101,28 @@ final class MediaIndex implements MediaResolver {
         }
         // suffix rule, both ways: "img1.jpg" finds "images/img1.jpg", and "/home/me/images/img1.jpg"
         // finds "images/img1.jpg" when the user wrote local absolute paths
-        return Arrays.equals(paths, from, to, k, 0, k.length)
-                || MediaPaths.endsAtBoundary(paths, from, to, k, 0, k.length)
-                || MediaPaths.endsAtBoundary(k, 0, k.length, paths, from, to);
+        return Arrays.equals(paths, from, to, k, 0, length)
+                || MediaPaths.endsAtBoundary(paths, from, to, k, 0, length)
+                || MediaPaths.endsAtBoundary(k, 0, length, paths, from, to);
     }
 
     private int nameEnd(byte[] bytes, int nameStart, int to) {
         return mode == MatchMode.STEM ? MediaPaths.stemEnd(bytes, nameStart, to) : to;
     }
 
-    private Resolution resolution(List<Integer> found) {
-        if (found.isEmpty()) {
+    private Resolution resolution(Lookup lookup) {
+        if (lookup.count == 0) {
             return Resolution.Unmatched.INSTANCE;
         }
-        if (found.size() == 1) {
-            int ordinal = found.get(0);
+        if (lookup.count == 1) {
+            int ordinal = lookup.candidates[0];
             return new Resolution.Matched(ids.get(ordinal), ordinal);
         }
-        return new Resolution.Ambiguous(found.stream().limit(MAX_CANDIDATES).map(this::path).toList());
+        List<String> candidates = new ArrayList<>(lookup.count);
+        for (int i = 0; i < lookup.count; i++) {
+            candidates.add(path(lookup.candidates[i]));
+        }
+        return new Resolution.Ambiguous(candidates);
     }
 
     /** @return the normalised path of an item */
@@ -131,6 +142,44 @@ final class MediaIndex implements MediaResolver {
     @Override
     public String description() {
         return description;
+    }
+
+    /**
+     * One thread's working memory for lookups, reused so that a lookup allocates nothing but its answer:
+     * the key's UTF-8 bytes and the first matches (as many as an ambiguous answer lists).
+     */
+    private static final class Lookup {
+        byte[] key = new byte[256];
+        int keyLength;
+        final int[] candidates = new int[MAX_CANDIDATES];
+        int count;
+
+        void start(String normalizedKey) {
+            count = 0;
+            int length = normalizedKey.length();
+            if (length > key.length) {
+                key = new byte[Math.max(length, key.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                char c = normalizedKey.charAt(i);
+                if (c >= 0x80) {
+                    key = normalizedKey.getBytes(StandardCharsets.UTF_8);
+                    keyLength = key.length;
+                    return;
+                }
+                key[i] = (byte) c;
+            }
+            keyLength = length;
+        }
+
+        void found(int ordinal) {
+            candidates[count++] = ordinal;
+        }
+
+        /** Further matches would change nothing: the answer is ambiguous and lists the first ones only. */
+        boolean full() {
+            return count == MAX_CANDIDATES;
+        }
     }
 
     /** Media ids as two longs when every id is a canonical UUID, else as UTF-8 text in one buffer. */

@@ -3,24 +3,24 @@ package io.vlmeta.sinks.visuallayer;
 import io.vlmeta.api.VlmetaException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Collects media items (path, media id) into growable primitive arrays, then trims them into a
- * {@link MediaIndex}. Ids start out packed as UUIDs and switch to text at the first id that is not a
- * canonical UUID, so an unusual export still works, only less compactly.
+ * Collects media items (path, media id) into {@link ChunkedArrays}, then copies them into the
+ * exact-size arrays of a {@link MediaIndex}, releasing each chunk once copied: building needs about the
+ * index's final size, not twice it. Ids start out packed as UUIDs and switch to text at the first id
+ * that is not a canonical UUID, so an unusual export still works, only less compactly.
  */
 final class MediaIndexBuilder {
+    private static final long MAX_TEXT = Integer.MAX_VALUE - 16;
+
     private final MatchMode mode;
-    private byte[] paths = new byte[1 << 16];
-    private int pathLength;
-    private int[] pathEnds = new int[1 << 10];
-    private long[] high = new long[1 << 10];
-    private long[] low = new long[1 << 10];
-    private byte[] idText;
-    private int idLength;
-    private int[] idEnds;
+    private final ChunkedArrays.Bytes paths = new ChunkedArrays.Bytes();
+    private final ChunkedArrays.Ints pathEnds = new ChunkedArrays.Ints();
+    private final ChunkedArrays.Longs high = new ChunkedArrays.Longs();
+    private final ChunkedArrays.Longs low = new ChunkedArrays.Longs();
+    private ChunkedArrays.Bytes idText;
+    private ChunkedArrays.Ints idEnds;
     private int size;
 
     MediaIndexBuilder(MatchMode mode) {
@@ -32,20 +32,12 @@ final class MediaIndexBuilder {
      * @param mediaId its media id
      */
     void add(String path, String mediaId) {
-        if (size == pathEnds.length) {
-            int capacity = grow(size);
-            pathEnds = Arrays.copyOf(pathEnds, capacity);
-            if (idText == null) {
-                high = Arrays.copyOf(high, capacity);
-                low = Arrays.copyOf(low, capacity);
-            } else {
-                idEnds = Arrays.copyOf(idEnds, capacity);
-            }
-        }
         byte[] bytes = MediaPaths.normalize(path).getBytes(StandardCharsets.UTF_8);
-        paths = append(paths, pathLength, bytes);
-        pathLength += bytes.length;
-        pathEnds[size] = pathLength;
+        if (paths.length() + bytes.length > MAX_TEXT) {
+            throw VlmetaException.malformed("The dataset export is too large to index: its file names exceed 2 GB.");
+        }
+        paths.append(bytes);
+        pathEnds.add((int) paths.length());
         addId(mediaId.strip());
         size++;
     }
@@ -54,29 +46,31 @@ final class MediaIndexBuilder {
         if (idText == null) {
             UUID uuid = canonicalUuid(mediaId);
             if (uuid != null) {
-                high[size] = uuid.getMostSignificantBits();
-                low[size] = uuid.getLeastSignificantBits();
+                high.add(uuid.getMostSignificantBits());
+                low.add(uuid.getLeastSignificantBits());
                 return;
             }
             switchToText();
         }
-        byte[] bytes = mediaId.getBytes(StandardCharsets.UTF_8);
-        idText = append(idText, idLength, bytes);
-        idLength += bytes.length;
-        idEnds[size] = idLength;
+        appendIdText(mediaId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void appendIdText(byte[] bytes) {
+        if (idText.length() + bytes.length > MAX_TEXT) {
+            throw VlmetaException.malformed("The dataset export is too large to index: its media ids exceed 2 GB.");
+        }
+        idText.append(bytes);
+        idEnds.add((int) idText.length());
     }
 
     private void switchToText() {
-        idText = new byte[Math.max(1 << 12, size * 36)];
-        idEnds = new int[pathEnds.length];
+        idText = new ChunkedArrays.Bytes();
+        idEnds = new ChunkedArrays.Ints();
         for (int i = 0; i < size; i++) {
-            byte[] bytes = new UUID(high[i], low[i]).toString().getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(bytes, 0, idText, idLength, bytes.length);
-            idLength += bytes.length;
-            idEnds[i] = idLength;
+            appendIdText(new UUID(high.get(i), low.get(i)).toString().getBytes(StandardCharsets.US_ASCII));
         }
-        high = null;
-        low = null;
+        high.clear();
+        low.clear();
     }
 
     /** @return the id as a UUID when packing it loses nothing (lower-case canonical form), else null */
@@ -92,38 +86,19 @@ final class MediaIndexBuilder {
         }
     }
 
-    private static byte[] append(byte[] buffer, int length, byte[] bytes) {
-        if ((long) length + bytes.length > Integer.MAX_VALUE - 16) {
-            throw VlmetaException.malformed("The dataset export is too large to index: its file names exceed 2 GB.");
-        }
-        byte[] target = buffer;
-        if (length + bytes.length > buffer.length) {
-            target = Arrays.copyOf(buffer, Math.max(length + bytes.length, grow(buffer.length)));
-        }
-        System.arraycopy(bytes, 0, target, length, bytes.length);
-        return target;
-    }
-
-    private static int grow(int capacity) {
-        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, capacity + (capacity >> 1)));
-    }
-
     int size() {
         return size;
     }
 
     /** @param description where the items came from, for the user */
     MediaIndex build(String description) {
+        byte[] allPaths = paths.toArray();
+        int[] allEnds = pathEnds.toArray();
         MediaIndex.MediaIdStore ids = idText == null
-                ? new MediaIndex.UuidIds(Arrays.copyOf(high, size), Arrays.copyOf(low, size))
-                : new MediaIndex.TextIds(Arrays.copyOf(idText, idLength), Arrays.copyOf(idEnds, size));
-        byte[] trimmedPaths = Arrays.copyOf(paths, pathLength);
-        int[] trimmedEnds = Arrays.copyOf(pathEnds, size);
-        paths = null;
-        pathEnds = null;
-        high = null;
-        low = null;
+                ? new MediaIndex.UuidIds(high.toArray(), low.toArray())
+                : new MediaIndex.TextIds(idText.toArray(), idEnds.toArray());
         idText = null;
-        return new MediaIndex(mode, description, size, trimmedPaths, trimmedEnds, ids);
+        idEnds = null;
+        return new MediaIndex(mode, description, size, allPaths, allEnds, ids);
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class RowSpill implements AutoCloseable {
     private static final int VALUE_LIMIT = 1_000;
+    private static final byte TEXT = 0;
+    private static final byte LIST = 1;
 
     private final Path data;
     private final Path offsets;
@@ -31,6 +33,7 @@ final class RowSpill implements AutoCloseable {
     private long count;
     private String lastFile;
     private long lastFilePosition;
+    private byte[] scratch = new byte[256];
 
     RowSpill(Path directory) {
         try {
@@ -63,7 +66,7 @@ final class RowSpill implements AutoCloseable {
             }
             dataOut.writeLong(location.row());
             writeText(entry.key());
-            writeText(shorten(valueText(entry.value())));
+            writeValue(entry.value());
             position += dataOut.size() - before; // size() wraps at 2 GB, differences stay right
             count++;
         } catch (IOException e) {
@@ -95,7 +98,7 @@ final class RowSpill implements AutoCloseable {
                 String sheet = dataFile.readBoolean() ? readText(dataFile) : null;
                 long row = dataFile.readLong();
                 String key = readText(dataFile);
-                String value = readText(dataFile);
+                String value = readValue(dataFile);
                 dataFile.seek(filePosition);
                 String file = readText(dataFile);
                 return new Spilled(key, new Location(file, sheet, row), value);
@@ -105,10 +108,65 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the value so that {@link #readValue} gives its text as a person reads it (lists as
+     * {@code a, b}, at most {@value #VALUE_LIMIT} characters), without building that text now: a
+     * list's items are written one by one and joined only when a rejection is read back.
+     */
+    private void writeValue(Object value) throws IOException {
+        if (value instanceof List<?> list && joinedLength(list) <= VALUE_LIMIT) {
+            dataOut.writeByte(LIST);
+            dataOut.writeInt(list.size());
+            for (Object item : list) {
+                writeText(String.valueOf(item));
+            }
+        } else {
+            dataOut.writeByte(TEXT);
+            writeText(shorten(valueText(value)));
+        }
+    }
+
+    private static String readValue(RandomAccessFile file) throws IOException {
+        if (file.readByte() == TEXT) {
+            return readText(file);
+        }
+        String[] items = new String[file.readInt()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = readText(file);
+        }
+        return String.join(", ", items);
+    }
+
+    /** @return the length of the list's text as {@link #valueText} writes it, or more once it passes the limit */
+    private static long joinedLength(List<?> list) {
+        long length = 2L * Math.max(0, list.size() - 1);
+        for (Object item : list) {
+            length += item instanceof String text ? text.length() : VALUE_LIMIT + 1;
+            if (length > VALUE_LIMIT) {
+                return length;
+            }
+        }
+        return length;
+    }
+
     private void writeText(String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        dataOut.writeInt(bytes.length);
-        dataOut.write(bytes);
+        int length = text.length();
+        if (length > scratch.length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        // ASCII, the usual case, is copied without encoding into a new array each time
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                dataOut.writeInt(bytes.length);
+                dataOut.write(bytes);
+                return;
+            }
+            scratch[i] = (byte) c;
+        }
+        dataOut.writeInt(length);
+        dataOut.write(scratch, 0, length);
     }
 
     private static String readText(RandomAccessFile file) throws IOException {

@@ -1,0 +1,202 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Reads a source on a thread of its own, a batch of rows at a time, and hands the rows to the thread
+ * that calls {@link #next()} in source order, so reading overlaps the work done with each row.
+ * The source is read by that one thread only, as {@link RecordSource} requires; a bounded queue of
+ * batches keeps memory flat. Each row goes through {@code prepare} on the reading thread, for work
+ * that is safe to do there (thread-safe parsers and resolvers).
+ *
+ * <p>A failure of the source (or of {@code prepare}) comes out of {@link #next()} as the same
+ * exception, after every row read before it. {@link #close()} stops the reading thread and waits
+ * for it, so the source may be closed afterwards; it does not close the source.
+ *
+ * @param <T> what each row becomes
+ */
+final class ReadAhead<T> implements AutoCloseable {
+    static final int BATCH_SIZE = 1_000;
+    static final int QUEUED_BATCHES = 4;
+    private static final long WAIT_MILLIS = 50;
+
+    private final RecordSource source;
+    private final SourceProblemRelay relay;
+    private final Function<Record, T> prepare;
+    private final int batchSize;
+    private final BlockingQueue<Batch> queue;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private List<Object> current = List.of();
+    private int position;
+    private Batch last;
+
+    private ReadAhead(RecordSource source, SourceProblemRelay relay, Function<Record, T> prepare, int batchSize,
+                      int queuedBatches) {
+        this.source = source;
+        this.relay = relay;
+        this.prepare = prepare;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(queuedBatches);
+        this.thread = new Thread(this::read, "vlmeta-reader");
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading {@code source}, whose own problems are reported elsewhere (or not at all). */
+    static <T> ReadAhead<T> start(RecordSource source, Function<Record, T> prepare) {
+        return start(source, null, prepare, BATCH_SIZE, QUEUED_BATCHES);
+    }
+
+    /** Starts reading {@code source}, opened with {@code relay}, whose problems then arrive in row order. */
+    static <T> ReadAhead<T> start(RecordSource source, SourceProblemRelay relay, Function<Record, T> prepare) {
+        return start(source, relay, prepare, BATCH_SIZE, QUEUED_BATCHES);
+    }
+
+    static <T> ReadAhead<T> start(RecordSource source, SourceProblemRelay relay, Function<Record, T> prepare,
+                                  int batchSize, int queuedBatches) {
+        if (batchSize < 1 || queuedBatches < 1) {
+            throw new IllegalArgumentException("batch size and queue length must be positive");
+        }
+        ReadAhead<T> readAhead = new ReadAhead<>(source, relay, prepare, batchSize, queuedBatches);
+        readAhead.thread.start();
+        return readAhead;
+    }
+
+    /**
+     * @return the next prepared row, or {@code null} at the end of the source
+     * @throws RuntimeException what the source or {@code prepare} threw, once the rows before it are taken
+     */
+    @SuppressWarnings("unchecked")
+    T next() {
+        while (true) {
+            while (position < current.size()) {
+                Object item = current.get(position++);
+                if (item instanceof SourceProblemRelay.Relayed relayed) {
+                    relay.deliver(relayed);
+                } else {
+                    return (T) item;
+                }
+            }
+            if (last != null) {
+                return finished();
+            }
+            Batch batch = take();
+            current = batch.items();
+            position = 0;
+            if (batch.last()) {
+                last = batch;
+            }
+        }
+    }
+
+    private T finished() {
+        Throwable failure = last.failure();
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new VlmetaException(ErrorCode.INTERNAL, "Reading the input failed: " + failure, failure);
+        }
+        return null;
+    }
+
+    private Batch take() {
+        try {
+            while (true) {
+                Batch batch = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (!thread.isAlive() && queue.isEmpty()) {
+                    throw new VlmetaException(ErrorCode.INTERNAL, "The thread reading " + source.description()
+                            + " stopped without saying why.");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while reading " + source.description() + ".",
+                    e);
+        }
+    }
+
+    /** Stops reading (at the next row at the latest) and waits for the reading thread to end. */
+    @Override
+    public void close() {
+        stopped = true;
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        queue.clear();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void read() {
+        List<Object> items = newBatch();
+        try {
+            while (!stopped) {
+                Record record = source.next();
+                if (record == null) {
+                    put(new Batch(items, true, null));
+                    return;
+                }
+                items.add(prepare.apply(record));
+                if (items.size() >= batchSize) {
+                    put(new Batch(items, false, null));
+                    items = newBatch();
+                }
+            }
+        } catch (Throwable failure) { // handed over whole, so the consumer sees exactly what happened
+            put(new Batch(items, true, failure));
+        } finally {
+            if (relay != null) {
+                relay.stopCollecting();
+            }
+        }
+    }
+
+    private List<Object> newBatch() {
+        List<Object> items = new ArrayList<>(batchSize);
+        if (relay != null) {
+            relay.collectInto(items);
+        }
+        return items;
+    }
+
+    /** Waits for room without being interrupted, which could close a file channel under the source. */
+    private void put(Batch batch) {
+        try {
+            while (!stopped) {
+                if (queue.offer(batch, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rows (and relayed problems) in source order; the last batch also says how reading ended. */
+    private record Batch(List<Object> items, boolean last, Throwable failure) {
+    }
+}
