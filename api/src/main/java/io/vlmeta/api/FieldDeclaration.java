@@ -1,6 +1,9 @@
 package io.vlmeta.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,23 @@ public record FieldDeclaration(String fieldName, String handler, String serverTy
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(serverType, "serverType");
         enumOptions = List.copyOf(enumOptions);
+    }
+
+    /**
+     * The body of the server's declare request, in the order the server documents it: what a sink
+     * sends and what a dry-run report shows, built in one place so the two cannot differ.
+     *
+     * @return {@code field_name}, {@code field_type}, and for enums {@code enum_options} and {@code is_multi}
+     */
+    public Map<String, Object> requestBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("field_name", fieldName);
+        body.put("field_type", serverType);
+        if ("enum".equals(serverType)) {
+            body.put("enum_options", enumOptions);
+            body.put("is_multi", multi);
+        }
+        return Collections.unmodifiableMap(body);
     }
 
     /** A declaration without enum options. */

@@ -27,7 +27,7 @@ abstract class JobCommand {
         Style style = new Style(context.terminal());
         try {
             JobSpec spec = JobSpecs.from(options, mode, context);
-            Plugins plugins = Plugins.discover(PluginDirs.of(options.pluginsDirs, context));
+            Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
             try (ProgressBars bars = new ProgressBars(context.terminal() && !options.json,

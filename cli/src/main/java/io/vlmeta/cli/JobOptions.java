@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -181,9 +182,8 @@ final class JobOptions {
     @Option(names = "--json", description = "Print one JSON summary on stdout and nothing else there.")
     boolean json;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
-            description = "A folder of plugin jars (repeatable; default: ./plugins and ~/.vlmeta/plugins).")
-    List<Path> pluginsDirs = new ArrayList<>();
+    @Mixin
+    PluginDirs pluginDirs = new PluginDirs();
 
     /** @return the type flags in the order the reference script lists them, as type name to columns */
     Map<String, List<String>> typeFlags() {

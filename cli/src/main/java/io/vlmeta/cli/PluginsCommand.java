@@ -2,12 +2,10 @@ package io.vlmeta.cli;
 
 import io.vlmeta.engine.PluginInfo;
 import io.vlmeta.engine.Plugins;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code vlmeta plugins}: every source, field type and sink found, with the jar it came from. */
 @Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -17,9 +15,8 @@ import picocli.CommandLine.Option;
         footer = {"  vlmeta plugins", "  vlmeta plugins --plugins-dir ./my-plugins"})
 final class PluginsCommand implements Callable<Integer> {
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
-            description = "A folder of plugin jars (repeatable; default: ./plugins and ~/.vlmeta/plugins).")
-    List<Path> pluginsDirs = new ArrayList<>();
+    @Mixin
+    PluginDirs pluginDirs = new PluginDirs();
 
     private final CliContext context;
 
@@ -29,7 +26,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plugins plugins = Plugins.discover(PluginDirs.of(pluginsDirs, context));
+        Plugins plugins = Plugins.discover(pluginDirs.folders(context));
         List<PluginInfo> all = plugins.all();
         int kindWidth = width(all.stream().map(PluginInfo::kind).toList(), "KIND");
         int nameWidth = width(all.stream().map(PluginInfo::name).toList(), "NAME");

@@ -17,8 +17,4 @@ final class Style {
     String mark(String emoji) {
         return terminal ? emoji + " " : "";
     }
-
-    boolean terminal() {
-        return terminal;
-    }
 }

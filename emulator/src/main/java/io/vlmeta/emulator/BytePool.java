@@ -24,17 +24,13 @@ final class BytePool {
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] current;
     private int position;
-    private long usedBytes;
 
     /**
      * @param bytes the item, at most {@link #MAX_ITEM_BYTES} long
      * @return its address, never negative
      */
     long add(byte[] bytes) {
-        return add(bytes, 0, bytes.length);
-    }
-
-    long add(byte[] bytes, int offset, int length) {
+        int length = bytes.length;
         if (length > MAX_ITEM_BYTES) {
             throw new IllegalArgumentException("item of " + length + " bytes exceeds " + MAX_ITEM_BYTES);
         }
@@ -55,9 +51,8 @@ final class BytePool {
             value >>>= 7;
         }
         current[position++] = (byte) value;
-        System.arraycopy(bytes, offset, current, position, length);
+        System.arraycopy(bytes, 0, current, position, length);
         position += length;
-        usedBytes += needed;
         return address;
     }
 
@@ -79,10 +74,5 @@ final class BytePool {
     /** @return the item at {@code address} read as UTF-8 */
     String string(long address) {
         return new String(get(address), StandardCharsets.UTF_8);
-    }
-
-    /** @return bytes held, for the memory figures in the report */
-    long usedBytes() {
-        return usedBytes;
     }
 }

@@ -63,7 +63,7 @@ final class Dataset {
         if (fieldsByName.containsKey(definition.name())) {
             return Optional.empty();
         }
-        UploadTask task = new UploadTask(UUID.randomUUID().toString(), definition.name(), pollsToComplete);
+        UploadTask task = new UploadTask(UUID.randomUUID().toString(), pollsToComplete);
         DeclaredField field = new DeclaredField(definition, definition.newStore(media.size()), task);
         fieldsByName.put(definition.name(), field);
         fieldsByTask.put(task.id(), field);

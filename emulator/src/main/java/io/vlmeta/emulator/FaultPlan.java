@@ -2,6 +2,7 @@ package io.vlmeta.emulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,8 +28,7 @@ public record FaultPlan(double serviceUnavailableFraction, double tooManyRequest
                         Duration fixedDelay, double dropConnectionFraction, List<NthFailure> failures, long seed) {
 
     /** The endpoint names faults and request counts use. */
-    public static final List<String> ENDPOINTS = List.of("dataset", "export", "schema", "declare", "upload", "status",
-            "read");
+    public static final List<String> ENDPOINTS = Arrays.stream(Endpoint.values()).map(Endpoint::label).toList();
 
     private static final FaultPlan NONE = builder().build();
 
@@ -78,9 +78,7 @@ public record FaultPlan(double serviceUnavailableFraction, double tooManyRequest
     public record NthFailure(String endpoint, int n, int status) {
         public NthFailure {
             Objects.requireNonNull(endpoint, "endpoint");
-            if (!ENDPOINTS.contains(endpoint)) {
-                throw new IllegalArgumentException("unknown endpoint '" + endpoint + "', expected one of " + ENDPOINTS);
-            }
+            Endpoint.byLabel(endpoint);
             if (n < 1) {
                 throw new IllegalArgumentException("request numbers start at 1: " + n);
             }

@@ -24,7 +24,6 @@ final class UploadTask {
     }
 
     private final String id;
-    private final String fieldName;
     private final int pollsToComplete;
     private Status status = Status.INIT;
     private long rowsSeen;
@@ -33,18 +32,13 @@ final class UploadTask {
     private final List<Rejection> samples = new ArrayList<>();
     private int pollsSinceUpload;
 
-    UploadTask(String id, String fieldName, int pollsToComplete) {
+    UploadTask(String id, int pollsToComplete) {
         this.id = id;
-        this.fieldName = fieldName;
         this.pollsToComplete = pollsToComplete;
     }
 
     String id() {
         return id;
-    }
-
-    String fieldName() {
-        return fieldName;
     }
 
     /** @return true when an upload may still be added */

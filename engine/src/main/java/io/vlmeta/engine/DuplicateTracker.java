@@ -1,5 +1,8 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.Resolution;
+
 /**
  * Remembers, per media item, the first row that held it and a hash of that row's values, so a
  * second row for the same media item can be told apart as an identical repeat (uploaded once) or a
@@ -22,12 +25,20 @@ abstract sealed class DuplicateTracker permits DuplicateTracker.Dense, Duplicate
      */
     abstract Seen firstOrRecord(long key, long row, long valuesHash);
 
-    static DuplicateTracker forMedia(int mediaCount) {
-        return new Dense(mediaCount);
+    /** @return a tracker by media ordinal when the resolver holds the dataset's media, else by hashed key */
+    static DuplicateTracker forResolver(MediaResolver resolver) {
+        return resolver.size() > 0 ? new Dense(resolver.size()) : new Hashed();
     }
 
-    static DuplicateTracker forKeys() {
-        return new Hashed();
+    /**
+     * The one rule both passes use to name a row's media item, so the upload skips exactly the rows
+     * validation found repeated.
+     *
+     * @param resolution a {@link Resolution.Matched} or {@link Resolution.Unchecked} one
+     * @return the media ordinal when matched, else the hash of the normalised key
+     */
+    static long keyOf(Resolution resolution, String key) {
+        return resolution instanceof Resolution.Matched matched ? matched.ordinal() : KeyNormalizer.hash(key);
     }
 
     static final class Dense extends DuplicateTracker {

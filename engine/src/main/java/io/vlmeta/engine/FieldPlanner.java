@@ -56,7 +56,7 @@ final class FieldPlanner {
         List<ColumnInfo> rest = columns.stream().filter(c -> !explicit.containsKey(c.name())).toList();
         Map<String, ColumnProfile> profiles = profile(rest, reopen);
         for (ColumnInfo column : rest) {
-            if (column.suggestedType() != null && plugins.fieldTypes().containsKey(column.suggestedType())) {
+            if (typedBySource(column)) {
                 String why = "from the source" + (column.note() == null ? "" : ": " + column.note());
                 planned.put(column.name(), field(column.name(), column.suggestedType(), why));
                 continue;
@@ -97,15 +97,17 @@ final class FieldPlanner {
 
     private Map<String, ColumnProfile> profile(List<ColumnInfo> columns, Supplier<RecordSource> reopen) {
         Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
-        List<ColumnInfo> toRead = columns.stream()
-                .filter(c -> c.suggestedType() == null || !plugins.fieldTypes().containsKey(c.suggestedType()))
-                .toList();
-        for (ColumnInfo column : toRead) {
-            profiles.put(column.name(), new ColumnProfile(parserOrNull("float"), parserOrNull("datetime"),
-                    parserOrNull("link"), settings.enumLimit()));
-        }
+        List<ColumnInfo> toRead = columns.stream().filter(c -> !typedBySource(c)).toList();
         if (toRead.isEmpty()) {
             return profiles;
+        }
+        // parsers are pure and thread-safe: one of each serves every column (built here, so that a bad
+        // --datetime-format only fails a run that infers)
+        ValueParser floats = parserOrNull("float");
+        ValueParser datetimes = parserOrNull("datetime");
+        ValueParser links = parserOrNull("link");
+        for (ColumnInfo column : toRead) {
+            profiles.put(column.name(), new ColumnProfile(floats, datetimes, links, settings.enumLimit()));
         }
         try (RecordSource source = reopen.get()) {
             for (Record record = source.next(); record != null; record = source.next()) {
@@ -115,6 +117,11 @@ final class FieldPlanner {
             }
         }
         return profiles;
+    }
+
+    /** @return whether the source typed the column with a field type this run knows */
+    private boolean typedBySource(ColumnInfo column) {
+        return column.suggestedType() != null && plugins.fieldTypes().containsKey(column.suggestedType());
     }
 
     private ValueParser parserOrNull(String type) {

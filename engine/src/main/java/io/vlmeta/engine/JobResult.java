@@ -12,11 +12,6 @@ import io.vlmeta.api.RunSummary;
  */
 public record JobResult(RunSummary summary, int exitCode) {
 
-    /** @return true when the upload (or dry-run) pass ran */
-    public boolean uploaded() {
-        return summary.gatePassed() && !summary.outcomes().isEmpty();
-    }
-
     static int exitCodeFor(RunSummary summary) {
         if (!summary.gatePassed()) {
             return 3;

@@ -22,13 +22,13 @@ final class JobSinks implements AutoCloseable {
     }
 
     static JobSinks open(JobSpec spec, Plugins plugins, SinkRequest request) {
-        boolean hasTarget = spec.datasetId() != null || spec.exportFile() != null;
-        Sink server = switch (spec.mode()) {
-            case UPLOAD -> plugins.sink(spec.sinkName()).open(request);
-            case DRY_RUN -> hasTarget ? plugins.sink(spec.sinkName()).open(request) : null;
+        boolean needsServerSink = switch (spec.mode()) {
+            case UPLOAD -> true;
+            case DRY_RUN -> spec.datasetId() != null || spec.exportFile() != null;
             // validation never talks to the server: it maps keys only from an offline export
-            case VALIDATE -> spec.exportFile() != null ? plugins.sink(spec.sinkName()).open(request) : null;
+            case VALIDATE -> spec.exportFile() != null;
         };
+        Sink server = needsServerSink ? plugins.sink(spec.sinkName()).open(request) : null;
         Sink report = null;
         try {
             if (spec.mode() == JobSpec.Mode.DRY_RUN || spec.reportPath() != null) {

@@ -8,24 +8,18 @@ import java.util.function.Function;
 
 /** The three SPI kinds, with how to read a provider's name and description. */
 enum PluginKind {
-    SOURCE("source", SourceProvider.class),
-    FIELD_TYPE("field-type", FieldTypeHandler.class),
-    SINK("sink", SinkProvider.class);
+    SOURCE("source"),
+    FIELD_TYPE("field-type"),
+    SINK("sink");
 
     private final String label;
-    private final Class<?> spi;
 
-    PluginKind(String label, Class<?> spi) {
+    PluginKind(String label) {
         this.label = label;
-        this.spi = spi;
     }
 
     String label() {
         return label;
-    }
-
-    Class<?> spi() {
-        return spi;
     }
 
     String nameOf(Object provider) {

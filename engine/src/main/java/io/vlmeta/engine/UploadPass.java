@@ -57,27 +57,20 @@ final class UploadPass {
             listener.fieldStarted(declarations.get(i), counts.get(fields.get(i).column()).values());
             writers[i] = sink.openField(declarations.get(i));
         }
-        DuplicateTracker seen = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
-                : DuplicateTracker.forKeys();
+        DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
         try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
             for (PreparedRow row = rows.next(); row != null; row = rows.next()) {
                 Record record = row.record();
                 Resolution resolution = row.resolution();
-                String mediaId;
-                long trackingKey;
-                if (resolution instanceof Resolution.Matched matched) {
-                    mediaId = matched.mediaId();
-                    trackingKey = matched.ordinal();
-                } else if (resolution instanceof Resolution.Unchecked) {
-                    mediaId = null;
-                    trackingKey = KeyNormalizer.hash(record.key());
-                } else {
+                ParseResult[] parsed = row.parsed();
+                if (parsed == null) {
                     continue; // unmatched under --allow-unmatched: validated as a warning, never sent
                 }
-                if (seen.firstOrRecord(trackingKey, record.location().row(), 0L) != null) {
+                String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
+                if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
+                        != null) {
                     continue; // an identical repeat (a different one would have closed the gate)
                 }
-                ParseResult[] parsed = row.parsed();
                 for (int i = 0; i < n; i++) {
                     if (parsed[i] instanceof ParseResult.Value value) {
                         writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
@@ -100,15 +93,8 @@ final class UploadPass {
      */
     private PreparedRow prepare(Record record) {
         Resolution resolution = resolver.resolve(record.key());
-        if (resolution instanceof Resolution.Matched || resolution instanceof Resolution.Unchecked) {
-            ParseResult[] parsed = new ParseResult[fields.size()];
-            for (int i = 0; i < parsed.length; i++) {
-                PlannedField field = fields.get(i);
-                parsed[i] = field.parser().parse(record.value(field.column()));
-            }
-            return new PreparedRow(record, resolution, parsed);
-        }
-        return new PreparedRow(record, resolution, null);
+        boolean sent = resolution instanceof Resolution.Matched || resolution instanceof Resolution.Unchecked;
+        return new PreparedRow(record, resolution, sent ? PlannedField.parseAll(fields, record) : null);
     }
 
     /** A row with its media and every planned field parsed, in plan order; no values when it is not sent. */

@@ -63,8 +63,7 @@ final class ValidationPass {
             PlannedField field = fields.get(i);
             accumulators[i] = field.handler().newAccumulator(field.column(), settings);
         }
-        DuplicateTracker duplicates = resolver.size() > 0 ? DuplicateTracker.forMedia(resolver.size())
-                : DuplicateTracker.forKeys();
+        DuplicateTracker duplicates = DuplicateTracker.forResolver(resolver);
         long rows = 0;
         long matched = 0;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
@@ -74,6 +73,7 @@ final class ValidationPass {
                 if (rows % PROGRESS_EVERY == 0) {
                     listener.validationProgress(rows);
                 }
+                // resolved here, not on the reading thread: reading and parsing already keep that one busier
                 Resolution resolution = resolver.resolve(record.key());
                 boolean mapped = reportMapping(record, resolution);
                 if (resolution instanceof Resolution.Matched) {
@@ -117,14 +117,10 @@ final class ValidationPass {
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */
     private ParsedRow parse(Record record) {
-        int n = fields.size();
-        ParseResult[] parsed = new ParseResult[n];
+        ParseResult[] parsed = PlannedField.parseAll(fields, record);
         long valuesHash = 0x2545F4914F6CDD1DL;
-        for (int i = 0; i < n; i++) {
-            PlannedField field = fields.get(i);
-            ParseResult result = field.parser().parse(record.value(field.column()));
-            parsed[i] = result;
-            if (result instanceof ParseResult.Value value) {
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] instanceof ParseResult.Value value) {
                 valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
             }
         }
@@ -156,8 +152,8 @@ final class ValidationPass {
     }
 
     private void checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution, long valuesHash) {
-        long trackingKey = resolution instanceof Resolution.Matched m ? m.ordinal() : KeyNormalizer.hash(record.key());
-        DuplicateTracker.Seen seen = duplicates.firstOrRecord(trackingKey, record.location().row(), valuesHash);
+        DuplicateTracker.Seen seen = duplicates.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()),
+                record.location().row(), valuesHash);
         if (seen == null) {
             return;
         }

@@ -10,10 +10,11 @@ package io.vlmeta.fieldtypes;
  * {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.fraction}, optionally followed by {@code Z} or
  * an offset {@code +HH:MM}, {@code +HHMM} or {@code +HH}.
  *
+ * @param offsetMinutes the minutes part of the offset as written, checked by the caller (at most 59)
  * @param offsetSeconds the offset in seconds east of UTC; meaningful only when {@code hasOffset}
  */
 record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int second,
-                         boolean hasOffset, int offsetHours, int offsetMinutes, int offsetSeconds) {
+                         boolean hasOffset, int offsetMinutes, int offsetSeconds) {
 
     /** @return the fields of {@code text}, or {@code null} when it has none of the accepted shapes */
     static IsoDateTimeFields read(String text) {
@@ -28,7 +29,7 @@ record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int
             return null;
         }
         if (length == 10) {
-            return new IsoDateTimeFields(year, month, day, 0, 0, 0, false, 0, 0, 0);
+            return new IsoDateTimeFields(year, month, day, 0, 0, 0, false, 0, 0);
         }
         char separator = text.charAt(10);
         if ((separator != 'T' && separator != 't' && separator != ' ') || length < 16 || text.charAt(13) != ':') {
@@ -58,7 +59,7 @@ record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int
             }
         }
         if (i == length) {
-            return new IsoDateTimeFields(year, month, day, hour, minute, second, false, 0, 0, 0);
+            return new IsoDateTimeFields(year, month, day, hour, minute, second, false, 0, 0);
         }
         return readOffset(text, i, year, month, day, hour, minute, second);
     }
@@ -68,7 +69,7 @@ record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int
         int length = text.length();
         char sign = text.charAt(i);
         if ((sign == 'Z' || sign == 'z') && i + 1 == length) {
-            return new IsoDateTimeFields(year, month, day, hour, minute, second, true, 0, 0, 0);
+            return new IsoDateTimeFields(year, month, day, hour, minute, second, true, 0, 0);
         }
         if (sign != '+' && sign != '-') {
             return null;
@@ -89,8 +90,7 @@ record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int
             return null;
         }
         int offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
-        return new IsoDateTimeFields(year, month, day, hour, minute, second, true, offsetHours, offsetMinutes,
-                offsetSeconds);
+        return new IsoDateTimeFields(year, month, day, hour, minute, second, true, offsetMinutes, offsetSeconds);
     }
 
     /** @return the value of {@code count} ASCII digits at {@code start}, or -1 if any is missing or not a digit */

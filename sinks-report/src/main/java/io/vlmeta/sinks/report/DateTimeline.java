@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -105,9 +104,14 @@ final class DateTimeline implements FieldStatistics {
 
     private void coarsen() {
         granularity = granularity.coarser();
-        TreeMap<LocalDate, Long> coarser = new TreeMap<>();
-        buckets.forEach((date, n) -> coarser.merge(granularity.truncate(date), n, Long::sum));
-        buckets = coarser;
+        buckets = regroup(buckets, granularity);
+    }
+
+    /** @return the same counts in buckets of the coarser {@code unit} */
+    private static TreeMap<LocalDate, Long> regroup(TreeMap<LocalDate, Long> source, Granularity unit) {
+        TreeMap<LocalDate, Long> regrouped = new TreeMap<>();
+        source.forEach((date, n) -> regrouped.merge(unit.truncate(date), n, Long::sum));
+        return regrouped;
     }
 
     @Override
@@ -119,11 +123,8 @@ final class DateTimeline implements FieldStatistics {
         Granularity shown = granularity;
         TreeMap<LocalDate, Long> source = buckets;
         while (shown != Granularity.YEAR && shown.span(source.firstKey(), source.lastKey()) > MAX_BARS) {
-            Granularity coarser = shown.coarser();
-            TreeMap<LocalDate, Long> merged = new TreeMap<>();
-            source.forEach((date, n) -> merged.merge(coarser.truncate(date), n, Long::sum));
-            source = merged;
-            shown = coarser;
+            shown = shown.coarser();
+            source = regroup(source, shown);
         }
         return new StatisticsView.Timeline(count, firstText, lastText, shown.name().toLowerCase(java.util.Locale.ROOT),
                 contiguous(source, shown), unreadable);
@@ -141,8 +142,7 @@ final class DateTimeline implements FieldStatistics {
             LocalDate groupEnd = cursor;
             long n = 0;
             for (long i = 0; i < group && !cursor.isAfter(end); i++) {
-                Map.Entry<LocalDate, Long> hit = source.floorEntry(cursor);
-                n += hit != null && hit.getKey().equals(cursor) ? hit.getValue() : 0;
+                n += source.getOrDefault(cursor, 0L);
                 groupEnd = cursor;
                 cursor = unit.next(cursor);
             }

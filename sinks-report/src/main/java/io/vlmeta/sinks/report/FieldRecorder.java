@@ -22,11 +22,12 @@ final class FieldRecorder implements FieldWriter {
     private final FieldStatistics statistics;
     private final List<Map<String, Object>> firstEntries = new ArrayList<>();
     private final List<String> firstEntryRows = new ArrayList<>();
-    private volatile long entries;
+    /** Written by the one thread that writes entries; read after {@code finish} is handed over. */
+    private long entries;
 
     FieldRecorder(FieldDeclaration declaration) {
         this.declaration = declaration;
-        this.statistics = FieldStatistics.forField(declaration.serverType(), declaration.handler());
+        this.statistics = FieldStatistics.forField(declaration.serverType());
     }
 
     @Override

@@ -13,7 +13,7 @@ interface FieldStatistics {
     StatisticsView view();
 
     /** @return statistics that suit a field declared with this server type and handler */
-    static FieldStatistics forField(String serverType, String handler) {
+    static FieldStatistics forField(String serverType) {
         return switch (serverType) {
             case "enum" -> new CategoryCounts(CategoryCounts.Unit.VALUE);
             case "float" -> new FloatHistogram();

@@ -75,23 +75,25 @@ final class FloatHistogram implements FieldStatistics {
         return Math.max(0, Math.min(BINS - 1, i));
     }
 
+    /** The old range becomes the lower half of the new one. */
     private void growUp() {
-        for (int i = 0; i < BINS / 2; i++) {
-            counts[i] = counts[2 * i] + counts[2 * i + 1];
-        }
-        java.util.Arrays.fill(counts, BINS / 2, BINS, 0);
-        width *= 2;
+        mergePairsInto(0);
     }
 
     /** The old range becomes the upper half of the new one. */
     private void growDown() {
+        origin -= width * BINS;
+        mergePairsInto(BINS / 2);
+    }
+
+    /** Doubles the bin width: neighbouring bins merge into half as many, from {@code at}; the rest empties. */
+    private void mergePairsInto(int at) {
         long[] merged = new long[BINS / 2];
         for (int i = 0; i < BINS / 2; i++) {
             merged[i] = counts[2 * i] + counts[2 * i + 1];
         }
-        java.util.Arrays.fill(counts, 0, BINS / 2, 0);
-        System.arraycopy(merged, 0, counts, BINS / 2, BINS / 2);
-        origin -= width * BINS;
+        java.util.Arrays.fill(counts, 0);
+        System.arraycopy(merged, 0, counts, at, BINS / 2);
         width *= 2;
     }
 

@@ -257,10 +257,9 @@ final class HtmlReport {
                     .append(": <b>").append(c.capped() ? "more than " : "").append(Numbers.count(c.distinct()))
                     .append("</b></li><li>").append(c.unit().equals("host") ? "links" : "values counted")
                     .append(": <b>").append(Numbers.count(c.total())).append("</b></li></ul>\n");
-            List<SvgCharts.Bar> bars = new ArrayList<>();
-            c.top().forEach(b -> bars.add(new SvgCharts.Bar(b.label(), b.count())));
+            List<StatisticsView.Bar> bars = new ArrayList<>(c.top());
             if (c.othersCount() > 0) {
-                bars.add(new SvgCharts.Bar("others (" + (c.capped() ? "more than " : "")
+                bars.add(new StatisticsView.Bar("others (" + (c.capped() ? "more than " : "")
                         + Numbers.count(c.othersDistinct()) + ")", c.othersCount()));
             }
             if (!bars.isEmpty()) {
@@ -274,7 +273,7 @@ final class HtmlReport {
                 page.append("<li>beyond double range: <b>").append(Numbers.count(h.outOfRange())).append("</b></li>");
             }
             page.append("</ul>\n");
-            List<SvgCharts.Bar> bars = h.bins().stream().map(b -> new SvgCharts.Bar(
+            List<StatisticsView.Bar> bars = h.bins().stream().map(b -> new StatisticsView.Bar(
                     Numbers.decimal(b.from()) + " to " + Numbers.decimal(b.to()), b.count())).toList();
             if (!bars.isEmpty()) {
                 page.append(SvgCharts.columns(bars, new SvgCharts.AxisLabels(Numbers.decimal(h.min()),
@@ -289,7 +288,7 @@ final class HtmlReport {
                 page.append("<li>not drawn: <b>").append(Numbers.count(t.unreadable())).append("</b></li>");
             }
             page.append("</ul>\n");
-            List<SvgCharts.Bar> bars = t.buckets().stream().map(b -> new SvgCharts.Bar(b.label(), b.count())).toList();
+            List<StatisticsView.Bar> bars = t.buckets();
             if (!bars.isEmpty()) {
                 SvgCharts.AxisLabels axis = new SvgCharts.AxisLabels(bars.get(0).label(),
                         bars.size() > 2 ? bars.get(bars.size() / 2).label() : null, bars.get(bars.size() - 1).label());

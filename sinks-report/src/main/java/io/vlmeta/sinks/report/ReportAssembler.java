@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,24 +45,13 @@ final class ReportAssembler {
     private static ReportDocument.FieldSection section(String name, String type, String reason,
                                                       FieldDeclaration declaration, RunSummary summary,
                                                       FieldRecorder recorder) {
-        return new ReportDocument.FieldSection(name, type, reason, declaration == null ? null : body(declaration),
+        return new ReportDocument.FieldSection(name, type, reason, declaration == null ? null : declaration.requestBody(),
                 summary.counts().get(name), recorder != null, recorder == null ? 0 : recorder.entries(),
                 recorder == null ? List.of() : recorder.firstEntries(),
                 recorder == null ? List.of() : recorder.firstEntryRows(),
                 recorder == null ? null : recorder.statistics());
     }
 
-    /** The declaration exactly as the server's declare endpoint receives it. */
-    static Map<String, Object> body(FieldDeclaration declaration) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("field_name", declaration.fieldName());
-        body.put("field_type", declaration.serverType());
-        if ("enum".equals(declaration.serverType())) {
-            body.put("enum_options", declaration.enumOptions());
-            body.put("is_multi", declaration.multi());
-        }
-        return body;
-    }
 
     private static ReportDocument.ProblemLine line(Problem problem) {
         var location = problem.location();

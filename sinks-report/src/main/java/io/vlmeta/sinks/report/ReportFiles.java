@@ -15,10 +15,10 @@ record ReportFiles(Path html, Path json) {
     static ReportFiles at(Path given) {
         String name = given.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        boolean isHtml = lower.endsWith(".html") || lower.endsWith(".htm");
         int dot = name.lastIndexOf('.');
-        String base = dot > 0 && (lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".json"))
-                ? name.substring(0, dot) : name;
-        Path html = lower.endsWith(".html") || lower.endsWith(".htm") ? given : given.resolveSibling(base + ".html");
+        String base = dot > 0 && (isHtml || lower.endsWith(".json")) ? name.substring(0, dot) : name;
+        Path html = isHtml ? given : given.resolveSibling(base + ".html");
         return new ReportFiles(html, given.resolveSibling(base + ".json"));
     }
 }

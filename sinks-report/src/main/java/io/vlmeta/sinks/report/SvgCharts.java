@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.report;
 
+import io.vlmeta.sinks.report.StatisticsView.Bar;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +16,6 @@ final class SvgCharts {
 
     /** Labels under an axis. */
     record AxisLabels(String left, String middle, String right) {
-    }
-
-    /** One bar: a label and its count. */
-    record Bar(String label, long count) {
     }
 
     /**

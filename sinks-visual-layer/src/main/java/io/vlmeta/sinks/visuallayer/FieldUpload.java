@@ -85,19 +85,14 @@ final class FieldUpload implements FieldWriter {
     private void send(BatchFile.Pending batch) {
         String what = "upload of field '" + fieldName + "' (batch " + batch.number() + ", "
                 + String.format(Locale.ROOT, "%,d", batch.count()) + " entries)";
-        ApiResponse response = context.api().upload(taskId, batch.file(), batch.fileName(fieldName), what,
-                () -> landed(batch));
-        if (!response.ok()) {
-            throw context.api().failure(what, response);
-        }
+        context.api().upload(taskId, batch.file(), batch.fileName(fieldName), what, () -> landed(batch));
         context.journal().batchAccepted(fieldName, batch.number(), batch.endEntry());
         acknowledged = batch.endEntry();
     }
 
     /** After a lost answer: did the server take the batch? It counts every row it processed. */
     private boolean landed(BatchFile.Pending batch) {
-        TaskStatus status = context.api().status(taskId, fieldName);
-        return status.insertedRows() >= 0 && status.insertedRows() + status.errorCount() >= batch.endEntry();
+        return context.api().status(taskId, fieldName).processed() >= batch.endEntry();
     }
 
     @Override

@@ -14,7 +14,8 @@ final class HashBuckets {
     private final int mask;
 
     /** @param hashes the key hash of every item, by ordinal */
-    HashBuckets(int[] hashes, int size) {
+    HashBuckets(int[] hashes) {
+        int size = hashes.length;
         int buckets = Integer.highestOneBit(Math.max(1, size));
         mask = buckets - 1;
         starts = new int[buckets + 1];

@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.MediaKeys;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Resolution;
 
@@ -44,7 +45,7 @@ final class MediaIndex implements MediaResolver {
             for (int i = 0; i < size; i++) {
                 hashes[i] = MediaPaths.hash(paths, start(i), pathEnds[i]);
             }
-            this.exact = new HashBuckets(hashes, size);
+            this.exact = new HashBuckets(hashes);
         } else {
             this.exact = null;
         }
@@ -53,13 +54,13 @@ final class MediaIndex implements MediaResolver {
             int nameStart = MediaPaths.nameStart(paths, from, pathEnds[i]);
             hashes[i] = MediaPaths.hash(paths, nameStart, nameEnd(paths, nameStart, pathEnds[i]));
         }
-        this.names = new HashBuckets(hashes, size);
+        this.names = new HashBuckets(hashes);
     }
 
     @Override
     public Resolution resolve(String key) {
         Lookup lookup = LOOKUPS.get();
-        lookup.start(MediaPaths.normalize(key));
+        lookup.start(MediaKeys.normalize(key));
         byte[] k = lookup.key;
         int length = lookup.keyLength;
         if (length == 0) {
@@ -149,27 +150,16 @@ final class MediaIndex implements MediaResolver {
      * the key's UTF-8 bytes and the first matches (as many as an ambiguous answer lists).
      */
     private static final class Lookup {
-        byte[] key = new byte[256];
+        final Utf8Scratch keyBytes = new Utf8Scratch(256);
+        byte[] key;
         int keyLength;
         final int[] candidates = new int[MAX_CANDIDATES];
         int count;
 
         void start(String normalizedKey) {
             count = 0;
-            int length = normalizedKey.length();
-            if (length > key.length) {
-                key = new byte[Math.max(length, key.length * 2)];
-            }
-            for (int i = 0; i < length; i++) {
-                char c = normalizedKey.charAt(i);
-                if (c >= 0x80) {
-                    key = normalizedKey.getBytes(StandardCharsets.UTF_8);
-                    keyLength = key.length;
-                    return;
-                }
-                key[i] = (byte) c;
-            }
-            keyLength = length;
+            keyLength = keyBytes.encode(normalizedKey);
+            key = keyBytes.bytes();
         }
 
         void found(int ordinal) {

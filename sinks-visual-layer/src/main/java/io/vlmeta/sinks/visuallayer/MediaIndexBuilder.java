@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.MediaKeys;
 import io.vlmeta.api.VlmetaException;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class MediaIndexBuilder {
      * @param mediaId its media id
      */
     void add(String path, String mediaId) {
-        byte[] bytes = MediaPaths.normalize(path).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = MediaKeys.normalize(path).getBytes(StandardCharsets.UTF_8);
         if (paths.length() + bytes.length > MAX_TEXT) {
             throw VlmetaException.malformed("The dataset export is too large to index: its file names exceed 2 GB.");
         }

@@ -9,15 +9,6 @@ final class MediaPaths {
     private MediaPaths() {
     }
 
-    /** Windows separators become {@code /}; surrounding blanks and leading {@code ./} go. */
-    static String normalize(String path) {
-        String normalized = path.strip().replace('\\', '/');
-        while (normalized.startsWith("./")) {
-            normalized = normalized.substring(2);
-        }
-        return normalized;
-    }
-
     /** @return the index where the last path component starts */
     static int nameStart(byte[] bytes, int from, int to) {
         for (int i = to - 1; i >= from; i--) {

@@ -3,7 +3,6 @@ package io.vlmeta.sinks.visuallayer;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,7 +39,7 @@ final class OrderedLane {
     /** Queues a batch behind the field's earlier ones; waits while the queue is full. */
     void submit(BatchFile.Pending batch) throws InterruptedException {
         if (failure != null) {
-            delete(batch);
+            VisualLayerSink.deleteQuietly(batch.file());
             return;
         }
         slots.acquire();
@@ -89,7 +88,7 @@ final class OrderedLane {
             failure = new VlmetaException(ErrorCode.INTERNAL, "The upload failed: " + e, e);
         } finally {
             if (batch != null) {
-                delete(batch);
+                VisualLayerSink.deleteQuietly(batch.file());
                 slots.release();
             }
         }
@@ -105,18 +104,10 @@ final class OrderedLane {
 
     private synchronized void drain() {
         while (!queue.isEmpty()) {
-            delete(queue.poll());
+            VisualLayerSink.deleteQuietly(queue.poll().file());
             slots.release();
         }
         running = false;
         notifyAll();
-    }
-
-    private static void delete(BatchFile.Pending batch) {
-        try {
-            Files.deleteIfExists(batch.file());
-        } catch (java.io.IOException e) {
-            // a temporary file; the sink's folder is removed at close
-        }
     }
 }

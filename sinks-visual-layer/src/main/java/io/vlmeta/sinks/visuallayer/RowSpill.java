@@ -33,7 +33,7 @@ final class RowSpill implements AutoCloseable {
     private long count;
     private String lastFile;
     private long lastFilePosition;
-    private byte[] scratch = new byte[256];
+    private final Utf8Scratch scratch = new Utf8Scratch(256);
 
     RowSpill(Path directory) {
         try {
@@ -150,23 +150,9 @@ final class RowSpill implements AutoCloseable {
     }
 
     private void writeText(String text) throws IOException {
-        int length = text.length();
-        if (length > scratch.length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        // ASCII, the usual case, is copied without encoding into a new array each time
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                dataOut.writeInt(bytes.length);
-                dataOut.write(bytes);
-                return;
-            }
-            scratch[i] = (byte) c;
-        }
+        int length = scratch.encode(text);
         dataOut.writeInt(length);
-        dataOut.write(scratch, 0, length);
+        dataOut.write(scratch.bytes(), 0, length);
     }
 
     private static String readText(RandomAccessFile file) throws IOException {
@@ -179,9 +165,6 @@ final class RowSpill implements AutoCloseable {
     static String valueText(Object value) {
         if (value instanceof List<?> list) {
             return String.join(", ", list.stream().map(String::valueOf).toList());
-        }
-        if (value instanceof java.math.BigDecimal number) {
-            return number.toString();
         }
         return String.valueOf(value);
     }

@@ -40,6 +40,11 @@ final class ServerTypes {
 
     /** A task's status poll. */
     record TaskStatus(String status, long insertedRows, long errorCount, List<SampleError> sampleErrors) {
+        /** @return every row the task has processed, inserted or rejected; -1 when the server does not say */
+        long processed() {
+            return insertedRows < 0 ? -1 : insertedRows + errorCount;
+        }
+
         boolean isFinal() {
             return switch (status) {
                 case "COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED" -> true;
@@ -56,7 +61,7 @@ final class ServerTypes {
     }
 
     /** The name exists; {@code afterRetry} when our own earlier attempt may have created it. */
-    record AlreadyExists(boolean afterRetry, String detail) implements DeclareResult {
+    record AlreadyExists(boolean afterRetry) implements DeclareResult {
     }
 
     /** The server refused this declaration (a 4xx other than a clash), e.g. bad enum options. */

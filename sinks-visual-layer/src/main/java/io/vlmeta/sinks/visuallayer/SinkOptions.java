@@ -4,7 +4,6 @@ import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The sink's tuning knobs, read from {@link SinkRequest#options()} ({@code --sink-option k=v}).
@@ -21,10 +20,6 @@ import java.util.List;
  */
 record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, Duration pollInterval,
                    Duration pollMaxInterval, Duration connectTimeout, Duration requestTimeout, int queuedBatches) {
-
-    /** The option names this sink reads. */
-    static final List<String> NAMES = List.of("retry-max-attempts", "retry-base-delay-ms", "retry-max-delay-ms",
-            "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches");
 
     static SinkOptions from(SinkRequest request) {
         return new SinkOptions(

@@ -3,7 +3,6 @@ package io.vlmeta.sinks.visuallayer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
 /**
  * What every field's upload shares within one job.
@@ -11,6 +10,5 @@ import java.util.function.Consumer;
  * @param rejects where refused entries go; {@code null} without {@code --rejects}
  */
 record UploadContext(VisualLayerApi api, Journal journal, ExecutorService pool, Path workDir, int batchSize,
-                     SinkOptions options, Duration taskTimeout, RejectsCsv rejects, String datasetId,
-                     Consumer<String> log) {
+                     SinkOptions options, Duration taskTimeout, RejectsCsv rejects) {
 }

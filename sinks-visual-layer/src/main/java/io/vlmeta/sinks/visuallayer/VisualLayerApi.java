@@ -2,7 +2,6 @@ package io.vlmeta.sinks.visuallayer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.Secret;
@@ -74,14 +73,8 @@ final class VisualLayerApi {
     }
 
     DeclareResult declare(FieldDeclaration declaration) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("field_name", declaration.fieldName())
-                .put("field_type", declaration.serverType());
-        if ("enum".equals(declaration.serverType())) {
-            declaration.enumOptions().forEach(body.putArray("enum_options")::add);
-            body.put("is_multi", declaration.multi());
-        }
-        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = JSON.valueToTree(declaration.requestBody()).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String what = "declaration of field '" + declaration.fieldName() + "'";
         ApiResponse response = transport.send(new ApiCall(what, "POST", urls.tasks(),
                 () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), null, null));
@@ -96,7 +89,7 @@ final class VisualLayerApi {
         String detail = detail(response);
         // the status of a clash is not documented: the text decides (a 409 also means "not READY")
         if (detail.toLowerCase(Locale.ROOT).contains("already exists")) {
-            return new AlreadyExists(response.attempts() > 1, detail);
+            return new AlreadyExists(response.attempts() > 1);
         }
         if (response.status() >= 400 && response.status() < 500 && response.status() != 401
                 && response.status() != 403 && response.status() != 404) {
@@ -109,14 +102,14 @@ final class VisualLayerApi {
      * Sends one batch file to a task.
      *
      * @param landed asked after a lost answer whether the server processed the batch anyway
-     * @return the answer (2xx, or the refusal the caller reports)
+     * @throws VlmetaException when the server refuses it
      */
-    ApiResponse upload(String taskId, Path batch, String fileName, String what, BooleanSupplier landed) {
-        return transport.send(new ApiCall(what, "POST", urls.task(taskId),
+    void upload(String taskId, Path batch, String fileName, String what, BooleanSupplier landed) {
+        ok(what, transport.send(new ApiCall(what, "POST", urls.task(taskId),
                 () -> MultipartEntityBuilder.create()
                         .addBinaryBody("file", batch.toFile(), ContentType.APPLICATION_JSON, fileName)
                         .build(),
-                null, landed));
+                null, landed)));
     }
 
     TaskStatus status(String taskId, String fieldName) {
@@ -139,7 +132,7 @@ final class VisualLayerApi {
     }
 
     /** @return the sentence for an error answer: who refused what, and what to do */
-    VlmetaException failure(String what, ApiResponse response) {
+    private VlmetaException failure(String what, ApiResponse response) {
         String detail = detail(response);
         String suffix = detail.isEmpty() ? "." : ": " + detail + (detail.endsWith(".") ? "" : ".");
         return switch (response.status()) {

@@ -45,7 +45,6 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     private HttpTransport transport;
     private VisualLayerApi api;
     private Journal journal;
-    private boolean journalChecked;
     private MediaResolver resolver;
     private ExecutorService pool;
     private Path workDir;
@@ -181,7 +180,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
      */
     private Journal.FieldProgress reconciled(String name, Journal.FieldProgress recorded) {
         TaskStatus status = api().status(recorded.taskId(), name);
-        long processed = status.insertedRows() < 0 ? -1 : status.insertedRows() + status.errorCount();
+        long processed = status.processed();
         if (processed <= recorded.entries()) {
             return recorded;
         }
@@ -220,9 +219,6 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
         if (journal == null) {
             journal = Journal.open(request.stateDir(), request.datasetId(), request.jobKey());
-        }
-        if (!journalChecked) {
-            journalChecked = true;
             if (journal.existedAtStart() && journal.unfinished() && !request.resume()) {
                 throw VlmetaException.usage("An earlier upload of this input to dataset '" + request.datasetId()
                         + "' did not finish (journal " + journal.file() + "): pass --resume to continue it, or "
@@ -251,7 +247,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             rejects = new RejectsCsv(request.rejectsFile());
         }
         return new UploadContext(api(), journal, pool, workDir(), request.batchSize(), options,
-                request.taskTimeout(), rejects, request.datasetId(), request.log());
+                request.taskTimeout(), rejects);
     }
 
     private VisualLayerApi api() {
@@ -312,7 +308,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -30,7 +30,7 @@ class HashBucketsTest {
             for (int i = 0; i < size; i++) {
                 hashes[i] = random.nextInt(); // negative hashes included: the top bit must not leak into the ordinal
             }
-            HashBuckets buckets = new HashBuckets(hashes, size);
+            HashBuckets buckets = new HashBuckets(hashes);
 
             for (int ordinal = 0; ordinal < size; ordinal++) {
                 int hash = hashes[ordinal];
@@ -48,7 +48,7 @@ class HashBucketsTest {
         for (int i = 0; i < size; i++) {
             hashes[i] = i % 3 == 1 ? 0xCAFE_BABE : i;
         }
-        HashBuckets buckets = new HashBuckets(hashes, size);
+        HashBuckets buckets = new HashBuckets(hashes);
 
         assertThat(lookup(buckets, 0xCAFE_BABE)).containsExactly(1, 4, 7, 10, 13, 16, 19, 22, 25, 28);
     }
@@ -57,7 +57,7 @@ class HashBucketsTest {
     void filtersItemsThatShareTheBucketButNotTheFullHash() {
         // four items, four buckets (mask 3): 5, 9 and -3 all land in bucket 1
         int[] hashes = {5, 9, 2, -3};
-        HashBuckets buckets = new HashBuckets(hashes, 4);
+        HashBuckets buckets = new HashBuckets(hashes);
 
         assertThat(buckets.to(5) - buckets.from(5)).isEqualTo(3);
         assertThat(buckets.from(9)).isEqualTo(buckets.from(5));
@@ -73,7 +73,7 @@ class HashBucketsTest {
 
     @Test
     void anEmptyTableFindsNothing() {
-        HashBuckets buckets = new HashBuckets(new int[0], 0);
+        HashBuckets buckets = new HashBuckets(new int[0]);
 
         for (int hash : new int[] {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
             assertThat(buckets.to(hash)).isEqualTo(buckets.from(hash));
@@ -82,7 +82,7 @@ class HashBucketsTest {
 
     @Test
     void aTableOfOneItemFindsItAndNothingElse() {
-        HashBuckets buckets = new HashBuckets(new int[] {-123_456}, 1);
+        HashBuckets buckets = new HashBuckets(new int[] {-123_456});
 
         assertThat(lookup(buckets, -123_456)).containsExactly(0);
         assertThat(lookup(buckets, 123_456)).isEmpty();
@@ -96,7 +96,7 @@ class HashBucketsTest {
         for (int i = 0; i < size; i++) {
             hashes[i] = i * 2; // even hashes only, in 64 buckets: odd buckets stay empty
         }
-        HashBuckets buckets = new HashBuckets(hashes, size);
+        HashBuckets buckets = new HashBuckets(hashes);
 
         assertThat(lookup(buckets, 3)).isEmpty();
         assertThat(buckets.to(3)).isEqualTo(buckets.from(3)); // bucket 3 holds nothing at all

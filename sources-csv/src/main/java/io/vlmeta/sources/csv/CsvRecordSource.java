@@ -272,11 +272,12 @@ final class CsvRecordSource implements RecordSource {
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " could not be read: " + e.getMessage(), e);
     }
 
+    /** Closes a file opened only for reading: a failure to release it changes nothing already read. */
     private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {
-            // Nothing was read; the open failure is what the user needs to see.
+            // see above; where opening failed, the open failure is what the user needs to see
         }
     }
 
@@ -286,10 +287,6 @@ final class CsvRecordSource implements RecordSource {
             return;
         }
         closed = true;
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // Only reading happened; a failure to release the file changes nothing already read.
-        }
+        closeQuietly(parser);
     }
 }

@@ -65,7 +65,9 @@ final class ColumnCatalog {
                 column.vrs.add(attribute.vr());
             }
             column.multiValued |= attribute.isMultiValued();
-            column.sensitive |= isIdentifying(attribute);
+            if (!column.sensitive) {
+                column.sensitive = isIdentifying(attribute);
+            }
         }
         for (SkippedAttribute attribute : row.skipped()) {
             String key = attribute.tag() != null ? attribute.tag() : attribute.name();

@@ -6,6 +6,7 @@ import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.VlmetaException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -94,11 +95,7 @@ final class ConverterCsvRows implements SidecarRows {
 
     @Override
     public void close() {
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // Closing a file opened for reading loses nothing.
-        }
+        closeQuietly(parser);
     }
 
     private List<DicomAttribute> attributes(CSVRecord record) {
@@ -140,11 +137,12 @@ final class ConverterCsvRows implements SidecarRows {
         }
     }
 
-    private static void closeQuietly(Reader reader) {
+    /** Closing a file opened for reading loses nothing; when already failing, the first error is the one to report. */
+    private static void closeQuietly(Closeable closeable) {
         try {
-            reader.close();
+            closeable.close();
         } catch (IOException ignored) {
-            // Already failing; the first error is the one worth reporting.
+            // see above
         }
     }
 }

@@ -45,10 +45,6 @@ final class DicomDictionary {
         return Optional.ofNullable(bySnakeName.get(snakeName));
     }
 
-    int size() {
-        return byTag.size();
-    }
-
     private static DicomDictionary load() {
         Map<String, DictionaryEntry> entries = new HashMap<>();
         for (String[] row : TsvResource.read("dictionary.tsv")) {

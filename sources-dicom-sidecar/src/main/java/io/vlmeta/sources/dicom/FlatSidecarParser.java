@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 final class FlatSidecarParser {
     private final DicomDictionary dictionary;
+    private final SnakeCase.Cache snakeNames = new SnakeCase.Cache();
 
     FlatSidecarParser(DicomDictionary dictionary) {
         this.dictionary = dictionary;
@@ -43,7 +44,7 @@ final class FlatSidecarParser {
             }
             List<Object> values = values(value);
             Vr vr = entry.map(DictionaryEntry::vr).orElseGet(() -> vrFromJson(value));
-            attributes.add(new DicomAttribute(tag, name, SnakeCase.of(name), vr, values));
+            attributes.add(new DicomAttribute(tag, name, snakeNames.of(name), vr, values));
         }
         return new ParsedSidecar(attributes, skipped);
     }

@@ -15,6 +15,7 @@ final class JsonModelParser {
     private static final List<String> NAME_GROUPS = List.of("Alphabetic", "Ideographic", "Phonetic");
 
     private final DicomDictionary dictionary;
+    private final SnakeCase.Cache snakeNames = new SnakeCase.Cache();
 
     JsonModelParser(DicomDictionary dictionary) {
         this.dictionary = dictionary;
@@ -61,7 +62,7 @@ final class JsonModelParser {
                 skipped.add(new SkippedAttribute(tag, keyword, vr.name()));
                 continue;
             }
-            attributes.add(new DicomAttribute(tag, keyword, SnakeCase.of(keyword), vr, values(tag, element.get("Value"))));
+            attributes.add(new DicomAttribute(tag, keyword, snakeNames.of(keyword), vr, values(tag, element.get("Value"))));
         }
         return new ParsedSidecar(attributes, skipped);
     }

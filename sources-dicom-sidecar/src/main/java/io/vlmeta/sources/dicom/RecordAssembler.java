@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +20,14 @@ import java.util.Set;
 final class RecordAssembler {
     private final ColumnPlan plan;
     private final Set<String> knownColumns;
+    /** The column of each of {@code plan.combined()}, in its order: named once, not per row. */
+    private final List<String> combinedColumns;
     private final ProblemReporter reporter;
 
     RecordAssembler(ColumnPlan plan, ProblemReporter reporter) {
         this.plan = plan;
         this.knownColumns = plan.names();
+        this.combinedColumns = plan.combined().stream().map(pair -> plan.naming().combinedName(pair.prefix())).toList();
         this.reporter = reporter;
     }
 
@@ -44,8 +48,9 @@ final class RecordAssembler {
                 values.put(column, value);
             }
         }
-        for (CombinedDateTime pair : plan.combined()) {
-            String column = plan.naming().combinedName(pair.prefix());
+        for (int i = 0; i < combinedColumns.size(); i++) {
+            CombinedDateTime pair = plan.combined().get(i);
+            String column = combinedColumns.get(i);
             RawValue value = combine(pair, byKeyword, row.location(), column);
             if (!(value instanceof RawValue.Missing)) {
                 values.put(column, value);

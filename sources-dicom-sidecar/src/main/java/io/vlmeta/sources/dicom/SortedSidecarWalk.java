@@ -46,7 +46,7 @@ final class SortedSidecarWalk {
             Path path = level.next();
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 stack.push(sortedChildren(path));
-            } else if (Files.isRegularFile(path) && matches(path)) {
+            } else if (matches(path) && Files.isRegularFile(path)) {
                 return path;
             }
         }

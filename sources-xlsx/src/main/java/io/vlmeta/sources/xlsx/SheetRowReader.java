@@ -88,7 +88,6 @@ final class SheetRowReader implements AutoCloseable {
         String type = xml.getAttributeValue(null, "t");
         int style = styleIndex(xml.getAttributeValue(null, "s"));
         int column = reference == null ? defaultColumn : columnOf(reference, defaultColumn);
-        String address = CellReference.convertNumToColString(column) + row;
         String value = null;
         String inline = null;
         String formula = null;
@@ -102,8 +101,8 @@ final class SheetRowReader implements AutoCloseable {
                     default -> skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(xml.getLocalName())) {
-                CellContent content = decoder.decode(new RawCell(address, type, style, value, inline, formula));
-                return new SheetRow.SheetCell(column, address, content);
+                CellContent content = decoder.decode(new RawCell(column, row, type, style, value, inline, formula));
+                return new SheetRow.SheetCell(column, row, content);
             }
         }
     }
