@@ -7,7 +7,9 @@ import io.vlmeta.api.VlmetaException;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +30,9 @@ final class RowSpill implements AutoCloseable {
     private final Path data;
     private final Path offsets;
     private final DataOutputStream dataOut;
+    /** Bytes written to {@link #data}: a long, since {@link DataOutputStream#size()} stops at 2 GB. */
+    private final CountingOutputStream dataWritten;
     private final DataOutputStream offsetsOut;
-    private long position;
     private long count;
     private String lastFile;
     private long lastFilePosition;
@@ -39,7 +42,9 @@ final class RowSpill implements AutoCloseable {
         try {
             this.data = Files.createTempFile(directory, "rows-", ".bin");
             this.offsets = Files.createTempFile(directory, "rows-", ".idx");
-            this.dataOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(data), 1 << 16));
+            this.dataWritten = new CountingOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(data), 1 << 16));
+            this.dataOut = new DataOutputStream(dataWritten);
             this.offsetsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsets), 1 << 14));
         } catch (IOException e) {
             throw spillFailure(e);
@@ -50,15 +55,13 @@ final class RowSpill implements AutoCloseable {
     void append(Entry entry) {
         try {
             Location location = entry.location();
-            int before = dataOut.size();
             // sources repeat one file name for every row: write it once, and point at it
             if (!location.file().equals(lastFile)) {
-                lastFilePosition = position;
+                lastFilePosition = dataWritten.count;
                 writeText(location.file());
                 lastFile = location.file();
             }
-            long recordStart = position + (dataOut.size() - before);
-            offsetsOut.writeLong(recordStart);
+            offsetsOut.writeLong(dataWritten.count);
             dataOut.writeLong(lastFilePosition);
             dataOut.writeBoolean(location.sheet() != null);
             if (location.sheet() != null) {
@@ -67,7 +70,6 @@ final class RowSpill implements AutoCloseable {
             dataOut.writeLong(location.row());
             writeText(entry.key());
             writeValue(entry.value());
-            position += dataOut.size() - before; // size() wraps at 2 GB, differences stay right
             count++;
         } catch (IOException e) {
             throw spillFailure(e);
@@ -192,5 +194,26 @@ final class RowSpill implements AutoCloseable {
 
     /** Where one entry came from. */
     record Spilled(String key, Location location, String value) {
+    }
+
+    /** Counts the bytes passed through to the stream below. */
+    static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }
