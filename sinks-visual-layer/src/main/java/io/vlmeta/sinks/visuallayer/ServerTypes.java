@@ -30,6 +30,11 @@ final class ServerTypes {
      */
     record SchemaField(String name, String type, boolean multi, String taskId) {
         String describe() {
+            return describe(type, multi);
+        }
+
+        /** @return the type as messages name it: {@code enum (multi)} for a multi-enum */
+        static String describe(String type, boolean multi) {
             return multi ? type + " (multi)" : type;
         }
     }

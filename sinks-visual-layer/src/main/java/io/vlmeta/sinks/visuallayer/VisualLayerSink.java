@@ -72,17 +72,13 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
         if (request.exportFile() != null) {
             Path file = request.exportFile();
-            MediaIndexBuilder builder = ExportReader.read(file, file.toString(), matchMode);
-            resolver = builder.build(String.format(Locale.ROOT, "export file %s (%,d media, matched by %s)", file,
-                    builder.size(), matchMode.optionName()));
+            resolver = index(file, file.toString(), "export file " + file);
         } else if (request.datasetId() != null) {
             Path download = tempFile("export-", ".csv");
             try {
                 api().downloadExport(download);
-                MediaIndexBuilder builder = ExportReader.read(download, "of dataset '" + request.datasetId() + "'",
-                        matchMode);
-                resolver = builder.build(String.format(Locale.ROOT, "export of dataset %s (%,d media, matched by %s)",
-                        request.datasetId(), builder.size(), matchMode.optionName()));
+                resolver = index(download, "of dataset '" + request.datasetId() + "'",
+                        "export of dataset " + request.datasetId());
             } finally {
                 deleteQuietly(download);
             }
@@ -90,6 +86,16 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             resolver = MediaResolver.UNCHECKED;
         }
         return resolver;
+    }
+
+    /**
+     * @param label  how messages about the file name it
+     * @param source how the mapping describes where its media came from
+     */
+    private MediaIndex index(Path export, String label, String source) {
+        MediaIndexBuilder builder = ExportReader.read(export, label, matchMode);
+        return builder.build(String.format(Locale.ROOT, "%s (%,d media, matched by %s)", source, builder.size(),
+                matchMode.optionName()));
     }
 
     @Override
@@ -137,7 +143,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     }
 
     private static String describeDeclared(FieldDeclaration declaration) {
-        return declaration.multi() ? declaration.serverType() + " (multi)" : declaration.serverType();
+        return SchemaField.describe(declaration.serverType(), declaration.multi());
     }
 
     @Override
