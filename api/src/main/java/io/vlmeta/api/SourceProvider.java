@@ -1,6 +1,8 @@
 package io.vlmeta.api;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A kind of input (CSV, Excel, DICOM sidecars...). Found with {@link java.util.ServiceLoader}
@@ -24,6 +26,17 @@ public interface SourceProvider {
      *     when the content says so (e.g. a CSV whose header is the DICOM converter's); the highest wins
      */
     int score(Path path);
+
+    /**
+     * The options this source reads ({@code --source-option NAME=VALUE}, and the flags that set the
+     * same names, such as {@code --sheet}), so that the engine refuses a name no source reads instead
+     * of ignoring a typing mistake.
+     *
+     * @return the names, or empty when this source does not say (then every name is let through)
+     */
+    default Optional<Set<String>> optionNames() {
+        return Optional.empty();
+    }
 
     /**
      * Opens the input for one pass. Called twice per job (validation, then upload): a source

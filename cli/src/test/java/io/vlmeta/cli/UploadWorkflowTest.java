@@ -148,4 +148,15 @@ class UploadWorkflowTest {
         assertThat(run.out()).contains("Media Mapping Errors (").contains("images/street_999.jpg");
         assertThat(EMULATOR.emulator().schema("unmatched")).isEmpty();
     }
+
+    @Test
+    void refusesASinkOptionNoSinkReadsBeforeAnythingIsSent() throws IOException {
+        CliRun run = upload("typo", Examples.METADATA, "--sink-option", "poll-intervall-ms=20");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown --sink-option 'poll-intervall-ms': the visual-layer sink reads "
+                + "connect-timeout-ms, poll-interval-ms, poll-max-interval-ms, queued-batches, request-timeout-ms, "
+                + "retry-base-delay-ms, retry-max-attempts, retry-max-delay-ms; the report sink reads report.");
+        assertThat(EMULATOR.emulator().schema("typo")).isEmpty();
+    }
 }

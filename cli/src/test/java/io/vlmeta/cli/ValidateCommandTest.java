@@ -69,4 +69,15 @@ class ValidateCommandTest {
         assertThat(run.out()).contains("Paths are not checked against the dataset (no mapping)");
         assertThat(dir.resolve("check.html")).isRegularFile();
     }
+
+    @Test
+    void refusesASourceOptionTheSourceDoesNotRead() throws IOException {
+        CliRun mistyped = validate("--source-option", "delimter=;");
+        CliRun wrongSource = validate("--sheet", "metadata");
+
+        assertThat(mistyped.exitCode()).as(mistyped.both()).isEqualTo(2);
+        assertThat(mistyped.err()).contains("The csv source has no option 'delimter'; it reads delimiter, encoding.");
+        assertThat(wrongSource.exitCode()).as(wrongSource.both()).isEqualTo(2);
+        assertThat(wrongSource.err()).contains("The csv source has no option 'sheet'; it reads delimiter, encoding.");
+    }
 }

@@ -43,6 +43,11 @@ public final class JobRunner {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
         SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
+        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
+        if (!spec.sinkOptions().isEmpty()) {
+            OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
+                    spec.sinkOptions());
+        }
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
         SinkRequest sinkRequest = sinkRequest(spec, listener);

@@ -3,7 +3,10 @@ package io.vlmeta.sinks.report;
 import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.SinkRequest;
+
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code report} sink: a dry run sends its declarations and entries here instead of to the
@@ -28,6 +31,11 @@ public final class ReportSinkProvider implements SinkProvider {
     @Override
     public String name() {
         return "report";
+    }
+
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of(REPORT_OPTION));
     }
 
     @Override

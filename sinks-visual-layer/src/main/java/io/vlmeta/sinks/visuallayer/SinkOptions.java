@@ -4,6 +4,7 @@ import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The sink's tuning knobs, read from {@link SinkRequest#options()} ({@code --sink-option k=v}).
@@ -20,6 +21,10 @@ import java.time.Duration;
  */
 record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, Duration pollInterval,
                    Duration pollMaxInterval, Duration connectTimeout, Duration requestTimeout, int queuedBatches) {
+
+    /** Every option this sink reads, as {@link #from} reads them. */
+    static final Set<String> NAMES = Set.of("retry-max-attempts", "retry-base-delay-ms", "retry-max-delay-ms",
+            "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches");
 
     static SinkOptions from(SinkRequest request) {
         return new SinkOptions(

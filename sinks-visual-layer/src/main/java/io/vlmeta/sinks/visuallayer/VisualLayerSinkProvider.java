@@ -5,6 +5,8 @@ import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.SinkRequest;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code visual-layer} sink: maps keys to media ids from the dataset's export, checks the
@@ -20,6 +22,11 @@ public final class VisualLayerSinkProvider implements SinkProvider {
     @Override
     public String name() {
         return "visual-layer";
+    }
+
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(SinkOptions.NAMES);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.vlmeta.api.SourceRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code csv} source: comma-, tab-, semicolon- or pipe-separated text with a header row and one
@@ -34,6 +36,11 @@ public final class CsvSourceProvider implements SourceProvider {
     @Override
     public String name() {
         return "csv";
+    }
+
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of(CsvDialect.ENCODING_OPTION, CsvDialect.DELIMITER_OPTION));
     }
 
     @Override

@@ -1,17 +1,22 @@
 package io.vlmeta.sources.dicom;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,9 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code dicom-sidecar} source: DICOM headers kept beside converted images, as DICOM JSON Model
@@ -54,6 +58,11 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
     @Override
     public String name() {
         return "dicom-sidecar";
+    }
+
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(SidecarOptions.NAMES);
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.vlmeta.sources.dicom;
 
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
+
 import java.nio.file.FileSystems;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The source's options.
@@ -21,6 +23,8 @@ record SidecarOptions(SidecarFormat format, String glob, FieldNaming naming, boo
     static final String FIELD_NAMES = "field-names";
     static final String COMBINE_DATE_TIME = "combine-date-time";
     static final String DEFAULT_GLOB = "*.json";
+    /** Every option this source reads. */
+    static final Set<String> NAMES = Set.of(FORMAT, GLOB, FIELD_NAMES, COMBINE_DATE_TIME);
 
     static SidecarOptions from(SourceRequest request) {
         SidecarFormat format = request.option(FORMAT).map(SidecarFormat::fromOption).orElse(null);

@@ -7,6 +7,8 @@ import io.vlmeta.api.SourceRequest;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one sheet of an Excel workbook (.xlsx, .xlsm) as a stream of records that keep each cell's
@@ -26,6 +28,11 @@ public final class XlsxSourceProvider implements SourceProvider {
     @Override
     public String name() {
         return "xlsx";
+    }
+
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of(SHEET_OPTION));
     }
 
     @Override

@@ -1,0 +1,65 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.SinkProvider;
+import io.vlmeta.api.SourceProvider;
+import io.vlmeta.api.VlmetaException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Refuses an option name that the plugins it is meant for do not read. Options travel as free
+ * name=value pairs, so a typing mistake ({@code --source-option delimter=;}) would otherwise be
+ * ignored and the job would run on defaults the user meant to change. Plugins that do not list their
+ * options let every name through.
+ */
+final class OptionNames {
+
+    private OptionNames() {
+    }
+
+    /** @throws VlmetaException (usage) naming the first option the source does not read */
+    static void checkSource(SourceProvider source, Map<String, String> options) {
+        Optional<Set<String>> known = source.optionNames();
+        if (known.isEmpty()) {
+            return;
+        }
+        for (String name : options.keySet()) {
+            if (!known.get().contains(name)) {
+                throw VlmetaException.usage("The " + source.name() + " source has no option '" + name + "'; it reads "
+                        + listed(known.get()) + ".");
+            }
+        }
+    }
+
+    /**
+     * @param sinks the job's sinks (the server sink and the report sink): an option is for any of them
+     * @throws VlmetaException (usage) naming the first option none of them reads
+     */
+    static void checkSinks(List<SinkProvider> sinks, Map<String, String> options) {
+        Set<String> known = new TreeSet<>();
+        List<String> readers = new ArrayList<>();
+        for (SinkProvider sink : sinks) {
+            Optional<Set<String>> names = sink.optionNames();
+            if (names.isEmpty()) {
+                return;
+            }
+            known.addAll(names.get());
+            readers.add("the " + sink.name() + " sink reads " + listed(names.get()));
+        }
+        for (String name : options.keySet()) {
+            if (!known.contains(name)) {
+                throw VlmetaException.usage("Unknown --sink-option '" + name + "': " + String.join("; ", readers)
+                        + ".");
+            }
+        }
+    }
+
+    private static String listed(Set<String> names) {
+        return names.isEmpty() ? "no options" : String.join(", ", new TreeSet<>(names));
+    }
+}

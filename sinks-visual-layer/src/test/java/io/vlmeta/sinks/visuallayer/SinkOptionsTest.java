@@ -1,0 +1,33 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.VlmetaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SinkOptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOptionTheSinkListsIsOneItReads() {
+        // the list is what the engine checks names against: a name listed but not read would pass silently
+        assertThat(SinkOptions.NAMES).hasSize(8);
+        for (String name : SinkOptions.NAMES) {
+            Requests requests = new Requests("http://localhost:1", "ds", dir);
+            requests.options.put(name, "soon");
+
+            assertThatThrownBy(() -> SinkOptions.from(requests.build())).isInstanceOf(VlmetaException.class)
+                    .hasMessage("Sink option '" + name + "' must be a whole number of at least 1, not 'soon'.");
+        }
+    }
+
+    @Test
+    void theProviderListsTheSameNames() {
+        assertThat(new VisualLayerSinkProvider().optionNames()).contains(SinkOptions.NAMES);
+    }
+}
