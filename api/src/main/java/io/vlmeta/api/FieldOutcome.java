@@ -27,7 +27,14 @@ public record FieldOutcome(String fieldName, Status status, long sent, long inse
         /** The task failed or timed out. */
         FAILED,
         /** Not uploaded: it exists already, or it was finished by an earlier run. */
-        SKIPPED
+        SKIPPED,
+        /**
+         * Stopped on the user's request before its last entry was sent; the journal records exactly
+         * which entries reached the server, so {@code --resume} sends the rest.
+         *
+         * @since 0.2
+         */
+        INTERRUPTED
     }
 
     public FieldOutcome {

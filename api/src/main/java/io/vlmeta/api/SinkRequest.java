@@ -25,14 +25,16 @@ import java.util.function.Consumer;
  * @param rejectsFile where to write every rejected entry as CSV ({@code --rejects}); {@code null} for none
  * @param options     other sink options by name, e.g. {@code report} for the report sink's path
  * @param log         step lines for the user (never secrets); called from any thread
+ * @param cancellation whether the user asked the job to stop; {@link Cancellation#NEVER} when nobody can
  * @since 0.1
  */
 public record SinkRequest(String baseUrl, String datasetId, String apiKey, Secret apiSecret, int batchSize,
                           int parallel, Duration taskTimeout, Path stateDir, boolean resume, Path exportFile,
                           String matchBy, String jobKey, Path rejectsFile, Map<String, String> options,
-                          Consumer<String> log) {
+                          Consumer<String> log, Cancellation cancellation) {
 
     public SinkRequest {
+        Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(taskTimeout, "taskTimeout");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(matchBy, "matchBy");
@@ -42,6 +44,15 @@ public record SinkRequest(String baseUrl, String datasetId, String apiKey, Secre
         if (batchSize < 1 || parallel < 1) {
             throw new IllegalArgumentException("batch size and parallelism must be positive");
         }
+    }
+
+    /** A request for a job nobody can stop ({@link Cancellation#NEVER}). */
+    public SinkRequest(String baseUrl, String datasetId, String apiKey, Secret apiSecret, int batchSize,
+                       int parallel, Duration taskTimeout, Path stateDir, boolean resume, Path exportFile,
+                       String matchBy, String jobKey, Path rejectsFile, Map<String, String> options,
+                       Consumer<String> log) {
+        this(baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel, taskTimeout, stateDir, resume, exportFile,
+                matchBy, jobKey, rejectsFile, options, log, Cancellation.NEVER);
     }
 
     /** @return a sink option, if given */

@@ -134,6 +134,7 @@ final class ConsoleReporter implements JobListener {
             }
             case FAILED -> out.println("   " + style.mark("❌") + "Failed " + field + ": " + outcome.message());
             case SKIPPED -> out.println("   " + style.mark("⏭️") + "Skipped " + field + ": " + outcome.message());
+            case INTERRUPTED -> out.println("   " + style.mark("⏸️") + "Interrupted " + field + ": " + outcome.message());
         }
     }
 

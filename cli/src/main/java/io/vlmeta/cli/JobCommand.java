@@ -96,6 +96,7 @@ abstract class JobCommand {
             case COMPLETED_WITH_ERRORS -> outcome.rejected() + " of " + outcome.sent() + " values rejected";
             case FAILED -> "failed: " + outcome.message();
             case SKIPPED -> "skipped: " + outcome.message();
+            case INTERRUPTED -> "interrupted: " + outcome.message();
         };
     }
 }
