@@ -66,24 +66,32 @@ final class ProblemPrinter {
 
     /**
      * A source that reads one record per file (a folder of sidecars) puts every record at row 1 of its
-     * own file: there the file, not "Row 1", tells the user where to look.
+     * own file: there the file, not "Row 1", tells the user where to look. A source that reads a folder of
+     * files with many records each (Parquet part files) numbers records within each file: there the line
+     * names the file and the row.
      */
     static String line(Problem problem, String input) {
         Location location = problem.location();
-        if (location == null || location.row() != 1 || location.sheet() != null || location.file().equals(input)) {
+        if (location == null || location.sheet() != null || location.file().equals(input)) {
             return problem.render();
         }
         String file = location.file();
+        boolean inFolder = false;
         try {
             Path folder = Path.of(input);
             Path path = Path.of(file);
             if (path.startsWith(folder) && !path.equals(folder)) {
                 file = folder.relativize(path).toString();
+                inFolder = true;
             }
         } catch (InvalidPathException e) {
             // an input described by name only: the whole path is still a place to look
         }
-        return problem.field() == null ? file + ": " + problem.message()
-                : file + ", field '" + problem.field() + "': " + problem.message();
+        if (location.row() != 1 && !inFolder) {
+            return problem.render();
+        }
+        String where = location.row() == 1 ? file : file + " row " + location.row();
+        return problem.field() == null ? where + ": " + problem.message()
+                : where + ", field '" + problem.field() + "': " + problem.message();
     }
 }
