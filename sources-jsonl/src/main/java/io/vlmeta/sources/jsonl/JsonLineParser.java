@@ -28,12 +28,16 @@ final class JsonLineParser {
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             .build();
 
+    /** The column the last refusal is about; set by {@link #readObject} when it refuses. */
+    private String refusedField;
+
     /**
      * @param line one line, without its line break; not blank
      * @return the values, or the reason the line is refused (the message names the column where the
      *     JSON breaks, 1-based)
      */
     JsonLine parse(String line) {
+        refusedField = null;
         try (JsonParser parser = factory.createParser(line)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -44,7 +48,7 @@ final class JsonLineParser {
             Set<String> objectPaths = new HashSet<>(2);
             String refusal = readObject(parser, "", values, objectPaths);
             if (refusal != null) {
-                return JsonLine.refused(lastField, refusal);
+                return JsonLine.refused(refusedField, refusal);
             }
             JsonToken after = parser.nextToken();
             if (after != null) {
@@ -61,8 +65,6 @@ final class JsonLineParser {
             throw new IllegalStateException(e);
         }
     }
-
-    private String lastField;
 
     /** Reads an object's members into {@code values}; returns a refusal, or null. */
     private String readObject(JsonParser parser, String prefix, Map<String, RawValue> values, Set<String> objectPaths)
@@ -82,7 +84,7 @@ final class JsonLineParser {
                     List<RawValue> items = new ArrayList<>();
                     for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
                         if (item == JsonToken.START_OBJECT || item == JsonToken.START_ARRAY) {
-                            lastField = column;
+                            refusedField = column;
                             return "Holds a list with " + describe(item) + " in it; a list may hold only strings,"
                                     + " numbers and booleans, so the line is skipped.";
                         }
