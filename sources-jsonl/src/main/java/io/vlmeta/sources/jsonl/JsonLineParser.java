@@ -66,6 +66,38 @@ final class JsonLineParser {
         }
     }
 
+    /**
+     * Adds the columns a line names to {@code names}, without building its values: the cheap read that
+     * learns a file's columns. A line {@link #parse} would refuse may add nothing or some of its names.
+     *
+     * @param line  one line, without its line break; not blank
+     * @param names where the column names go, in the order they appear
+     */
+    void addNames(String line, Set<String> names) {
+        try (JsonParser parser = factory.createParser(line)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                addNames(parser, "", names);
+            }
+        } catch (IOException e) {
+            // a broken line has no columns to learn; reading it again reports it
+        }
+    }
+
+    private static void addNames(JsonParser parser, String prefix, Set<String> names) throws IOException {
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String column = prefix + parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                addNames(parser, column + ".", names);
+            } else {
+                parser.skipChildren();
+                if (value != JsonToken.VALUE_NULL) {
+                    names.add(column);
+                }
+            }
+        }
+    }
+
     /** Reads an object's members into {@code values}; returns a refusal, or null. */
     private String readObject(JsonParser parser, String prefix, Map<String, RawValue> values, Set<String> objectPaths)
             throws IOException {

@@ -101,10 +101,7 @@ final class JsonlRecordSource implements RecordSource {
                 if (json.isBlank()) {
                     continue;
                 }
-                JsonLine parsed = parser.parse(json);
-                if (!parsed.isRefused()) {
-                    names.addAll(parsed.values().keySet());
-                }
+                parser.addNames(json, names);
             }
         } catch (IOException e) {
             throw failure(file, line + 1, e);
