@@ -4,6 +4,7 @@ import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.SourceRequest;
+import io.vlmeta.api.VlmetaException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,12 @@ public final class ParquetSourceProvider implements SourceProvider {
             return 0;
         }
         if (Files.isDirectory(path)) {
-            return ParquetInputs.parts(path).isEmpty() ? 0 : 10;
+            try {
+                return ParquetInputs.parts(path).isEmpty() ? 0 : 10;
+            } catch (VlmetaException e) {
+                // a folder that cannot be listed is not one this source can claim; opening it says why
+                return 0;
+            }
         }
         return ParquetInputs.isPartName(fileName.toString()) ? 10 : 0;
     }
