@@ -121,4 +121,23 @@ class ColumnarSourcesUploadTest {
         assertThat(stored("jsonl-infer", "score", "images/a.jpg")).isEqualTo(new BigDecimal("0.1"));
         assertThat(stored("jsonl-infer", "tags", "images/a.jpg")).isEqualTo(List.of("red", "green"));
     }
+
+    @Test
+    void aDryRunOfAParquetFileReportsWhatWouldBeSentAndSendsNothing() throws java.io.IOException {
+        EMULATOR.emulator().addDataset("parquet-dry", FILES);
+        Path report = dir.resolve("parquet-report.html");
+
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--dry-run", "--input",
+                PARQUET.resolve("types.parquet").toString(), "--dataset-id", "parquet-dry", "--base-url",
+                EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString(),
+                "--datetime-fields", "seen_ns", "--float-fields", "delta_dec4", "--report", report.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        com.fasterxml.jackson.databind.JsonNode fields = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("parquet-report.json").toFile()).get("fields");
+        assertThat(fields.toString()).contains("\"field_name\":\"seen_ns\"", "\"field_name\":\"delta_dec4\"")
+                .contains("\"value\":\"2024-01-15T10:30:00Z\"", "\"value\":\"1970-01-01T00:00:00Z\"",
+                        "\"value\":1.5", "\"value\":-0.01");
+        assertThat(EMULATOR.emulator().schema("parquet-dry")).isEmpty();
+    }
 }
