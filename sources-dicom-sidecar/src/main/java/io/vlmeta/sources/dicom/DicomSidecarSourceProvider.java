@@ -35,7 +35,9 @@ import java.util.Set;
  *
  * <p>Options: {@code sidecar-format} ({@code json-model}, {@code flat}, {@code converter-csv}; detected
  * from content when absent), {@code sidecar-glob} (default {@code *.json}), {@code field-names}
- * ({@code keyword} or {@code snake}) and {@code combine-date-time} ({@code true} or {@code false}).
+ * ({@code keyword} or {@code snake}), {@code combine-date-time} ({@code true} or {@code false}) and
+ * {@code sidecar-key} (a keyword or tag such as {@code SOPInstanceUID}: the attribute whose value names
+ * each dataset's image, so that a DICOMweb metadata response can describe many images).
  */
 public final class DicomSidecarSourceProvider implements SourceProvider {
     private static final int CONTENT_MATCH = 20;
@@ -87,7 +89,7 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
 
     @Override
     public RecordSource open(SourceRequest request, ProblemReporter reporter) {
-        SidecarOptions options = SidecarOptions.from(request);
+        SidecarOptions options = SidecarOptions.from(request, dictionary);
         Path path = request.path();
         if (!Files.exists(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Input " + path + " does not exist.");
@@ -96,6 +98,11 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
             return openFolder(path, options, reporter);
         }
         if (options.format() == SidecarFormat.CONVERTER_CSV || (options.format() == null && isCsv(path))) {
+            if (options.key() != null) {
+                throw VlmetaException.usage("Option " + SidecarOptions.KEY + " names the image of each dataset in a folder "
+                        + "of sidecars; the converter's CSV names it in a column (" + ConverterCsvRows.DEFAULT_KEY_COLUMN
+                        + ", or the one --path-column names).");
+            }
             String keyColumn = request.keyColumnOr(ConverterCsvRows.DEFAULT_KEY_COLUMN);
             return new DicomRecordSource(path.toString(), keyColumn,
                     r -> new ConverterCsvRows(path, keyColumn, dictionary, r),
