@@ -1,10 +1,11 @@
 package io.vlmeta.sources.dicom;
 
 /**
- * dcmtk 3.6.7's {@code dcm2json} (the version Debian 12 and Ubuntu 24.04 ship) leaves out the
- * pixel data of an image with an encapsulated (compressed) transfer syntax but still writes the comma
- * that would have preceded it, so the file ends {@code },} then {@code }}. That one comma, just
- * before the brace that closes the file, is the only defect tolerated; any other is an error.
+ * dcmtk 3.6.7's {@code dcm2json} (the version Debian 12 and Ubuntu 24.04 ship) cannot write the pixel
+ * data of an image with an encapsulated (compressed) transfer syntax inline: it stops there with an
+ * error, having written every attribute before PixelData and the comma after the last of them, and
+ * closes the object, so the file ends {@code },} then {@code }}. That one comma, just before the brace
+ * that closes the file, is the only defect tolerated; any other is an error.
  */
 final class DcmtkTrailingComma {
 

@@ -178,8 +178,9 @@ final class SidecarFolderRows implements SidecarRows {
             int count = dcmtkCommas.count();
             reporter.report(Problem.warning(ProblemCategory.INPUT, null, null, "Read " + count + " sidecar"
                     + (count == 1 ? "" : "s") + " ending with a comma before the closing brace, as dcmtk 3.6.7's "
-                    + "dcm2json writes the file of an image with compressed pixel data (it leaves the pixel data "
-                    + "out, but not the comma before it); only that comma was ignored: "
+                    + "dcm2json leaves the file of an image with compressed pixel data (it stops at PixelData "
+                    + "(7FE0,0010), which it cannot write inline); only that comma was ignored, and attributes after "
+                    + "the pixel data, which few files have, are not in these sidecars: "
                     + dcmtkCommas.joined(", ") + "."));
         }
     }
