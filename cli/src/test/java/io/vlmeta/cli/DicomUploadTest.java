@@ -240,4 +240,21 @@ class DicomUploadTest {
                 + "value that long.\n");
         assertThat(run.both()).doesNotContain("Exception", "\tat ");
     }
+
+    @Test
+    void uploadsEachInstanceOfADicomwebResponseKeyedBySidecarKey() throws IOException {
+        Path sidecars = Files.createDirectory(dir.resolve("dicomweb"));
+        String ct = EXPECTED.get("CT_small").get("SOPInstanceUID").asText();
+        String mr = EXPECTED.get("MR_small").get("SOPInstanceUID").asText();
+        Files.writeString(sidecars.resolve("series.json"), "[" + Files.readString(PYDICOM.resolve("CT_small.dcm.json"))
+                + ",\n" + Files.readString(PYDICOM.resolve("MR_small.dcm.json")) + "]");
+        EMULATOR.emulator().addDataset("dicomweb", List.of(ct, mr));
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "dicomweb", sidecars, "--source-option",
+                "sidecar-key=SOPInstanceUID", "--enum-fields", "Modality");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(stored("dicomweb", "Modality")).isEqualTo(Map.of(EMULATOR.emulator().mediaId("dicomweb", ct), "CT",
+                EMULATOR.emulator().mediaId("dicomweb", mr), "MR"));
+    }
 }
