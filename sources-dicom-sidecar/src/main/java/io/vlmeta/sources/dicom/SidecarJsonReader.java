@@ -75,14 +75,14 @@ final class SidecarJsonReader {
         try (JsonParser parser = mapper.createParser(in)) {
             JsonNode root;
             try {
-                root = mapper.readTree(parser);
+                root = SidecarTree.read(parser);
             } catch (StreamConstraintsException e) {
                 // Jackson gives limit violations no location; the parser knows where it stopped
                 throw refusal(e, parser.currentTokenLocation(), true);
             } catch (JsonProcessingException e) {
                 throw refusal(e, e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(), false);
             }
-            if (root == null || root.isMissingNode()) {
+            if (root == null) {
                 throw new MalformedSidecarException("it is empty");
             }
             return root;

@@ -105,4 +105,22 @@ class Dcm2json367Test {
                 + "Unexpected character ('}' (code 125)): was expecting double-quote to start field name); "
                 + "a sidecar holds one JSON object.");
     }
+
+    @Test
+    void pixelDataInlineLongerThanTheParserReadsAsOneStringIsSkippedLikeAnyBinaryValue() throws IOException {
+        String original = Files.readString(Fixtures.dcmtk367().resolve("ct1-uncompressed.dcm.json"));
+        String pixels = "\"InlineBinary\": \"ABAgMEBQYHCAkKCwwNDg8Q==\"";
+        assertThat(original).contains(pixels);
+        // a large multi-frame image: more base64 than the parser's 20,000,000-character limit for one string
+        Files.writeString(dir.resolve("large.dcm.json"), original.replace(pixels,
+                "\"InlineBinary\": \"" + "AAAA".repeat(6_000_000) + "\""));
+        Files.writeString(dir.resolve("small.dcm.json"), original);
+
+        SourceRun run = SourceRun.of(dir, Map.of());
+
+        assertThat(run.keys()).containsExactly("large.dcm", "small.dcm");
+        assertThat(run.displayed("large.dcm")).isEqualTo(run.displayed("small.dcm"));
+        assertThat(run.renderedProblems()).containsExactly("Skipped 1 DICOM attribute holding sequences or binary data, "
+                + "which metadata fields cannot carry: PixelData (7FE0,0010) OB.");
+    }
 }

@@ -188,4 +188,30 @@ class UnreadableSidecarsTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    @Test
+    void contentAfterTheJsonObjectIsAnErrorWithLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("a.json"), GOOD);
+        Path twoObjects = Files.writeString(dir.resolve("two.json"), GOOD + "\n{\"00080060\": {\"vr\": \"CS\"}}");
+
+        SourceRun run = SourceRun.of(dir, Map.of());
+
+        assertThat(run.keys()).containsExactly("a");
+        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + twoObjects + " is not valid JSON (line 2, "
+                + "column 2: Unexpected '{' after the end of the JSON value); a sidecar holds one JSON object.");
+    }
+
+    @Test
+    void aNameGivenTwiceInOneObjectIsAnErrorWithLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("a.json"), GOOD);
+        Path twice = Files.writeString(dir.resolve("twice.json"),
+                "{\"00080060\": {\"vr\": \"CS\", \"Value\": [\"CT\"]},\n \"00080060\": {\"vr\": \"CS\", \"Value\": [\"MR\"]}}");
+
+        SourceRun run = SourceRun.of(dir, Map.of());
+
+        assertThat(run.keys()).containsExactly("a");
+        assertThat(run.renderedProblems()).singleElement().asString()
+                .startsWith("Row 1: Sidecar " + twice + " is not valid JSON (line 2, column ")
+                .contains("Duplicate field '00080060'");
+    }
 }
