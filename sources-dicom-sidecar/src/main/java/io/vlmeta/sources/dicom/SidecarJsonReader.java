@@ -53,21 +53,20 @@ final class SidecarJsonReader {
 
     /** @return the tree with dcm2json's trailing comma ignored, or {@code null} when that is not the file's defect */
     private JsonNode withoutDcmtkTrailingComma(Path sidecar) throws UnreadableSidecarException, MalformedSidecarException {
-        byte[] content;
         try {
-            content = Files.readAllBytes(sidecar);
+            long comma = DcmtkTrailingComma.commaOffset(sidecar);
+            if (comma < 0) {
+                return null;
+            }
+            try (InputStream in = DcmtkTrailingComma.blankedAt(Files.newInputStream(sidecar), comma)) {
+                JsonNode root = parse(in);
+                // dcm2json writes the DICOM JSON Model; the same comma in any other JSON is an ordinary error
+                return JsonModelParser.looksLikeJsonModel(root) ? root : null;
+            } catch (InvalidSidecarJsonException e) {
+                return null;
+            }
         } catch (IOException e) {
             throw new UnreadableSidecarException(IoReasons.why(sidecar, e));
-        }
-        if (!DcmtkTrailingComma.blankOut(content)) {
-            return null;
-        }
-        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
-            JsonNode root = parse(in);
-            // dcm2json writes the DICOM JSON Model; the same comma in any other JSON is an ordinary error
-            return JsonModelParser.looksLikeJsonModel(root) ? root : null;
-        } catch (InvalidSidecarJsonException | IOException e) {
-            return null;
         }
     }
 

@@ -123,4 +123,18 @@ class Dcm2json367Test {
         assertThat(run.renderedProblems()).containsExactly("Skipped 1 DICOM attribute holding sequences or binary data, "
                 + "which metadata fields cannot carry: PixelData (7FE0,0010) OB.");
     }
+
+    @Test
+    void theCommaIsFoundAndIgnoredFarIntoALargeFile() throws IOException {
+        String rle = Files.readString(Fixtures.dcmtk367().resolve("ct1-rle.dcm.json"));
+        String manufacturer = "Example Medical " + "x".repeat(100_000);
+        assertThat(rle).contains("\"Example Medical\"");
+        Files.writeString(dir.resolve("large.dcm.json"), rle.replace("\"Example Medical\"", "\"" + manufacturer + "\""));
+
+        SourceRun run = SourceRun.of(dir, Map.of());
+
+        assertThat(run.value("large.dcm", "Manufacturer")).isEqualTo(new RawValue.Text(manufacturer));
+        assertThat(run.value("large.dcm", "Rows")).isEqualTo(new RawValue.Number(new BigDecimal("4")));
+        assertThat(run.renderedProblems()).containsExactly(warning(1, "large.dcm.json"));
+    }
 }
