@@ -1,5 +1,7 @@
 package io.vlmeta.sources.dicom;
 
+import java.nio.file.Path;
+
 /**
  * A sidecar the JSON parser refused: a syntax error, or content beyond the parser's limits (nesting
  * depth, number, string or name length).
@@ -25,7 +27,7 @@ final class InvalidSidecarJsonException extends Exception {
     }
 
     /** @return the message users read, e.g. {@code Sidecar a.json is not valid JSON (line 3, column 1: ...); ...} */
-    String describe(Object sidecar) {
+    String describe(Path sidecar) {
         String where = line > 0 ? "line " + line + (column > 0 ? ", column " + column : "") + ": " : "";
         if (beyondLimits) {
             return "Sidecar " + sidecar + " is beyond the limits of the JSON reader (" + where + getMessage()

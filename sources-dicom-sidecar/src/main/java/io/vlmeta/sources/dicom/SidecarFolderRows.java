@@ -1,7 +1,7 @@
 package io.vlmeta.sources.dicom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.Problem;
@@ -45,14 +45,14 @@ final class SidecarFolderRows implements SidecarRows {
     private long rows;
     private boolean finished;
 
-    SidecarFolderRows(Path folder, SidecarOptions options, DicomDictionary dictionary, ObjectMapper mapper,
+    SidecarFolderRows(Path folder, SidecarOptions options, DicomDictionary dictionary, JsonFactory json,
             ProblemReporter reporter) {
         this.folder = folder;
         this.glob = options.glob();
         this.walk = unreadableOnFailure(folder, () -> new SortedSidecarWalk(folder, options.glob()));
         this.forcedFormat = options.format();
         this.key = options.key();
-        this.reader = new SidecarJsonReader(mapper);
+        this.reader = new SidecarJsonReader(json);
         this.jsonModel = new JsonModelParser(dictionary);
         this.flat = new FlatSidecarParser(dictionary);
         this.reporter = reporter;

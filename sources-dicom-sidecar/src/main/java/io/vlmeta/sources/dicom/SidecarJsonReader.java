@@ -1,11 +1,11 @@
 package io.vlmeta.sources.dicom;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * checked exception that says why, so no parser exception and no stack trace reaches the user.
  */
 final class SidecarJsonReader {
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
 
     /**
      * @param root                the parsed JSON, never {@code null}
@@ -26,8 +26,8 @@ final class SidecarJsonReader {
     record Result(JsonNode root, boolean dcmtkTrailingComma) {
     }
 
-    SidecarJsonReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    SidecarJsonReader(JsonFactory json) {
+        this.json = json;
     }
 
     /**
@@ -71,7 +71,7 @@ final class SidecarJsonReader {
     }
 
     private JsonNode parse(InputStream in) throws IOException, InvalidSidecarJsonException, MalformedSidecarException {
-        try (JsonParser parser = mapper.createParser(in)) {
+        try (JsonParser parser = json.createParser(in)) {
             JsonNode root;
             try {
                 root = SidecarTree.read(parser);
