@@ -42,6 +42,7 @@ final class SidecarFolderRows implements SidecarRows {
     private final FirstFew failures = new FirstFew(NAMED);
     private final FirstFew dcmtkCommas = new FirstFew(NAMED);
     private boolean onlyUnreadableFiles = true;
+    private long sidecars;
     private long rows;
     private boolean finished;
 
@@ -87,6 +88,7 @@ final class SidecarFolderRows implements SidecarRows {
     }
 
     private void read(Path sidecar) {
+        sidecars++;
         Location location = Location.of(sidecar.toString(), 1);
         try {
             SidecarJsonReader.Result read = reader.read(sidecar);
@@ -151,7 +153,7 @@ final class SidecarFolderRows implements SidecarRows {
             throw new MalformedSidecarException("instance " + number + " of " + count + " of its JSON array is a JSON "
                     + dataset.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a dataset object keyed by tag");
         }
-        return forcedFormat == SidecarFormat.FLAT ? flat.parse(dataset) : jsonModel.parse(dataset);
+        return jsonModel.parse(dataset);
     }
 
     private ParsedSidecar parse(JsonNode root) throws MalformedSidecarException {
@@ -186,13 +188,13 @@ final class SidecarFolderRows implements SidecarRows {
     }
 
     private VlmetaException noneReadable() {
-        int count = failures.count();
-        String what = count == 1 ? "The only sidecar matching '" + glob + "' in " + folder + " could not be read"
-                : "None of the " + count + " sidecars matching '" + glob + "' in " + folder + " could be read";
-        StringBuilder message = new StringBuilder(what).append(count == 1 ? ":" : "; the first reasons:");
+        String what = sidecars == 1 ? "The only sidecar matching '" + glob + "' in " + folder + " could not be read"
+                : "None of the " + sidecars + " sidecars matching '" + glob + "' in " + folder + " could be read";
+        StringBuilder message = new StringBuilder(what).append(failures.count() == 1 ? ":" : "; the first reasons:");
         failures.first().forEach(reason -> message.append("\n  - ").append(reason));
-        if (count > failures.first().size()) {
-            message.append("\n  and ").append(count - failures.first().size()).append(" more.");
+        int unnamed = failures.count() - failures.first().size();
+        if (unnamed > 0) {
+            message.append("\n  and ").append(unnamed).append(" more.");
         }
         ErrorCode code = onlyUnreadableFiles ? ErrorCode.INPUT_UNREADABLE : ErrorCode.INPUT_MALFORMED;
         return new VlmetaException(code, message.toString());

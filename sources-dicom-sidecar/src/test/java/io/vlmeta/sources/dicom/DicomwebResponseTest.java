@@ -158,4 +158,18 @@ class DicomwebResponseTest {
     void sidecarKeyIsAnOptionTheSourceDeclares() {
         assertThat(new DicomSidecarSourceProvider().optionNames()).hasValueSatisfying(names -> assertThat(names).contains("sidecar-key"));
     }
+
+    @Test
+    void aResponseWhoseInstancesAllLackTheKeyIsTheOnlySidecarAndNotReadable() throws IOException {
+        Path series = Files.writeString(dir.resolve("series.json"), Files.readString(SERIES).replace("\"00080018\"", "\"00080019\""));
+
+        VlmetaException failure = openFails(dir, Map.of("sidecar-key", "SOPInstanceUID"));
+
+        String reason = "it has no SOPInstanceUID (0008,0018) to name its image by (option sidecar-key).";
+        assertThat(failure).hasMessage("The only sidecar matching '*.json' in " + dir + " could not be read; the first reasons:"
+                + "\n  - Sidecar " + series + ", instance 1 of 3, cannot be read: " + reason
+                + "\n  - Sidecar " + series + ", instance 2 of 3, cannot be read: " + reason
+                + "\n  - Sidecar " + series + ", instance 3 of 3, cannot be read: " + reason);
+        assertThat(failure.code()).isEqualTo(ErrorCode.INPUT_MALFORMED);
+    }
 }
