@@ -25,8 +25,8 @@ class TimeCellValuesTest {
     }
 
     @Test
-    void refusesTimeOfDayCellEvenWhenAnExplicitPatternReadsTimesOnly() {
-        assertThat(new DatetimeFieldType().parser(Settings.timezone("UTC", "HH:mm")).parse(HALF_PAST_TEN))
+    void refusesTimeOfDayCellEvenWithAnExplicitPattern() {
+        assertThat(new DatetimeFieldType().parser(Settings.timezone("UTC", "dd/MM/uuuu HH:mm")).parse(HALF_PAST_TEN))
                 .isEqualTo(ParseResult.invalid("Holds a time of day (10:30) without a date."));
     }
 
