@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
 
 /**
  * What a cell held, without losing its type. Sources never turn into text what they know is a
- * number or a date: an Excel date cell is a {@link DateTime}, a DICOM {@code DS} value a
- * {@link Number}, a JSON array a {@link ListValue}. Field types decide what they accept.
+ * number or a date: an Excel date cell is a {@link DateTime}, an Excel time cell ({@code h:mm}) a
+ * {@link TimeOfDay}, an elapsed-time cell ({@code [h]:mm:ss}) a {@link Duration}, a DICOM {@code DS}
+ * value a {@link Number}, a JSON array a {@link ListValue}. Field types decide what they accept.
+ * Kinds are added over time (see each one's {@code @since}): a field type should refuse a kind it
+ * does not know rather than treat it as missing.
  *
  * @since 0.1
  */

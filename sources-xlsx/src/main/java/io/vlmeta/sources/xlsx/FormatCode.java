@@ -12,7 +12,8 @@ import java.util.Locale;
  * are the elapsed-time codes.
  *
  * <p>Date codes are {@code y}, {@code d}, {@code e} (the year of the era), {@code g} (the era),
- * {@code b} (the Buddhist year), and {@code m} when it is the month; time codes are {@code h},
+ * {@code b} (the Buddhist year), {@code aaa} (the Japanese day of the week), and {@code m} when it
+ * is the month; time codes are {@code h},
  * {@code s} and {@code m} when it is the minute, that is right after an {@code h} or right before
  * an {@code s} (ECMA-376 Part 1, §18.8.31 numFmts). {@code E+} and {@code E-} are scientific
  * notation, {@code General} is the general number format.
@@ -84,8 +85,12 @@ final class FormatCode {
             while (run < lower.length() && lower.charAt(run) == c) {
                 run++;
             }
+            if (c == 'a' && run - i < 3) {
+                i = run; // only aaa and aaaa (the Japanese day of the week) are codes
+                continue;
+            }
             switch (c) {
-                case 'y', 'd', 'e', 'g', 'b' -> {
+                case 'y', 'd', 'e', 'g', 'b', 'a' -> {
                     if (pendingM) {
                         date = true; // an 'm' run before a date code, not before 's': the month
                         pendingM = false;

@@ -25,6 +25,8 @@ class FormatCodeTest {
         "[$-F800]dddd\\, mmmm dd\\, yyyy | DATE",
         "[$-409]m/d/yy h:mm AM/PM;@ | DATE",
         "d/m/bbbb | DATE",
+        "aaaa | DATE",
+        "yyyy/m/d(aaa) | DATE",
         "[Blue]yyyy-mm-dd;[Red]@ | DATE",
         "h:mm | TIME_OF_DAY",
         "h:mm:ss | TIME_OF_DAY",
