@@ -27,117 +27,25 @@ final class FormatCode {
      * @return the kind of value the code shows, never {@link NumberFormatKind#LOCALE_DEPENDENT}
      */
     static NumberFormatKind classify(String code) {
-        if (code == null || code.isEmpty()) {
-            return NumberFormatKind.NUMBER;
-        }
-        String lower = code.toLowerCase(Locale.ROOT);
+        String codes = codeLetters(code == null ? "" : code.toLowerCase(Locale.ROOT));
         boolean date = false;
         boolean time = false;
         boolean elapsed = false;
-        // The previous date or time code letter, to tell the minute from the month.
-        char previousCode = 0;
-        // An 'm' run not right after an 'h', still waiting to learn whether an 's' follows it.
-        boolean pendingM = false;
-        int i = 0;
-        while (i < lower.length()) {
-            char c = lower.charAt(i);
+        for (int k = 0; k < codes.length(); k++) {
+            char c = codes.charAt(k);
             switch (c) {
-                case '"' -> {
-                    int close = lower.indexOf('"', i + 1);
-                    i = close < 0 ? lower.length() : close + 1;
-                    continue;
-                }
-                case '\\', '_', '*' -> {
-                    i += 2;
-                    continue;
-                }
-                case '[' -> {
-                    int close = lower.indexOf(']', i + 1);
-                    String inside = lower.substring(i + 1, close < 0 ? lower.length() : close);
-                    if (!inside.isEmpty() && inside.chars().allMatch(ch -> ch == 'h' || ch == 'm' || ch == 's')) {
-                        elapsed = true;
-                        if (pendingM) {
-                            pendingM = false;
-                            date = true;
-                        }
-                        previousCode = inside.charAt(0);
-                    }
-                    i = close < 0 ? lower.length() : close + 1;
-                    continue;
-                }
-                default -> {
-                }
-            }
-            if (lower.startsWith("general", i)) {
-                i += "general".length();
-                continue;
-            }
-            if (c == 'e' && i + 1 < lower.length() && (lower.charAt(i + 1) == '+' || lower.charAt(i + 1) == '-')) {
-                i += 2; // scientific notation, 0.00E+00
-                continue;
-            }
-            if (lower.startsWith("am/pm", i) || lower.startsWith("a/p", i)) {
-                time = true;
-                i += lower.startsWith("am/pm", i) ? 5 : 3;
-                continue;
-            }
-            int run = i;
-            while (run < lower.length() && lower.charAt(run) == c) {
-                run++;
-            }
-            if (c == 'a' && run - i < 3) {
-                i = run; // only aaa and aaaa (the Japanese day of the week) are codes
-                continue;
-            }
-            switch (c) {
-                case 'y', 'd', 'e', 'g', 'b', 'a' -> {
-                    if (pendingM) {
-                        date = true; // an 'm' run before a date code, not before 's': the month
-                        pendingM = false;
-                    }
-                    date = true;
-                    previousCode = c;
-                }
-                case 'h' -> {
-                    if (pendingM) {
-                        date = true;
-                        pendingM = false;
-                    }
-                    time = true;
-                    previousCode = c;
-                }
-                case 's' -> {
-                    if (pendingM) {
-                        time = true; // mm:ss, the minute
-                        pendingM = false;
-                    }
-                    time = true;
-                    previousCode = c;
-                }
+                case 'H', 'M', 'S' -> elapsed = true;
+                case 'y', 'd', 'e', 'g', 'b', 'a' -> date = true;
+                case 'h', 's', 'p' -> time = true;
                 case 'm' -> {
-                    if (pendingM) {
-                        date = true;
-                    }
-                    if (previousCode == 'h') {
-                        time = true; // h:mm, the minute
-                        pendingM = false;
-                    } else {
-                        pendingM = true;
-                    }
-                    previousCode = c;
+                    boolean minute = k > 0 && "hH".indexOf(codes.charAt(k - 1)) >= 0
+                            || k + 1 < codes.length() && "sS".indexOf(codes.charAt(k + 1)) >= 0;
+                    date |= !minute;
+                    time |= minute;
                 }
                 default -> {
                 }
             }
-            i = run;
-            if (c == ';') {
-                date |= pendingM; // a section ends with an 'm' no 's' followed: the month
-                pendingM = false;
-                previousCode = 0;
-            }
-        }
-        if (pendingM) {
-            date = true;
         }
         if (elapsed) {
             return NumberFormatKind.DURATION;
@@ -146,5 +54,51 @@ final class FormatCode {
             return NumberFormatKind.DATE;
         }
         return time ? NumberFormatKind.TIME_OF_DAY : NumberFormatKind.NUMBER;
+    }
+
+    /**
+     * @param code a lower-case format code
+     * @return its codes in order, one letter per run ({@code yyyy} is {@code y}): date and time letters,
+     *     {@code p} for AM/PM, {@code H}, {@code M}, {@code S} for the elapsed {@code [h]}, {@code [m]},
+     *     {@code [s]}, and {@code ;} between sections; everything literal left out
+     */
+    private static String codeLetters(String code) {
+        StringBuilder codes = new StringBuilder();
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '"') {
+                int close = code.indexOf('"', i + 1);
+                i = close < 0 ? code.length() : close + 1;
+            } else if (c == '\\' || c == '_' || c == '*') {
+                i += 2;
+            } else if (c == '[') {
+                int close = code.indexOf(']', i + 1);
+                String inside = code.substring(i + 1, close < 0 ? code.length() : close);
+                if (!inside.isEmpty() && inside.chars().allMatch(ch -> ch == inside.charAt(0))
+                        && "hms".indexOf(inside.charAt(0)) >= 0) {
+                    codes.append(Character.toUpperCase(inside.charAt(0)));
+                }
+                i = close < 0 ? code.length() : close + 1;
+            } else if (code.startsWith("general", i)) {
+                i += "general".length();
+            } else if (c == 'e' && i + 1 < code.length() && (code.charAt(i + 1) == '+' || code.charAt(i + 1) == '-')) {
+                i += 2; // scientific notation, 0.00E+00
+            } else if (code.startsWith("am/pm", i) || code.startsWith("a/p", i)) {
+                codes.append('p');
+                i += code.startsWith("am/pm", i) ? "am/pm".length() : "a/p".length();
+            } else {
+                int run = i;
+                while (run < code.length() && code.charAt(run) == c) {
+                    run++;
+                }
+                // Only aaa and aaaa (the Japanese day of the week) are codes among the a's.
+                if ("ymdhsegb;".indexOf(c) >= 0 || c == 'a' && run - i >= 3) {
+                    codes.append(c);
+                }
+                i = run;
+            }
+        }
+        return codes.toString();
     }
 }
