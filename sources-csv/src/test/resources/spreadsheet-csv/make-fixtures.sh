@@ -26,6 +26,10 @@ printf '\xEF\xBB\xBFsep=;\r\n' | cat - libreoffice-de-semicolon.csv > sep-semico
 # A tab-separated one (LibreOffice's "Text CSV" with tab), behind 'sep=\t'.
 convert 'Text - txt - csv (StarCalc):9,34,76,1,,1033,false,true,true' numbers-us.csv "$us_in"
 printf 'sep=\t\r\n' | cat - "$out/numbers-us.csv" > sep-tab.csv
+# LibreOffice opening the 'sep=;' file and saving it again: it keeps the line as a quoted cell.
+mkdir "$out/in" && cp sep-semicolon-de.csv "$out/in/resaved.csv"
+convert 'Text - txt - csv (StarCalc):59,34,76,1' "$out/in/resaved.csv" 'Text - txt - csv (StarCalc):59,34,76,1'
+cp "$out/resaved.csv" libreoffice-resaved-sep.csv
 
 # Formulas that give "" make LibreOffice (like Excel) write empty cells up to the last such column.
 convert 'Text - txt - csv (StarCalc):44,34,76,1' formula-blanks.fods

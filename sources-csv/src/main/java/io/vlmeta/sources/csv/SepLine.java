@@ -8,14 +8,15 @@ import java.util.Optional;
 /**
  * Excel's {@code sep=X} first line: it names the file's delimiter so that Excel opens the file the
  * same way in every locale, and Excel does not show it as a row (the header below it is row 1).
- * Files meant for Excel on a semicolon locale (German, French, ...) often start with it.
+ * Files meant for Excel on a semicolon locale (German, French, ...) often start with it. LibreOffice
+ * reads it as a cell and saves it back quoted ({@code "sep=;"}), which is read as the same line.
  *
  * @param delimiter the character after {@code sep=}
  * @param bytes     how many bytes the line takes, a UTF-8 byte order mark before it and its line end included
  */
 record SepLine(char delimiter, int bytes) {
 
-    /** Bytes to look at: a UTF-8 byte order mark, {@code sep=}, one character, CR LF, and some to spare. */
+    /** Bytes to look at: a UTF-8 byte order mark, {@code "sep=}, one character, {@code "} CR LF, and some to spare. */
     static final int HEAD_BYTES = 16;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] SEP = "sep=".getBytes(StandardCharsets.US_ASCII);
@@ -30,6 +31,10 @@ record SepLine(char delimiter, int bytes) {
             return Optional.empty();
         }
         int at = startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+        boolean quoted = at < head.length && head[at] == '"';
+        if (quoted) {
+            at++;
+        }
         if (!startsWithIgnoringCase(head, at)) {
             return Optional.empty();
         }
@@ -38,6 +43,12 @@ record SepLine(char delimiter, int bytes) {
             return Optional.empty(); // no character, a line end, or a non-ASCII byte (negative)
         }
         char delimiter = (char) head[at++];
+        if (quoted) {
+            if (at >= head.length || head[at] != '"') {
+                return Optional.empty();
+            }
+            at++;
+        }
         boolean endOfFile = at == head.length && head.length < HEAD_BYTES;
         if (at < head.length && head[at] == '\r') {
             at++;

@@ -51,6 +51,18 @@ class SpreadsheetCsvTest {
     }
 
     @Test
+    void readsTheSepLineLibreOfficeSavesBackAsAQuotedCell() {
+        Path file = fixture("libreoffice-resaved-sep.csv");
+
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.problems()).isEmpty();
+        assertThat(run.records()).first().isEqualTo(new Record("images/img1.jpg", Location.of(file.toString(), 2),
+                Map.of("score", text("1,5"), "label", text("Müller"), "taken", text("2024-01-15"))));
+        assertThat(run.rows()).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
     void readsATabSeparatedFileBehindSepTab() {
         Path file = fixture("sep-tab.csv");
 
