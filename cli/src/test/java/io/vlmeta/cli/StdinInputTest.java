@@ -107,6 +107,18 @@ class StdinInputTest {
     }
 
     @Test
+    void readsAWorkbookPipedIntoInput() throws IOException {
+        byte[] workbook = Files.readAllBytes(SharedFixtures.XLSX.resolve("libreoffice.xlsx"));
+
+        CliRun run = CliRun.withInput(workbook, Map.of(), dir, "validate", "--input", "-", "--enum-fields",
+                "status", "--report", dir.resolve("check.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).containsPattern("Input: standard input \\(read from its copy .*stdin\\.xlsx\\)")
+                .contains("Validation passed: 6 rows, 1 fields");
+    }
+
+    @Test
     void refusesEmptyStandardInput() {
         CliRun run = CliRun.withInput(new byte[0], Map.of(), dir, "validate", "--csv", "-", "--string-fields",
                 "caption");
