@@ -19,6 +19,13 @@ convert() { # convert FILTER INPUT [INFILTER]; LibreOffice formats numbers in th
 LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 \
   convert 'Text - txt - csv (StarCalc):59,34,76,1,,1031,false,true,true' numbers-us.csv "$us_in"
 cp "$out/numbers-us.csv" libreoffice-de-semicolon.csv
+# French (fr-FR), and German in Windows-1252 (charset 1), the encoding Excel's plain "CSV" saves in.
+LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 \
+  convert 'Text - txt - csv (StarCalc):59,34,76,1,,1036,false,true,true' numbers-us.csv "$us_in"
+cp "$out/numbers-us.csv" libreoffice-fr-semicolon.csv
+LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 \
+  convert 'Text - txt - csv (StarCalc):59,34,1,1,,1031,false,true,true' numbers-us.csv "$us_in"
+printf 'sep=;\r\n' | cat - "$out/numbers-us.csv" > sep-semicolon-de-windows-1252.csv
 # The same with the 'sep=;' first line that files meant for Excel carry (Excel reads it, hides it
 # and writes CRLF line ends); once more behind a UTF-8 byte order mark.
 printf 'sep=;\r\n' | cat - libreoffice-de-semicolon.csv > sep-semicolon-de.csv

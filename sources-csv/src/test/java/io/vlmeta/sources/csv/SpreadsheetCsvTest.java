@@ -63,6 +63,46 @@ class SpreadsheetCsvTest {
     }
 
     @Test
+    void readsAWindows1252FileBehindItsSepLineWithTheEncodingGiven() {
+        Path file = fixture("sep-semicolon-de-windows-1252.csv");
+
+        SourceRun run = SourceRun.of(file, Map.of("encoding", "windows-1252"));
+
+        assertThat(run.problems()).isEmpty();
+        assertThat(run.records()).first().isEqualTo(new Record("images/img1.jpg", Location.of(file.toString(), 2),
+                Map.of("score", text("1,5"), "label", text("Müller"), "taken", text("2024-01-15"))));
+        assertThat(run.records()).extracting(record -> record.value("label"))
+                .containsExactly(text("Müller"), text("Straße"), text("café"));
+    }
+
+    @Test
+    void refusesTheRowsOfAWindows1252FileReadAsUtf8NamingTheEncodingOption() {
+        Path file = fixture("sep-semicolon-de-windows-1252.csv");
+
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.records()).isEmpty();
+        assertThat(run.renderedProblems()).hasSize(3).first().isEqualTo("Row 2: Contains bytes that are not valid"
+                + " UTF-8, so the row is skipped; if the file has another encoding, give it with --encoding (e.g."
+                + " windows-1252).");
+    }
+
+    @Test
+    void readsAFrenchSemicolonFileWithTheDelimiterTheFirstRefusalAdvises() {
+        Path file = fixture("libreoffice-fr-semicolon.csv");
+
+        assertThatThrownBy(() -> SourceRun.of(file))
+                .hasMessage(file + " has no column 'file_fullpath' for the media paths; its columns are:"
+                        + " file_fullpath;score;label;taken; the header looks separated by ';', so give --delimiter"
+                        + " ';'.");
+        SourceRun advised = SourceRun.of(file, Map.of("delimiter", ";"));
+
+        assertThat(advised.problems()).isEmpty();
+        assertThat(advised.records()).extracting(record -> record.value("score"))
+                .containsExactly(text("1,5"), text("1234,25"), text("-0,75"));
+    }
+
+    @Test
     void readsATabSeparatedFileBehindSepTab() {
         Path file = fixture("sep-tab.csv");
 
