@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads one line of JSON Lines into flat values with Jackson's streaming parser, keeping each value's
@@ -33,10 +34,12 @@ final class JsonLineParser {
 
     /**
      * @param line one line, without its line break; not blank
+     * @param keep the columns whose values are wanted; the others are only checked to be JSON, so that
+     *     a value nobody uploads neither costs memory nor refuses the line
      * @return the values, or the reason the line is refused (the message names the column where the
      *     JSON breaks, 1-based)
      */
-    JsonLine parse(String line) {
+    JsonLine parse(String line, Predicate<String> keep) {
         refusedField = null;
         try (JsonParser parser = factory.createParser(line)) {
             JsonToken first = parser.nextToken();
@@ -46,7 +49,7 @@ final class JsonLineParser {
             }
             Map<String, RawValue> values = new LinkedHashMap<>();
             Set<String> objectPaths = new HashSet<>(2);
-            String refusal = readObject(parser, "", values, objectPaths);
+            String refusal = readObject(parser, "", keep, values, objectPaths);
             if (refusal != null) {
                 return JsonLine.refused(refusedField, refusal);
             }
@@ -99,15 +102,19 @@ final class JsonLineParser {
     }
 
     /** Reads an object's members into {@code values}; returns a refusal, or null. */
-    private String readObject(JsonParser parser, String prefix, Map<String, RawValue> values, Set<String> objectPaths)
-            throws IOException {
+    private String readObject(JsonParser parser, String prefix, Predicate<String> keep, Map<String, RawValue> values,
+                              Set<String> objectPaths) throws IOException {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String column = prefix + parser.currentName();
             JsonToken value = parser.nextToken();
+            if (value != JsonToken.START_OBJECT && !keep.test(column)) {
+                parser.skipChildren();
+                continue;
+            }
             switch (value) {
                 case START_OBJECT -> {
                     objectPaths.add(column);
-                    String refusal = readObject(parser, column + ".", values, objectPaths);
+                    String refusal = readObject(parser, column + ".", keep, values, objectPaths);
                     if (refusal != null) {
                         return refusal;
                     }

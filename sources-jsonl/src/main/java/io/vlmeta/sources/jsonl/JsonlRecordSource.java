@@ -23,10 +23,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -51,6 +53,7 @@ final class JsonlRecordSource implements RecordSource {
     private final ProblemReporter reporter;
     private final JsonLineParser parser = new JsonLineParser();
     private final BufferedReader reader;
+    private Predicate<String> keep = column -> true;
     private long lineNumber;
     private boolean closed;
 
@@ -162,7 +165,7 @@ final class JsonlRecordSource implements RecordSource {
                 continue;
             }
             Location location = Location.of(file, lineNumber);
-            JsonLine line = parser.parse(text);
+            JsonLine line = parser.parse(text, keep);
             if (line.isRefused()) {
                 reporter.report(Problem.error(ProblemCategory.INPUT, location, line.field(), line.problem()));
                 continue;
@@ -193,10 +196,21 @@ final class JsonlRecordSource implements RecordSource {
         return null;
     }
 
-    /** @return a column that holds an object on this line but a value on others (or is the key), or null */
+    /**
+     * Keeps only these columns' values (and the key's) in the records read from now on; a line is then
+     * refused only for what it holds in them.
+     */
+    @Override
+    public void select(Set<String> columns) {
+        Set<String> kept = new HashSet<>(columns);
+        kept.add(keyColumn);
+        keep = kept::contains;
+    }
+
+    /** @return a kept column that holds an object on this line but a value on others (or is the key), or null */
     private String objectWhereValueIs(JsonLine line) {
         for (String path : line.objectPaths()) {
-            if (columnNames.contains(path)) {
+            if (columnNames.contains(path) && keep.test(path)) {
                 return path;
             }
         }

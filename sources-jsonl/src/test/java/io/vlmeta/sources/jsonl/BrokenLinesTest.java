@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -197,5 +198,27 @@ class BrokenLinesTest {
         assertThatThrownBy(() -> SourceRun.of(file))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
                 .hasMessageStartingWith(file + " is not a complete gzip file");
+    }
+
+    @Test
+    void refusesALineOnlyForWhatItHoldsInTheSelectedColumns() throws IOException {
+        Path file = write("labels.jsonl", """
+                {"file_fullpath": "a.jpg", "score": 1, "camera": "X100", "tags": ["x"]}
+                {"file_fullpath": "b.jpg", "score": 2, "camera": {"model": "X100"}, "tags": [{"name": "x"}]}
+                """);
+        List<Problem> problems = new java.util.ArrayList<>();
+        List<io.vlmeta.api.Record> records = new java.util.ArrayList<>();
+
+        try (io.vlmeta.api.RecordSource source = new JsonlSourceProvider().open(
+                new SourceRequest(file, null, Map.of()), problems::add)) {
+            source.select(java.util.Set.of("score"));
+            for (io.vlmeta.api.Record record = source.next(); record != null; record = source.next()) {
+                records.add(record);
+            }
+        }
+
+        assertThat(problems).isEmpty();
+        assertThat(records).extracting(io.vlmeta.api.Record::key).containsExactly("a.jpg", "b.jpg");
+        assertThat(records).allSatisfy(record -> assertThat(record.values()).containsOnlyKeys("score"));
     }
 }

@@ -29,6 +29,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +56,10 @@ final class ParquetRecordSource implements RecordSource {
     private final String signature;
     private final ProblemReporter reporter;
 
+    private Predicate<String> keep = column -> true;
     private int fileIndex;
     private String file;
+    private ParquetSchema schema;
     private ParquetFileReader reader;
     private MessageColumnIO columnIO;
     private MessageType projection;
@@ -149,14 +154,37 @@ final class ParquetRecordSource implements RecordSource {
                     + "; every part file of a folder must have the same schema.\n" + files.get(0) + ":\n" + signature
                     + file + ":\n" + schema.signature());
         }
-        projection = schema.projection();
-        MessageType fileSchema = opened.getFooter().getFileMetaData().getSchema();
-        columnIO = new ColumnIOFactory(opened.getFooter().getFileMetaData().getCreatedBy())
-                .getColumnIO(projection, fileSchema);
-        opened.setRequestedSchema(projection);
+        this.schema = schema;
+        project();
         records = null;
         leftInGroup = 0;
         recordNumber = 0;
+    }
+
+    /** Asks the current file for the kept columns only: the others are never read from disk nor decoded. */
+    private void project() {
+        projection = schema.projection(keep);
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        columnIO = new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
+                .getColumnIO(projection, fileSchema);
+        reader.setRequestedSchema(projection);
+    }
+
+    /**
+     * Reads only these columns (and the key) from now on, and reports each selected column no field type
+     * can take, once.
+     */
+    @Override
+    public void select(Set<String> columns) {
+        for (String column : columns) {
+            read.unsupported().asked(column);
+        }
+        Set<String> kept = new HashSet<>(columns);
+        kept.add(keyColumn);
+        keep = kept::contains;
+        if (reader != null && records == null && recordNumber == 0) {
+            project();
+        }
     }
 
     @Override

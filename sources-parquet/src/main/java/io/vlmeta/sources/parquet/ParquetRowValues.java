@@ -10,10 +10,10 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * One record's values by column name, read-only, as a view over the record's slots. Nulls are absent.
- * Asking for a column no field type takes tells the {@link UnsupportedColumns} (which reports it once)
- * and finds no value: the engine asks only for the columns it was told to upload, so a column nobody
- * selected costs nothing and one that was selected is refused in one message.
+ * One record's values by column name, read-only, as a view over the record's slots. Nulls, and columns
+ * left out by {@link ParquetRecordSource#select}, are absent. Asking for a column no field type takes
+ * finds no value and tells the {@link UnsupportedColumns}, which reports it once: the same error
+ * {@code select} gives, for a reader that asks for values without selecting first.
  */
 final class ParquetRowValues extends AbstractMap<String, RawValue> {
 

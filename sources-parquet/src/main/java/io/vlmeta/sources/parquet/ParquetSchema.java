@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A file's columns as the source offers them, and the projection that reads only the columns with a
@@ -23,21 +24,21 @@ import java.util.Optional;
  */
 final class ParquetSchema {
 
+    private final MessageType file;
     private final List<ParquetColumn> columns;
     private final Map<String, ParquetColumn> byName;
-    private final MessageType projection;
 
-    private ParquetSchema(List<ParquetColumn> columns, MessageType projection) {
+    private ParquetSchema(MessageType file, List<ParquetColumn> columns) {
+        this.file = file;
         this.columns = List.copyOf(columns);
         this.byName = new LinkedHashMap<>();
         columns.forEach(column -> byName.put(column.name(), column));
-        this.projection = projection;
     }
 
     static ParquetSchema of(MessageType file) {
         List<ParquetColumn> columns = new ArrayList<>();
-        List<Type> kept = fields(file, "", columns);
-        return new ParquetSchema(columns, new MessageType(file.getName(), kept));
+        fields(file, "", columns);
+        return new ParquetSchema(file, columns);
     }
 
     /** Walks a group's fields, adding their columns, and returns the fields to read. */
@@ -110,9 +111,31 @@ final class ParquetSchema {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** @return the schema holding only the columns that are read */
-    MessageType projection() {
-        return projection;
+    /**
+     * @param keep which columns to read
+     * @return the schema holding only the kept columns that have a mapping (structs keep the kept fields)
+     */
+    MessageType projection(Predicate<String> keep) {
+        return new MessageType(file.getName(), kept(file, "", keep));
+    }
+
+    private List<Type> kept(GroupType group, String prefix, Predicate<String> keep) {
+        List<Type> kept = new ArrayList<>();
+        for (Type field : group.getFields()) {
+            String name = prefix + field.getName();
+            ParquetColumn column = byName.get(name);
+            if (column != null) {
+                if (column.supported() && keep.test(name)) {
+                    kept.add(field);
+                }
+            } else if (!field.isPrimitive()) {
+                List<Type> fields = kept(field.asGroupType(), name + ".", keep);
+                if (!fields.isEmpty()) {
+                    kept.add(field.asGroupType().withNewFields(fields));
+                }
+            }
+        }
+        return kept;
     }
 
     /** @return the columns with their types, to compare part files with */

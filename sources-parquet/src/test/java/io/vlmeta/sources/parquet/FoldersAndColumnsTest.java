@@ -185,4 +185,40 @@ class FoldersAndColumnsTest {
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessage(dir.resolve("nope.parquet") + " does not exist.");
     }
+
+    @Test
+    void readsOnlyTheSelectedColumnsAndReportsASelectedOneNoFieldTypeTakesAtOnce() {
+        List<Problem> problems = new ArrayList<>();
+        Path file = SourceRun.fixture("unsupported.parquet");
+        try (RecordSource source = new ParquetSourceProvider().open(new SourceRequest(file, null, Map.of()),
+                problems::add)) {
+            source.select(java.util.Set.of("camera.model", "clip_start"));
+
+            assertThat(problems).extracting(Problem::field).containsExactly("clip_start");
+            Record first = source.next();
+            assertThat(first.key()).isEqualTo("images/a.jpg");
+            assertThat(first.values()).containsOnlyKeys("camera.model");
+            assertThat(first.value("label")).isEqualTo(RawValue.Missing.INSTANCE);
+            assertThat(first.value("clip_start")).isEqualTo(RawValue.Missing.INSTANCE);
+            assertThat(source.next().key()).isEqualTo("images/b.jpg");
+            assertThat(source.next()).isNull();
+        }
+        assertThat(problems).hasSize(1);
+    }
+
+    @Test
+    void keepsTheSelectionAcrossPartFiles() {
+        try (RecordSource source = new ParquetSourceProvider().open(
+                new SourceRequest(SourceRun.fixture("parts"), null, Map.of()), problem -> { })) {
+            source.select(java.util.Set.of());
+            List<Record> records = new ArrayList<>();
+            for (Record record = source.next(); record != null; record = source.next()) {
+                records.add(record);
+            }
+
+            assertThat(records).extracting(Record::key).containsExactly("images/p0.jpg", "images/p1.jpg",
+                    "images/p2.jpg", "images/p3.jpg", "images/p5.jpg");
+            assertThat(records).allSatisfy(record -> assertThat(record.values()).isEmpty());
+        }
+    }
 }
