@@ -365,7 +365,7 @@ final class FieldUpload implements FieldWriter {
         long duplicates = 0;
         for (ServerTypes.SampleError sample : status.sampleErrors()) {
             RowMap.Row row = rows.entryOf(sample.rowIndex());
-            if (row != null && row.secondCopy()) {
+            if ((row != null && row.secondCopy()) || (rows.copiesInDoubt() && secondCopy(sample.reason()))) {
                 duplicates++;
                 continue;
             }
@@ -376,6 +376,16 @@ final class FieldUpload implements FieldWriter {
                     : new Rejection(source.key(), source.location(), source.value(), sample.reason()));
         }
         return Math.max(duplicates, rows.secondCopies());
+    }
+
+    /**
+     * The server's words for a value it refused because the media already holds one (inferred from the
+     * API's immutability; the emulator says "already has a value"). In a field this job declared, that
+     * is a second copy of an entry this job sent.
+     */
+    private static boolean secondCopy(String reason) {
+        String text = reason.toLowerCase(Locale.ROOT);
+        return text.contains("already has a value") || text.contains("already exists") || text.contains("duplicate");
     }
 
     private FieldOutcome outcome(TaskStatus status, long sent, List<Rejection> rejections, long duplicates,
@@ -406,7 +416,12 @@ final class FieldUpload implements FieldWriter {
             notes.add(String.format(Locale.ROOT, "%,d entries reached the server twice after a lost answer; the "
                     + "server kept the first copy and its refusals of the second are not rejected rows.", duplicates));
         }
-        if (!rows.consistent()) {
+        if (!rows.consistent() && rows.total() == status.processed()) {
+            if (!rejections.isEmpty()) {
+                notes.add("A copy of a batch presumed lost reached the server late, so the rows named for "
+                        + "rejections after it may be off.");
+            }
+        } else if (!rows.consistent()) {
             notes.add(String.format(Locale.ROOT, "The server processed %,d rows, not the %,d the journal accounts "
                     + "for, so the rows named for its rejections may be off.", status.processed(), rows.total()));
         }

@@ -29,6 +29,7 @@ final class RowMap {
     private final boolean consistent;
     private final long total;
     private final long secondCopies;
+    private final boolean copiesInDoubt;
 
     /**
      * @param segments  the journal's segments, in upload order
@@ -49,7 +50,9 @@ final class RowMap {
             }
         }
         this.includeLost = lost > 0 && processed == known + lost;
-        this.consistent = processed < 0 || processed == known || includeLost;
+        // a copy applied late may sit anywhere after its place in the journal: rows after it are not certain
+        this.consistent = processed < 0 || processed == known;
+        this.copiesInDoubt = lost > 0;
         this.total = includeLost ? known + lost : known;
         this.secondCopies = includeLost ? resent : 0;
         this.segments = segments.stream().filter(s -> includeLost || s.kind() != Segment.Kind.PRESUMED_LOST).toList();
@@ -69,6 +72,11 @@ final class RowMap {
             start += segment.count();
         }
         return null;
+    }
+
+    /** @return true when a copy was presumed lost and sent again, so a second copy may have reached the server */
+    boolean copiesInDoubt() {
+        return copiesInDoubt;
     }
 
     boolean consistent() {

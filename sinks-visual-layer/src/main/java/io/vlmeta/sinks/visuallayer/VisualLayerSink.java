@@ -328,7 +328,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             }
             ServerUrls urls = new ServerUrls(baseUrl, request.datasetId());
             JwtTokens tokens = cloud ? new JwtTokens(request.apiKey(), request.apiSecret(), clock) : null;
-            transport = new HttpTransport(urls.base(), tokens, options, request.parallel() + 4, request.log());
+            transport = new HttpTransport(urls.base(), urls.userInfo(), tokens, options, request.parallel() + 4,
+                    request.log());
             api = new VisualLayerApi(transport, urls, request.datasetId(), request.apiSecret());
         }
         return api;
