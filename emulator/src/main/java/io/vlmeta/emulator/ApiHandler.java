@@ -24,6 +24,12 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** What nginx, the usual reverse proxy in front of such servers, answers when its upstream fails. */
+    static final Response BAD_GATEWAY = new Response(502, "text/html", java.util.Map.of(),
+            ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
+                    + "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+
     private final MetadataApi api;
     private final TokenVerifier tokens;
     private final FaultInjector faults;
@@ -68,6 +74,9 @@ final class ApiHandler implements HttpHandler {
         if (fault.dropConnection()) {
             sendTruncated(exchange, response);
             throw new DroppedConnection();
+        }
+        if (fault.badGatewayAfterProcessing()) {
+            response = BAD_GATEWAY;
         }
         send(exchange, response);
     }
