@@ -24,11 +24,8 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** What nginx, the usual reverse proxy in front of such servers, answers when its upstream fails. */
-    static final Response BAD_GATEWAY = new Response(502, "text/html", java.util.Map.of(),
-            ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
-                    + "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+    /** What a reverse proxy in front of the server answers when the server's answer fails it. */
+    static final Response BAD_GATEWAY = new Response(502, "text/html", Map.of(), GatewayPages.BAD_GATEWAY_HTML, null);
 
     private final MetadataApi api;
     private final TokenVerifier tokens;
