@@ -356,6 +356,28 @@ class ExactlyOnceTest {
         assertEveryValueOnceAndRight(dataset);
     }
 
+    @Test
+    void declaresNothingOnceAStopWasRequested() {
+        String dataset = dataset();
+        Requests requests = requests(dataset);
+        requests.cancellation = () -> true;
+        long declares = emulator().requestCount("declare");
+
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests.open()) {
+            sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            FieldWriter writer = sink.openField(Fields.SCORE);
+            outcome = writer.finish();
+        }
+
+        assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.INTERRUPTED);
+        assertThat(outcome.message()).startsWith("Stopped on request before field 'score' was declared: 0 of its "
+                + "entries are on the server (journal ");
+        assertThat(emulator().requestCount("declare")).isEqualTo(declares);
+        assertThat(emulator().schema(dataset)).isEmpty();
+    }
+
     // 4. a gateway's 502 after the server processed a batch; a timeout while it is processed
 
     @Test
