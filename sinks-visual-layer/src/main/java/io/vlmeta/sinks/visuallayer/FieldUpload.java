@@ -251,6 +251,11 @@ final class FieldUpload implements FieldWriter {
             long duplicates = rejections(status, rows, rejections);
             if (context.rejects() != null) {
                 context.rejects().write(fieldName, rejections);
+                if ("FAILED".equals(status.status())) {
+                    context.rejects().write(fieldName, unapplied(rows.processedEntries(Math.max(0,
+                            status.processed())), read, "not applied: the server's task for field '" + fieldName
+                            + "' failed"));
+                }
             }
             context.journal().finished(fieldName, status.status());
             return outcome(status, read, rejections, duplicates, rows);
@@ -322,6 +327,15 @@ final class FieldUpload implements FieldWriter {
                         + "to this field, so --resume cannot help: upload them under a new field name%s.",
                 taskId, fieldName, closed.status(), closed.detail(), where, read - on, rowOf(on),
                 context.rejects() == null ? " (--rejects lists such rows)" : " (the rejects file lists them)"));
+    }
+
+    private List<Rejection> unapplied(long from, long to, String reason) {
+        List<Rejection> rows = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            RowSpill.Spilled entry = spill.read(i);
+            rows.add(new Rejection(entry.key(), entry.location(), entry.value(), reason));
+        }
+        return rows;
     }
 
     /** Refused credentials and an unreachable server stop the job; a refused batch stops this field only. */
@@ -398,12 +412,16 @@ final class FieldUpload implements FieldWriter {
         };
         List<String> notes = new ArrayList<>();
         if (result == FieldOutcome.Status.FAILED) {
-            notes.add(String.format(Locale.ROOT, "The server's task %s for field '%s' failed%s; it inserted %,d of "
-                            + "the %,d entries sent, and as metadata is immutable the rest cannot be added to this "
-                            + "field by any later run (--resume cannot help): upload them under a new field name.",
+            long reached = rows.processedEntries(Math.max(0, status.processed()));
+            notes.add(String.format(Locale.ROOT, "The server's task %s for field '%s' failed%s. It processed the "
+                            + "first %,d entries%s (%,d inserted, %,d refused); the other %,d (from %s) were not "
+                            + "applied, and as metadata is immutable no later run can add them to this field "
+                            + "(--resume cannot help): upload them under a new field name.",
                     taskId, fieldName,
                     status.sampleErrors().isEmpty() ? "" : " (" + status.sampleErrors().get(0).reason() + ")",
-                    Math.max(0, status.insertedRows()), sent));
+                    reached, reached > 0 ? " (up to " + rowOf(reached - 1) + ")" : "",
+                    Math.max(0, status.insertedRows()), status.errorCount(), sent - reached,
+                    reached < sent ? rowOf(reached) : "none"));
         } else if (status.insertedRows() >= 0 && status.insertedRows() != sent) {
             notes.add(String.format(Locale.ROOT, "The server inserted %,d of the %,d entries sent (%,d rejected).",
                     status.insertedRows(), sent, rejected));

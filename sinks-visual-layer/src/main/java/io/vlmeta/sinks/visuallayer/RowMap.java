@@ -79,6 +79,23 @@ final class RowMap {
         return copiesInDoubt;
     }
 
+    /**
+     * @param processed rows the task processed before it stopped (files are applied in order)
+     * @return the index of the first entry the server did not reach: every entry before it was processed
+     */
+    long processedEntries(long processed) {
+        long start = 0;
+        long end = 0;
+        for (Segment segment : segments) {
+            if (start >= processed) {
+                break;
+            }
+            end = Math.max(end, segment.firstEntry() + Math.min(segment.count(), processed - start));
+            start += segment.count();
+        }
+        return end;
+    }
+
     boolean consistent() {
         return consistent;
     }

@@ -45,6 +45,17 @@ class RowMapTest {
     }
 
     @Test
+    void namesTheFirstEntryAFailedTaskDidNotReachAcrossPartialFiles() {
+        RowMap rows = new RowMap(List.of(new Segment(0, 100, APPLIED), new Segment(100, 37, APPLIED),
+                new Segment(137, 63, APPLIED)), 150);
+
+        assertThat(rows.processedEntries(150)).isEqualTo(150);
+        assertThat(rows.processedEntries(120)).isEqualTo(120);
+        assertThat(rows.processedEntries(0)).isZero();
+        assertThat(rows.processedEntries(500)).isEqualTo(200);
+    }
+
+    @Test
     void saysSoWhenTheServersCountMatchesNothingTheJournalAccountsFor() {
         RowMap rows = new RowMap(List.of(new Segment(0, 100, APPLIED)), 130);
 
