@@ -15,33 +15,37 @@ final class FoldedNames {
     private FoldedNames() {
     }
 
-    /** @return {@code text} in NFKC, upper-cased then lower-cased so that {@code ß} and {@code SS} fold alike */
+    /** @return {@code text} in NFKC and lower case */
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     /**
-     * @return the {@link MediaPaths#hash} of the UTF-8 bytes of {@link #fold} of the text in
-     *         {@code [from, to)}; for ASCII text (the usual case) without building a string
+     * @return the hash of {@link #fold} of the UTF-8 text in {@code [from, to)}: equal folds hash
+     *         alike. ASCII text (the usual case) is hashed from its bytes, lower-cased on the way,
+     *         without building a string.
      */
     static int hash(byte[] bytes, int from, int to) {
         int h = MediaPaths.SEED;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b < 0) {
-                byte[] folded = fold(new String(bytes, from, to - from, StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8);
-                return hashAscii(folded, 0, folded.length);
+                return hash(fold(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
             }
             h = MediaPaths.mix(h, lower(b));
         }
         return MediaPaths.finish(h);
     }
 
-    private static int hashAscii(byte[] bytes, int from, int to) {
+    /** Hashes folded text by its chars: an ASCII char as its byte, as above, any other as its two bytes. */
+    private static int hash(String folded) {
         int h = MediaPaths.SEED;
-        for (int i = from; i < to; i++) {
-            h = MediaPaths.mix(h, lower(bytes[i]));
+        for (int i = 0, n = folded.length(); i < n; i++) {
+            char c = folded.charAt(i);
+            if (c >= 0x80) {
+                h = MediaPaths.mix(h, (byte) (c >>> 8));
+            }
+            h = MediaPaths.mix(h, (byte) c);
         }
         return MediaPaths.finish(h);
     }
