@@ -30,11 +30,16 @@ final class FoldedNames {
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b < 0) {
-                return hash(fold(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
+                return hashNonAscii(bytes, from, to);
             }
             h = MediaPaths.mix(h, lower(b));
         }
         return MediaPaths.finish(h);
+    }
+
+    /** Kept out of {@link #hash(byte[], int, int)} so that the ASCII loop stays small enough to inline. */
+    private static int hashNonAscii(byte[] bytes, int from, int to) {
+        return hash(fold(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
     }
 
     /** Hashes folded text by its chars: an ASCII char as its byte, as above, any other as its two bytes. */
