@@ -89,7 +89,7 @@ final class ConsoleReporter implements JobListener {
 
     @Override
     public synchronized void fieldStarted(FieldDeclaration declaration, long values) {
-        if (spec.mode() == JobSpec.Mode.DRY_RUN) {
+        if (spec.mode() != JobSpec.Mode.UPLOAD) {
             out.println(style.mark("📝") + "Field '" + declaration.fieldName() + "' (" + declaration.handler() + "): "
                     + values + " values would be uploaded");
         } else {
@@ -108,7 +108,7 @@ final class ConsoleReporter implements JobListener {
     public synchronized void fieldFinished(FieldOutcome outcome) {
         bars.fieldFinished(outcome.fieldName());
         String field = "'" + outcome.fieldName() + "'";
-        if (spec.mode() == JobSpec.Mode.DRY_RUN) {
+        if (spec.mode() != JobSpec.Mode.UPLOAD) {
             return;
         }
         switch (outcome.status()) {

@@ -30,6 +30,12 @@ import java.util.stream.Collectors;
  * Nothing reaches a sink's fields when validation found any error.
  */
 public final class JobRunner {
+    /**
+     * The sink option the engine sets to what the job does: {@code upload}, {@code dry-run} or
+     * {@code validate}, so a report can say which it describes. Sinks that do not read it ignore it.
+     */
+    public static final String JOB_MODE_OPTION = "job-mode";
+
     private final Plugins plugins;
 
     public JobRunner(Plugins plugins) {
@@ -103,9 +109,12 @@ public final class JobRunner {
                 listener.gateClosed();
                 return finish(sinks, summaries.of(false, List.of()));
             }
-            if (spec.mode() == JobSpec.Mode.VALIDATE) {
+            if (spec.mode() == JobSpec.Mode.VALIDATE && !sinks.hasReport()) {
                 return finish(sinks, summaries.of(true, List.of()));
             }
+            // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
+            // so its report has the same statistics and charts
+
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
             return finish(sinks, summaries.of(true, outcomes));
@@ -168,7 +177,10 @@ public final class JobRunner {
         if (spec.reportPath() != null) {
             options.put("report", spec.reportPath().toString());
         }
-        return new SinkRequest(spec.baseUrl(), spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
+        options.put(JOB_MODE_OPTION, spec.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        // a validation never talks to the server, so nothing it writes names one
+        String baseUrl = spec.mode() == JobSpec.Mode.VALIDATE ? null : spec.baseUrl();
+        return new SinkRequest(baseUrl, spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
                 spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
                 spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note);
     }

@@ -48,6 +48,11 @@ final class JobSinks implements AutoCloseable {
         return server;
     }
 
+    /** @return true when a report sink receives the job (a dry run, or a report path was given) */
+    boolean hasReport() {
+        return report != null;
+    }
+
     /** @return where the upload pass sends: the server, or the report sink in a dry run */
     Sink target() {
         return mode == JobSpec.Mode.UPLOAD ? server : report;

@@ -74,7 +74,8 @@ final class HtmlReport {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>vlmeta report: ").append(Html.escape(report.input())).append("</title>\n")
+                .append("<title>vlmeta ").append("validation".equals(report.kind()) ? "validation report: " : "report: ")
+                .append(Html.escape(report.input())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(page, report);
         overview(page, report);
@@ -91,7 +92,11 @@ final class HtmlReport {
     }
 
     private static void header(StringBuilder page, ReportDocument report) {
-        page.append("<header>\n<h1>vlmeta ").append(report.dryRun() ? "dry-run report" : "upload report")
+        page.append("<header>\n<h1>vlmeta ").append(switch (report.kind()) {
+                    case "validation" -> "validation report";
+                    case "dry-run" -> "dry-run report";
+                    default -> "upload report";
+                })
                 .append("</h1>\n");
         if (report.gatePassed()) {
             page.append("<p class=\"status ok\" id=\"status\">Validation passed: ")

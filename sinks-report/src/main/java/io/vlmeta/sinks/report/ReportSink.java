@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * at the end writes the report (HTML and JSON) when a report path was given.
  */
 final class ReportSink implements Sink {
+    /** Set by the engine to the job's mode: {@code upload}, {@code dry-run} or {@code validate}. */
+    static final String JOB_MODE_OPTION = "job-mode";
+
     /** The report cannot be written where the user asked. */
     static final ErrorCode REPORT_UNWRITABLE = new ErrorCode("REPORT_UNWRITABLE", ErrorKind.USER, 1);
 
@@ -35,6 +38,8 @@ final class ReportSink implements Sink {
     private final String datasetId;
     private final String baseUrl;
     private final Consumer<String> log;
+    /** What the report describes: {@code validation}, {@code dry-run} or {@code upload}. */
+    private final String kind;
     private final ReportAssembler assembler;
     private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ObjectMapper mapper = new ObjectMapper()
@@ -48,11 +53,16 @@ final class ReportSink implements Sink {
         this.baseUrl = request.baseUrl();
         this.log = request.log();
         this.assembler = new ReportAssembler(clock);
+        this.kind = switch (request.option(JOB_MODE_OPTION).orElse("dry-run")) {
+            case "validate" -> "validation";
+            case "upload" -> "upload";
+            default -> "dry-run";
+        };
     }
 
     @Override
     public FieldWriter openField(FieldDeclaration declaration) {
-        FieldRecorder recorder = new FieldRecorder(declaration);
+        FieldRecorder recorder = new FieldRecorder(declaration, "validation".equals(kind) ? "Validation" : "Dry run");
         recorders.put(declaration.fieldName(), recorder);
         return recorder;
     }
@@ -67,7 +77,7 @@ final class ReportSink implements Sink {
         synchronized (recorders) {
             seen = new LinkedHashMap<>(recorders);
         }
-        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl);
+        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind);
         write(target.json(), json(report));
         write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
