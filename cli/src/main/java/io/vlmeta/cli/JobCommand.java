@@ -22,6 +22,10 @@ abstract class JobCommand {
         this.context = context;
     }
 
+    CliContext context() {
+        return context;
+    }
+
     int run(JobSpec.Mode mode) {
         PrintStream human = options.json ? context.err() : context.out();
         Style style = new Style(context.terminal());

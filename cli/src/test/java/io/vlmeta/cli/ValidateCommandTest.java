@@ -51,6 +51,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void writesAValidationReportWithTheDryRunsStatisticsAndNoBaseUrl() throws IOException {
+        CliRun run = validate("--export-file", export(Examples.filenames()).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("check.json").toFile());
+        assertThat(report.get("kind").asText()).isEqualTo("validation");
+        assertThat(report.get("base_url").isNull()).isTrue();
+        JsonNode confidence = field(report, "confidence");
+        assertThat(confidence.get("entries").asLong()).isEqualTo(12);
+        assertThat(confidence.get("statistics").isNull()).isFalse();
+        String html = Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<h1>vlmeta validation report</h1>").contains("<svg")
+                .doesNotContain("Base URL").doesNotContain(NOWHERE).doesNotContain("dry-run report");
+    }
+
+    private static JsonNode field(JsonNode report, String name) {
+        for (JsonNode field : report.get("fields")) {
+            if (field.get("name").asText().equals(name)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + report);
+    }
+
+    @Test
     void refusesPathsTheExportDoesNotHold() throws IOException {
         List<String> fewer = new ArrayList<>(Examples.filenames());
         fewer.remove("images/night_002.jpg");
