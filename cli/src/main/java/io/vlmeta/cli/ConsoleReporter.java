@@ -76,6 +76,11 @@ final class ConsoleReporter implements JobListener {
     }
 
     @Override
+    public void validationProgress(long rowsRead, long bytesRead, long totalBytes) {
+        bars.validation(rowsRead, bytesRead, totalBytes);
+    }
+
+    @Override
     public synchronized void validated(long rows, long errors, long warnings) {
         bars.endValidation();
         String warned = warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings");
@@ -102,6 +107,11 @@ final class ConsoleReporter implements JobListener {
     @Override
     public void fieldProgress(String field, long sent) {
         bars.fieldProgress(field, sent);
+    }
+
+    @Override
+    public void fieldAccepted(String field, long accepted) {
+        bars.fieldAccepted(field, accepted);
     }
 
     @Override

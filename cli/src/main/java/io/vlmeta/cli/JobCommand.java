@@ -27,16 +27,20 @@ abstract class JobCommand {
     }
 
     int run(JobSpec.Mode mode) {
-        PrintStream human = options.json ? context.err() : context.out();
         Style style = new Style(context.terminal());
+        ProgressBars bars = new ProgressBars(ProgressBars.display(context), mode == JobSpec.Mode.UPLOAD,
+                mode == JobSpec.Mode.UPLOAD ? "Uploading" : "Preparing");
+        // step lines are printed above the bars, never through them
+        PrintStream human = bars.guard(options.json ? context.err() : context.out());
         try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
             JobSpec spec = JobSpecs.from(options, mode, context, stdin);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
-            try (ProgressBars bars = new ProgressBars(context.terminal() && !options.json,
-                    mode == JobSpec.Mode.DRY_RUN ? "Preparing" : "Uploading")) {
+            try {
                 result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec));
+            } finally {
+                bars.close();
             }
             new ProblemPrinter(human, style).print(result.summary(), spec.reportPath());
             ending(human, style, spec, result);

@@ -26,6 +26,18 @@ public interface JobListener {
     default void validationProgress(long rowsRead) { }
 
     /**
+     * Rows read so far in the validation pass, with how far into the input that is, every few
+     * thousand rows. Calls {@link #validationProgress(long)} unless overridden.
+     *
+     * @param rowsRead   rows read so far
+     * @param bytesRead  bytes of the input read so far, or {@code -1} when the source does not count them
+     * @param totalBytes the input file's size, or {@code -1} when unknown (a folder, a stream)
+     */
+    default void validationProgress(long rowsRead, long bytesRead, long totalBytes) {
+        validationProgress(rowsRead);
+    }
+
+    /**
      * The validation pass checked every key against the media mapping (not called without one).
      *
      * @param matched rows whose key matched exactly one media item
@@ -44,6 +56,13 @@ public interface JobListener {
 
     /** Entries handed to a field's writer so far. */
     default void fieldProgress(String field, long sent) { }
+
+    /**
+     * Entries of a field the target has acknowledged so far (accepted batches), a few times a second
+     * while it changes; never called for writers that do not count them ({@code FieldWriter.accepted()}
+     * is {@code -1}). Called from a progress thread.
+     */
+    default void fieldAccepted(String field, long accepted) { }
 
     /** A field's upload ended. */
     default void fieldFinished(FieldOutcome outcome) { }

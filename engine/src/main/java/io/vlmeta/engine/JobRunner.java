@@ -85,7 +85,7 @@ public final class JobRunner {
             listener.mappingLoaded(resolver.description());
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
-                    spec.allowUnmatched(), problems, listener).run(source, relay);
+                    spec.allowUnmatched(), problems, listener).inputBytes(sizeOf(spec.input())).run(source, relay);
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
@@ -165,6 +165,15 @@ public final class JobRunner {
             }
         }
         return empty;
+    }
+
+    /** @return the size of a regular file, for progress; -1 for folders and anything unreadable */
+    private static long sizeOf(java.nio.file.Path input) {
+        try {
+            return java.nio.file.Files.isRegularFile(input) ? java.nio.file.Files.size(input) : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static JobResult finish(JobSinks sinks, RunSummary summary) {

@@ -32,6 +32,8 @@ final class ValidationPass {
     private final ProblemCollector problems;
     private final JobListener listener;
     private final FieldSettings settings;
+    /** The input file's size for progress, or -1 when unknown. */
+    private long inputBytes = -1;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener) {
@@ -41,6 +43,12 @@ final class ValidationPass {
         this.allowUnmatched = allowUnmatched;
         this.problems = problems;
         this.listener = listener;
+    }
+
+    /** @param bytes the input file's size, so progress can say how far reading has got; -1 when unknown */
+    ValidationPass inputBytes(long bytes) {
+        this.inputBytes = bytes;
+        return this;
     }
 
     /** What the pass found. */
@@ -71,7 +79,7 @@ final class ValidationPass {
                 Record record = row.record();
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {
-                    listener.validationProgress(rows);
+                    listener.validationProgress(rows, source.bytesRead(), inputBytes);
                 }
                 // resolved here, not on the reading thread: reading and parsing already keep that one busier
                 Resolution resolution = resolver.resolve(record.key());

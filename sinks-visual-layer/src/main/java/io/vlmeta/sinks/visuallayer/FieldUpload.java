@@ -95,6 +95,12 @@ final class FieldUpload implements FieldWriter {
         return context.api().status(taskId, fieldName).processed() >= batch.endEntry();
     }
 
+    /** @return entries in batches the server acknowledged, including an earlier run's when resuming */
+    @Override
+    public long accepted() {
+        return acknowledged;
+    }
+
     @Override
     public FieldOutcome finish() {
         try {
