@@ -22,6 +22,9 @@ final class ConsoleReporter implements JobListener {
     private final ProgressBars bars;
     private final JobSpec spec;
     private int fieldCount;
+    /** Fields skipped before any upload began: said once at the end when no field is uploaded at all. */
+    private final List<FieldOutcome> skippedFirst = new java.util.ArrayList<>();
+    private boolean uploadBegan;
 
     ConsoleReporter(PrintStream out, Style style, ProgressBars bars, JobSpec spec) {
         this.out = out;
@@ -94,6 +97,11 @@ final class ConsoleReporter implements JobListener {
 
     @Override
     public synchronized void fieldStarted(FieldDeclaration declaration, long values) {
+        if (!uploadBegan) {
+            uploadBegan = true;
+            skippedFirst.forEach(this::printOutcome);
+            skippedFirst.clear();
+        }
         if (spec.mode() != JobSpec.Mode.UPLOAD) {
             out.println(style.mark("📝") + "Field '" + declaration.fieldName() + "' (" + declaration.handler() + "): "
                     + values + " values would be uploaded");
@@ -117,10 +125,18 @@ final class ConsoleReporter implements JobListener {
     @Override
     public synchronized void fieldFinished(FieldOutcome outcome) {
         bars.fieldFinished(outcome.fieldName());
-        String field = "'" + outcome.fieldName() + "'";
         if (spec.mode() != JobSpec.Mode.UPLOAD) {
             return;
         }
+        if (outcome.status() == FieldOutcome.Status.SKIPPED && !uploadBegan) {
+            skippedFirst.add(outcome); // printed when another field's upload begins; summed up if none does
+            return;
+        }
+        printOutcome(outcome);
+    }
+
+    private void printOutcome(FieldOutcome outcome) {
+        String field = "'" + outcome.fieldName() + "'";
         switch (outcome.status()) {
             case COMPLETED -> {
                 out.println("   " + style.mark("✅") + "Uploaded " + outcome.sent() + " values to " + field);

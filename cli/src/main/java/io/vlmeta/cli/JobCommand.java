@@ -42,7 +42,8 @@ abstract class JobCommand {
             } finally {
                 bars.close();
             }
-            new ProblemPrinter(human, style).print(result.summary(), spec.reportPath());
+            new ProblemPrinter(human, style).print(mode == JobSpec.Mode.UPLOAD
+                    ? NothingNew.withoutSkipEchoes(result.summary()) : result.summary(), spec.reportPath());
             ending(human, style, spec, result);
             if (options.json) {
                 context.out().println(JsonSummary.of(spec, result));
@@ -76,13 +77,21 @@ abstract class JobCommand {
                         + " fields");
             }
             case UPLOAD -> {
+                List<FieldOutcome> skipped = summary.outcomes().stream()
+                        .filter(o -> o.status() == FieldOutcome.Status.SKIPPED).toList();
+                if (!skipped.isEmpty() && skipped.size() == fields && result.exitCode() == 0) {
+                    out.println(style.mark("✅") + "Nothing new to upload: " + NothingNew.describe(skipped) + ".");
+                    return;
+                }
                 long completed = summary.outcomes().stream()
                         .filter(o -> o.status() == FieldOutcome.Status.COMPLETED && !o.insertedDiffers()).count();
                 out.println(result.exitCode() == 0 ? style.mark("🎉") + "Upload complete!"
                         : style.mark("⚠️") + "Upload finished with problems.");
-                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/" + fields + " fields");
-                summary.outcomes().stream().filter(o -> o.status() != FieldOutcome.Status.COMPLETED
-                                || o.insertedDiffers())
+                // skipped fields were named once above; they are not counted as fields that failed to upload
+                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/" + (fields - skipped.size())
+                        + " fields" + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped)"));
+                summary.outcomes().stream().filter(o -> o.status() != FieldOutcome.Status.SKIPPED
+                                && (o.status() != FieldOutcome.Status.COMPLETED || o.insertedDiffers()))
                         .forEach(o -> out.println("   " + o.fieldName() + ": " + describe(o)));
             }
         }

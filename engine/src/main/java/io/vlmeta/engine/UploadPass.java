@@ -119,6 +119,10 @@ final class UploadPass {
             for (FieldWriter writer : writers) {
                 futures.add(pool.submit(() -> {
                     FieldOutcome outcome = writer.finish();
+                    long accepted = writer.accepted();
+                    if (accepted >= 0) {
+                        listener.fieldAccepted(outcome.fieldName(), accepted); // the last batch's, before the end
+                    }
                     listener.fieldFinished(outcome);
                     return outcome;
                 }));
