@@ -25,12 +25,27 @@ final class ConsoleReporter implements JobListener {
     /** Fields skipped before any upload began: said once at the end when no field is uploaded at all. */
     private final List<FieldOutcome> skippedFirst = new java.util.ArrayList<>();
     private boolean uploadBegan;
+    /** Where every problem is written as found ({@code --problems}), or {@code null}. */
+    private ProblemsCsv problemsCsv;
 
     ConsoleReporter(PrintStream out, Style style, ProgressBars bars, JobSpec spec) {
         this.out = out;
         this.style = style;
         this.bars = bars;
         this.spec = spec;
+    }
+
+    /** @param csv where every problem is written as it is found */
+    ConsoleReporter problemsTo(ProblemsCsv csv) {
+        this.problemsCsv = csv;
+        return this;
+    }
+
+    @Override
+    public void problemFound(io.vlmeta.api.Problem problem, String value) {
+        if (problemsCsv != null) {
+            problemsCsv.write(problem, value);
+        }
     }
 
     @Override

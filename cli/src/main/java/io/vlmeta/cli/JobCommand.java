@@ -37,10 +37,18 @@ abstract class JobCommand {
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
+            ProblemsCsv problemsCsv = options.problems == null ? null : ProblemsCsv.open(options.problems);
             try {
-                result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec));
+                result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)
+                        .problemsTo(problemsCsv));
             } finally {
                 bars.close();
+                if (problemsCsv != null) {
+                    problemsCsv.close();
+                }
+            }
+            if (problemsCsv != null) {
+                human.println(style.mark("📝") + "Problems written: " + problemsCsv.written() + " to " + options.problems);
             }
             new ProblemPrinter(human, style).print(mode == JobSpec.Mode.UPLOAD
                     ? NothingNew.withoutSkipEchoes(result.summary()) : result.summary(), spec.reportPath());

@@ -181,6 +181,11 @@ final class JobOptions {
                     + "vlmeta-report.html.")
     Path report;
 
+    @Option(names = "--problems", paramLabel = "FILE.csv",
+            description = "Write every problem found (file, row, column, value, severity, message) to this CSV, "
+                    + "not only the first ones kept for the report.")
+    Path problems;
+
     @Option(names = "--json", description = "Print one JSON summary on stdout and nothing else there.")
     boolean json;
 

@@ -67,6 +67,16 @@ public interface JobListener {
     /** A field's upload ended. */
     default void fieldFinished(FieldOutcome outcome) { }
 
+    /**
+     * Every problem as it is found, also those beyond the ones kept for the summary, so all of them
+     * can be written out without holding them in memory. Called from the job's thread.
+     *
+     * @param problem the problem
+     * @param value   the refused value as the input shows it, or {@code null} when the problem is not
+     *                about one value
+     */
+    default void problemFound(io.vlmeta.api.Problem problem, String value) { }
+
     /** A step line for the user. */
     default void note(String line) { }
 }

@@ -56,7 +56,7 @@ public final class JobRunner {
                     spec.sinkOptions());
         }
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
-        ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
+        ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
         SinkRequest sinkRequest = sinkRequest(spec, listener);
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
         // the validation pass reads the source on a thread of its own; its problems travel with the rows

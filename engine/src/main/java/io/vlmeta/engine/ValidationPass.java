@@ -103,7 +103,7 @@ final class ValidationPass {
                     } else if (result instanceof ParseResult.Invalid bad) {
                         invalid[i]++;
                         problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
-                                bad.message()));
+                                bad.message()), row.invalidValue(i));
                     } else {
                         empty[i]++;
                     }
@@ -127,12 +127,19 @@ final class ValidationPass {
     private ParsedRow parse(Record record) {
         ParseResult[] parsed = PlannedField.parseAll(fields, record);
         long valuesHash = 0x2545F4914F6CDD1DL;
+        String[] invalidValues = null;
         for (int i = 0; i < parsed.length; i++) {
             if (parsed[i] instanceof ParseResult.Value value) {
                 valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
+            } else if (parsed[i] instanceof ParseResult.Invalid) {
+                if (invalidValues == null) {
+                    invalidValues = new String[parsed.length];
+                }
+                io.vlmeta.api.RawValue raw = record.value(fields.get(i).column());
+                invalidValues[i] = raw == null ? null : raw.display();
             }
         }
-        return new ParsedRow(withoutValues(record), parsed, valuesHash);
+        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues);
     }
 
     /**
@@ -143,8 +150,15 @@ final class ValidationPass {
         return new Record(record.key(), record.location(), Map.of());
     }
 
-    /** A row with every planned field parsed, in plan order, and the hash that tells repeats apart. */
-    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash) {
+    /**
+     * A row with every planned field parsed, in plan order, the hash that tells repeats apart, and
+     * the raw text of refused values (for the problems file), {@code null} when none was refused.
+     */
+    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues) {
+        /** @return the raw text of field {@code i}'s refused value (kept for refused values only) */
+        String invalidValue(int i) {
+            return invalidValues == null ? null : invalidValues[i];
+        }
     }
 
     /** @return true when the key maps to exactly one media item, or mapping is not checked */
