@@ -52,6 +52,16 @@ public interface Sink extends AutoCloseable {
     }
 
     /**
+     * Receives how much of the dataset the input reaches, after validation and before
+     * {@link #complete(RunSummary)}; not called when paths are not mapped to a dataset.
+     *
+     * @param coverage media items with and without a value
+     * @since 0.2
+     */
+    default void coverage(Coverage coverage) {
+    }
+
+    /**
      * Saves the target's media export (each media item's file name and id, as the mapping reads it)
      * to a file, so later jobs can map paths offline with {@code --export-file}. Sends no metadata.
      *

@@ -52,6 +52,15 @@ abstract class JobCommand {
             }
             new ProblemPrinter(human, style).print(mode == JobSpec.Mode.UPLOAD
                     ? NothingNew.withoutSkipEchoes(result.summary()) : result.summary(), spec.reportPath());
+            if (result.coverage() != null) {
+                long media = result.coverage().media();
+                long without = media - result.coverage().withValues();
+                human.println(style.mark("🧭") + String.format(java.util.Locale.ROOT,
+                        "Coverage: %,d of %,d dataset media get a value%s", result.coverage().withValues(), media,
+                        without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d get none (%s).", without,
+                                spec.reportPath() != null ? "the report lists them"
+                                        : options.json ? "listed in the JSON" : "--report or --json lists them")));
+            }
             ending(human, style, spec, result);
             if (options.json) {
                 context.out().println(JsonSummary.of(spec, result));

@@ -9,8 +9,14 @@ import io.vlmeta.api.RunSummary;
  * @param summary  the plan, counts, problems and outcomes
  * @param exitCode 0 done, 3 validation failed (nothing uploaded), 4 uploaded with rejected rows or
  *                 a count that differs, 1 a field's task failed
+ * @param coverage which dataset media get a value; {@code null} when paths were not mapped to a dataset
  */
-public record JobResult(RunSummary summary, int exitCode) {
+public record JobResult(RunSummary summary, int exitCode, MediaCoverage coverage) {
+
+    /** A result without coverage (paths not mapped). */
+    public JobResult(RunSummary summary, int exitCode) {
+        this(summary, exitCode, null);
+    }
 
     static int exitCodeFor(RunSummary summary) {
         if (!summary.gatePassed()) {

@@ -105,19 +105,23 @@ public final class JobRunner {
 
             Summaries summaries = new Summaries(spec, source.description(), sourceProvider.name(),
                     resolver.description(), fields, validation, problems);
+            MediaCoverage coverage = validation.coverage();
+            if (coverage != null) {
+                sinks.coverage(coverage.summary());
+            }
             if (problems.errorCount() > 0) {
                 listener.gateClosed();
-                return finish(sinks, summaries.of(false, List.of()));
+                return finish(sinks, summaries.of(false, List.of()), coverage);
             }
             if (spec.mode() == JobSpec.Mode.VALIDATE && !sinks.hasReport()) {
-                return finish(sinks, summaries.of(true, List.of()));
+                return finish(sinks, summaries.of(true, List.of()), coverage);
             }
             // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
             // so its report has the same statistics and charts
 
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
-            return finish(sinks, summaries.of(true, outcomes));
+            return finish(sinks, summaries.of(true, outcomes), coverage);
         }
     }
 
@@ -176,9 +180,9 @@ public final class JobRunner {
         }
     }
 
-    private static JobResult finish(JobSinks sinks, RunSummary summary) {
+    private static JobResult finish(JobSinks sinks, RunSummary summary, MediaCoverage coverage) {
         sinks.complete(summary);
-        return new JobResult(summary, JobResult.exitCodeFor(summary));
+        return new JobResult(summary, JobResult.exitCodeFor(summary), coverage);
     }
 
     private static SinkRequest sinkRequest(JobSpec spec, JobListener listener) {

@@ -58,6 +58,15 @@ final class JobSinks implements AutoCloseable {
         return mode == JobSpec.Mode.UPLOAD ? server : report;
     }
 
+    void coverage(io.vlmeta.api.Coverage coverage) {
+        if (server != null) {
+            server.coverage(coverage);
+        }
+        if (report != null) {
+            report.coverage(coverage);
+        }
+    }
+
     void complete(RunSummary summary) {
         if (server != null) {
             server.complete(summary);

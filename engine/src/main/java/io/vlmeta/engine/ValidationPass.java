@@ -52,7 +52,8 @@ final class ValidationPass {
     }
 
     /** What the pass found. */
-    record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
+    record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
+                   MediaCoverage coverage) {
     }
 
     /**
@@ -72,6 +73,7 @@ final class ValidationPass {
             accumulators[i] = field.handler().newAccumulator(field.column(), settings);
         }
         DuplicateTracker duplicates = DuplicateTracker.forResolver(resolver);
+        MediaCoverage coverage = resolver == MediaResolver.UNCHECKED ? null : new MediaCoverage(resolver);
         long rows = 0;
         long matched = 0;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
@@ -88,9 +90,11 @@ final class ValidationPass {
                     matched++;
                 }
                 ParseResult[] parsed = row.parsed();
+                boolean anyValue = false;
                 for (int i = 0; i < n; i++) {
                     ParseResult result = parsed[i];
                     if (result instanceof ParseResult.Value value) {
+                        anyValue = true;
                         accumulators[i].add(value.json());
                         values[i]++;
                         if (!mapped) {
@@ -111,6 +115,9 @@ final class ValidationPass {
                 if (mapped) {
                     checkDuplicate(duplicates, record, resolution, row.valuesHash());
                 }
+                if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
+                    coverage.covered(media.ordinal());
+                }
             }
         }
         Map<String, FieldCounts> counts = new LinkedHashMap<>();
@@ -120,7 +127,7 @@ final class ValidationPass {
             declarations.add(accumulators[i].declaration());
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
-        return new Outcome(rows, matched, counts, List.copyOf(declarations));
+        return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage);
     }
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */

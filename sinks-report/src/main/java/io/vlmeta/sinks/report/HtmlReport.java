@@ -80,6 +80,7 @@ final class HtmlReport {
         header(page, report);
         overview(page, report);
         plan(page, report);
+        coverage(page, report);
         problems(page, report);
         for (int i = 0; i < report.fields().size(); i++) {
             field(page, report.fields().get(i), i, report.dryRun());
@@ -176,6 +177,32 @@ final class HtmlReport {
         return "<td class=\"num\">" + (value == null ? "–" : Numbers.count(value)) + "</td>";
     }
 
+    /** How many dataset media get a value, and the first ones that get none. */
+    private static void coverage(StringBuilder page, ReportDocument report) {
+        io.vlmeta.api.Coverage coverage = report.coverage();
+        if (coverage == null) {
+            return;
+        }
+        page.append("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p id=\"coverage-summary\">")
+                .append(Numbers.count(coverage.withValues())).append(" of ").append(Numbers.count(coverage.media()))
+                .append(" dataset media get at least one value");
+        if (coverage.withoutValues() == 0) {
+            page.append(".</p>\n</section>\n");
+            return;
+        }
+        page.append("; ").append(Numbers.count(coverage.withoutValues())).append(" get none")
+                .append(coverage.firstWithout().size() < coverage.withoutValues()
+                        ? " (the first " + Numbers.count(coverage.firstWithout().size()) + " are listed; "
+                        + "--json lists them all)" : "").append(".</p>\n")
+                .append("<details><summary>Media without a value</summary>\n<table class=\"uncovered\">\n")
+                .append("<tr><th>Path</th><th>Media id</th></tr>\n");
+        for (io.vlmeta.api.Coverage.Media media : coverage.firstWithout()) {
+            page.append("<tr><td>").append(Html.escape(media.path())).append("</td><td><code>")
+                    .append(Html.escape(media.mediaId())).append("</code></td></tr>\n");
+        }
+        page.append("</table>\n</details>\n</section>\n");
+    }
+
     private static void problems(StringBuilder page, ReportDocument report) {
         page.append("<section id=\"problems\">\n<h2>Problems</h2>\n");
         long found = report.errorCount() + report.warningCount();
@@ -243,13 +270,16 @@ final class HtmlReport {
                     .append(field.firstEntries().get(0).get("media_id") == null
                             ? "<p class=\"note\">media_id is null: paths were not checked against a dataset "
                             + "(give a dataset id or an export file to map them).</p>\n" : "")
-                    .append("<details><summary>Where these entries came from</summary>\n")
-                    .append("<table class=\"origins\">\n<tr><th class=\"num\">#</th><th>From</th></tr>\n");
+                    .append("<table class=\"samples\">\n<tr><th class=\"num\">#</th><th>Path (where)</th>")
+                    .append("<th>Media id</th><th>Value</th></tr>\n");
             for (int i = 0; i < field.firstEntryRows().size(); i++) {
+                Map<String, Object> entry = field.firstEntries().get(i);
                 page.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
-                        .append(Html.escape(field.firstEntryRows().get(i))).append("</td></tr>\n");
+                        .append(Html.escape(field.firstEntryRows().get(i))).append("</td><td><code>")
+                        .append(Html.escape(String.valueOf(entry.get("media_id")))).append("</code></td><td>")
+                        .append(Html.escape(String.valueOf(entry.get("value")))).append("</td></tr>\n");
             }
-            page.append("</table>\n</details>\n");
+            page.append("</table>\n");
         }
         page.append("</section>\n");
     }

@@ -23,12 +23,12 @@ final class ReportAssembler {
 
     ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
                             String baseUrl) {
-        return assemble(summary, recorders, datasetId, baseUrl, summary.dryRun() ? "dry-run" : "upload");
+        return assemble(summary, recorders, datasetId, baseUrl, summary.dryRun() ? "dry-run" : "upload", null);
     }
 
     /** @param kind {@code validation}, {@code dry-run} or {@code upload} */
     ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
-                            String baseUrl, String kind) {
+                            String baseUrl, String kind, io.vlmeta.api.Coverage coverage) {
         List<ReportDocument.FieldSection> fields = new ArrayList<>();
         for (FieldPlan plan : summary.plan()) {
             FieldRecorder recorder = recorders.get(plan.column());
@@ -45,7 +45,7 @@ final class ReportAssembler {
         return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), summary.dryRun(),
                 kind, summary.input(), summary.source(), summary.mapping(), datasetId, withoutCredentials(baseUrl),
                 summary.rows(), summary.errorCount(), summary.warningCount(), summary.gatePassed(),
-                List.copyOf(fields), problems, summary.outcomes());
+                List.copyOf(fields), problems, summary.outcomes(), coverage);
     }
 
     private static ReportDocument.FieldSection section(String name, String type, String reason,

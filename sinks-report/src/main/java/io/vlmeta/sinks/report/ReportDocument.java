@@ -23,11 +23,13 @@ import java.util.Map;
  * @param fields       one section per field, in plan order
  * @param problems     the problems kept, in the order found
  * @param outcomes     per-field outcomes of the upload pass
+ * @param coverage     how many dataset media get a value and the first that get none; {@code null} when
+ *                     paths were not mapped to a dataset
  */
 record ReportDocument(String generatedAt, boolean dryRun, String kind, String input, String source, String mapping,
                       String datasetId, String baseUrl, long rows, long errorCount, long warningCount,
                       boolean gatePassed, List<FieldSection> fields, List<ProblemLine> problems,
-                      List<FieldOutcome> outcomes) {
+                      List<FieldOutcome> outcomes, io.vlmeta.api.Coverage coverage) {
 
     /** @return problems kept, which may be fewer than found */
     public long problemsKept() {

@@ -40,6 +40,8 @@ final class ReportSink implements Sink {
     private final Consumer<String> log;
     /** What the report describes: {@code validation}, {@code dry-run} or {@code upload}. */
     private final String kind;
+    /** From the engine before {@code complete}; {@code null} when paths were not mapped. */
+    private volatile io.vlmeta.api.Coverage coverage;
     private final ReportAssembler assembler;
     private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ObjectMapper mapper = new ObjectMapper()
@@ -68,6 +70,11 @@ final class ReportSink implements Sink {
     }
 
     @Override
+    public void coverage(io.vlmeta.api.Coverage coverage) {
+        this.coverage = coverage;
+    }
+
+    @Override
     public void complete(RunSummary summary) {
         if (files.isEmpty()) {
             return;
@@ -77,7 +84,7 @@ final class ReportSink implements Sink {
         synchronized (recorders) {
             seen = new LinkedHashMap<>(recorders);
         }
-        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind);
+        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind, coverage);
         write(target.json(), json(report));
         write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
