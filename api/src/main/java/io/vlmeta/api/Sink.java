@@ -62,6 +62,16 @@ public interface Sink extends AutoCloseable {
     }
 
     /**
+     * Receives each field's refused values, grouped with counts, after validation and before
+     * {@link #complete(RunSummary)}; not called when no value was refused.
+     *
+     * @param byField one entry per field with a refused value, in plan order
+     * @since 0.2
+     */
+    default void invalidValues(List<InvalidValues> byField) {
+    }
+
+    /**
      * Saves the target's media export (each media item's file name and id, as the mapping reads it)
      * to a file, so later jobs can map paths offline with {@code --export-file}. Sends no metadata.
      *

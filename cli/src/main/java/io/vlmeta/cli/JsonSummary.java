@@ -64,6 +64,21 @@ final class JsonSummary {
             fields.add(field);
         }
         json.put("fields", fields);
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (io.vlmeta.api.InvalidValues field : result.invalidValues()) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("field", field.field());
+            group.put("invalid", field.invalid());
+            group.put("exact", field.exact());
+            group.put("most_frequent", field.mostFrequent().stream().map(count -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("value", count.value());
+                one.put("count", count.count());
+                return one;
+            }).toList());
+            refused.add(group);
+        }
+        json.put("invalid_values", refused);
         if (result.coverage() != null) {
             Map<String, Object> coverage = new LinkedHashMap<>();
             coverage.put("media", result.coverage().media());

@@ -54,6 +54,41 @@ class ProblemsFileTest {
     }
 
     @Test
+    void groupsRefusedValuesPerColumnWithTheMostFrequentFirstInTheJsonAndTheReport() throws IOException {
+        StringBuilder csv = new StringBuilder("file_fullpath,score,taken\n");
+        for (int i = 0; i < 60; i++) {
+            // score: 30 x "n/a", 20 x "-", then 10 different values; taken: always valid
+            String bad = i < 30 ? "n/a" : i < 50 ? "-" : "bad" + i;
+            csv.append("images/").append(i).append(".jpg,").append(bad).append(",2024-01-01\n");
+        }
+        for (int i = 0; i < 25; i++) {
+            csv.append("images/x").append(i).append(".jpg,v").append(i).append(",2024-01-01\n");
+        }
+        Path input = Files.writeString(dir.resolve("bad.csv"), csv);
+        Path report = dir.resolve("r.html");
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", input.toString(), "--float-fields", "score",
+                "--datetime-fields", "taken", "--report", report.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode groups = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).get("invalid_values");
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).get("field").asText()).isEqualTo("score");
+        assertThat(groups.get(0).get("invalid").asLong()).isEqualTo(85);
+        assertThat(groups.get(0).get("exact").asBoolean()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode top = groups.get(0).get("most_frequent");
+        assertThat(top).hasSize(20);
+        assertThat(top.get(0).get("value").asText()).isEqualTo("n/a");
+        assertThat(top.get(0).get("count").asLong()).isEqualTo(30);
+        assertThat(top.get(1).get("value").asText()).isEqualTo("-");
+        assertThat(top.get(1).get("count").asLong()).isEqualTo(20);
+        assertThat(top.get(2).get("value").asText()).isEqualTo("bad50");
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("Refused values of score (85 values")
+                .contains("<tr><td><code>n/a</code></td><td class=\"num\">30</td></tr>");
+    }
+
+    @Test
     void neutralisesEveryCellASpreadsheetWouldRunAsAFormula() {
         for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1")) {
             assertThat(ProblemsCsv.neutral(formula)).as(formula).isEqualTo("'" + formula);

@@ -109,19 +109,22 @@ public final class JobRunner {
             if (coverage != null) {
                 sinks.coverage(coverage.summary());
             }
+            if (!validation.invalidValues().isEmpty()) {
+                sinks.invalidValues(validation.invalidValues());
+            }
             if (problems.errorCount() > 0) {
                 listener.gateClosed();
-                return finish(sinks, summaries.of(false, List.of()), coverage);
+                return finish(sinks, summaries.of(false, List.of()), validation);
             }
             if (spec.mode() == JobSpec.Mode.VALIDATE && !sinks.hasReport()) {
-                return finish(sinks, summaries.of(true, List.of()), coverage);
+                return finish(sinks, summaries.of(true, List.of()), validation);
             }
             // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
             // so its report has the same statistics and charts
 
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
-            return finish(sinks, summaries.of(true, outcomes), coverage);
+            return finish(sinks, summaries.of(true, outcomes), validation);
         }
     }
 
@@ -180,9 +183,10 @@ public final class JobRunner {
         }
     }
 
-    private static JobResult finish(JobSinks sinks, RunSummary summary, MediaCoverage coverage) {
+    private static JobResult finish(JobSinks sinks, RunSummary summary, ValidationPass.Outcome validation) {
         sinks.complete(summary);
-        return new JobResult(summary, JobResult.exitCodeFor(summary), coverage);
+        return new JobResult(summary, JobResult.exitCodeFor(summary), validation.coverage(),
+                validation.invalidValues());
     }
 
     private static SinkRequest sinkRequest(JobSpec spec, JobListener listener) {

@@ -67,6 +67,15 @@ final class JobSinks implements AutoCloseable {
         }
     }
 
+    void invalidValues(java.util.List<io.vlmeta.api.InvalidValues> byField) {
+        if (server != null) {
+            server.invalidValues(byField);
+        }
+        if (report != null) {
+            report.invalidValues(byField);
+        }
+    }
+
     void complete(RunSummary summary) {
         if (server != null) {
             server.complete(summary);

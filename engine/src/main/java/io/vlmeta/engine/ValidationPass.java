@@ -53,7 +53,7 @@ final class ValidationPass {
 
     /** What the pass found. */
     record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
-                   MediaCoverage coverage) {
+                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues) {
     }
 
     /**
@@ -74,6 +74,7 @@ final class ValidationPass {
         }
         DuplicateTracker duplicates = DuplicateTracker.forResolver(resolver);
         MediaCoverage coverage = resolver == MediaResolver.UNCHECKED ? null : new MediaCoverage(resolver);
+        InvalidValueCounter invalidValues = new InvalidValueCounter(fields.stream().map(PlannedField::column).toList());
         long rows = 0;
         long matched = 0;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
@@ -106,6 +107,7 @@ final class ValidationPass {
                         }
                     } else if (result instanceof ParseResult.Invalid bad) {
                         invalid[i]++;
+                        invalidValues.add(i, row.invalidValue(i));
                         problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
                                 bad.message()), row.invalidValue(i));
                     } else {
@@ -127,7 +129,8 @@ final class ValidationPass {
             declarations.add(accumulators[i].declaration());
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
-        return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage);
+        return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage,
+                invalidValues.summary());
     }
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */

@@ -216,6 +216,7 @@ final class HtmlReport {
             page.append("; the first ").append(Numbers.count(report.problemsKept())).append(" are listed");
         }
         page.append(".</p>\n");
+        refusedValues(page, report);
         Map<String, List<ReportDocument.ProblemLine>> groups = new LinkedHashMap<>();
         report.problems().forEach(p -> groups.computeIfAbsent(p.categoryTitle(), t -> new ArrayList<>()).add(p));
         groups.forEach((title, lines) -> {
@@ -231,6 +232,25 @@ final class HtmlReport {
             page.append("</table>\n");
         });
         page.append("</section>\n");
+    }
+
+    /** Each field's refused values, the most frequent first, with how often each was refused. */
+    private static void refusedValues(StringBuilder page, ReportDocument report) {
+        for (io.vlmeta.api.InvalidValues field : report.invalidValues()) {
+            page.append("<h3 class=\"refused\">Refused values of ").append(Html.escape(field.field())).append(" (")
+                    .append(Numbers.count(field.invalid())).append(field.invalid() == 1 ? " value" : " values")
+                    .append(field.mostFrequent().isEmpty() ? ")" : "; the most frequent)").append("</h3>\n")
+                    .append("<table class=\"refused\">\n<tr><th>Value</th><th class=\"num\">Count</th></tr>\n");
+            for (io.vlmeta.api.InvalidValues.Count count : field.mostFrequent()) {
+                page.append("<tr><td><code>").append(Html.escape(count.value())).append("</code></td><td class=\"num\">")
+                        .append(Numbers.count(count.count())).append("</td></tr>\n");
+            }
+            page.append("</table>\n");
+            if (!field.exact()) {
+                page.append("<p class=\"note\">So many different values were refused that only the first 10,000 "
+                        + "different ones were counted.</p>\n");
+            }
+        }
     }
 
     private static String plural(long n, String noun) {

@@ -25,11 +25,13 @@ import java.util.Map;
  * @param outcomes     per-field outcomes of the upload pass
  * @param coverage     how many dataset media get a value and the first that get none; {@code null} when
  *                     paths were not mapped to a dataset
+ * @param invalidValues each field's refused values, grouped with counts (the most frequent first)
  */
 record ReportDocument(String generatedAt, boolean dryRun, String kind, String input, String source, String mapping,
                       String datasetId, String baseUrl, long rows, long errorCount, long warningCount,
                       boolean gatePassed, List<FieldSection> fields, List<ProblemLine> problems,
-                      List<FieldOutcome> outcomes, io.vlmeta.api.Coverage coverage) {
+                      List<FieldOutcome> outcomes, io.vlmeta.api.Coverage coverage,
+                      List<io.vlmeta.api.InvalidValues> invalidValues) {
 
     /** @return problems kept, which may be fewer than found */
     public long problemsKept() {

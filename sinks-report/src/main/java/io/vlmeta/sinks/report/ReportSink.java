@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,6 +70,14 @@ final class ReportSink implements Sink {
         return recorder;
     }
 
+    /** From the engine before {@code complete}; empty when no value was refused. */
+    private volatile List<io.vlmeta.api.InvalidValues> invalidValues = List.of();
+
+    @Override
+    public void invalidValues(List<io.vlmeta.api.InvalidValues> byField) {
+        this.invalidValues = List.copyOf(byField);
+    }
+
     @Override
     public void coverage(io.vlmeta.api.Coverage coverage) {
         this.coverage = coverage;
@@ -84,7 +93,7 @@ final class ReportSink implements Sink {
         synchronized (recorders) {
             seen = new LinkedHashMap<>(recorders);
         }
-        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind, coverage);
+        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind, coverage, invalidValues);
         write(target.json(), json(report));
         write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
