@@ -285,23 +285,39 @@ final class HtmlReport {
         }
         if (!field.firstEntries().isEmpty()) {
             page.append("<h3>First ").append(field.firstEntries().size())
-                    .append(" entries, as uploaded</h3>\n<pre class=\"entries\">")
-                    .append(Html.escape(onePerLine(field.firstEntries()))).append("</pre>\n")
+                    .append(" entries, as uploaded</h3>\n")
                     .append(field.firstEntries().get(0).get("media_id") == null
                             ? "<p class=\"note\">media_id is null: paths were not checked against a dataset "
                             + "(give a dataset id or an export file to map them).</p>\n" : "")
-                    .append("<table class=\"samples\">\n<tr><th class=\"num\">#</th><th>Path (where)</th>")
-                    .append("<th>Media id</th><th>Value</th></tr>\n");
-            for (int i = 0; i < field.firstEntryRows().size(); i++) {
-                Map<String, Object> entry = field.firstEntries().get(i);
-                page.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
-                        .append(Html.escape(field.firstEntryRows().get(i))).append("</td><td><code>")
-                        .append(Html.escape(String.valueOf(entry.get("media_id")))).append("</code></td><td>")
-                        .append(Html.escape(String.valueOf(entry.get("value")))).append("</td></tr>\n");
-            }
-            page.append("</table>\n");
+                    .append(samples(field, 0, Math.min(SAMPLES_SHOWN, field.firstEntryRows().size())))
+                    .append("<details><summary>")
+                    .append(field.firstEntryRows().size() > SAMPLES_SHOWN ? "The other entries, and all of them "
+                            : "The same entries ").append("as the upload carries them (JSON)</summary>\n")
+                    .append(samples(field, SAMPLES_SHOWN, field.firstEntryRows().size()))
+                    .append("<pre class=\"entries\">").append(Html.escape(onePerLine(field.firstEntries())))
+                    .append("</pre>\n</details>\n");
         }
         page.append("</section>\n");
+    }
+
+    /** Sample rows shown before the rest are folded away, so the charts stay near the top. */
+    static final int SAMPLES_SHOWN = 5;
+
+    /** @return the samples {@code from} (inclusive) to {@code to} as path, media id and value; "" when none */
+    private static String samples(ReportDocument.FieldSection field, int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("<table class=\"samples\">\n<tr><th class=\"num\">#</th>")
+                .append("<th>Path (where)</th><th>Media id</th><th>Value</th></tr>\n");
+        for (int i = from; i < to; i++) {
+            Map<String, Object> entry = field.firstEntries().get(i);
+            table.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
+                    .append(Html.escape(field.firstEntryRows().get(i))).append("</td><td><code>")
+                    .append(Html.escape(String.valueOf(entry.get("media_id")))).append("</code></td><td>")
+                    .append(Html.escape(String.valueOf(entry.get("value")))).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
     }
 
     private static void statistics(StringBuilder page, ReportDocument.FieldSection field) {
