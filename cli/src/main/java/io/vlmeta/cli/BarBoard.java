@@ -88,12 +88,12 @@ final class BarBoard implements ProgressDisplay {
             if (bar != null) {
                 return bar;
             }
+            lines.putIfAbsent(key, ""); // before the bar exists: its first render comes at once, from its thread
         }
         ProgressBar opened = opener.get();
         synchronized (this) {
             ProgressBar earlier = bars.putIfAbsent(key, opened);
             if (earlier == null) {
-                lines.putIfAbsent(key, "");
                 return opened;
             }
         }
@@ -107,7 +107,7 @@ final class BarBoard implements ProgressDisplay {
 
     private ProgressBar open(String task, String key, long max, String unit, long divisor) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, divisor)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).showSpeed()
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).continuousUpdate().showSpeed()
                 .setConsumer(new DelegatingProgressBarConsumer(text -> draw(key, text), width - 1)).build();
     }
 
@@ -126,7 +126,7 @@ final class BarBoard implements ProgressDisplay {
     }
 
     private synchronized void draw(String key, String text) {
-        if (!bars.containsKey(key)) {
+        if (!lines.containsKey(key)) {
             return; // a last render after the bar ended
         }
         lines.put(key, text.replace("\r", "").replace("\n", ""));
