@@ -12,6 +12,18 @@ public interface FieldWriter {
     void write(Entry entry);
 
     /**
+     * How many of this field's entries the target has acknowledged (accepted batches), for progress;
+     * it lags behind the entries written while batches are in flight. Called from another thread
+     * than the one writing.
+     *
+     * @return entries acknowledged so far, or {@code -1} when the writer does not say (the default)
+     * @since 0.2
+     */
+    default long accepted() {
+        return -1;
+    }
+
+    /**
      * Sends what is left and waits for the field's final state.
      *
      * @return the outcome; never {@code null}

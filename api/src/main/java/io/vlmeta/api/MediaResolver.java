@@ -55,4 +55,24 @@ public interface MediaResolver {
 
     /** @return where the mapping came from, e.g. {@code "export of dataset abc (1,204 media)"} */
     String description();
+
+    /**
+     * The path of a media item, for coverage reports.
+     *
+     * @param ordinal the item's position, {@code 0 <= ordinal < size()}, as {@link Resolution.Matched#ordinal()} gives it
+     * @return its path as the export names it, or {@code null} when this resolver does not list its media (the default)
+     * @since 0.2
+     */
+    default String path(int ordinal) {
+        return null;
+    }
+
+    /**
+     * @param ordinal the item's position, {@code 0 <= ordinal < size()}
+     * @return its media id, or {@code null} when this resolver does not list its media (the default)
+     * @since 0.2
+     */
+    default String mediaId(int ordinal) {
+        return null;
+    }
 }

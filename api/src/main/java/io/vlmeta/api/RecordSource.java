@@ -45,6 +45,19 @@ public interface RecordSource extends AutoCloseable {
      */
     Record next();
 
+    /**
+     * How far reading has got, for progress: the bytes of the input read so far, compared with the
+     * input file's size. Called from another thread than the one reading, so implementations keep
+     * the count in a {@code volatile} field. The count may run ahead of the records returned by a
+     * read buffer's worth.
+     *
+     * @return bytes read so far, or {@code -1} when the source does not count them (the default)
+     * @since 0.2
+     */
+    default long bytesRead() {
+        return -1;
+    }
+
     /** Releases the file; never throws for an already closed source. */
     @Override
     void close();

@@ -51,6 +51,40 @@ public interface Sink extends AutoCloseable {
     default void complete(RunSummary summary) {
     }
 
+    /**
+     * Receives how much of the dataset the input reaches, after validation and before
+     * {@link #complete(RunSummary)}; not called when paths are not mapped to a dataset.
+     *
+     * @param coverage media items with and without a value
+     * @since 0.2
+     */
+    default void coverage(Coverage coverage) {
+    }
+
+    /**
+     * Receives each field's refused values, grouped with counts, after validation and before
+     * {@link #complete(RunSummary)}; not called when no value was refused.
+     *
+     * @param byField one entry per field with a refused value, in plan order
+     * @since 0.2
+     */
+    default void invalidValues(List<InvalidValues> byField) {
+    }
+
+    /**
+     * Saves the target's media export (each media item's file name and id, as the mapping reads it)
+     * to a file, so later jobs can map paths offline with {@code --export-file}. Sends no metadata.
+     *
+     * @param target the file to write; replaced when it exists, left as it was when this fails
+     * @return how many media items the saved export lists
+     * @throws VlmetaException (usage) when this sink has no export (the default), or when the export
+     *     cannot be fetched (server errors)
+     * @since 0.2
+     */
+    default long saveExport(java.nio.file.Path target) {
+        throw VlmetaException.usage("This sink has no media export to save.");
+    }
+
     /** Releases connections and files. */
     @Override
     default void close() {

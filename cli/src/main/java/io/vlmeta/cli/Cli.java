@@ -26,7 +26,10 @@ public final class Cli {
     public static CommandLine commandLine(CliContext context) {
         CommandLine root = new CommandLine(new VlmetaCommand());
         root.addSubcommand("upload", new UploadCommand(context));
-        root.addSubcommand("validate", new ValidateCommand(context));
+        CommandLine validate = new CommandLine(new ValidateCommand(context));
+        JobOptions.hideUploadOnly(validate.getCommandSpec());
+        root.addSubcommand("validate", validate);
+        root.addSubcommand("export", new ExportCommand(context));
         root.addSubcommand("plugins", new PluginsCommand(context));
         root.addSubcommand("emulator", new EmulatorCommand());
         root.addSubcommand("demo", new DemoCommand(context));

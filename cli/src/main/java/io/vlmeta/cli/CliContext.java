@@ -17,9 +17,35 @@ import java.util.Optional;
  * @param terminal    true when a person watches (a console is attached): emoji and progress bars
  * @param home        the user's home folder, for {@code ~/.vlmeta/plugins}
  * @param in          standard input, read for {@code --csv -} and {@code --input -}
+ * @param progress    how progress is shown on standard error: bars when it is a terminal, plain lines
+ *                    otherwise ({@link Progress#decide})
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home, InputStream in) {
+                         Path home, InputStream in, Progress progress) {
+
+    /** How long-running steps show their progress on standard error. */
+    public enum Progress {
+        /** Redrawn bars: standard error is a terminal. */
+        BARS,
+        /** One plain line every 10 seconds or 10 %: standard error is a file, a pipe or a CI log. */
+        LINES,
+        /** Nothing. */
+        OFF;
+
+        /**
+         * @param stderrIsTerminal whether standard error is a terminal
+         * @param environment      {@code VLMETA_PROGRESS=bars|lines|off} overrides the choice
+         */
+        public static Progress decide(boolean stderrIsTerminal, Map<String, String> environment) {
+            String forced = environment.getOrDefault("VLMETA_PROGRESS", "").strip().toUpperCase(java.util.Locale.ROOT);
+            for (Progress progress : values()) {
+                if (progress.name().equals(forced)) {
+                    return progress;
+                }
+            }
+            return stderrIsTerminal && !"dumb".equals(environment.get("TERM")) ? BARS : LINES;
+        }
+    }
 
     public CliContext {
         environment = Map.copyOf(environment);
@@ -27,6 +53,13 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** A context whose progress follows {@code terminal}: bars on a terminal, plain lines elsewhere. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, InputStream in) {
+        this(environment, out, err, terminal, home, in, terminal ? Progress.BARS : Progress.LINES);
     }
 
     /** A context whose standard input is empty. */

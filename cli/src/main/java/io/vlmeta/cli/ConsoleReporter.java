@@ -22,12 +22,30 @@ final class ConsoleReporter implements JobListener {
     private final ProgressBars bars;
     private final JobSpec spec;
     private int fieldCount;
+    /** Fields skipped before any upload began: said once at the end when no field is uploaded at all. */
+    private final List<FieldOutcome> skippedFirst = new java.util.ArrayList<>();
+    private boolean uploadBegan;
+    /** Where every problem is written as found ({@code --problems}), or {@code null}. */
+    private ProblemsCsv problemsCsv;
 
     ConsoleReporter(PrintStream out, Style style, ProgressBars bars, JobSpec spec) {
         this.out = out;
         this.style = style;
         this.bars = bars;
         this.spec = spec;
+    }
+
+    /** @param csv where every problem is written as it is found */
+    ConsoleReporter problemsTo(ProblemsCsv csv) {
+        this.problemsCsv = csv;
+        return this;
+    }
+
+    @Override
+    public void problemFound(io.vlmeta.api.Problem problem, String value) {
+        if (problemsCsv != null) {
+            problemsCsv.write(problem, value);
+        }
     }
 
     @Override
@@ -76,6 +94,11 @@ final class ConsoleReporter implements JobListener {
     }
 
     @Override
+    public void validationProgress(long rowsRead, long bytesRead, long totalBytes) {
+        bars.validation(rowsRead, bytesRead, totalBytes);
+    }
+
+    @Override
     public synchronized void validated(long rows, long errors, long warnings) {
         bars.endValidation();
         String warned = warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings");
@@ -89,7 +112,12 @@ final class ConsoleReporter implements JobListener {
 
     @Override
     public synchronized void fieldStarted(FieldDeclaration declaration, long values) {
-        if (spec.mode() == JobSpec.Mode.DRY_RUN) {
+        if (!uploadBegan) {
+            uploadBegan = true;
+            skippedFirst.forEach(this::printOutcome);
+            skippedFirst.clear();
+        }
+        if (spec.mode() != JobSpec.Mode.UPLOAD) {
             out.println(style.mark("📝") + "Field '" + declaration.fieldName() + "' (" + declaration.handler() + "): "
                     + values + " values would be uploaded");
         } else {
@@ -105,12 +133,25 @@ final class ConsoleReporter implements JobListener {
     }
 
     @Override
+    public void fieldAccepted(String field, long accepted) {
+        bars.fieldAccepted(field, accepted);
+    }
+
+    @Override
     public synchronized void fieldFinished(FieldOutcome outcome) {
         bars.fieldFinished(outcome.fieldName());
-        String field = "'" + outcome.fieldName() + "'";
-        if (spec.mode() == JobSpec.Mode.DRY_RUN) {
+        if (spec.mode() != JobSpec.Mode.UPLOAD) {
             return;
         }
+        if (outcome.status() == FieldOutcome.Status.SKIPPED && !uploadBegan) {
+            skippedFirst.add(outcome); // printed when another field's upload begins; summed up if none does
+            return;
+        }
+        printOutcome(outcome);
+    }
+
+    private void printOutcome(FieldOutcome outcome) {
+        String field = "'" + outcome.fieldName() + "'";
         switch (outcome.status()) {
             case COMPLETED -> {
                 out.println("   " + style.mark("✅") + "Uploaded " + outcome.sent() + " values to " + field);

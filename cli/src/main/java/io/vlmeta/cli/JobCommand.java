@@ -22,19 +22,45 @@ abstract class JobCommand {
         this.context = context;
     }
 
+    CliContext context() {
+        return context;
+    }
+
     int run(JobSpec.Mode mode) {
-        PrintStream human = options.json ? context.err() : context.out();
         Style style = new Style(context.terminal());
+        ProgressBars bars = new ProgressBars(ProgressBars.display(context), mode == JobSpec.Mode.UPLOAD,
+                mode == JobSpec.Mode.UPLOAD ? "Uploading" : "Preparing");
+        // step lines are printed above the bars, never through them
+        PrintStream human = bars.guard(options.json ? context.err() : context.out());
         try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
             JobSpec spec = JobSpecs.from(options, mode, context, stdin);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
-            try (ProgressBars bars = new ProgressBars(context.terminal() && !options.json,
-                    mode == JobSpec.Mode.DRY_RUN ? "Preparing" : "Uploading")) {
-                result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec));
+            ProblemsCsv problemsCsv = options.problems == null ? null : ProblemsCsv.open(options.problems);
+            try {
+                result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)
+                        .problemsTo(problemsCsv));
+            } finally {
+                bars.close();
+                if (problemsCsv != null) {
+                    problemsCsv.close();
+                }
             }
-            new ProblemPrinter(human, style).print(result.summary(), spec.reportPath());
+            if (problemsCsv != null) {
+                human.println(style.mark("📝") + "Problems written: " + problemsCsv.written() + " to " + options.problems);
+            }
+            new ProblemPrinter(human, style).print(mode == JobSpec.Mode.UPLOAD
+                    ? NothingNew.withoutSkipEchoes(result.summary()) : result.summary(), spec.reportPath());
+            if (result.coverage() != null) {
+                long media = result.coverage().media();
+                long without = media - result.coverage().withValues();
+                human.println(style.mark("🧭") + String.format(java.util.Locale.ROOT,
+                        "Coverage: %,d of %,d dataset media get a value%s", result.coverage().withValues(), media,
+                        without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d get none (%s).", without,
+                                spec.reportPath() != null ? "the report lists them"
+                                        : options.json ? "listed in the JSON" : "--report or --json lists them")));
+            }
             ending(human, style, spec, result);
             if (options.json) {
                 context.out().println(JsonSummary.of(spec, result));
@@ -68,13 +94,21 @@ abstract class JobCommand {
                         + " fields");
             }
             case UPLOAD -> {
+                List<FieldOutcome> skipped = summary.outcomes().stream()
+                        .filter(o -> o.status() == FieldOutcome.Status.SKIPPED).toList();
+                if (!skipped.isEmpty() && skipped.size() == fields && result.exitCode() == 0) {
+                    out.println(style.mark("✅") + "Nothing new to upload: " + NothingNew.describe(skipped) + ".");
+                    return;
+                }
                 long completed = summary.outcomes().stream()
                         .filter(o -> o.status() == FieldOutcome.Status.COMPLETED && !o.insertedDiffers()).count();
                 out.println(result.exitCode() == 0 ? style.mark("🎉") + "Upload complete!"
                         : style.mark("⚠️") + "Upload finished with problems.");
-                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/" + fields + " fields");
-                summary.outcomes().stream().filter(o -> o.status() != FieldOutcome.Status.COMPLETED
-                                || o.insertedDiffers())
+                // skipped fields were named once above; they are not counted as fields that failed to upload
+                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/" + (fields - skipped.size())
+                        + " fields" + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped)"));
+                summary.outcomes().stream().filter(o -> o.status() != FieldOutcome.Status.SKIPPED
+                                && (o.status() != FieldOutcome.Status.COMPLETED || o.insertedDiffers()))
                         .forEach(o -> out.println("   " + o.fieldName() + ": " + describe(o)));
             }
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -179,11 +181,35 @@ final class JobOptions {
                     + "vlmeta-report.html.")
     Path report;
 
+    @Option(names = "--problems", paramLabel = "FILE.csv",
+            description = "Write every problem found (file, row, column, value, severity, message) to this CSV, "
+                    + "not only the first ones kept for the report.")
+    Path problems;
+
     @Option(names = "--json", description = "Print one JSON summary on stdout and nothing else there.")
     boolean json;
 
     @Mixin
     PluginDirs pluginDirs = new PluginDirs();
+
+    /**
+     * Options only an upload reads: the server's address and credentials, batching, resume and the
+     * server's refusals. {@code validate} never talks to the server, so its help leaves them out; it
+     * still accepts them, so an upload's command line validates with only the command name changed.
+     */
+    static final List<String> UPLOAD_ONLY = List.of("--base-url", "--api-key", "--api-secret", "--api-secret-file",
+            "--batch-size", "--parallel", "--task-timeout", "--state-dir", "--resume", "--rejects");
+
+    /** Hides the {@link #UPLOAD_ONLY} options from the help of a command that never uploads. */
+    static void hideUploadOnly(CommandSpec command) {
+        for (String name : UPLOAD_ONLY) {
+            OptionSpec option = command.findOption(name);
+            if (option != null) {
+                command.remove(option);
+                command.addOption(option.toBuilder().hidden(true).build());
+            }
+        }
+    }
 
     /** @return the type flags in the order the reference script lists them, as type name to columns */
     Map<String, List<String>> typeFlags() {

@@ -114,10 +114,28 @@ final class JobSpecs {
     }
 
     private static void credentials(JobOptions options, CliContext context, JobSpec.Builder builder) {
-        String key = firstOf(options.apiKey, context.env("VL_API_KEY").orElse(null), null);
-        String secret = options.apiSecret;
-        if (secret == null && options.apiSecretFile != null) {
-            secret = readSecret(options.apiSecretFile);
+        Credentials credentials = credentials(options.apiKey, options.apiSecret, options.apiSecretFile, context);
+        builder.apiKey(credentials.apiKey()).apiSecret(credentials.apiSecret());
+    }
+
+    /** The API key and secret (both {@code null} on premises); never printed. */
+    record Credentials(String apiKey, Secret apiSecret) {
+        @Override
+        public String toString() {
+            return "Credentials[apiKey=" + apiKey + "]";
+        }
+    }
+
+    /**
+     * Flags win over the environment; {@code --api-secret-file} over {@code VL_API_SECRET}.
+     *
+     * @throws VlmetaException (usage) when only one of key and secret is given
+     */
+    static Credentials credentials(String apiKey, String apiSecret, Path apiSecretFile, CliContext context) {
+        String key = firstOf(apiKey, context.env("VL_API_KEY").orElse(null), null);
+        String secret = apiSecret;
+        if (secret == null && apiSecretFile != null) {
+            secret = readSecret(apiSecretFile);
         }
         if (secret == null) {
             secret = context.env("VL_API_SECRET").orElse(null);
@@ -127,7 +145,7 @@ final class JobSpecs {
                     ? "An API secret is given without an API key: pass --api-key (or set VL_API_KEY)."
                     : "An API key is given without an API secret: pass --api-secret-file (or set VL_API_SECRET).");
         }
-        builder.apiKey(key).apiSecret(secret == null ? null : Secret.of(secret));
+        return new Credentials(key, secret == null ? null : Secret.of(secret));
     }
 
     private static String readSecret(Path file) {
@@ -143,7 +161,7 @@ final class JobSpecs {
         }
     }
 
-    private static String firstOf(String flag, String environment, String fallback) {
+    static String firstOf(String flag, String environment, String fallback) {
         if (flag != null && !flag.isBlank()) {
             return flag;
         }

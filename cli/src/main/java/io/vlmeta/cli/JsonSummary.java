@@ -64,8 +64,41 @@ final class JsonSummary {
             fields.add(field);
         }
         json.put("fields", fields);
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (io.vlmeta.api.InvalidValues field : result.invalidValues()) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("field", field.field());
+            group.put("invalid", field.invalid());
+            group.put("exact", field.exact());
+            group.put("most_frequent", field.mostFrequent().stream().map(count -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("value", count.value());
+                one.put("count", count.count());
+                return one;
+            }).toList());
+            refused.add(group);
+        }
+        json.put("invalid_values", refused);
+        if (result.coverage() != null) {
+            Map<String, Object> coverage = new LinkedHashMap<>();
+            coverage.put("media", result.coverage().media());
+            coverage.put("with_values", result.coverage().withValues());
+            coverage.put("without_values", result.coverage().media() - result.coverage().withValues());
+            // every one, read lazily from the coverage bits as Jackson writes the array
+            Iterable<io.vlmeta.api.Coverage.Media> without = result.coverage().without();
+            coverage.put("without", (Iterable<Map<String, String>>) () -> java.util.stream.StreamSupport
+                    .stream(without.spliterator(), false).map(JsonSummary::media).iterator());
+            json.put("coverage", coverage);
+        }
         json.put("problems", summary.problems().stream().map(JsonSummary::problem).toList());
         return write(json);
+    }
+
+    private static Map<String, String> media(io.vlmeta.api.Coverage.Media media) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("path", media.path());
+        json.put("media_id", media.mediaId());
+        return json;
     }
 
     /** The JSON for a job that stopped with an error before it had a summary. */

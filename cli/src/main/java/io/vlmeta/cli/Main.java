@@ -10,7 +10,8 @@ public final class Main {
     /** @param args the command line */
     public static void main(String[] args) {
         CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
-                Path.of(System.getProperty("user.home")), System.in);
+                Path.of(System.getProperty("user.home")), System.in,
+                CliContext.Progress.decide(Terminals.stderrIsTerminal(), System.getenv()));
         int exitCode;
         try {
             exitCode = Cli.execute(context, args);

@@ -1,74 +1,120 @@
 package io.vlmeta.cli;
 
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress bars for long passes, on a terminal only (they write escape codes). Short inputs get no
- * bar: it would flash and vanish.
+ * Progress of the two long passes, on standard error: the validation (rows, and how far into the
+ * file, with an ETA) and the upload (one overall bar and one per field). An upload counts the
+ * entries the server acknowledged, not the entries handed to a writer; a dry run and a validation
+ * count the entries prepared. Short inputs show nothing: a bar would flash and vanish.
  */
 final class ProgressBars implements AutoCloseable {
-    /** Below this many values a field's upload gets no bar. */
+    /** Below this many rows or values nothing is shown. */
     static final long LONG_INPUT = 10_000;
+    /** More fields than this get only the overall bar: a DICOM folder can have hundreds. */
+    static final int MAX_FIELD_BARS = 8;
 
-    private final boolean enabled;
+    private final ProgressDisplay display;
+    private final boolean countAccepted;
     private final String fieldVerb;
-    private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
+    private final Map<String, Long> totals = new LinkedHashMap<>();
+    private final Map<String, Long> done = new LinkedHashMap<>();
+    private final java.util.Set<String> ended = new java.util.HashSet<>();
+    private boolean validationShown;
 
     /**
-     * @param enabled   false draws nothing (not a terminal, or --json)
-     * @param fieldVerb what a field's bar says it does, e.g. {@code Uploading}
+     * @param display       where progress is drawn; {@link ProgressDisplay#NONE} for nowhere
+     * @param countAccepted true for an upload: bars count what the server acknowledged
+     * @param fieldVerb     what a field's bar says it does, e.g. {@code Uploading}
      */
-    ProgressBars(boolean enabled, String fieldVerb) {
-        this.enabled = enabled;
+    ProgressBars(ProgressDisplay display, boolean countAccepted, String fieldVerb) {
+        this.display = display;
+        this.countAccepted = countAccepted;
         this.fieldVerb = fieldVerb;
     }
 
-    /** Advances the validation bar, which has no known end (rows are counted, not known in advance). */
+    /** @return the progress display a context asks for, drawing on its standard error */
+    static ProgressDisplay display(CliContext context) {
+        return switch (context.progress()) {
+            case BARS -> new BarBoard(context.err(), Terminals.stderrColumns(context.environment()));
+            case LINES -> new ProgressLines(context.err(), System::nanoTime);
+            case OFF -> ProgressDisplay.NONE;
+        };
+    }
+
+    /** @return {@code out}, printing its lines above the bars while they are drawn */
+    PrintStream guard(PrintStream out) {
+        return display.guard(out);
+    }
+
+    /** Advances the validation without a known end. */
     void validation(long rowsRead) {
-        if (enabled) {
-            bars.computeIfAbsent("", k -> open("Validating", -1, "rows")).stepTo(rowsRead);
+        validation(rowsRead, -1, -1);
+    }
+
+    /** Advances the validation: rows read, and bytes read of the file's size when both are known. */
+    synchronized void validation(long rowsRead, long bytesRead, long totalBytes) {
+        if (rowsRead >= LONG_INPUT) {
+            validationShown = true;
+            display.validating(rowsRead, bytesRead, totalBytes);
         }
     }
 
-    void endValidation() {
-        close("");
-    }
-
-    void fieldStarted(String field, long values) {
-        if (enabled && values >= LONG_INPUT) {
-            bars.put("field:" + field, open(fieldVerb + " " + field, values, "values"));
+    synchronized void endValidation() {
+        if (validationShown) {
+            display.validated();
+            validationShown = false;
         }
     }
 
+    synchronized void fieldStarted(String field, long values) {
+        totals.put(field, values);
+        done.put(field, 0L);
+    }
+
+    /** Entries handed to the field's writer: the count for a dry run and a validation. */
     void fieldProgress(String field, long sent) {
-        ProgressBar bar = bars.get("field:" + field);
-        if (bar != null) {
-            bar.stepTo(sent);
+        if (!countAccepted) {
+            advance(field, sent);
         }
     }
 
-    void fieldFinished(String field) {
-        close("field:" + field);
+    /** Entries the server acknowledged: the count for an upload. */
+    void fieldAccepted(String field, long accepted) {
+        if (countAccepted) {
+            advance(field, accepted);
+        }
     }
 
-    private static ProgressBar open(String task, long max, String unit) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" " + unit, 1)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).showSpeed().build();
+    private synchronized void advance(String field, long count) {
+        if (!done.containsKey(field) || ended.contains(field)) {
+            return; // a count arriving after the field ended would open its bar again
+        }
+        done.put(field, count);
+        long total = totals.values().stream().mapToLong(Long::longValue).sum();
+        if (total < LONG_INPUT) {
+            return;
+        }
+        // the overall bar first, so it is drawn above the fields'
+        display.overall(fieldVerb, done.values().stream().mapToLong(Long::longValue).sum(), total, totals.size());
+        if (totals.size() <= MAX_FIELD_BARS) {
+            display.field(fieldVerb + " " + field, count, totals.get(field));
+        }
     }
 
-    private void close(String key) {
-        ProgressBar bar = bars.remove(key);
-        if (bar != null) {
-            bar.close();
+    synchronized void fieldFinished(String field) {
+        if (totals.containsKey(field) && ended.add(field)) {
+            display.fieldEnded(fieldVerb + " " + field);
+            if (ended.size() == totals.size()) {
+                display.overallEnded(fieldVerb);
+            }
         }
     }
 
     @Override
     public void close() {
-        bars.keySet().forEach(this::close);
+        display.close();
     }
 }

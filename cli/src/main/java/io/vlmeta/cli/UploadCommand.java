@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  # The reference script's example, on an on-premises server:",
-            "  vlmeta upload --csv metadata.csv --dataset-id abc123 --base-url http://localhost:2080 \\",
+            "  vlmeta upload --csv metadata.csv --dataset-id abc123 --base-url http://localhost:8080 \\",
             "      --string-fields notes --float-fields score --datetime-fields created_at \\",
             "      --enum-fields status --multi-enum-fields tags --link-fields pdf_url",
             "",

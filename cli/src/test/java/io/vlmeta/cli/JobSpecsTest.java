@@ -44,6 +44,14 @@ class JobSpecsTest {
     }
 
     @Test
+    void theDefaultServerIsTheEmulatorsDefaultPortSoARehearsalNeedsNoBaseUrl() {
+        JobSpec spec = spec(JobSpec.Mode.UPLOAD, Map.of(), "--csv", "m.csv", "--float-fields", "score");
+
+        assertThat(java.net.URI.create(spec.baseUrl()).getPort())
+                .isEqualTo(io.vlmeta.emulator.EmulatorCommand.DEFAULT_PORT);
+    }
+
+    @Test
     void flagsWinOverTheEnvironment() {
         Map<String, String> env = Map.of("VL_BASE_URL", "https://env.example", "VL_API_KEY", "env-key",
                 "VL_API_SECRET", "env-secret", "VL_DATASET_ID", "env-ds");

@@ -104,7 +104,9 @@ class ResumeAfterKillIT {
 
         assertThat(batchesAtKill).as("batches accepted before the kill").isBetween(3, 29);
         assertThat(again.exitCode()).as(again.both()).isEqualTo(2);
-        assertThat(again.err()).startsWith("Error: An earlier upload of this input to dataset 'frames' did not "
+        // off a terminal, progress lines ("Validating: ...") come first on standard error
+        assertThat(again.err().replaceAll("(?m)^(Validating|Uploading|Preparing): .*\n", ""))
+                .startsWith("Error: An earlier upload of this input to dataset 'frames' did not "
                 + "finish (journal ").endsWith("): pass --resume to continue it, or delete the journal to start "
                 + "over.\n");
         assertThat(resumed.exitCode()).as(resumed.both()).isZero();

@@ -29,6 +29,11 @@ class UploadWorkflowTest {
 
     private CliRun upload(String dataset, Path csv, String... extra) throws IOException {
         EMULATOR.emulator().addDataset(dataset, Examples.filenames());
+        return uploadAgain(dataset, csv, extra);
+    }
+
+    /** The same upload to a dataset an earlier run created. */
+    private CliRun uploadAgain(String dataset, Path csv, String... extra) {
         List<String> args = new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", dataset,
                 "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
         args.addAll(Examples.typeFlags());
@@ -46,6 +51,37 @@ class UploadWorkflowTest {
         lines.set(5, lines.get(5).replace("2024-03-09T11:42:10+01:00", "03-09-2024"));
         lines.set(7, lines.get(7).replace("https://example.com/surveys/harbour-001", "example.com/doc.pdf"));
         return Files.write(dir.resolve("broken.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRerunWhoseFieldsAllExistSaysOnceThatThereIsNothingNewToUpload() throws IOException {
+        CliRun first = upload("rerun", Examples.METADATA);
+        CliRun again = uploadAgain("rerun", Examples.METADATA);
+
+        assertThat(first.exitCode()).as(first.both()).isZero();
+        assertThat(again.exitCode()).as(again.both()).isZero();
+        assertThat(again.out()).endsWith("=".repeat(50) + "\nNothing new to upload: fields caption, confidence, "
+                + "captured_at, weather, tags, reference_url exist with the same type.\n");
+        assertThat(again.out()).doesNotContain("already exists").doesNotContain("Skipped")
+                .doesNotContain("Successfully uploaded").doesNotContain("Warnings (");
+    }
+
+    @Test
+    void aRerunWithOneNewFieldNamesEachExistingFieldOnceAndCountsOnlyTheNewOne() throws IOException {
+        EMULATOR.emulator().addDataset("grow", Examples.filenames());
+        List<String> base = List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id", "grow",
+                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString(),
+                "--float-fields", "confidence");
+        CliRun first = CliRun.of(Map.of(), dir, base.toArray(String[]::new));
+        List<String> more = new ArrayList<>(base);
+        more.addAll(List.of("--enum-fields", "weather"));
+        CliRun again = CliRun.of(Map.of(), dir, more.toArray(String[]::new));
+
+        assertThat(first.exitCode()).as(first.both()).isZero();
+        assertThat(again.exitCode()).as(again.both()).isZero();
+        assertThat(again.out()).containsOnlyOnce("Field 'confidence' already exists")
+                .contains("Uploading field 'weather' (enum)...")
+                .endsWith("Upload complete!\nSuccessfully uploaded: 1/1 fields (1 skipped)\n");
     }
 
     @Test

@@ -18,7 +18,7 @@ class UsageTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String command : new String[] {"upload", "validate", "plugins", "demo"}) {
+        for (String command : new String[] {"upload", "validate", "export", "plugins", "demo"}) {
             CliRun run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: vlmeta " + command).contains("Examples:");
@@ -26,6 +26,28 @@ class UsageTest {
         CliRun top = run("--help");
         assertThat(top.out()).contains("upload").contains("validate").contains("emulator").contains("Exit codes: 0 done");
         assertThat(run("emulator", "--help").out()).startsWith("Usage: vlmeta emulator");
+    }
+
+    @Test
+    void validateHelpListsNoOptionOnlyAnUploadReads() {
+        String help = run("validate", "--help").out();
+
+        assertThat(help).contains("--csv=FILE").contains("--export-file=FILE").contains("--report=FILE.html")
+                .contains("--dataset-id=ID").contains("--json");
+        for (String uploadOnly : JobOptions.UPLOAD_ONLY) {
+            assertThat(help).as(uploadOnly).doesNotContain(uploadOnly);
+        }
+        assertThat(help).doesNotContain("--dry-run").doesNotContain("--api-key").doesNotContain("credentials");
+    }
+
+    @Test
+    void validateAcceptsAnUploadsCommandLineAndSaysOnceWhichOptionsItIgnores() {
+        CliRun run = run("validate", "--csv", Examples.METADATA.toString(), "--float-fields", "confidence",
+                "--base-url", "http://127.0.0.1:9", "--batch-size", "10", "--report", dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).containsOnlyOnce("validate never talks to the server, so --base-url, --batch-size are "
+                + "ignored.");
     }
 
     @Test
@@ -68,7 +90,7 @@ class UsageTest {
         CliRun run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plugins, emulator, demo");
+        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, export, plugins, emulator, demo");
     }
 
     @Test

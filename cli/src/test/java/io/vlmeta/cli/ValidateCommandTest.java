@@ -51,6 +51,72 @@ class ValidateCommandTest {
     }
 
     @Test
+    void writesAValidationReportWithTheDryRunsStatisticsAndNoBaseUrl() throws IOException {
+        CliRun run = validate("--export-file", export(Examples.filenames()).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("check.json").toFile());
+        assertThat(report.get("kind").asText()).isEqualTo("validation");
+        assertThat(report.get("base_url").isNull()).isTrue();
+        JsonNode confidence = field(report, "confidence");
+        assertThat(confidence.get("entries").asLong()).isEqualTo(12);
+        assertThat(confidence.get("statistics").isNull()).isFalse();
+        String html = Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<h1>vlmeta validation report</h1>").contains("<svg")
+                .doesNotContain("Base URL").doesNotContain(NOWHERE).doesNotContain("dry-run report");
+    }
+
+    @Test
+    void reportsWhichDatasetMediaGetNoValueInTheReportTheJsonAndTheSteps() throws IOException {
+        List<String> dataset = new ArrayList<>(Examples.filenames());
+        dataset.addAll(List.of("images/extra_b.jpg", "images/extra_a.jpg"));
+
+        CliRun run = validate("--export-file", export(dataset).toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        int media = dataset.size();
+        int without = media - 12;
+        assertThat(run.err()).contains("Coverage: 12 of " + media + " dataset media get a value; " + without
+                + " get none (the report lists them).");
+        JsonNode coverage = new ObjectMapper().readTree(run.out()).get("coverage");
+        assertThat(coverage.get("media").asInt()).isEqualTo(media);
+        assertThat(coverage.get("with_values").asInt()).isEqualTo(12);
+        assertThat(coverage.get("without_values").asInt()).isEqualTo(without);
+        List<String> paths = new ArrayList<>();
+        coverage.get("without").forEach(item -> paths.add(item.get("path").asText()));
+        assertThat(paths).hasSize(without).endsWith("images/extra_b.jpg", "images/extra_a.jpg");
+        assertThat(coverage.get("without").get(without - 1).get("media_id").asText())
+                .isEqualTo(String.format("00000000-0000-4000-8000-%012d", media - 1));
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("check.json").toFile()).get("coverage");
+        assertThat(report.get("with_values").asInt()).isEqualTo(12);
+        assertThat(report.get("first_without")).hasSize(without);
+        String html = Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("12 of " + media + " dataset media get at least one value; " + without
+                + " get none").contains("<td>images/extra_a.jpg</td>");
+    }
+
+    @Test
+    void samplesShowEachPathWithItsMediaIdAndValue() throws IOException {
+        CliRun run = validate("--export-file", export(Examples.filenames()).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        String html = Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8);
+        int first = Examples.filenames().indexOf(Files.readAllLines(Examples.METADATA).get(1).split(",")[0]);
+        assertThat(html).containsPattern("<tr><td class=\"num\">1</td><td>images/[^<]+ \\(" 
+                + java.util.regex.Pattern.quote(Examples.METADATA.toString()) + " row 2\\)</td><td><code>"
+                + String.format("00000000-0000-4000-8000-%012d", first) + "</code></td><td>");
+    }
+
+    private static JsonNode field(JsonNode report, String name) {
+        for (JsonNode field : report.get("fields")) {
+            if (field.get("name").asText().equals(name)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + report);
+    }
+
+    @Test
     void refusesPathsTheExportDoesNotHold() throws IOException {
         List<String> fewer = new ArrayList<>(Examples.filenames());
         fewer.remove("images/night_002.jpg");

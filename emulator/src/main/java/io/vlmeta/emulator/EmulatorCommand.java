@@ -27,12 +27,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs a strict local emulator of Visual Layer's custom-metadata API until interrupted.")
 public final class EmulatorCommand implements Callable<Integer> {
+    /**
+     * The port when {@code --port} is not given: the one the command line's default base URL
+     * ({@code http://localhost:8080}, an on-premises install) points at, so a rehearsal needs no
+     * {@code --base-url}.
+     */
+    public static final int DEFAULT_PORT = 8080;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1, 0 for a free one (default: ${DEFAULT-VALUE}).")
-    private int port = 2080;
+    private int port = DEFAULT_PORT;
 
     @Option(names = "--dataset", paramLabel = "ID=FILE", description = "A READY dataset whose media are listed in FILE:"
             + " one file name per line, or an export CSV with a 'filename' column. Repeatable.")

@@ -53,6 +53,16 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void listensOnPort8080UnlessToldOtherwiseTheCommandLinesDefaultServer() {
+        CommandLine command = new CommandLine(new EmulatorCommand());
+        command.parseArgs("--dataset", "demo=files.txt");
+        Object port = command.getCommandSpec().findOption("--port").getValue();
+
+        assertThat(port).isEqualTo(8080);
+        assertThat(command.getUsageMessage()).contains("(default: 8080)");
+    }
+
+    @Test
     void servesDatasetsFromAFileListAndAnExportAndDumpsTheStateOnExit() throws Exception {
         Path list = Files.writeString(dir.resolve("files.txt"), "images/a.jpg\n\n  images/b.jpg  \n");
         Path export = dir.resolve("export.csv");

@@ -26,6 +26,18 @@ public interface JobListener {
     default void validationProgress(long rowsRead) { }
 
     /**
+     * Rows read so far in the validation pass, with how far into the input that is, every few
+     * thousand rows. Calls {@link #validationProgress(long)} unless overridden.
+     *
+     * @param rowsRead   rows read so far
+     * @param bytesRead  bytes of the input read so far, or {@code -1} when the source does not count them
+     * @param totalBytes the input file's size, or {@code -1} when unknown (a folder, a stream)
+     */
+    default void validationProgress(long rowsRead, long bytesRead, long totalBytes) {
+        validationProgress(rowsRead);
+    }
+
+    /**
      * The validation pass checked every key against the media mapping (not called without one).
      *
      * @param matched rows whose key matched exactly one media item
@@ -45,8 +57,25 @@ public interface JobListener {
     /** Entries handed to a field's writer so far. */
     default void fieldProgress(String field, long sent) { }
 
+    /**
+     * Entries of a field the target has acknowledged so far (accepted batches), a few times a second
+     * while it changes; never called for writers that do not count them ({@code FieldWriter.accepted()}
+     * is {@code -1}). Called from a progress thread.
+     */
+    default void fieldAccepted(String field, long accepted) { }
+
     /** A field's upload ended. */
     default void fieldFinished(FieldOutcome outcome) { }
+
+    /**
+     * Every problem as it is found, also those beyond the ones kept for the summary, so all of them
+     * can be written out without holding them in memory. Called from the job's thread.
+     *
+     * @param problem the problem
+     * @param value   the refused value as the input shows it, or {@code null} when the problem is not
+     *                about one value
+     */
+    default void problemFound(io.vlmeta.api.Problem problem, String value) { }
 
     /** A step line for the user. */
     default void note(String line) { }

@@ -30,6 +30,12 @@ import java.util.stream.Collectors;
  * Nothing reaches a sink's fields when validation found any error.
  */
 public final class JobRunner {
+    /**
+     * The sink option the engine sets to what the job does: {@code upload}, {@code dry-run} or
+     * {@code validate}, so a report can say which it describes. Sinks that do not read it ignore it.
+     */
+    public static final String JOB_MODE_OPTION = "job-mode";
+
     private final Plugins plugins;
 
     public JobRunner(Plugins plugins) {
@@ -50,7 +56,7 @@ public final class JobRunner {
                     spec.sinkOptions());
         }
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
-        ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept());
+        ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
         SinkRequest sinkRequest = sinkRequest(spec, listener);
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
         // the validation pass reads the source on a thread of its own; its problems travel with the rows
@@ -79,7 +85,7 @@ public final class JobRunner {
             listener.mappingLoaded(resolver.description());
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
-                    spec.allowUnmatched(), problems, listener).run(source, relay);
+                    spec.allowUnmatched(), problems, listener).inputBytes(sizeOf(spec.input())).run(source, relay);
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
@@ -99,16 +105,26 @@ public final class JobRunner {
 
             Summaries summaries = new Summaries(spec, source.description(), sourceProvider.name(),
                     resolver.description(), fields, validation, problems);
+            MediaCoverage coverage = validation.coverage();
+            if (coverage != null) {
+                sinks.coverage(coverage.summary());
+            }
+            if (!validation.invalidValues().isEmpty()) {
+                sinks.invalidValues(validation.invalidValues());
+            }
             if (problems.errorCount() > 0) {
                 listener.gateClosed();
-                return finish(sinks, summaries.of(false, List.of()));
+                return finish(sinks, summaries.of(false, List.of()), validation);
             }
-            if (spec.mode() == JobSpec.Mode.VALIDATE) {
-                return finish(sinks, summaries.of(true, List.of()));
+            if (spec.mode() == JobSpec.Mode.VALIDATE && !sinks.hasReport()) {
+                return finish(sinks, summaries.of(true, List.of()), validation);
             }
+            // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
+            // so its report has the same statistics and charts
+
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
-            return finish(sinks, summaries.of(true, outcomes));
+            return finish(sinks, summaries.of(true, outcomes), validation);
         }
     }
 
@@ -158,9 +174,19 @@ public final class JobRunner {
         return empty;
     }
 
-    private static JobResult finish(JobSinks sinks, RunSummary summary) {
+    /** @return the size of a regular file, for progress; -1 for folders and anything unreadable */
+    private static long sizeOf(java.nio.file.Path input) {
+        try {
+            return java.nio.file.Files.isRegularFile(input) ? java.nio.file.Files.size(input) : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static JobResult finish(JobSinks sinks, RunSummary summary, ValidationPass.Outcome validation) {
         sinks.complete(summary);
-        return new JobResult(summary, JobResult.exitCodeFor(summary));
+        return new JobResult(summary, JobResult.exitCodeFor(summary), validation.coverage(),
+                validation.invalidValues());
     }
 
     private static SinkRequest sinkRequest(JobSpec spec, JobListener listener) {
@@ -168,7 +194,10 @@ public final class JobRunner {
         if (spec.reportPath() != null) {
             options.put("report", spec.reportPath().toString());
         }
-        return new SinkRequest(spec.baseUrl(), spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
+        options.put(JOB_MODE_OPTION, spec.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        // a validation never talks to the server, so nothing it writes names one
+        String baseUrl = spec.mode() == JobSpec.Mode.VALIDATE ? null : spec.baseUrl();
+        return new SinkRequest(baseUrl, spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
                 spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
                 spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note);
     }

@@ -48,9 +48,32 @@ final class JobSinks implements AutoCloseable {
         return server;
     }
 
+    /** @return true when a report sink receives the job (a dry run, or a report path was given) */
+    boolean hasReport() {
+        return report != null;
+    }
+
     /** @return where the upload pass sends: the server, or the report sink in a dry run */
     Sink target() {
         return mode == JobSpec.Mode.UPLOAD ? server : report;
+    }
+
+    void coverage(io.vlmeta.api.Coverage coverage) {
+        if (server != null) {
+            server.coverage(coverage);
+        }
+        if (report != null) {
+            report.coverage(coverage);
+        }
+    }
+
+    void invalidValues(java.util.List<io.vlmeta.api.InvalidValues> byField) {
+        if (server != null) {
+            server.invalidValues(byField);
+        }
+        if (report != null) {
+            report.invalidValues(byField);
+        }
     }
 
     void complete(RunSummary summary) {

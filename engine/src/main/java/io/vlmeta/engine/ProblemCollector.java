@@ -16,13 +16,26 @@ final class ProblemCollector implements ProblemReporter {
     private final List<Problem> warnings = new ArrayList<>();
     private long errorCount;
     private long warningCount;
+    private final JobListener listener;
 
     ProblemCollector(int keepPerSeverity) {
+        this(keepPerSeverity, JobListener.NONE);
+    }
+
+    /** @param listener told of every problem as it is found, kept or not */
+    ProblemCollector(int keepPerSeverity, JobListener listener) {
         this.keepPerSeverity = keepPerSeverity;
+        this.listener = listener;
     }
 
     @Override
     public void report(Problem problem) {
+        report(problem, null);
+    }
+
+    /** @param value the refused value as the input shows it, or {@code null} when the problem is not about one */
+    void report(Problem problem, String value) {
+        listener.problemFound(problem, value);
         if (problem.isError()) {
             errorCount++;
             if (errors.size() < keepPerSeverity) {

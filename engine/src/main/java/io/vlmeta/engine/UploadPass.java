@@ -57,34 +57,39 @@ final class UploadPass {
             listener.fieldStarted(declarations.get(i), counts.get(fields.get(i).column()).values());
             writers[i] = sink.openField(declarations.get(i));
         }
-        DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
-        try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
-            for (PreparedRow row = rows.next(); row != null; row = rows.next()) {
-                Record record = row.record();
-                Resolution resolution = row.resolution();
-                ParseResult[] parsed = row.parsed();
-                if (parsed == null) {
-                    continue; // unmatched under --allow-unmatched: validated as a warning, never sent
-                }
-                String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
-                if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
-                        != null) {
-                    continue; // an identical repeat (a different one would have closed the gate)
-                }
-                for (int i = 0; i < n; i++) {
-                    if (parsed[i] instanceof ParseResult.Value value) {
-                        writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
-                        if (++sent[i] % PROGRESS_EVERY == 0) {
-                            listener.fieldProgress(fields.get(i).column(), sent[i]);
+        AcceptedPoller accepted = AcceptedPoller.start(fields, writers, listener);
+        try {
+            DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
+            try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
+                for (PreparedRow row = rows.next(); row != null; row = rows.next()) {
+                    Record record = row.record();
+                    Resolution resolution = row.resolution();
+                    ParseResult[] parsed = row.parsed();
+                    if (parsed == null) {
+                        continue; // unmatched under --allow-unmatched: validated as a warning, never sent
+                    }
+                    String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
+                    if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
+                            != null) {
+                        continue; // an identical repeat (a different one would have closed the gate)
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (parsed[i] instanceof ParseResult.Value value) {
+                            writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
+                            if (++sent[i] % PROGRESS_EVERY == 0) {
+                                listener.fieldProgress(fields.get(i).column(), sent[i]);
+                            }
                         }
                     }
                 }
             }
+            for (int i = 0; i < n; i++) {
+                listener.fieldProgress(fields.get(i).column(), sent[i]);
+            }
+            return finishAll(writers);
+        } finally {
+            accepted.close();
         }
-        for (int i = 0; i < n; i++) {
-            listener.fieldProgress(fields.get(i).column(), sent[i]);
-        }
-        return finishAll(writers);
     }
 
     /**
@@ -114,6 +119,10 @@ final class UploadPass {
             for (FieldWriter writer : writers) {
                 futures.add(pool.submit(() -> {
                     FieldOutcome outcome = writer.finish();
+                    long accepted = writer.accepted();
+                    if (accepted >= 0) {
+                        listener.fieldAccepted(outcome.fieldName(), accepted); // the last batch's, before the end
+                    }
                     listener.fieldFinished(outcome);
                     return outcome;
                 }));

@@ -38,6 +38,8 @@ final class ValidationPass {
     private final JobListener listener;
     private final FieldSettings settings;
     private int nearMissesSought;
+    /** The input file's size for progress, or -1 when unknown. */
+    private long inputBytes = -1;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener) {
@@ -49,8 +51,15 @@ final class ValidationPass {
         this.listener = listener;
     }
 
+    /** @param bytes the input file's size, so progress can say how far reading has got; -1 when unknown */
+    ValidationPass inputBytes(long bytes) {
+        this.inputBytes = bytes;
+        return this;
+    }
+
     /** What the pass found. */
-    record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations) {
+    record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
+                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues) {
     }
 
     /**
@@ -70,6 +79,8 @@ final class ValidationPass {
             accumulators[i] = field.handler().newAccumulator(field.column(), settings);
         }
         DuplicateTracker duplicates = DuplicateTracker.forResolver(resolver);
+        MediaCoverage coverage = resolver == MediaResolver.UNCHECKED ? null : new MediaCoverage(resolver);
+        InvalidValueCounter invalidValues = new InvalidValueCounter(fields.stream().map(PlannedField::column).toList());
         long rows = 0;
         long matched = 0;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
@@ -77,7 +88,7 @@ final class ValidationPass {
                 Record record = row.record();
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {
-                    listener.validationProgress(rows);
+                    listener.validationProgress(rows, source.bytesRead(), inputBytes);
                 }
                 // resolved here, not on the reading thread: reading and parsing already keep that one busier
                 Resolution resolution = resolver.resolve(record.key());
@@ -86,9 +97,11 @@ final class ValidationPass {
                     matched++;
                 }
                 ParseResult[] parsed = row.parsed();
+                boolean anyValue = false;
                 for (int i = 0; i < n; i++) {
                     ParseResult result = parsed[i];
                     if (result instanceof ParseResult.Value value) {
+                        anyValue = true;
                         accumulators[i].add(value.json());
                         values[i]++;
                         if (!mapped) {
@@ -100,14 +113,18 @@ final class ValidationPass {
                         }
                     } else if (result instanceof ParseResult.Invalid bad) {
                         invalid[i]++;
+                        invalidValues.add(i, row.invalidValue(i));
                         problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
-                                bad.message()));
+                                bad.message()), row.invalidValue(i));
                     } else {
                         empty[i]++;
                     }
                 }
                 if (mapped) {
                     checkDuplicate(duplicates, record, resolution, row.valuesHash());
+                }
+                if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
+                    coverage.covered(media.ordinal());
                 }
             }
         }
@@ -118,19 +135,27 @@ final class ValidationPass {
             declarations.add(accumulators[i].declaration());
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
-        return new Outcome(rows, matched, counts, List.copyOf(declarations));
+        return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage,
+                invalidValues.summary());
     }
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */
     private ParsedRow parse(Record record) {
         ParseResult[] parsed = PlannedField.parseAll(fields, record);
         long valuesHash = 0x2545F4914F6CDD1DL;
+        String[] invalidValues = null;
         for (int i = 0; i < parsed.length; i++) {
             if (parsed[i] instanceof ParseResult.Value value) {
                 valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
+            } else if (parsed[i] instanceof ParseResult.Invalid) {
+                if (invalidValues == null) {
+                    invalidValues = new String[parsed.length];
+                }
+                io.vlmeta.api.RawValue raw = record.value(fields.get(i).column());
+                invalidValues[i] = raw == null ? null : raw.display();
             }
         }
-        return new ParsedRow(withoutValues(record), parsed, valuesHash);
+        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues);
     }
 
     /**
@@ -141,8 +166,15 @@ final class ValidationPass {
         return new Record(record.key(), record.location(), Map.of());
     }
 
-    /** A row with every planned field parsed, in plan order, and the hash that tells repeats apart. */
-    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash) {
+    /**
+     * A row with every planned field parsed, in plan order, the hash that tells repeats apart, and
+     * the raw text of refused values (for the problems file), {@code null} when none was refused.
+     */
+    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues) {
+        /** @return the raw text of field {@code i}'s refused value (kept for refused values only) */
+        String invalidValue(int i) {
+            return invalidValues == null ? null : invalidValues[i];
+        }
     }
 
     /** @return true when the key maps to exactly one media item, or mapping is not checked */

@@ -429,7 +429,7 @@ class JobRunnerTest {
     }
 
     @Test
-    void validateStopsAtTheGateAndStillHandsTheReportItsSummary() throws IOException {
+    void validateWithAReportHandsTheReportWhatWouldBeSentAndNeverNamesTheServer() throws IOException {
         Path input = file("data.pipe", "file_fullpath|score", "a.jpg|1");
         JobResult result = run(JobSpec.builder().mode(JobSpec.Mode.VALIDATE).input(input)
                 .reportPath(dir.resolve("r.html")).fields("float", List.of("score")));
@@ -437,10 +437,23 @@ class JobRunnerTest {
         Recording report = RecordingSink.RECORDINGS.stream().filter(r -> r.sinkName.equals("report")).findFirst()
                 .orElseThrow();
         assertThat(result.exitCode()).isZero();
-        assertThat(report.declared).isEmpty();
+        assertThat(RecordingSink.RECORDINGS).allMatch(r -> r.sinkName.equals("report"));
+        assertThat(report.entries.get("score")).extracting(Entry::value).containsExactly(new java.math.BigDecimal("1"));
+        assertThat(report.request.baseUrl()).isNull();
+        assertThat(report.request.option(JobRunner.JOB_MODE_OPTION)).hasValue("validate");
         assertThat(report.summary.gatePassed()).isTrue();
-        assertThat(report.summary.outcomes()).isEmpty();
         assertThat(report.closed).isTrue();
+    }
+
+    @Test
+    void validateWithoutAReportStopsAtTheGate() throws IOException {
+        Path input = file("data.pipe", "file_fullpath|score", "a.jpg|1");
+        JobResult result = run(JobSpec.builder().mode(JobSpec.Mode.VALIDATE).input(input)
+                .fields("float", List.of("score")));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(RecordingSink.RECORDINGS).isEmpty();
+        assertThat(result.summary().outcomes()).isEmpty();
     }
 
     @Test

@@ -25,8 +25,17 @@ final class FieldRecorder implements FieldWriter {
     /** Written by the one thread that writes entries; read after {@code finish} is handed over. */
     private long entries;
 
+    /** What the outcome's message calls the job: {@code Dry run} or {@code Validation}. */
+    private final String job;
+
     FieldRecorder(FieldDeclaration declaration) {
+        this(declaration, "Dry run");
+    }
+
+    /** @param job what the outcome's message calls the job, e.g. {@code Validation} */
+    FieldRecorder(FieldDeclaration declaration, String job) {
         this.declaration = declaration;
+        this.job = job;
         this.statistics = FieldStatistics.forField(declaration.serverType());
     }
 
@@ -46,7 +55,7 @@ final class FieldRecorder implements FieldWriter {
     @Override
     public FieldOutcome finish() {
         return new FieldOutcome(declaration.fieldName(), FieldOutcome.Status.COMPLETED, entries, -1, 0, List.of(),
-                "Dry run: " + entries + " entries would be uploaded; nothing was sent.");
+                job + ": " + entries + " entries would be uploaded; nothing was sent.");
     }
 
     FieldDeclaration declaration() {

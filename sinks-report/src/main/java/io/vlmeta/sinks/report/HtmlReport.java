@@ -74,11 +74,13 @@ final class HtmlReport {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>vlmeta report: ").append(Html.escape(report.input())).append("</title>\n")
+                .append("<title>vlmeta ").append("validation".equals(report.kind()) ? "validation report: " : "report: ")
+                .append(Html.escape(report.input())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(page, report);
         overview(page, report);
         plan(page, report);
+        coverage(page, report);
         problems(page, report);
         for (int i = 0; i < report.fields().size(); i++) {
             field(page, report.fields().get(i), i, report.dryRun());
@@ -91,7 +93,11 @@ final class HtmlReport {
     }
 
     private static void header(StringBuilder page, ReportDocument report) {
-        page.append("<header>\n<h1>vlmeta ").append(report.dryRun() ? "dry-run report" : "upload report")
+        page.append("<header>\n<h1>vlmeta ").append(switch (report.kind()) {
+                    case "validation" -> "validation report";
+                    case "dry-run" -> "dry-run report";
+                    default -> "upload report";
+                })
                 .append("</h1>\n");
         if (report.gatePassed()) {
             page.append("<p class=\"status ok\" id=\"status\">Validation passed: ")
@@ -171,6 +177,32 @@ final class HtmlReport {
         return "<td class=\"num\">" + (value == null ? "–" : Numbers.count(value)) + "</td>";
     }
 
+    /** How many dataset media get a value, and the first ones that get none. */
+    private static void coverage(StringBuilder page, ReportDocument report) {
+        io.vlmeta.api.Coverage coverage = report.coverage();
+        if (coverage == null) {
+            return;
+        }
+        page.append("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p id=\"coverage-summary\">")
+                .append(Numbers.count(coverage.withValues())).append(" of ").append(Numbers.count(coverage.media()))
+                .append(" dataset media get at least one value");
+        if (coverage.withoutValues() == 0) {
+            page.append(".</p>\n</section>\n");
+            return;
+        }
+        page.append("; ").append(Numbers.count(coverage.withoutValues())).append(" get none")
+                .append(coverage.firstWithout().size() < coverage.withoutValues()
+                        ? " (the first " + Numbers.count(coverage.firstWithout().size()) + " are listed; "
+                        + "--json lists them all)" : "").append(".</p>\n")
+                .append("<details><summary>Media without a value</summary>\n<table class=\"uncovered\">\n")
+                .append("<tr><th>Path</th><th>Media id</th></tr>\n");
+        for (io.vlmeta.api.Coverage.Media media : coverage.firstWithout()) {
+            page.append("<tr><td>").append(Html.escape(media.path())).append("</td><td><code>")
+                    .append(Html.escape(media.mediaId())).append("</code></td></tr>\n");
+        }
+        page.append("</table>\n</details>\n</section>\n");
+    }
+
     private static void problems(StringBuilder page, ReportDocument report) {
         page.append("<section id=\"problems\">\n<h2>Problems</h2>\n");
         long found = report.errorCount() + report.warningCount();
@@ -184,6 +216,7 @@ final class HtmlReport {
             page.append("; the first ").append(Numbers.count(report.problemsKept())).append(" are listed");
         }
         page.append(".</p>\n");
+        refusedValues(page, report);
         Map<String, List<ReportDocument.ProblemLine>> groups = new LinkedHashMap<>();
         report.problems().forEach(p -> groups.computeIfAbsent(p.categoryTitle(), t -> new ArrayList<>()).add(p));
         groups.forEach((title, lines) -> {
@@ -199,6 +232,25 @@ final class HtmlReport {
             page.append("</table>\n");
         });
         page.append("</section>\n");
+    }
+
+    /** Each field's refused values, the most frequent first, with how often each was refused. */
+    private static void refusedValues(StringBuilder page, ReportDocument report) {
+        for (io.vlmeta.api.InvalidValues field : report.invalidValues()) {
+            page.append("<h3 class=\"refused\">Refused values of ").append(Html.escape(field.field())).append(" (")
+                    .append(Numbers.count(field.invalid())).append(field.invalid() == 1 ? " value" : " values")
+                    .append(field.mostFrequent().isEmpty() ? ")" : "; the most frequent)").append("</h3>\n")
+                    .append("<table class=\"refused\">\n<tr><th>Value</th><th class=\"num\">Count</th></tr>\n");
+            for (io.vlmeta.api.InvalidValues.Count count : field.mostFrequent()) {
+                page.append("<tr><td><code>").append(Html.escape(count.value())).append("</code></td><td class=\"num\">")
+                        .append(Numbers.count(count.count())).append("</td></tr>\n");
+            }
+            page.append("</table>\n");
+            if (!field.exact()) {
+                page.append("<p class=\"note\">So many different values were refused that only the first 10,000 "
+                        + "different ones were counted.</p>\n");
+            }
+        }
     }
 
     private static String plural(long n, String noun) {
@@ -233,20 +285,39 @@ final class HtmlReport {
         }
         if (!field.firstEntries().isEmpty()) {
             page.append("<h3>First ").append(field.firstEntries().size())
-                    .append(" entries, as uploaded</h3>\n<pre class=\"entries\">")
-                    .append(Html.escape(onePerLine(field.firstEntries()))).append("</pre>\n")
+                    .append(" entries, as uploaded</h3>\n")
                     .append(field.firstEntries().get(0).get("media_id") == null
                             ? "<p class=\"note\">media_id is null: paths were not checked against a dataset "
                             + "(give a dataset id or an export file to map them).</p>\n" : "")
-                    .append("<details><summary>Where these entries came from</summary>\n")
-                    .append("<table class=\"origins\">\n<tr><th class=\"num\">#</th><th>From</th></tr>\n");
-            for (int i = 0; i < field.firstEntryRows().size(); i++) {
-                page.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
-                        .append(Html.escape(field.firstEntryRows().get(i))).append("</td></tr>\n");
-            }
-            page.append("</table>\n</details>\n");
+                    .append(samples(field, 0, Math.min(SAMPLES_SHOWN, field.firstEntryRows().size())))
+                    .append("<details><summary>")
+                    .append(field.firstEntryRows().size() > SAMPLES_SHOWN ? "The other entries, and all of them "
+                            : "The same entries ").append("as the upload carries them (JSON)</summary>\n")
+                    .append(samples(field, SAMPLES_SHOWN, field.firstEntryRows().size()))
+                    .append("<pre class=\"entries\">").append(Html.escape(onePerLine(field.firstEntries())))
+                    .append("</pre>\n</details>\n");
         }
         page.append("</section>\n");
+    }
+
+    /** Sample rows shown before the rest are folded away, so the charts stay near the top. */
+    static final int SAMPLES_SHOWN = 5;
+
+    /** @return the samples {@code from} (inclusive) to {@code to} as path, media id and value; "" when none */
+    private static String samples(ReportDocument.FieldSection field, int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("<table class=\"samples\">\n<tr><th class=\"num\">#</th>")
+                .append("<th>Path (where)</th><th>Media id</th><th>Value</th></tr>\n");
+        for (int i = from; i < to; i++) {
+            Map<String, Object> entry = field.firstEntries().get(i);
+            table.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
+                    .append(Html.escape(field.firstEntryRows().get(i))).append("</td><td><code>")
+                    .append(Html.escape(String.valueOf(entry.get("media_id")))).append("</code></td><td>")
+                    .append(Html.escape(String.valueOf(entry.get("value")))).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
     }
 
     private static void statistics(StringBuilder page, ReportDocument.FieldSection field) {

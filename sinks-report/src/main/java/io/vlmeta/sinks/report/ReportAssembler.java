@@ -23,6 +23,14 @@ final class ReportAssembler {
 
     ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
                             String baseUrl) {
+        return assemble(summary, recorders, datasetId, baseUrl, summary.dryRun() ? "dry-run" : "upload", null,
+                List.of());
+    }
+
+    /** @param kind {@code validation}, {@code dry-run} or {@code upload} */
+    ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
+                            String baseUrl, String kind, io.vlmeta.api.Coverage coverage,
+                            List<io.vlmeta.api.InvalidValues> invalidValues) {
         List<ReportDocument.FieldSection> fields = new ArrayList<>();
         for (FieldPlan plan : summary.plan()) {
             FieldRecorder recorder = recorders.get(plan.column());
@@ -37,9 +45,10 @@ final class ReportAssembler {
         });
         List<ReportDocument.ProblemLine> problems = summary.problems().stream().map(ReportAssembler::line).toList();
         return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), summary.dryRun(),
-                summary.input(), summary.source(), summary.mapping(), datasetId, withoutCredentials(baseUrl),
+                kind, summary.input(), summary.source(), summary.mapping(), datasetId, withoutCredentials(baseUrl),
                 summary.rows(), summary.errorCount(), summary.warningCount(), summary.gatePassed(),
-                List.copyOf(fields), problems, summary.outcomes());
+                List.copyOf(fields), problems, summary.outcomes(), coverage,
+                List.copyOf(invalidValues));
     }
 
     private static ReportDocument.FieldSection section(String name, String type, String reason,

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param generatedAt  when it was written (UTC, ISO 8601)
  * @param dryRun       true when nothing was meant to be sent
+ * @param kind         what the report describes: {@code validation}, {@code dry-run} or {@code upload}
  * @param input        the input as the user named it
  * @param source       the source plugin
  * @param mapping      where the media mapping came from
@@ -22,11 +23,15 @@ import java.util.Map;
  * @param fields       one section per field, in plan order
  * @param problems     the problems kept, in the order found
  * @param outcomes     per-field outcomes of the upload pass
+ * @param coverage     how many dataset media get a value and the first that get none; {@code null} when
+ *                     paths were not mapped to a dataset
+ * @param invalidValues each field's refused values, grouped with counts (the most frequent first)
  */
-record ReportDocument(String generatedAt, boolean dryRun, String input, String source, String mapping,
+record ReportDocument(String generatedAt, boolean dryRun, String kind, String input, String source, String mapping,
                       String datasetId, String baseUrl, long rows, long errorCount, long warningCount,
                       boolean gatePassed, List<FieldSection> fields, List<ProblemLine> problems,
-                      List<FieldOutcome> outcomes) {
+                      List<FieldOutcome> outcomes, io.vlmeta.api.Coverage coverage,
+                      List<io.vlmeta.api.InvalidValues> invalidValues) {
 
     /** @return problems kept, which may be fewer than found */
     public long problemsKept() {

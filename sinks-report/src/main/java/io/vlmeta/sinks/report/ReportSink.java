@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +29,9 @@ import java.util.function.Consumer;
  * at the end writes the report (HTML and JSON) when a report path was given.
  */
 final class ReportSink implements Sink {
+    /** Set by the engine to the job's mode: {@code upload}, {@code dry-run} or {@code validate}. */
+    static final String JOB_MODE_OPTION = "job-mode";
+
     /** The report cannot be written where the user asked. */
     static final ErrorCode REPORT_UNWRITABLE = new ErrorCode("REPORT_UNWRITABLE", ErrorKind.USER, 1);
 
@@ -35,6 +39,10 @@ final class ReportSink implements Sink {
     private final String datasetId;
     private final String baseUrl;
     private final Consumer<String> log;
+    /** What the report describes: {@code validation}, {@code dry-run} or {@code upload}. */
+    private final String kind;
+    /** From the engine before {@code complete}; {@code null} when paths were not mapped. */
+    private volatile io.vlmeta.api.Coverage coverage;
     private final ReportAssembler assembler;
     private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ObjectMapper mapper = new ObjectMapper()
@@ -48,13 +56,31 @@ final class ReportSink implements Sink {
         this.baseUrl = request.baseUrl();
         this.log = request.log();
         this.assembler = new ReportAssembler(clock);
+        this.kind = switch (request.option(JOB_MODE_OPTION).orElse("dry-run")) {
+            case "validate" -> "validation";
+            case "upload" -> "upload";
+            default -> "dry-run";
+        };
     }
 
     @Override
     public FieldWriter openField(FieldDeclaration declaration) {
-        FieldRecorder recorder = new FieldRecorder(declaration);
+        FieldRecorder recorder = new FieldRecorder(declaration, "validation".equals(kind) ? "Validation" : "Dry run");
         recorders.put(declaration.fieldName(), recorder);
         return recorder;
+    }
+
+    /** From the engine before {@code complete}; empty when no value was refused. */
+    private volatile List<io.vlmeta.api.InvalidValues> invalidValues = List.of();
+
+    @Override
+    public void invalidValues(List<io.vlmeta.api.InvalidValues> byField) {
+        this.invalidValues = List.copyOf(byField);
+    }
+
+    @Override
+    public void coverage(io.vlmeta.api.Coverage coverage) {
+        this.coverage = coverage;
     }
 
     @Override
@@ -67,7 +93,7 @@ final class ReportSink implements Sink {
         synchronized (recorders) {
             seen = new LinkedHashMap<>(recorders);
         }
-        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl);
+        ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind, coverage, invalidValues);
         write(target.json(), json(report));
         write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");

@@ -45,6 +45,13 @@ final class DryRunFixture {
                 "job-1", null, options, log::add);
     }
 
+    /** A validation's request: the engine names no server for it and says what the job is. */
+    SinkRequest validationRequest(Path report) {
+        return new SinkRequest(null, "ds-123", null, null, 50_000, 4, Duration.ofMinutes(10), Path.of(".vlmeta"),
+                false, null, "path", "job-1", null, Map.of("report", report.toString(), "job-mode", "validate"),
+                log::add);
+    }
+
     static Sink open(SinkRequest request) {
         return new ReportSinkProvider(CLOCK).open(request);
     }

@@ -27,6 +27,7 @@ class ReportInBrowserTest {
     private static HeadlessChromium browser;
     private static Path passing;
     private static Path failing;
+    private static Path validation;
 
     @BeforeAll
     static void writeReports() throws IOException {
@@ -41,7 +42,20 @@ class ReportInBrowserTest {
             fixture.passingRun(sink);
         }
         try (Sink sink = DryRunFixture.open(fixture.request(failing))) {
+            sink.invalidValues(java.util.List.of(new io.vlmeta.api.InvalidValues("score", 2, java.util.List.of(
+                    new io.vlmeta.api.InvalidValues.Count("abc", 1), new io.vlmeta.api.InvalidValues.Count("n/a", 1)),
+                    true)));
             DryRunFixture.failingRun(sink);
+        }
+        validation = ARTEFACTS.resolve("validation.html");
+        try (Sink sink = DryRunFixture.open(fixture.validationRequest(validation))) {
+            java.util.List<io.vlmeta.api.Coverage.Media> without = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                without.add(new io.vlmeta.api.Coverage.Media("images/unlabelled_" + i + ".jpg",
+                        DryRunFixture.mediaId(100 + i)));
+            }
+            sink.coverage(new io.vlmeta.api.Coverage(15, 12, without));
+            fixture.passingRun(sink);
         }
     }
 
@@ -116,6 +130,36 @@ class ReportInBrowserTest {
                 .contains("Row 5, field 'score': Invalid float value 'abc'. Must be a valid number.")
                 .contains("Not declared: validation did not pass.");
         assertThat(ARTEFACTS.resolve("validation-failed.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aValidationReportIsTitledSoShowsCoverageAndTheSameChartsWithoutABaseUrl() throws Exception {
+        String dom = browser.dumpDom(validation);
+        String visible = text(dom);
+        browser.screenshot(validation, ARTEFACTS.resolve("validation.png"));
+
+        assertThat(visible).contains("vlmeta validation report").doesNotContain("dry-run report")
+                .doesNotContain("Base URL").doesNotContain("visual-layer.com")
+                .contains("12 of 15 dataset media get at least one value; 3 get none.")
+                .contains("images/unlabelled_2.jpg " + DryRunFixture.mediaId(102));
+        assertThat(Pattern.compile("<svg[^>]*aria-label=").matcher(dom).results().count()).isEqualTo(5);
+        assertThat(ARTEFACTS.resolve("validation.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void refusedValuesAreGroupedWithTheirCounts() throws Exception {
+        String visible = text(browser.dumpDom(failing));
+
+        assertThat(visible).contains("Refused values of score (2 values; the most frequent)")
+                .contains("Value Count abc 1 n/a 1");
+    }
+
+    @Test
+    void samplesShowEachPathWithItsMediaIdAndValue() throws Exception {
+        String visible = text(browser.dumpDom(passing));
+
+        assertThat(visible).contains("# Path (where) Media id Value")
+                .containsPattern("1 \\S+ \\(metadata\\.csv row 2\\) " + DryRunFixture.mediaId(2) + " ");
     }
 
     @Test

@@ -216,6 +216,12 @@ final class FieldUpload implements FieldWriter {
         return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", batch.number()) + ".json";
     }
 
+    /** @return entries the server holds for certain (acknowledged or read back), including an earlier run's when resuming */
+    @Override
+    public long accepted() {
+        return onServer;
+    }
+
     @Override
     public FieldOutcome finish() {
         try {

@@ -159,7 +159,8 @@ final class MediaIndex implements MediaResolver {
     }
 
     /** @return the normalised path of an item */
-    String path(int ordinal) {
+    @Override
+    public String path(int ordinal) {
         return new String(paths, start(ordinal), pathEnds[ordinal] - start(ordinal), StandardCharsets.UTF_8);
     }
 
@@ -170,6 +171,11 @@ final class MediaIndex implements MediaResolver {
     @Override
     public int size() {
         return size;
+    }
+
+    @Override
+    public String mediaId(int ordinal) {
+        return ids.get(ordinal);
     }
 
     @Override

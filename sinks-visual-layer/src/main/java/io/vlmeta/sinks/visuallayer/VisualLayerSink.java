@@ -99,6 +99,35 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     }
 
     /**
+     * Downloads the export beside {@code target} and moves it into place only once it reads as an
+     * export, so a failed download never leaves half a file where a later {@code --export-file} reads.
+     */
+    @Override
+    public synchronized long saveExport(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        Path download;
+        try {
+            Files.createDirectories(folder);
+            download = Files.createTempFile(folder, ".export-", ".csv.part");
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "' ("
+                    + e.getClass().getSimpleName() + "); choose a file in a writable folder.", e);
+        }
+        try {
+            api().downloadExport(download);
+            long media = ExportReader.read(download, "of dataset '" + request.datasetId() + "'", matchMode).size();
+            Files.move(download, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return media;
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "' ("
+                    + e.getClass().getSimpleName() + ").", e);
+        } finally {
+            deleteQuietly(download);
+        }
+    }
+
+    /**
      * @param label  how messages about the file name it
      * @param source how the mapping describes where its media came from
      */

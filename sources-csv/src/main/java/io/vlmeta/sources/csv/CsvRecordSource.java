@@ -68,6 +68,8 @@ final class CsvRecordSource implements RecordSource {
     private final BitSet unnamedWithValue = new BitSet();
     private boolean endReported;
     private boolean closed;
+    /** The file's bytes as they are read, for progress. */
+    private CountingInputStream bytes;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
                             DecodeErrors decodeErrors) throws IOException {
@@ -96,7 +98,8 @@ final class CsvRecordSource implements RecordSource {
     static CsvRecordSource open(SourceRequest request, ProblemReporter reporter, long maxRecordChars) {
         Path path = request.path();
         String file = path.toString();
-        InputStream in = openStream(path, file);
+        CountingInputStream counted = openStream(path, file);
+        InputStream in = new BufferedInputStream(counted, StrictDecodingReader.BUFFER_SIZE);
         CsvDialect dialect;
         try {
             dialect = CsvDialect.of(file, request, head(in));
@@ -115,6 +118,7 @@ final class CsvRecordSource implements RecordSource {
         CsvRecordSource source;
         try {
             source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors);
+            source.bytes = counted;
         } catch (IOException e) {
             closeQuietly(reader);
             throw unreadable(file, e);
@@ -136,12 +140,12 @@ final class CsvRecordSource implements RecordSource {
         return head;
     }
 
-    private static InputStream openStream(Path path, String file) {
+    private static CountingInputStream openStream(Path path, String file) {
         if (Files.isDirectory(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a CSV file.");
         }
         try {
-            return new BufferedInputStream(Files.newInputStream(path), StrictDecodingReader.BUFFER_SIZE);
+            return new CountingInputStream(Files.newInputStream(path));
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
         } catch (AccessDeniedException e) {
@@ -369,6 +373,50 @@ final class CsvRecordSource implements RecordSource {
             closeable.close();
         } catch (IOException ignored) {
             // see above; where opening failed, the open failure is what the user needs to see
+        }
+    }
+
+    /** @return bytes of the file read so far (ahead of the rows returned by up to a buffer's worth) */
+    @Override
+    public long bytesRead() {
+        return bytes == null ? -1 : bytes.count();
+    }
+
+    /** Counts the bytes read through it; read by one thread, its count by any. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

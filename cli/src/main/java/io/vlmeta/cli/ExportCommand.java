@@ -1,0 +1,95 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.Cancellation;
+import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkRequest;
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.Plugins;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vlmeta export}: saves a dataset's media export (file name to media id) through the
+ * {@code visual-layer} sink, so {@code validate --export-file} and dry runs can map paths offline.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpWidth = 110,
+        description = {"Saves the dataset's media export (each media item's file name and media id) to a CSV "
+                + "file, so that 'vlmeta validate --export-file FILE' checks every path offline. Sends no metadata."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vlmeta export --dataset-id abc123 -o export_media_id.csv",
+            "  vlmeta validate --csv metadata.csv --infer --export-file export_media_id.csv",
+            "",
+            "Environment: VL_BASE_URL, VL_API_KEY, VL_API_SECRET, VL_DATASET_ID (flags win).",
+            "Exit codes: 0 saved, 1 server failure or unwritable file, 2 usage error, 3 no such dataset."})
+final class ExportCommand implements Callable<Integer> {
+    /** The sink whose export is saved. */
+    static final String SINK = "visual-layer";
+
+    @Option(names = "--dataset-id", paramLabel = "ID", description = "The dataset (or VL_DATASET_ID).")
+    String datasetId;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
+    Path output;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The Visual Layer server (or VL_BASE_URL; default: " + JobSpecs.DEFAULT_BASE_URL + ").")
+    String baseUrl;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "API key for the cloud (or VL_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--api-secret", paramLabel = "SECRET",
+            description = "API secret (prefer VL_API_SECRET or --api-secret-file: a flag shows in the process list).")
+    String apiSecret;
+
+    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "A file holding the API secret.")
+    Path apiSecretFile;
+
+    @Mixin
+    PluginDirs pluginDirs = new PluginDirs();
+
+    private final CliContext context;
+
+    ExportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String dataset = JobSpecs.firstOf(datasetId, context.env("VL_DATASET_ID").orElse(null), null);
+        if (dataset == null) {
+            throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
+        }
+        JobSpecs.Credentials credentials = JobSpecs.credentials(apiKey, apiSecret, apiSecretFile, context);
+        String server = JobSpecs.firstOf(baseUrl, context.env("VL_BASE_URL").orElse(null),
+                JobSpecs.DEFAULT_BASE_URL);
+        Path target = output != null ? output : Path.of(defaultFileName(dataset));
+        SinkRequest request = new SinkRequest(server, dataset, credentials.apiKey(), credentials.apiSecret(), 1, 1,
+                Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path", "export:" + dataset, null,
+                Map.of(), line -> context.err().println(line), Cancellation.NEVER);
+        Plugins plugins = Plugins.discover(pluginDirs.folders(context));
+        context.err().println("Fetching the media export of dataset " + dataset + "...");
+        long media;
+        try (Sink sink = plugins.sink(SINK).open(request)) {
+            media = sink.saveExport(target);
+        }
+        context.err().printf(Locale.ROOT, "Saved %,d media of dataset %s to %s%n", media, dataset, target);
+        context.err().println("Check paths offline with: vlmeta validate --export-file " + target + " ...");
+        context.out().println(target);
+        return 0;
+    }
+
+    /** @return {@code export_media_id-ID.csv}, with characters a file name cannot hold replaced by '_' */
+    static String defaultFileName(String dataset) {
+        return "export_media_id-" + dataset.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+    }
+}

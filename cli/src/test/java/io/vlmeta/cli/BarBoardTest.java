@@ -1,0 +1,131 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bars and the step lines share one terminal: what they write is replayed through a small
+ * terminal model (carriage return, line feed, cursor up, erase below; colours ignored) and the
+ * screen is read back.
+ */
+class BarBoardTest {
+    private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    private final PrintStream stream = new PrintStream(terminal, true, StandardCharsets.UTF_8);
+
+    /** @return the screen's lines after replaying everything written so far */
+    private List<String> screen() {
+        String text;
+        synchronized (terminal) {
+            text = terminal.toString(StandardCharsets.UTF_8);
+        }
+        List<StringBuilder> lines = new ArrayList<>(List.of(new StringBuilder()));
+        int row = 0;
+        int col = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u001b' && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+                int end = i + 2;
+                while (end < text.length() && !Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                String argument = text.substring(i + 2, end);
+                switch (text.charAt(end)) {
+                    case 'A' -> row = Math.max(0, row - (argument.isEmpty() ? 1 : Integer.parseInt(argument)));
+                    case 'J' -> {
+                        lines.get(row).setLength(Math.min(col, lines.get(row).length()));
+                        while (lines.size() > row + 1) {
+                            lines.remove(lines.size() - 1);
+                        }
+                    }
+                    default -> { } // colours
+                }
+                i = end;
+            } else if (c == '\r') {
+                col = 0;
+            } else if (c == '\n') {
+                row++;
+                col = 0;
+                if (lines.size() <= row) {
+                    lines.add(new StringBuilder());
+                }
+            } else {
+                StringBuilder line = lines.get(row);
+                while (line.length() < col) {
+                    line.append(' ');
+                }
+                if (col < line.length()) {
+                    line.setCharAt(col, c);
+                } else {
+                    line.append(c);
+                }
+                col++;
+            }
+        }
+        return lines.stream().map(StringBuilder::toString).toList();
+    }
+
+    private void awaitOnScreen(String text) throws InterruptedException {
+        for (int i = 0; i < 200 && screen().stream().noneMatch(line -> line.contains(text)); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(screen()).anyMatch(line -> line.contains(text));
+    }
+
+    @Test
+    void stepLinesArePrintedAboveTheBarsAndNeverThroughThem() throws Exception {
+        BarBoard board = new BarBoard(stream, 100);
+        PrintStream steps = board.guard(stream);
+
+        board.overall("Uploading", 100, 3_000, 2);
+        board.field("Uploading score", 100, 2_000);
+        awaitOnScreen("Uploading score");
+        steps.println("Declared field 'score' as float (task 1).");
+        board.field("Uploading tags", 0, 1_000);
+        steps.print("Declared field 'tags' as enum ");
+        steps.println("(task 2).");
+        awaitOnScreen("Uploading tags");
+        List<String> during = screen();
+        board.close();
+        List<String> after = screen();
+
+        assertThat(during.get(0)).isEqualTo("Declared field 'score' as float (task 1).");
+        assertThat(during.get(1)).isEqualTo("Declared field 'tags' as enum (task 2).");
+        assertThat(during.get(2)).startsWith("Uploading 2 fields");
+        assertThat(during.get(3)).startsWith("Uploading score").contains("100/2000");
+        assertThat(during.get(4)).startsWith("Uploading tags");
+        assertThat(after).containsExactly("Declared field 'score' as float (task 1).",
+                "Declared field 'tags' as enum (task 2).", "");
+    }
+
+    @Test
+    void aFinishedBarLeavesNoTrace() throws Exception {
+        BarBoard board = new BarBoard(stream, 100);
+        PrintStream steps = board.guard(stream);
+
+        board.validating(20_000, 1_000, 10_000);
+        awaitOnScreen("Validating");
+        board.validated();
+        steps.println("Validation passed: 20000 rows, 1 fields");
+        board.close();
+
+        assertThat(screen()).containsExactly("Validation passed: 20000 rows, 1 fields", "");
+    }
+
+    @Test
+    void linesAreNeverWiderThanTheTerminal() throws Exception {
+        BarBoard board = new BarBoard(stream, 40);
+
+        board.field("Uploading a_field_with_a_rather_long_name", 10, 100_000);
+        awaitOnScreen("Uploading");
+        List<String> during = screen();
+        board.close();
+
+        assertThat(during).allMatch(line -> line.length() < 40);
+    }
+}

@@ -1,0 +1,88 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vlmeta export} against the emulator over HTTP, then {@code validate} offline with what it saved. */
+class ExportCommandTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), dir, args);
+    }
+
+    @Test
+    void savesTheDatasetsExportSoValidateMapsEveryPathOffline() throws Exception {
+        EMULATOR.emulator().addDataset("rehearse", Examples.filenames());
+        Path saved = dir.resolve("exports/rehearse.csv");
+
+        CliRun export = run("export", "--dataset-id", "rehearse", "--base-url", EMULATOR.emulator().baseUrl(),
+                "-o", saved.toString());
+
+        assertThat(export.exitCode()).as(export.both()).isZero();
+        assertThat(export.out()).isEqualTo(saved + "\n");
+        int media = Examples.filenames().size();
+        assertThat(export.err()).contains("Saved " + media + " media of dataset rehearse to " + saved);
+        List<String> lines = Files.readAllLines(saved, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(media + 1);
+        assertThat(String.join("\n", lines)).contains("images/night_002.jpg");
+
+        List<String> args = new ArrayList<>(List.of("validate", "--csv", Examples.METADATA.toString(),
+                "--export-file", saved.toString(), "--report", dir.resolve("check.html").toString()));
+        args.addAll(Examples.typeFlags());
+        CliRun validate = run(args.toArray(String[]::new));
+
+        assertThat(validate.exitCode()).as(validate.both()).isZero();
+        assertThat(validate.out()).contains("Media mapping: export file " + saved + " (" + media + " media")
+                .contains("Mapped 12 of 12 files");
+    }
+
+    @Test
+    void namesTheFileAfterTheDatasetWhenNoOutputIsGiven() throws Exception {
+        EMULATOR.emulator().addDataset("named", Examples.filenames());
+
+        CliRun export = CliRun.of(Map.of("VL_BASE_URL", EMULATOR.emulator().baseUrl(), "VL_DATASET_ID", "named"),
+                dir, "export", "-o", dir.resolve(ExportCommand.defaultFileName("named")).toString());
+
+        assertThat(export.exitCode()).as(export.both()).isZero();
+        assertThat(dir.resolve("export_media_id-named.csv")).exists();
+        assertThat(ExportCommand.defaultFileName("a/b c")).isEqualTo("export_media_id-a_b_c.csv");
+    }
+
+    @Test
+    void anUnknownDatasetIsOneErrorNamingItAndLeavesNoFileBehind() {
+        Path target = dir.resolve("absent.csv");
+
+        CliRun export = run("export", "--dataset-id", "no-such-dataset", "--base-url", EMULATOR.emulator().baseUrl(),
+                "-o", target.toString());
+
+        assertThat(export.exitCode()).as(export.both()).isEqualTo(3);
+        assertThat(export.err()).contains("Error: Dataset 'no-such-dataset' was not found")
+                .doesNotContain("Exception");
+        assertThat(target).doesNotExist();
+        assertThat(dir.toFile().list()).noneMatch(name -> name.endsWith(".part"));
+    }
+
+    @Test
+    void noDatasetIsAUsageError() {
+        CliRun export = run("export", "--base-url", EMULATOR.emulator().baseUrl());
+
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err()).isEqualTo("Error: No dataset given: pass --dataset-id (or set VL_DATASET_ID).\n");
+    }
+}

@@ -1,0 +1,126 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./vlmeta} launcher script, run by bash in a copy of the checkout's layout, with {@code mvn}
+ * and {@code java} on the PATH replaced by scripts that record how they were called.
+ */
+class LauncherTest {
+    private static final Path SCRIPT = Path.of("../vlmeta").toAbsolutePath().normalize();
+    private static final Instant BUILT = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path root;
+    private Path jar;
+    private Path calls;
+    private Path bin;
+
+    @BeforeEach
+    void checkout() throws IOException {
+        Files.copy(SCRIPT, root.resolve("vlmeta"));
+        executable(root.resolve("vlmeta"));
+        calls = root.resolve("calls.txt");
+        bin = Files.createDirectories(root.resolve("fake-bin"));
+        // the fake mvn prints colour codes and chatter like the real one; none of it may reach the user
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\" >> " + calls + "\n"
+                + "printf '\\033[1;34m[INFO]\\033[m Building\\n'\nmkdir -p cli/target && echo jar > cli/target/vlmeta.jar\n");
+        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho \"java $*\" >> " + calls + "\n");
+        executable(bin.resolve("mvn"));
+        executable(bin.resolve("java"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(root.resolve("api/src/main/java"));
+        Files.writeString(root.resolve("api/src/main/java/Api.java"), "class Api {}");
+        jar = Files.createDirectories(root.resolve("cli/target")).resolve("vlmeta.jar");
+        Files.writeString(jar, "jar");
+        for (Path file : new Path[] {root.resolve("pom.xml"), root.resolve("api/src/main/java/Api.java")}) {
+            Files.setLastModifiedTime(file, FileTime.from(BUILT.minusSeconds(60)));
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(BUILT));
+    }
+
+    private static void executable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Run(int exitCode, String err, String calls) {
+    }
+
+    private Run launch() throws IOException, InterruptedException {
+        Path err = root.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("vlmeta").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(false).redirectError(err.toFile())
+                .redirectOutput(root.resolve("out.txt").toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String called = Files.exists(calls) ? Files.readString(calls, StandardCharsets.UTF_8) : "";
+        Files.deleteIfExists(calls);
+        return new Run(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8), called);
+    }
+
+    @Test
+    void runsTheJarWithoutBuildingWhenNothingChangedSinceItWasBuilt() throws Exception {
+        Run run = launch();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.calls()).doesNotContain("mvn").contains("java -jar " + jar + " --version");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void rebuildsQuietlyWhenASourceIsNewerThanTheJarAsAfterAGitPull() throws Exception {
+        Files.setLastModifiedTime(root.resolve("api/src/main/java/Api.java"), FileTime.from(BUILT.plusSeconds(60)));
+
+        Run run = launch();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.calls()).contains("mvn -B -q").contains("-Dstyle.color=never").contains("-DskipTests")
+                .contains("java -jar " + jar);
+        assertThat(run.err()).isEqualTo("Building vlmeta (api/src/main/java/Api.java changed)...\n")
+                .doesNotContain("\u001b").doesNotContain("[INFO]");
+        assertThat(launch().calls()).as("built once, then up to date").doesNotContain("mvn");
+    }
+
+    @Test
+    void rebuildsWhenAPomIsNewerThanTheJar() throws Exception {
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(BUILT.plusSeconds(60)));
+
+        assertThat(launch().calls()).contains("mvn -B -q");
+    }
+
+    @Test
+    void ignoresBuildOutputAndHiddenFoldersNewerThanTheJar() throws Exception {
+        Path output = Files.createDirectories(root.resolve("api/target/classes/src"));
+        Files.writeString(output.resolve("Api.class"), "x");
+        Path journal = Files.createDirectories(root.resolve(".vlmeta/src"));
+        Files.writeString(journal.resolve("journal.json"), "{}");
+
+        assertThat(launch().calls()).doesNotContain("mvn");
+    }
+
+    @Test
+    void showsTheBuildLogOnlyWhenTheBuildFails() throws Exception {
+        Files.delete(jar);
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho '[ERROR] Api.java:[1,1] expected'\nexit 1\n");
+
+        Run run = launch();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Building vlmeta (first run only)...\n")
+                .contains("[ERROR] Api.java:[1,1] expected").contains("the build failed");
+        assertThat(run.calls()).doesNotContain("java -jar");
+    }
+}
