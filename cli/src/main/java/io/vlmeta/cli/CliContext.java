@@ -15,11 +15,19 @@ import java.util.Optional;
  * @param err         standard error
  * @param terminal    true when a person watches (a console is attached): emoji and progress bars
  * @param home        the user's home folder, for {@code ~/.vlmeta/plugins}
+ * @param stops       how a job learns that the user asked it to stop (signal handlers in the program)
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home) {
+                         Path home, StopControl stops) {
+
+    /** A context whose jobs nobody can stop: what in-process runs get. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home) {
+        this(environment, out, err, terminal, home, StopControl.NONE);
+    }
 
     public CliContext {
+        Objects.requireNonNull(stops, "stops");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");

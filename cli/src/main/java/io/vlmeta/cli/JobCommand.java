@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.VlmetaException;
@@ -7,14 +8,20 @@ import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobRunner;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Plugins;
+import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** What {@code upload} and {@code validate} share: build the job from flags, run it, print how it went. */
 abstract class JobCommand {
     @Mixin
     JobOptions options = new JobOptions();
+
+    @Spec
+    CommandSpec commandSpec;
 
     private final CliContext context;
 
@@ -23,10 +30,14 @@ abstract class JobCommand {
     }
 
     int run(JobSpec.Mode mode) {
-        PrintStream human = options.json ? context.err() : context.out();
+        // every line of the job passes through the escaping stream: values and server texts are in them
+        PrintStream human = ConsoleStream.of(options.json ? context.err() : context.out());
         Style style = new Style(context.terminal());
+        ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
         try {
-            JobSpec spec = JobSpecs.from(options, mode, context);
+            Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
+                    ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
+            JobSpec spec = JobSpecs.from(options, mode, context, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
@@ -36,6 +47,9 @@ abstract class JobCommand {
             }
             new ProblemPrinter(human, style).print(result.summary(), spec.reportPath());
             ending(human, style, spec, result);
+            if (result.exitCode() == Stops.EXIT_CODE) {
+                stopped(human, style, resume);
+            }
             if (options.json) {
                 context.out().println(JsonSummary.of(spec, result));
             }
@@ -46,6 +60,14 @@ abstract class JobCommand {
             }
             throw e;
         }
+    }
+
+    /** The journal holds where each field stands: say how to continue, with no secret in the command. */
+    private static void stopped(PrintStream out, Style style, ResumeCommand resume) {
+        out.println(style.mark("⏸️") + "Stopped: the fields above marked interrupted were not finished. The journal "
+                + "holds where each one stands; to continue, run:");
+        out.println("  " + resume.command());
+        resume.notes().forEach(note -> out.println("  (" + note + ")"));
     }
 
     private static void ending(PrintStream out, Style style, JobSpec spec, JobResult result) {

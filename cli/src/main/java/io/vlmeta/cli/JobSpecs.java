@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.Secret;
@@ -27,7 +28,12 @@ final class JobSpecs {
     }
 
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context) {
-        JobSpec.Builder builder = JobSpec.builder().mode(mode).input(input(options))
+        return from(options, mode, context, Cancellation.NEVER);
+    }
+
+    /** @param cancellation whether the user asked the job to stop */
+    static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, Cancellation cancellation) {
+        JobSpec.Builder builder = JobSpec.builder().mode(mode).input(input(options)).cancellation(cancellation)
                 .sourceName(options.source).keyColumn(options.pathColumn)
                 .sourceOptions(sourceOptions(options)).infer(options.infer)
                 .fieldSettings(fieldSettings(options))

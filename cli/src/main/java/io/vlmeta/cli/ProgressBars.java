@@ -40,7 +40,7 @@ final class ProgressBars implements AutoCloseable {
 
     void fieldStarted(String field, long values) {
         if (enabled && values >= LONG_INPUT) {
-            bars.put("field:" + field, open(fieldVerb + " " + field, values, "values"));
+            bars.put("field:" + field, open(fieldVerb + " " + ConsoleText.escape(field), values, "values"));
         }
     }
 

@@ -17,6 +17,7 @@ import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,9 @@ public final class JobRunner {
             sourceProblems.select(source.keyColumn(),
                     fields.stream().map(PlannedField::column).collect(Collectors.toSet()));
             listener.planned(fields.stream().map(PlannedField::toPlan).toList());
+            // everything local is checked before the media index is fetched: the first request
+            LocalChecks.check(spec, fields.size(), Path.of(System.getProperty("java.io.tmpdir")));
+            Stops.checkBefore(spec.cancellation(), "before the media mapping was fetched");
 
             MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
             if (resolver == MediaResolver.UNCHECKED) {
@@ -77,7 +81,8 @@ public final class JobRunner {
             listener.mappingLoaded(resolver.description());
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
-                    spec.allowUnmatched(), problems, listener).run(source, relay);
+                    spec.allowUnmatched(), problems, listener, spec.cancellation()).run(source, relay);
+            Stops.checkBefore(spec.cancellation(), "during validation");
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
@@ -104,6 +109,7 @@ public final class JobRunner {
             if (spec.mode() == JobSpec.Mode.VALIDATE) {
                 return finish(sinks, summaries.of(true, List.of()));
             }
+            Stops.checkBefore(spec.cancellation(), "after validation");
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
             return finish(sinks, summaries.of(true, outcomes));
@@ -132,7 +138,7 @@ public final class JobRunner {
         if (!sending.isEmpty()) {
             try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
                 List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
-                        listener, spec.parallel()).run(again, sinks.target());
+                        listener, spec.parallel(), spec.cancellation()).run(again, sinks.target());
                 sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
             }
         }
@@ -167,7 +173,7 @@ public final class JobRunner {
         }
         return new SinkRequest(spec.baseUrl(), spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
                 spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
-                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note);
+                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note, spec.cancellation());
     }
 
     /** Builds the run summary from what the passes found. */

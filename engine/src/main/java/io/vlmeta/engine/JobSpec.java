@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
@@ -44,6 +45,8 @@ import java.util.Objects;
  * @param allowPhi        send sensitive columns to a non-local server
  * @param dropPhi         leave sensitive columns out
  * @param maxProblemsKept how many problems are kept for printing and reports (all are counted)
+ * @param cancellation    whether the user asked the job to stop (Ctrl-C, SIGTERM); {@link Cancellation#NEVER}
+ *                        when nobody can
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -51,7 +54,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       int batchSize, int parallel, Duration taskTimeout, Path stateDir, boolean resume,
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
-                      int maxProblemsKept) {
+                      int maxProblemsKept, Cancellation cancellation) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -72,6 +75,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         Objects.requireNonNull(taskTimeout, "taskTimeout");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(matchBy, "matchBy");
+        Objects.requireNonNull(cancellation, "cancellation");
         sourceOptions = Map.copyOf(sourceOptions);
         fieldTypes = Collections.unmodifiableMap(new LinkedHashMap<>(fieldTypes));
         sinkOptions = Map.copyOf(sinkOptions);
@@ -122,6 +126,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private boolean allowPhi;
         private boolean dropPhi;
         private int maxProblemsKept = 1000;
+        private Cancellation cancellation = Cancellation.NEVER;
 
         private Builder() {
         }
@@ -172,6 +177,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder allowPhi(boolean value) { this.allowPhi = value; return this; }
         public Builder dropPhi(boolean value) { this.dropPhi = value; return this; }
         public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
+        public Builder cancellation(Cancellation value) { this.cancellation = value; return this; }
 
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
@@ -190,7 +196,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return new JobSpec(mode, input, sourceName, keyColumn, sourceOptions, fieldTypes, infer, fieldSettings,
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
-                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept);
+                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, cancellation);
         }
     }
 }
