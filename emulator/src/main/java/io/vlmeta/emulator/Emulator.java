@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,8 @@ public final class Emulator implements AutoCloseable {
     private final ApiHandler handler;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Applies files after their answers ({@link EmulatorConfig#applyDelay()}); {@code null} when synchronous. */
+    private final ScheduledExecutorService applier;
 
     static {
         // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each
@@ -49,8 +52,10 @@ public final class Emulator implements AutoCloseable {
         TokenVerifier tokens = config.authenticated()
                 ? new TokenVerifier(config.apiKey(), config.apiSecret(), config.maxTokenAge(), Clock.systemUTC())
                 : null;
-        handler = new ApiHandler(new MetadataApi(state, config.pollsToComplete()), tokens, faults);
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        applier = config.appliesAsynchronously()
+                ? Executors.newSingleThreadScheduledExecutor(daemonThreads("vlmeta-emulator-applier-")) : null;
+        handler = new ApiHandler(new MetadataApi(state, config, applier), tokens, faults);
+        executor = Executors.newFixedThreadPool(THREADS, daemonThreads("vlmeta-emulator-"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         server.createContext("/", handler);
         server.setExecutor(executor);
@@ -192,12 +197,15 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        if (applier != null) {
+            applier.shutdownNow();
+        }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "vlmeta-emulator-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

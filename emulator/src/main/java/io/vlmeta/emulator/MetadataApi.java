@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -28,11 +31,24 @@ final class MetadataApi {
 
     private final EmulatorState state;
     private final int pollsToComplete;
+    private final TaskPolicy taskPolicy;
+    private final boolean applyCutOffUploads;
+    private final Duration applyDelay;
+    /** Applies files after their answers, in arrival order; {@code null} when files are applied at once. */
+    private final ScheduledExecutorService applier;
     private final MultipartUpload multipart = new MultipartUpload();
 
-    MetadataApi(EmulatorState state, int pollsToComplete) {
+    /**
+     * @param applier one thread (so files are applied in the order they arrived) for asynchronous
+     *                application, or {@code null} when the configuration applies files at once
+     */
+    MetadataApi(EmulatorState state, EmulatorConfig config, ScheduledExecutorService applier) {
         this.state = state;
-        this.pollsToComplete = pollsToComplete;
+        this.pollsToComplete = config.pollsToComplete();
+        this.taskPolicy = config.taskPolicy();
+        this.applyCutOffUploads = config.applyCutOffUploads();
+        this.applyDelay = config.applyDelay();
+        this.applier = config.appliesAsynchronously() ? java.util.Objects.requireNonNull(applier, "applier") : null;
     }
 
     Response handle(Route route, HttpExchange exchange) throws IOException {
@@ -94,7 +110,7 @@ final class MetadataApi {
             throw new ApiError(409, "Dataset '" + dataset.id() + "' is not READY (status " + dataset.status()
                     + "); metadata can only be added to a READY dataset");
         }
-        DeclaredField field = dataset.declare(definition, pollsToComplete)
+        DeclaredField field = dataset.declare(definition, pollsToComplete, taskPolicy)
                 .orElseThrow(() -> new ApiError(409, "Field '" + definition.name() + "' already exists"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("task_id", field.task().id());
@@ -178,51 +194,102 @@ final class MetadataApi {
     private Response upload(Dataset dataset, String taskId, HttpExchange exchange) throws IOException {
         DeclaredField field = task(dataset, taskId);
         UploadTask task = field.task();
+        ReceivedBody body = new ReceivedBody(exchange.getRequestBody(), MultipartUpload.contentLength(exchange));
+        FilePart file = readFilePart(exchange, body);
+        if (body.cut() && (!applyCutOffUploads || file == null)) {
+            // nothing is applied; the client has gone, so nobody reads this answer
+            throw new ApiError(400, "Request body incomplete");
+        }
+        if (!body.cut() && !UploadProcessor.looksLikeArray(file.bytes(), file.length())) {
+            throw new ApiError(422, UploadProcessor.NOT_AN_ARRAY);
+        }
         synchronized (task) {
-            if (!task.open()) {
-                throw new ApiError(409, "Task '" + taskId + "' is " + task.status() + " and accepts no more uploads");
+            task.admitFile();
+            if (body.cut()) {
+                long entries = new UploadProcessor(dataset, field).applyCutOff(file.bytes(), file.length());
+                throw new ApiError(400, "Request body incomplete; " + entries + " entries before the cut were applied");
             }
-            long entries = applyFilePart(dataset, field, exchange);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("task_id", task.id());
+            if (applier != null) {
+                task.queueFile();
+                applier.schedule(() -> applyLater(dataset, field, file), applyDelay.toNanos(), TimeUnit.NANOSECONDS);
+                answer.put("status", task.status().name());
+                return Response.json(202, answer);
+            }
+            long entries;
+            try {
+                entries = new UploadProcessor(dataset, field).apply(file.bytes(), file.length());
+            } catch (UploadProcessor.MalformedUpload e) {
+                if (e.applied()) {
+                    task.fail(e.getMessage());
+                }
+                throw new ApiError(422, e.getMessage());
+            }
             answer.put("status", task.status().name());
             answer.put("rows", entries);
             return Response.json(202, answer);
         }
     }
 
-    /** Applies the first part named {@code file}; other parts are read past and ignored. */
-    private long applyFilePart(Dataset dataset, DeclaredField field, HttpExchange exchange) throws IOException {
+    /** Applies a file whose upload was answered already; a file that is not a JSON array fails the task. */
+    private static void applyLater(Dataset dataset, DeclaredField field, FilePart file) {
+        UploadTask task = field.task();
+        synchronized (task) {
+            try {
+                new UploadProcessor(dataset, field).apply(file.bytes(), file.length());
+            } catch (UploadProcessor.MalformedUpload e) {
+                task.fail(e.getMessage());
+            } finally {
+                task.dequeueFile();
+            }
+        }
+    }
+
+    /**
+     * Reads the whole multipart body and returns the first part named {@code file}; other parts are read
+     * past and ignored. When the body is cut off ({@link ReceivedBody#cut()}), returns what arrived of the
+     * file part, possibly {@code null}.
+     */
+    private FilePart readFilePart(HttpExchange exchange, ReceivedBody body) {
+        FilePart file = null;
         FileItemInputIterator parts;
         try {
-            parts = multipart.getItemIterator(exchange);
-        } catch (FileUploadException e) {
+            parts = multipart.getItemIterator(exchange, body);
+        } catch (IOException e) {
+            if (body.cut()) {
+                return null;
+            }
             throw new ApiError(422, "Upload must be multipart/form-data with a part named 'file'");
         }
-        Long entries = null;
         try {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
-                if (entries != null || !"file".equals(part.getFieldName())) {
+                if (file != null || !"file".equals(part.getFieldName())) {
                     continue;
                 }
                 checkFilePart(part);
+                file = new FilePart(MultipartUpload.contentLength(exchange));
                 try (InputStream content = part.getInputStream()) {
-                    entries = new UploadProcessor(dataset, field).apply(content);
-                } catch (UploadProcessor.MalformedUpload e) {
-                    if (e.applied()) {
-                        field.task().fail(e.getMessage());
-                    }
-                    throw new ApiError(422, e.getMessage());
+                    file.readFrom(content);
                 }
             }
-        } catch (FileUploadException e) {
-            throw new ApiError(422, "Upload is not well-formed multipart/form-data");
+        } catch (IOException e) {
+            if (body.cut()) {
+                return file;
+            }
+            if (e instanceof FileUploadException) {
+                throw new ApiError(422, "Upload is not well-formed multipart/form-data");
+            }
+            throw new ApiError(400, "Request body could not be read");
         }
-        if (entries == null) {
+        if (body.cut()) {
+            return file;
+        }
+        if (file == null) {
             throw new ApiError(422, "Upload has no part named 'file'");
         }
-        return entries;
+        return file;
     }
 
     private static void checkFilePart(FileItemInput part) {

@@ -26,20 +26,36 @@ final class MultipartUpload extends AbstractFileUpload<HttpExchange, DiskFileIte
 
     @Override
     public FileItemInputIterator getItemIterator(HttpExchange exchange) throws FileUploadException, IOException {
-        return getItemIterator(context(exchange));
+        return getItemIterator(context(exchange, exchange.getRequestBody()));
+    }
+
+    /** The parts of the request, read from {@code body} (the request body, e.g. counted) instead of the raw stream. */
+    FileItemInputIterator getItemIterator(HttpExchange exchange, InputStream body) throws FileUploadException,
+            IOException {
+        return getItemIterator(context(exchange, body));
+    }
+
+    /** @return the request's Content-Length, or {@code -1} when it has none (chunked) or it is not a number */
+    static long contentLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
     public Map<String, List<DiskFileItem>> parseParameterMap(HttpExchange exchange) throws FileUploadException {
-        return parseParameterMap(context(exchange));
+        return parseParameterMap(context(exchange, exchange.getRequestBody()));
     }
 
     @Override
     public List<DiskFileItem> parseRequest(HttpExchange exchange) throws FileUploadException {
-        return parseRequest(context(exchange));
+        return parseRequest(context(exchange, exchange.getRequestBody()));
     }
 
-    private static RequestContext context(HttpExchange exchange) {
+    private static RequestContext context(HttpExchange exchange, InputStream body) {
         return new RequestContext() {
             @Override
             public String getCharacterEncoding() {
@@ -48,12 +64,7 @@ final class MultipartUpload extends AbstractFileUpload<HttpExchange, DiskFileIte
 
             @Override
             public long getContentLength() {
-                String length = exchange.getRequestHeaders().getFirst("Content-Length");
-                try {
-                    return length == null ? -1 : Long.parseLong(length.trim());
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
+                return contentLength(exchange);
             }
 
             @Override
@@ -63,7 +74,7 @@ final class MultipartUpload extends AbstractFileUpload<HttpExchange, DiskFileIte
 
             @Override
             public InputStream getInputStream() {
-                return exchange.getRequestBody();
+                return body;
             }
         };
     }

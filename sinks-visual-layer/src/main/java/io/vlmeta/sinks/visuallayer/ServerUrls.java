@@ -69,6 +69,11 @@ final class ServerUrls {
         return URI.create(tasks() + "/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8));
     }
 
+    URI mediaMetadata(String mediaId) {
+        return URI.create(base + "/api/v1/datasets/" + dataset + "/image/"
+                + URLEncoder.encode(mediaId, StandardCharsets.UTF_8).replace("+", "%20") + "/custom_metadata");
+    }
+
     URI status(String taskId) {
         return URI.create(task(taskId) + "/status");
     }

@@ -16,7 +16,7 @@ class SinkOptionsTest {
     @Test
     void everyOptionTheSinkListsIsOneItReads() {
         // the list is what the engine checks names against: a name listed but not read would pass silently
-        assertThat(SinkOptions.NAMES).hasSize(8);
+        assertThat(SinkOptions.NAMES).hasSize(10);
         for (String name : SinkOptions.NAMES) {
             Requests requests = new Requests("http://localhost:1", "ds", dir);
             requests.options.put(name, "soon");
