@@ -23,8 +23,12 @@ import sun.misc.SignalHandler;
  * {@code jdk.unsupported} module, exported to every class-path program on purpose for this use.
  */
 final class StopSignals implements StopControl {
-    /** How long the requests in flight may take to finish after the first signal. */
-    static final Duration GRACE = Duration.ofSeconds(30);
+    /**
+     * How long the job may take to end after the first signal before the process ends at once: longer
+     * than the Visual Layer sink's own wait for its requests in flight ({@code cancel-wait-ms}, 30 s by
+     * default), so the sink settles them and writes the journal before this bound is reached.
+     */
+    static final Duration GRACE = Duration.ofSeconds(45);
 
     private final Duration grace;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlmeta.emulator.Emulator;
 import io.vlmeta.emulator.EmulatorConfig;
 import io.vlmeta.emulator.FaultPlan;
+import io.vlmeta.emulator.FaultProxy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +47,24 @@ class ChaosIT {
 
     /** How the emulator behaves. */
     enum Mode {
-        /** The emulator's defaults. */
-        DEFAULT;
+        /** The emulator's defaults: a task takes files until its status reports it finished. */
+        DEFAULT(BATCH),
+        /**
+         * Strict: a task takes one upload only, as the reference script uses it; the job sends each field
+         * as one file, and its files are applied asynchronously (read-back shows them a little later).
+         */
+        STRICT(ROWS);
+
+        final int batchSize;
+
+        Mode(int batchSize) {
+            this.batchSize = batchSize;
+        }
 
         EmulatorConfig config() {
-            return EmulatorConfig.builder().build();
+            return this == DEFAULT ? EmulatorConfig.builder().build()
+                    : EmulatorConfig.builder().strictOneUploadPerTask()
+                    .applyUploadsAsynchronously(Duration.ofMillis(150)).build();
         }
     }
 
@@ -60,6 +74,8 @@ class ChaosIT {
         KILL_9_MID_DECLARATION,
         SIGINT_MID_UPLOAD,
         TWO_RUNS_AT_ONCE,
+        BAD_GATEWAY_AFTER_PROCESSING,
+        BAD_GATEWAY_FROM_A_PROXY,
         ANSWERS_DROPPED,
         SERVICE_UNAVAILABLE_30_PERCENT
     }
@@ -68,11 +84,17 @@ class ChaosIT {
     Path dir;
 
     private Emulator emulator;
+    private FaultProxy proxy;
+    private String baseUrl;
+    private Mode mode;
     private final List<VlmetaJar.Launch> launches = new ArrayList<>();
     private final StringBuilder log = new StringBuilder();
 
     @AfterEach
     void stopEmulator() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (emulator != null) {
             emulator.close();
         }
@@ -91,7 +113,9 @@ class ChaosIT {
     @ParameterizedTest(name = "{0} emulator, {1}")
     @MethodSource("runs")
     void endsWithEveryValueOnceOrTheFieldNamedInANonZeroExit(Mode mode, Scenario scenario) throws Exception {
+        this.mode = mode;
         emulator = Emulator.start(mode.config());
+        baseUrl = emulator.baseUrl();
         String dataset = "chaos";
         emulator.addDataset(dataset, files());
         Path csv = csv();
@@ -103,6 +127,10 @@ class ChaosIT {
             case KILL_9_MID_DECLARATION -> killMidDeclaration(csv, random);
             case SIGINT_MID_UPLOAD -> interruptMidUpload(csv, random);
             case TWO_RUNS_AT_ONCE -> twoRunsAtOnce(csv, random);
+            case BAD_GATEWAY_AFTER_PROCESSING -> firstRunUnder(csv, FaultPlan.builder()
+                    .badGatewayAfterProcessingFraction(0.25).seed(random.nextLong()).build());
+            case BAD_GATEWAY_FROM_A_PROXY -> behindAProxy(csv, FaultProxy.Plan.builder().badGatewayFraction(0.25)
+                    .seed(random.nextLong()).build());
             case ANSWERS_DROPPED -> firstRunUnder(csv, FaultPlan.builder().dropConnectionFraction(0.2)
                     .seed(random.nextLong()).build());
             case SERVICE_UNAVAILABLE_30_PERCENT -> firstRunUnder(csv, FaultPlan.builder()
@@ -120,14 +148,22 @@ class ChaosIT {
                 || l.startsWith("seed")).reduce("", (a, b) -> a + b + "\n"));
         for (ServerState state : states) {
             assertThat(state.wrong() + state.extra()).as(report("values on the wrong media: " + state)).isZero();
+            assertThat(state.refused()).as(report("a second copy of a value was sent: " + state)).isZero();
             if (!state.exact()) {
-                assertThat(last.exitCode()).as(report("an incomplete field with exit 0: " + state)).isNotZero();
+                // the one end a resume cannot mend: a declaration whose answer was lost leaves a field whose
+                // task the API does not name, so nothing can be sent to it; it must stay empty and be named
+                assertThat(state.present()).as(report("a half-filled field: " + state)).isZero();
+                assertThat(last.exitCode()).as(report("an empty field with exit 0: " + state)).isNotZero();
                 assertThat(last.both()).as(report("the last run does not name " + state))
                         .contains("'" + state.field() + "'");
             }
         }
-        assertThat(states).as(report("every field complete, each value once"))
-                .allMatch(ServerState::exact);
+        long exact = states.stream().filter(ServerState::exact).count();
+        System.out.printf("chaos %s %s: %d runs, %d of %d fields exact, %d empty and named (exit %d)%n", mode,
+                scenario, launches.size(), exact, states.size(), states.size() - exact, last.exitCode());
+        if (exact == states.size()) {
+            assertThat(last.exitCode()).as(report("every field complete")).isZero();
+        }
     }
 
     // --- disruptions; each returns whether a journal may exist (the next run needs --resume)
@@ -140,7 +176,7 @@ class ChaosIT {
             String endpoint = round == 0 ? List.of("declare", "upload", "upload").get(random.nextInt(3))
                     : List.of("upload", "upload", "upload", "status").get(random.nextInt(4));
             int within = endpoint.equals("declare") ? FIELDS.size() : endpoint.equals("status") ? 2
-                    : round == 0 ? ROWS / BATCH * FIELDS.size() / 2 : 4;
+                    : round == 0 ? Math.max(1, ROWS / mode.batchSize * FIELDS.size() / 2) : 2;
             long target = emulator.requestCount(endpoint) + 1 + random.nextInt(within);
             killWhen(start(csv, resume), endpoint, target, "kill -9 at " + endpoint + " #" + target);
             resume = true;
@@ -158,7 +194,7 @@ class ChaosIT {
 
     private boolean interruptMidUpload(Path csv, Random random) throws Exception {
         emulator.setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(60)).build());
-        long target = emulator.requestCount("upload") + 1 + random.nextInt(10);
+        long target = emulator.requestCount("upload") + 1 + random.nextInt(mode == Mode.STRICT ? 2 : 10);
         VlmetaJar.Started run = start(csv, false);
         if (awaitRequests(run, "upload", target)) {
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.process().pid())).start();
@@ -176,7 +212,7 @@ class ChaosIT {
         await(first, "first of two runs at once");
         await(second, "second of two runs at once");
         // and two resumes at once after a kill
-        long target = emulator.requestCount("upload") + 1 + random.nextInt(6);
+        long target = emulator.requestCount("upload") + 1 + random.nextInt(mode == Mode.STRICT ? 2 : 6);
         killWhen(start(csv, true), "upload", target, "kill -9 at upload #" + target);
         VlmetaJar.Started third = start(csv, true);
         VlmetaJar.Started fourth = start(csv, true);
@@ -188,6 +224,15 @@ class ChaosIT {
     private boolean firstRunUnder(Path csv, FaultPlan faults) throws Exception {
         emulator.setFaults(faults);
         await(start(csv, false), "first run under " + faults);
+        return true;
+    }
+
+    /** A gateway in front of the server answers 502 after the server did the work; the resumes go direct. */
+    private boolean behindAProxy(Path csv, FaultProxy.Plan plan) throws Exception {
+        proxy = FaultProxy.start(emulator.baseUrl(), plan);
+        baseUrl = proxy.baseUrl();
+        await(start(csv, false), "first run behind a proxy answering 502 after forwarding");
+        baseUrl = emulator.baseUrl();
         return true;
     }
 
@@ -207,8 +252,8 @@ class ChaosIT {
 
     private List<String> command(Path csv, boolean resume) {
         List<String> args = new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", "chaos",
-                "--base-url", emulator.baseUrl(), "--state-dir", dir.resolve("state").toString(),
-                "--batch-size", Integer.toString(BATCH), "--float-fields", "score", "--enum-fields", "label",
+                "--base-url", baseUrl, "--state-dir", dir.resolve("state").toString(),
+                "--batch-size", Integer.toString(mode.batchSize), "--float-fields", "score", "--enum-fields", "label",
                 "--string-fields", "note", "--rejects", dir.resolve("rejects.csv").toString(),
                 "--sink-option", "poll-interval-ms=20"));
         if (resume) {
