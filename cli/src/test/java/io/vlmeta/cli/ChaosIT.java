@@ -206,19 +206,28 @@ class ChaosIT {
     }
 
     private boolean twoRunsAtOnce(Path csv, Random random) throws Exception {
-        emulator.setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(30)).build());
-        VlmetaJar.Started first = start(csv, false);
-        VlmetaJar.Started second = start(csv, false);
-        await(first, "first of two runs at once");
-        await(second, "second of two runs at once");
+        emulator.setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(60)).build());
+        concurrently(start(csv, false), start(csv, false), "two runs at once");
         // and two resumes at once after a kill
         long target = emulator.requestCount("upload") + 1 + random.nextInt(mode == Mode.STRICT ? 2 : 6);
         killWhen(start(csv, true), "upload", target, "kill -9 at upload #" + target);
-        VlmetaJar.Started third = start(csv, true);
-        VlmetaJar.Started fourth = start(csv, true);
-        await(third, "first of two resumes at once");
-        await(fourth, "second of two resumes at once");
+        concurrently(start(csv, true), start(csv, true), "two resumes at once");
         return true;
+    }
+
+    /**
+     * Two runs of one job on one state folder: the second to reach the journal refuses at once, naming
+     * the first's pid, and sends nothing (the server refusing no second copy shows that at the end).
+     */
+    private void concurrently(VlmetaJar.Started one, VlmetaJar.Started other, String what) throws Exception {
+        VlmetaJar.Launch first = await(one, "first of " + what);
+        VlmetaJar.Launch second = await(other, "second of " + what);
+        String refusedByOne = "Another vlmeta run (pid " + other.process().pid() + ", started ";
+        String refusedByOther = "Another vlmeta run (pid " + one.process().pid() + ", started ";
+        boolean oneRefused = first.exitCode() != 0 && first.err().contains(refusedByOne);
+        boolean otherRefused = second.exitCode() != 0 && second.err().contains(refusedByOther);
+        assertThat(oneRefused ^ otherRefused).as(report("exactly one of " + what + " refuses, naming the other's "
+                + "pid")).isTrue();
     }
 
     private boolean firstRunUnder(Path csv, FaultPlan faults) throws Exception {
