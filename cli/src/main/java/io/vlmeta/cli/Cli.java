@@ -16,7 +16,7 @@ public final class Cli {
      * Runs one command line.
      *
      * @return the exit code: 0 done, 1 server or input failure, 2 usage error, 3 validation failed,
-     *     4 uploaded with rejected rows
+     *     4 uploaded with rejected rows, 130 stopped by the user (Ctrl-C, SIGTERM)
      */
     public static int execute(CliContext context, String... args) {
         return commandLine(context).execute(args);

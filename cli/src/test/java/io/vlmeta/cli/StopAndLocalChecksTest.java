@@ -70,6 +70,28 @@ class StopAndLocalChecksTest {
     }
 
     @Test
+    void aStopMidUploadEndsWithStatusStoppedAndTheResumeCommandFinishesTheJob() throws IOException {
+        List<String> args = upload("stopped-mid-upload", "--batch-size", "2", "--parallel", "1", "--json");
+        long uploadsBefore = EMULATOR.emulator().requestCount("upload");
+
+        CliRun stopped = run((err, resume) -> () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore,
+                args);
+        List<String> again = new ArrayList<>(args);
+        again.add("--resume");
+        CliRun resumed = run(StopControl.NONE, again);
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.out()).contains("\"status\":\"stopped\"").contains("\"exit_code\":130");
+        assertThat(stopped.err()).contains("Stopped: the fields above marked interrupted were not finished. The "
+                + "journal holds where each one stands; to continue, run:\n  vlmeta upload --csv " + Examples.METADATA)
+                .contains(" --json --resume\n");
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        for (String field : List.of("confidence", "weather")) {
+            assertThat(EMULATOR.emulator().values("stopped-mid-upload", field)).as(field).hasSize(12);
+        }
+    }
+
+    @Test
     void theStopControlIsGivenTheResumeCommandWithoutTheSecret() throws IOException {
         List<String> args = upload("secret-in-flag", "--api-key", "k1", "--api-secret", "s3cr3t-value");
         List<String> seen = new ArrayList<>();
