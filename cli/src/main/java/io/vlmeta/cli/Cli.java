@@ -63,7 +63,7 @@ public final class Cli {
                     : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options));
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
-            err.println(exception.getMessage());
+            err.println(ConsoleText.escape(exception.getMessage())); // quotes the value the user typed
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return command.getCommandSpec().exitCodeOnInvalidInput();

@@ -166,6 +166,28 @@ class StopAndLocalChecksTest {
     }
 
     @Test
+    void escapesWhatTheServerSaysAboutAValueTheUserGave() throws IOException {
+        String dataset = "no\u001B]0;pwned\u0007such";
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id",
+                dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
+        args.addAll(Examples.typeFlags());
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isNotZero();
+        assertThat(run.out()).contains("Dataset ID: no\\u001B]0;pwned\\u0007such\n");
+        assertThat(run.both()).doesNotContain("\u001B").doesNotContain("\u0007");
+    }
+
+    @Test
+    void escapesAValueQuotedInAUsageError() {
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--csv", "m.csv", "--batch-size", "1\u001B[2J");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("1\\u001B[2J").doesNotContain("\u001B");
+    }
+
+    @Test
     void escapesAnErrorMessageCarryingAPath() throws IOException {
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", dir.resolve("no\u001B[2Jsuch.csv").toString(),
                 "--float-fields", "score", "--report", dir.resolve("report.html").toString());
