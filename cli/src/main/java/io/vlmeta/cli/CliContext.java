@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,16 +16,11 @@ import java.util.Optional;
  * @param err         standard error
  * @param terminal    true when a person watches (a console is attached): emoji and progress bars
  * @param home        the user's home folder, for {@code ~/.vlmeta/plugins}
+ * @param in          standard input, read for {@code --csv -} and {@code --input -}
  * @param stops       how a job learns that the user asked it to stop (signal handlers in the program)
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home, StopControl stops) {
-
-    /** A context whose jobs nobody can stop: what in-process runs get. */
-    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                      Path home) {
-        this(environment, out, err, terminal, home, StopControl.NONE);
-    }
+                         Path home, InputStream in, StopControl stops) {
 
     public CliContext {
         Objects.requireNonNull(stops, "stops");
@@ -32,6 +28,25 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(in, "in");
+    }
+
+    /** A context whose standard input is empty and whose jobs nobody can stop. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home) {
+        this(environment, out, err, terminal, home, InputStream.nullInputStream(), StopControl.NONE);
+    }
+
+    /** A context whose jobs nobody can stop: what in-process runs get. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, InputStream in) {
+        this(environment, out, err, terminal, home, in, StopControl.NONE);
+    }
+
+    /** A context whose standard input is empty. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, StopControl stops) {
+        this(environment, out, err, terminal, home, InputStream.nullInputStream(), stops);
     }
 
     /** @return the environment variable, when set and not blank */

@@ -34,10 +34,10 @@ abstract class JobCommand {
         PrintStream human = ConsoleStream.of(options.json ? context.err() : context.out());
         Style style = new Style(context.terminal());
         ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
-        try {
+        try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
             Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
                     ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
-            JobSpec spec = JobSpecs.from(options, mode, context, cancellation);
+            JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;

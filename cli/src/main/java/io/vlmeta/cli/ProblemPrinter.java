@@ -66,24 +66,38 @@ final class ProblemPrinter {
 
     /**
      * A source that reads one record per file (a folder of sidecars) puts every record at row 1 of its
-     * own file: there the file, not "Row 1", tells the user where to look.
+     * own file: there the file, not "Row 1", tells the user where to look. A file in the folder that
+     * holds several records (a DICOMweb response, one per instance) is named with the row.
      */
     static String line(Problem problem, String input) {
         Location location = problem.location();
-        if (location == null || location.row() != 1 || location.sheet() != null || location.file().equals(input)) {
+        if (location == null || location.sheet() != null || location.file().equals(input)) {
             return problem.render();
         }
-        String file = location.file();
+        String inside = insideFolder(location.file(), input);
+        String where;
+        if (location.row() == 1) {
+            where = inside != null ? inside : location.file();
+        } else if (inside != null) {
+            where = inside + " row " + location.row();
+        } else {
+            return problem.render();
+        }
+        return problem.field() == null ? where + ": " + problem.message()
+                : where + ", field '" + problem.field() + "': " + problem.message();
+    }
+
+    /** @return the file relative to the input folder, or {@code null} when it is not inside it */
+    private static String insideFolder(String file, String input) {
         try {
             Path folder = Path.of(input);
             Path path = Path.of(file);
             if (path.startsWith(folder) && !path.equals(folder)) {
-                file = folder.relativize(path).toString();
+                return folder.relativize(path).toString();
             }
         } catch (InvalidPathException e) {
             // an input described by name only: the whole path is still a place to look
         }
-        return problem.field() == null ? file + ": " + problem.message()
-                : file + ", field '" + problem.field() + "': " + problem.message();
+        return null;
     }
 }

@@ -195,18 +195,66 @@ class DicomUploadTest {
     }
 
     @Test
-    void namesTheSidecarThatIsNotValidJson() throws IOException {
+    void uploadsDcmtkSidecarsIncludingTheCompressedImageDcm2jsonEndedWithAComma() throws IOException {
         addSidecarDataset("dcmtk");
-        Path broken = SharedFixtures.DICOM.resolve("json-model-dcmtk/JPEG-lossy.dcm.json");
+        Path dcmtk = SharedFixtures.DICOM.resolve("json-model-dcmtk");
 
-        CliRun run = upload(EMULATOR.emulator().baseUrl(), "dcmtk", broken.getParent(), "--infer", "--match-by",
-                "stem", "--drop-phi");
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "dcmtk", dcmtk, "--infer", "--match-by", "stem",
+                "--drop-phi");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("Read 1 sidecar ending with a comma before the closing brace, as dcmtk 3.6.7's "
+                + "dcm2json leaves the file of an image with compressed pixel data")
+                .contains("only that comma was ignored, and attributes after the pixel data, which few files have, are "
+                        + "not in these sidecars: JPEG-lossy.dcm.json.\n")
+                .contains("Mapped 11 of 11 files\n");
+        String jpeg = EMULATOR.emulator().mediaId("dcmtk", "scans/JPEG-lossy.jpg");
+        assertThat(stored("dcmtk", "Modality").get(jpeg)).isEqualTo(EXPECTED.get("JPEG-lossy").get("Modality").asText());
+    }
+
+    @Test
+    void namesTheSidecarThatIsNotValidJson() throws IOException {
+        Files.copy(PYDICOM.resolve("CT_small.dcm.json"), dir.resolve("CT_small.dcm.json"));
+        Path broken = Files.writeString(dir.resolve("MR_small.dcm.json"), "{\"00080060\": {\"vr\": \"CS\",\n}}");
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--input", dir.toString(), "--infer",
+                "--report", dir.resolve("check.html").toString());
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
-        assertThat(run.out()).contains("  - JPEG-lossy.dcm.json: Sidecar " + broken + " is not valid JSON (line 926, "
-                        + "column 1: ")
-                .contains("); a sidecar holds one JSON object.\n")
-                .endsWith("Validation failed: nothing was uploaded. Fix the rows above and run again.\n");
-        assertThat(EMULATOR.emulator().schema("dcmtk")).isEmpty();
+        assertThat(run.out()).contains("  - MR_small.dcm.json: Sidecar " + broken + " is not valid JSON (line 2, "
+                + "column 1: Unexpected character ('}' (code 125)): was expecting double-quote to start field name); "
+                + "a sidecar holds one JSON object.\n");
+    }
+
+    @Test
+    void refusesASidecarNested1001DeepWithOneMessageAndNoStackTrace() throws IOException {
+        Path sidecars = Files.createDirectory(dir.resolve("sidecars"));
+        Path deep = Files.writeString(sidecars.resolve("deep.json"), "[".repeat(1001) + "]".repeat(1001));
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--input", sidecars.toString(), "--infer");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("Error: The only sidecar matching '*.json' in " + sidecars + " could not be read:\n"
+                + "  - Sidecar " + deep + " is beyond the limits of the JSON reader (line 1, column 1001: Document nesting "
+                + "depth (1001) exceeds the maximum allowed (1000)); a DICOM sidecar nests a few levels deep and holds no "
+                + "value that long.\n");
+        assertThat(run.both()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void uploadsEachInstanceOfADicomwebResponseKeyedBySidecarKey() throws IOException {
+        Path sidecars = Files.createDirectory(dir.resolve("dicomweb"));
+        String ct = EXPECTED.get("CT_small").get("SOPInstanceUID").asText();
+        String mr = EXPECTED.get("MR_small").get("SOPInstanceUID").asText();
+        Files.writeString(sidecars.resolve("series.json"), "[" + Files.readString(PYDICOM.resolve("CT_small.dcm.json"))
+                + ",\n" + Files.readString(PYDICOM.resolve("MR_small.dcm.json")) + "]");
+        EMULATOR.emulator().addDataset("dicomweb", List.of(ct, mr));
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "dicomweb", sidecars, "--source-option",
+                "sidecar-key=SOPInstanceUID", "--enum-fields", "Modality");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(stored("dicomweb", "Modality")).isEqualTo(Map.of(EMULATOR.emulator().mediaId("dicomweb", ct), "CT",
+                EMULATOR.emulator().mediaId("dicomweb", mr), "MR"));
     }
 }

@@ -80,6 +80,18 @@ class ProblemPrinterTest {
     }
 
     @Test
+    void namesTheSidecarFileAndTheRowOfAnInstanceInADicomwebResponse() {
+        Problem inInstance = Problem.error(ProblemCategory.VALUE, Location.of("scans/ct/series.json", 3),
+                "SliceThickness", "Invalid float value 'thin'. Must be a valid number.");
+        Problem inCsv = Problem.error(ProblemCategory.VALUE, Location.of("meta.csv", 3), "score", "Invalid.");
+
+        assertThat(ProblemPrinter.line(inInstance, "scans")).isEqualTo("ct/series.json row 3, field 'SliceThickness': "
+                + "Invalid float value 'thin'. Must be a valid number.");
+        assertThat(ProblemPrinter.line(inCsv, "meta.csv")).isEqualTo("Row 3, field 'score': Invalid.");
+        assertThat(ProblemPrinter.line(inCsv, "elsewhere.csv")).isEqualTo("Row 3, field 'score': Invalid.");
+    }
+
+    @Test
     void printsNothingWithoutProblems() {
         assertThat(print(List.of(), 0, 0, null)).isEmpty();
     }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +67,9 @@ public final class JobRunner {
                 throw VlmetaException.usage("Nothing to upload: no column of " + source.description()
                         + " was selected.");
             }
-            sourceProblems.select(source.keyColumn(),
-                    fields.stream().map(PlannedField::column).collect(Collectors.toSet()));
+            Set<String> selected = fields.stream().map(PlannedField::column).collect(Collectors.toSet());
+            sourceProblems.select(source.keyColumn(), selected);
+            source.select(selected);
             listener.planned(fields.stream().map(PlannedField::toPlan).toList());
             // everything local is checked before the media index is fetched: the first request
             LocalChecks.check(spec, fields.size(), Path.of(System.getProperty("java.io.tmpdir")));
@@ -137,6 +139,7 @@ public final class JobRunner {
         }
         if (!sending.isEmpty()) {
             try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
+                again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
                 List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
                         listener, spec.parallel(), spec.cancellation()).run(again, sinks.target());
                 sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));

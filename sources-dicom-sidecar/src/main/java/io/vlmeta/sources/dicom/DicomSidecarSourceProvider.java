@@ -7,12 +7,9 @@ import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,24 +32,24 @@ import java.util.Set;
  *
  * <p>Options: {@code sidecar-format} ({@code json-model}, {@code flat}, {@code converter-csv}; detected
  * from content when absent), {@code sidecar-glob} (default {@code *.json}), {@code field-names}
- * ({@code keyword} or {@code snake}) and {@code combine-date-time} ({@code true} or {@code false}).
+ * ({@code keyword} or {@code snake}), {@code combine-date-time} ({@code true} or {@code false}) and
+ * {@code sidecar-key} (a keyword or tag such as {@code SOPInstanceUID}: the attribute whose value names
+ * each dataset's image, so that a DICOMweb metadata response can describe many images).
  */
 public final class DicomSidecarSourceProvider implements SourceProvider {
     private static final int CONTENT_MATCH = 20;
 
     private final DicomDictionary dictionary = DicomDictionary.standard();
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+    private final JsonFactory json = JsonFactory.builder()
+            // a name given twice in one object is an error, not the last value silently winning
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // dcm2niix copies ISO 2022 escape bytes into strings unescaped; MisdecodedText needs them.
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** Creates the provider; it holds no per-job state. */
     public DicomSidecarSourceProvider() {
-        // The dictionary and the JSON mapper are shared and thread-safe.
+        // The dictionary and the JSON factory are shared and thread-safe.
     }
 
     @Override
@@ -87,7 +84,7 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
 
     @Override
     public RecordSource open(SourceRequest request, ProblemReporter reporter) {
-        SidecarOptions options = SidecarOptions.from(request);
+        SidecarOptions options = SidecarOptions.from(request, dictionary);
         Path path = request.path();
         if (!Files.exists(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Input " + path + " does not exist.");
@@ -96,6 +93,11 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
             return openFolder(path, options, reporter);
         }
         if (options.format() == SidecarFormat.CONVERTER_CSV || (options.format() == null && isCsv(path))) {
+            if (options.key() != null) {
+                throw VlmetaException.usage("Option " + SidecarOptions.KEY + " names the image of each dataset in a folder "
+                        + "of sidecars; the converter's CSV names it in a column (" + ConverterCsvRows.DEFAULT_KEY_COLUMN
+                        + ", or the one --path-column names).");
+            }
             String keyColumn = request.keyColumnOr(ConverterCsvRows.DEFAULT_KEY_COLUMN);
             return new DicomRecordSource(path.toString(), keyColumn,
                     r -> new ConverterCsvRows(path, keyColumn, dictionary, r),
@@ -120,7 +122,7 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot list folder " + folder + ": " + e.getCause().getMessage(), e);
         }
         return new DicomRecordSource(folder.toString(), "file_fullpath",
-                r -> new SidecarFolderRows(folder, options, dictionary, mapper, r),
+                r -> new SidecarFolderRows(folder, options, dictionary, json, r),
                 options.namingOr(FieldNaming.KEYWORD), options.combineDateTime(), reporter);
     }
 

@@ -15,18 +15,21 @@ import java.util.Set;
  * @param naming          the field naming asked for, or {@code null} for the input's own: keywords for
  *                        sidecars, the header's snake_case names for the converter CSV
  * @param combineDateTime whether date and time pairs become one datetime column ({@code combine-date-time})
+ * @param key             the attribute naming each dataset's image ({@code sidecar-key}), or {@code null}
+ *                        to name it after the sidecar file
  */
-record SidecarOptions(SidecarFormat format, String glob, FieldNaming naming, boolean combineDateTime) {
+record SidecarOptions(SidecarFormat format, String glob, FieldNaming naming, boolean combineDateTime, SidecarKey key) {
 
     static final String FORMAT = "sidecar-format";
     static final String GLOB = "sidecar-glob";
     static final String FIELD_NAMES = "field-names";
     static final String COMBINE_DATE_TIME = "combine-date-time";
+    static final String KEY = "sidecar-key";
     static final String DEFAULT_GLOB = "*.json";
     /** Every option this source reads. */
-    static final Set<String> NAMES = Set.of(FORMAT, GLOB, FIELD_NAMES, COMBINE_DATE_TIME);
+    static final Set<String> NAMES = Set.of(FORMAT, GLOB, FIELD_NAMES, COMBINE_DATE_TIME, KEY);
 
-    static SidecarOptions from(SourceRequest request) {
+    static SidecarOptions from(SourceRequest request, DicomDictionary dictionary) {
         SidecarFormat format = request.option(FORMAT).map(SidecarFormat::fromOption).orElse(null);
         String glob = request.option(GLOB).map(String::trim).orElse(DEFAULT_GLOB);
         try {
@@ -36,7 +39,8 @@ record SidecarOptions(SidecarFormat format, String glob, FieldNaming naming, boo
         }
         FieldNaming naming = request.option(FIELD_NAMES).map(FieldNaming::fromOption).orElse(null);
         boolean combine = request.option(COMBINE_DATE_TIME).map(SidecarOptions::parseBoolean).orElse(false);
-        return new SidecarOptions(format, glob, naming, combine);
+        SidecarKey key = request.option(KEY).map(value -> SidecarKey.parse(value, dictionary)).orElse(null);
+        return new SidecarOptions(format, glob, naming, combine, key);
     }
 
     FieldNaming namingOr(FieldNaming inputDefault) {

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * The sidecar files under a folder, depth first in name order, so every pass sees them in the same
  * order. Holds one sorted listing per folder on the current path, never the whole tree. Hidden entries
- * (a leading dot, such as macOS {@code ._x.json} files) and symbolic links to folders are not followed.
+ * (a leading dot, such as macOS {@code ._x.json} files) are left out; symbolic links to folders are not
+ * followed, but one whose name matches is returned, like a link to a missing file, so that reading it
+ * can say why it cannot be read.
  */
 final class SortedSidecarWalk {
     private final Path root;
@@ -46,7 +48,8 @@ final class SortedSidecarWalk {
             Path path = level.next();
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 stack.push(sortedChildren(path));
-            } else if (matches(path) && Files.isRegularFile(path)) {
+            } else if (matches(path) && (Files.isRegularFile(path) || Files.isSymbolicLink(path))) {
+                // a link that leads nowhere, or to a folder, is returned so that reading it says so
                 return path;
             }
         }

@@ -63,11 +63,12 @@ class DicomSidecarSourceProviderTest {
 
     @Test
     void forcingJsonModelRefusesFlatSidecarsNamingEachFile() throws IOException {
+        Files.writeString(dir.resolve("a.json"), "{\"00080060\": {\"vr\": \"CS\", \"Value\": [\"CT\"]}}");
         Path flat = Files.writeString(dir.resolve("b.json"), "{\"Modality\": \"MR\"}");
 
         SourceRun run = SourceRun.of(dir, Map.of("sidecar-format", "json-model"));
 
-        assertThat(run.records()).isEmpty();
+        assertThat(run.keys()).containsExactly("a");
         assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + flat + " cannot be read: attribute key 'Modality' "
                 + "is not a tag of eight hex digits like \"00080020\" (use sidecar-format=flat for keyword sidecars).");
     }

@@ -28,18 +28,18 @@ class FixtureFormatsTest {
     }
 
     @Test
-    void dcmtkJsonModelSidecarsMatchEveryFactAndTheTruncatedOneIsAnErrorNamingIt() {
+    void dcmtkJsonModelSidecarsMatchEveryFactIncludingTheCompressedImageDcm2jsonEndedWithAComma() {
         SourceRun run = SourceRun.of(Fixtures.jsonModelDcmtk(), Map.of());
 
         Set<String> readable = new HashSet<>(EXPECTED.keySet());
-        readable.remove("JPEG-lossy"); // dcm2json left a trailing comma where the pixel data should be
         readable.remove("chrH31"); // no dcmtk sidecar was made for it
         assertThat(run.keys()).containsExactlyInAnyOrderElementsOf(readable.stream().map(stem -> stem + ".dcm").toList());
         readable.forEach(stem -> assertSameFacts(run, stem + ".dcm", stem, EXPECTED.get(stem)));
-        assertThat(run.problems()).filteredOn(Problem::isError).extracting(Problem::render).containsExactly(
-                "Row 1: Sidecar " + Fixtures.jsonModelDcmtk().resolve("JPEG-lossy.dcm.json") + " is not valid JSON (line 926, column 1: "
-                        + "Unexpected character ('}' (code 125)): was expecting double-quote to start field name); "
-                        + "a sidecar holds one JSON object.");
+        assertThat(run.problems()).filteredOn(Problem::isError).isEmpty();
+        assertThat(run.renderedProblems()).contains("Read 1 sidecar ending with a comma before the closing brace, as dcmtk "
+                + "3.6.7's dcm2json leaves the file of an image with compressed pixel data (it stops at PixelData (7FE0,0010), "
+                + "which it cannot write inline); only that comma was ignored, and attributes after the pixel data, which "
+                + "few files have, are not in these sidecars: JPEG-lossy.dcm.json.");
     }
 
     @Test

@@ -34,6 +34,15 @@ final class Fixtures {
         return dicom().resolve("bids-dcm2niix");
     }
 
+    /** @return this module's sidecars written by dcmtk 3.6.7's dcm2json (see the folder's README) */
+    static Path dcmtk367() {
+        try {
+            return Path.of(Fixtures.class.getResource("/dcmtk-3.6.7/README.md").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path converterCsv() {
         return dicom().resolve("converter-csv/dicom_metadata.csv");
     }
