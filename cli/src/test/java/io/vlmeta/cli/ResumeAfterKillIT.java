@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +58,27 @@ class ResumeAfterKillIT {
         return args;
     }
 
-    /** Uploads the server has received: the journal's layout is the sink's own business. */
-    private static long uploads() {
-        return EMULATOR.emulator().requestCount("upload");
+    /** @return the journal's fields, or an empty node before it is first written */
+    private JsonNode journalFields() throws IOException {
+        Path state = dir.resolve("state");
+        if (!Files.isDirectory(state)) {
+            return new ObjectMapper().createObjectNode();
+        }
+        List<Path> journals;
+        try (Stream<Path> files = Files.list(state)) {
+            journals = files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+        }
+        return journals.isEmpty() ? new ObjectMapper().createObjectNode()
+                : new ObjectMapper().readTree(journals.get(0).toFile()).get("fields");
+    }
+
+    private int acceptedBatches() throws IOException {
+        int batches = 0;
+        for (JsonNode field : journalFields()) {
+            JsonNode segments = field.get("segments"); // one per file the server took; none while declaring
+            batches = Math.max(batches, segments == null ? 0 : segments.size());
+        }
+        return batches;
     }
 
     @Test
@@ -72,19 +91,18 @@ class ResumeAfterKillIT {
         Path csv = csv();
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
 
-        long before = uploads();
         VlmetaJar.Started first = VlmetaJar.start(dir, dir.resolve("streams"), command(csv));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (uploads() - before < 3 && first.process().isAlive() && System.nanoTime() < deadline) {
+        while (acceptedBatches() < 3 && first.process().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         first.process().destroyForcibly().waitFor();
         EMULATOR.emulator().setFaults(FaultPlan.none());
-        long batchesAtKill = uploads() - before;
+        int batchesAtKill = acceptedBatches();
         VlmetaJar.Launch again = VlmetaJar.run(dir, dir.resolve("streams"), command(csv));
         VlmetaJar.Launch resumed = VlmetaJar.run(dir, dir.resolve("streams"), command(csv, "--resume"));
 
-        assertThat(batchesAtKill).as("batches sent before the kill").isBetween(3L, 29L);
+        assertThat(batchesAtKill).as("batches accepted before the kill").isBetween(3, 29);
         assertThat(again.exitCode()).as(again.both()).isEqualTo(2);
         assertThat(again.err()).startsWith("Error: An earlier upload of this input to dataset 'frames' did not "
                 + "finish (journal ").endsWith("): pass --resume to continue it, or delete the journal to start "
@@ -106,6 +124,15 @@ class ResumeAfterKillIT {
         for (JsonNode field : state.get("datasets").get(0).get("fields")) {
             assertThat(field.get("task").get("error_count").asLong()).as(field.get("field_name").asText()).isZero();
             assertThat(field.get("task").get("inserted_rows").asLong()).isEqualTo(ROWS);
+        }
+        for (JsonNode field : journalFields()) {
+            assertThat(field.get("state").asText()).isEqualTo("finished");
+            assertThat(field.get("status").asText()).isEqualTo("COMPLETED");
+            long entries = 0;
+            for (JsonNode segment : field.get("segments")) {
+                entries += segment.get("count").asLong();
+            }
+            assertThat(entries).isEqualTo(ROWS);
         }
     }
 }

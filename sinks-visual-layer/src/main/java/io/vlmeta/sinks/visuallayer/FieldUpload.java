@@ -251,6 +251,11 @@ final class FieldUpload implements FieldWriter {
             long duplicates = rejections(status, rows, rejections);
             if (context.rejects() != null) {
                 context.rejects().write(fieldName, rejections);
+                if ("FAILED".equals(status.status())) {
+                    context.rejects().write(fieldName, unapplied(rows.processedEntries(Math.max(0,
+                            status.processed())), read, "not applied: the server's task for field '" + fieldName
+                            + "' failed"));
+                }
             }
             context.journal().finished(fieldName, status.status());
             return outcome(status, read, rejections, duplicates, rows);
@@ -324,6 +329,15 @@ final class FieldUpload implements FieldWriter {
                 context.rejects() == null ? " (--rejects lists such rows)" : " (the rejects file lists them)"));
     }
 
+    private List<Rejection> unapplied(long from, long to, String reason) {
+        List<Rejection> rows = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            RowSpill.Spilled entry = spill.read(i);
+            rows.add(new Rejection(entry.key(), entry.location(), entry.value(), reason));
+        }
+        return rows;
+    }
+
     /** Refused credentials and an unreachable server stop the job; a refused batch stops this field only. */
     private FieldOutcome stopped(RuntimeException failure) {
         if (!(failure instanceof VlmetaException vlmeta) || vlmeta.code().kind() == ErrorKind.INTERNAL
@@ -365,7 +379,7 @@ final class FieldUpload implements FieldWriter {
         long duplicates = 0;
         for (ServerTypes.SampleError sample : status.sampleErrors()) {
             RowMap.Row row = rows.entryOf(sample.rowIndex());
-            if (row != null && row.secondCopy()) {
+            if ((row != null && row.secondCopy()) || (rows.copiesInDoubt() && secondCopy(sample.reason()))) {
                 duplicates++;
                 continue;
             }
@@ -378,6 +392,16 @@ final class FieldUpload implements FieldWriter {
         return Math.max(duplicates, rows.secondCopies());
     }
 
+    /**
+     * The server's words for a value it refused because the media already holds one (inferred from the
+     * API's immutability; the emulator says "already has a value"). In a field this job declared, that
+     * is a second copy of an entry this job sent.
+     */
+    private static boolean secondCopy(String reason) {
+        String text = reason.toLowerCase(Locale.ROOT);
+        return text.contains("already has a value") || text.contains("already exists") || text.contains("duplicate");
+    }
+
     private FieldOutcome outcome(TaskStatus status, long sent, List<Rejection> rejections, long duplicates,
                                  RowMap rows) {
         long rejected = Math.max(0, status.errorCount() - duplicates);
@@ -388,12 +412,16 @@ final class FieldUpload implements FieldWriter {
         };
         List<String> notes = new ArrayList<>();
         if (result == FieldOutcome.Status.FAILED) {
-            notes.add(String.format(Locale.ROOT, "The server's task %s for field '%s' failed%s; it inserted %,d of "
-                            + "the %,d entries sent, and as metadata is immutable the rest cannot be added to this "
-                            + "field by any later run (--resume cannot help): upload them under a new field name.",
+            long reached = rows.processedEntries(Math.max(0, status.processed()));
+            notes.add(String.format(Locale.ROOT, "The server's task %s for field '%s' failed%s. It processed the "
+                            + "first %,d entries%s (%,d inserted, %,d refused); the other %,d (from %s) were not "
+                            + "applied, and as metadata is immutable no later run can add them to this field "
+                            + "(--resume cannot help): upload them under a new field name.",
                     taskId, fieldName,
                     status.sampleErrors().isEmpty() ? "" : " (" + status.sampleErrors().get(0).reason() + ")",
-                    Math.max(0, status.insertedRows()), sent));
+                    reached, reached > 0 ? " (up to " + rowOf(reached - 1) + ")" : "",
+                    Math.max(0, status.insertedRows()), status.errorCount(), sent - reached,
+                    reached < sent ? rowOf(reached) : "none"));
         } else if (status.insertedRows() >= 0 && status.insertedRows() != sent) {
             notes.add(String.format(Locale.ROOT, "The server inserted %,d of the %,d entries sent (%,d rejected).",
                     status.insertedRows(), sent, rejected));
@@ -406,7 +434,12 @@ final class FieldUpload implements FieldWriter {
             notes.add(String.format(Locale.ROOT, "%,d entries reached the server twice after a lost answer; the "
                     + "server kept the first copy and its refusals of the second are not rejected rows.", duplicates));
         }
-        if (!rows.consistent()) {
+        if (!rows.consistent() && rows.total() == status.processed()) {
+            if (!rejections.isEmpty()) {
+                notes.add("A copy of a batch presumed lost reached the server late, so the rows named for "
+                        + "rejections after it may be off.");
+            }
+        } else if (!rows.consistent()) {
             notes.add(String.format(Locale.ROOT, "The server processed %,d rows, not the %,d the journal accounts "
                     + "for, so the rows named for its rejections may be off.", status.processed(), rows.total()));
         }

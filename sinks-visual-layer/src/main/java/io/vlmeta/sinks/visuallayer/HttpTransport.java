@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -46,6 +47,7 @@ final class HttpTransport implements AutoCloseable {
     private final RetryDelays delays;
     private final Consumer<String> log;
     private final String server;
+    private final String basicAuth;
     /** Set by the first answer: a refused connection after it is a server restarting, worth retrying. */
     private final AtomicBoolean reached = new AtomicBoolean();
 
@@ -54,6 +56,18 @@ final class HttpTransport implements AutoCloseable {
      * @param connections pooled connections (one per field uploaded at once, and a few more)
      */
     HttpTransport(String server, JwtTokens tokens, SinkOptions options, int connections, Consumer<String> log) {
+        this(server, null, tokens, options, connections, log);
+    }
+
+    /**
+     * @param userInfo {@code user:password} (percent-encoded) from the base URL, sent as HTTP Basic
+     *                 credentials on premises; {@code null} for none
+     */
+    HttpTransport(String server, String userInfo, JwtTokens tokens, SinkOptions options, int connections,
+                  Consumer<String> log) {
+        this.basicAuth = userInfo == null || tokens != null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(java.net.URLDecoder.decode(userInfo, java.nio.charset.StandardCharsets.UTF_8)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.server = Redaction.url(server);
         this.tokens = tokens;
         this.options = options;
@@ -101,7 +115,7 @@ final class HttpTransport implements AutoCloseable {
                 .maxAttempts(maxAttempts)
                 .retryOnResult(response -> call.repeatable() ? response.retryable() : response.notHandled())
                 // an unsafe request is repeated after an I/O error only when it never left (see unsent)
-                .retryOnException(e -> e instanceof IOException)
+                .retryOnException(e -> e instanceof IOException && !(e instanceof ClientProtocolException))
                 .failAfterMaxAttempts(false)
                 .intervalBiFunction((attempt, outcome) -> {
                     long wait = outcome.isLeft() ? delays.backoffMillis(attempt)
@@ -158,7 +172,9 @@ final class HttpTransport implements AutoCloseable {
             builder.setEntity(call.body().get());
         }
         ClassicHttpRequest request = builder.build();
-        if (tokens != null) {
+        if (basicAuth != null) {
+            request.setHeader("Authorization", basicAuth);
+        } else if (tokens != null) {
             String token = tokens.current();
             tokenUsed.set(token);
             request.setHeader("Authorization", "Bearer " + token);

@@ -83,8 +83,10 @@ final class ReadBack {
         return lo;
     }
 
+    /** The first entry is never among these (unless it is the only one): it holding a value proves nothing of the rest. */
     private boolean lastHold(List<String> media) {
-        for (int i = media.size() - 1; i >= Math.max(0, media.size() - TAIL_PROBES); i--) {
+        int lowest = media.size() == 1 ? 0 : Math.max(1, media.size() - TAIL_PROBES);
+        for (int i = media.size() - 1; i >= lowest; i--) {
             if (holds(media, i)) {
                 return true;
             }

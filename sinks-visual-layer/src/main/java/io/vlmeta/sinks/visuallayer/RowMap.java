@@ -29,6 +29,7 @@ final class RowMap {
     private final boolean consistent;
     private final long total;
     private final long secondCopies;
+    private final boolean copiesInDoubt;
 
     /**
      * @param segments  the journal's segments, in upload order
@@ -49,7 +50,9 @@ final class RowMap {
             }
         }
         this.includeLost = lost > 0 && processed == known + lost;
-        this.consistent = processed < 0 || processed == known || includeLost;
+        // a copy applied late may sit anywhere after its place in the journal: rows after it are not certain
+        this.consistent = processed < 0 || processed == known;
+        this.copiesInDoubt = lost > 0;
         this.total = includeLost ? known + lost : known;
         this.secondCopies = includeLost ? resent : 0;
         this.segments = segments.stream().filter(s -> includeLost || s.kind() != Segment.Kind.PRESUMED_LOST).toList();
@@ -69,6 +72,28 @@ final class RowMap {
             start += segment.count();
         }
         return null;
+    }
+
+    /** @return true when a copy was presumed lost and sent again, so a second copy may have reached the server */
+    boolean copiesInDoubt() {
+        return copiesInDoubt;
+    }
+
+    /**
+     * @param processed rows the task processed before it stopped (files are applied in order)
+     * @return the index of the first entry the server did not reach: every entry before it was processed
+     */
+    long processedEntries(long processed) {
+        long start = 0;
+        long end = 0;
+        for (Segment segment : segments) {
+            if (start >= processed) {
+                break;
+            }
+            end = Math.max(end, segment.firstEntry() + Math.min(segment.count(), processed - start));
+            start += segment.count();
+        }
+        return end;
     }
 
     boolean consistent() {

@@ -2,6 +2,7 @@ package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
@@ -191,6 +192,13 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         String name = declaration.fieldName();
         Journal journal = checkedJournal();
         FieldState state = journal.field(name).orElse(null);
+        if (request.cancellation().requested()) { // a stop was requested: no new request, not even a declaration
+            long on = state instanceof WithTask withTask ? withTask.nextEntry() : 0;
+            return new FailedField(name, FieldOutcome.Status.INTERRUPTED, String.format(Locale.ROOT,
+                    "Stopped on request before field '%s' was %s: %,d of its entries are on the server (journal "
+                            + "%s); run again with --resume to send the rest.", name,
+                    state == null ? "declared" : "resumed", on, journal.file()));
+        }
         if (state instanceof Declaring) {
             FieldWriter adopted = settleDeclaration(declaration, "the run before stopped while it was in flight");
             return adopted != null ? adopted : declare(declaration);
@@ -328,7 +336,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             }
             ServerUrls urls = new ServerUrls(baseUrl, request.datasetId());
             JwtTokens tokens = cloud ? new JwtTokens(request.apiKey(), request.apiSecret(), clock) : null;
-            transport = new HttpTransport(urls.base(), tokens, options, request.parallel() + 4, request.log());
+            transport = new HttpTransport(urls.base(), urls.userInfo(), tokens, options, request.parallel() + 4,
+                    request.log());
             api = new VisualLayerApi(transport, urls, request.datasetId(), request.apiSecret());
         }
         return api;
