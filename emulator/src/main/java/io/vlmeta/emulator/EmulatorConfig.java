@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param apiSecret       the secret tokens are signed with (HS256); {@code null} with {@code apiKey}
  * @param maxTokenAge     refuse tokens whose {@code iat} is older than this, even before {@code exp};
  *                        {@code null} to check {@code exp} only
- * @param pollsToComplete how many status polls after an upload answer {@code IN_PROGRESS} before one
- *                        answers the final status; {@code 0} completes on the first poll
+ * @param pollsToComplete how many status polls after the last upload answer {@code IN_PROGRESS} before one
+ *                        answers the final status; {@code 0} completes on the first poll. A task reports a
+ *                        final status only once every file it received was applied.
  * @param faults          faults to inject; never {@code null}
  * @param taskPolicy      when a task stops taking files; {@link TaskPolicy#OPEN_UNTIL_FAILED} by default,
  *                        never {@code null}

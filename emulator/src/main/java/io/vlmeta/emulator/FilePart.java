@@ -1,50 +1,11 @@
 package io.vlmeta.emulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-
 /**
- * The bytes of an upload's {@code file} part, read whole before anything is applied (web frameworks
- * read the multipart body before the handler runs), into one array the JSON parser reads in place.
+ * The content of an upload's {@code file} part: a slice of the request body, not a copy.
+ *
+ * @param bytes  the request body
+ * @param offset where the part's content starts in {@code bytes}
+ * @param length the content's length in bytes
  */
-final class FilePart {
-    private static final int MAX_INITIAL = 64 << 20;
-
-    private byte[] bytes;
-    private int length;
-
-    /** @param expected the expected size (e.g. the request's Content-Length), or a negative number when unknown */
-    FilePart(long expected) {
-        bytes = new byte[(int) Math.max(8192, Math.min(MAX_INITIAL, expected))];
-    }
-
-    /**
-     * Appends the stream to its end. On a read failure the bytes received so far stay, and the
-     * exception is thrown.
-     */
-    void readFrom(InputStream in) throws IOException {
-        int n;
-        while (true) {
-            if (length == bytes.length) {
-                if (bytes.length == Integer.MAX_VALUE - 8) {
-                    throw new IOException("the file part exceeds 2 GB");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, bytes.length * 2L));
-            }
-            n = in.read(bytes, length, bytes.length - length);
-            if (n < 0) {
-                return;
-            }
-            length += n;
-        }
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
-    }
+record FilePart(byte[] bytes, int offset, int length) {
 }

@@ -19,9 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 
 /** The endpoints' behaviour, once a request is routed, authenticated and past the fault plan. */
 final class MetadataApi {
@@ -36,7 +33,6 @@ final class MetadataApi {
     private final Duration applyDelay;
     /** Applies files after their answers, in arrival order; {@code null} when files are applied at once. */
     private final ScheduledExecutorService applier;
-    private final MultipartUpload multipart = new MultipartUpload();
 
     /**
      * @param applier one thread (so files are applied in the order they arrived) for asynchronous
@@ -194,19 +190,19 @@ final class MetadataApi {
     private Response upload(Dataset dataset, String taskId, HttpExchange exchange) throws IOException {
         DeclaredField field = task(dataset, taskId);
         UploadTask task = field.task();
-        ReceivedBody body = new ReceivedBody(exchange.getRequestBody(), MultipartUpload.contentLength(exchange));
+        ReceivedBody body = new ReceivedBody(exchange.getRequestBody(), ReceivedBody.contentLength(exchange));
         FilePart file = readFilePart(exchange, body);
         if (body.cut() && (!applyCutOffUploads || file == null)) {
             // nothing is applied; the client has gone, so nobody reads this answer
             throw new ApiError(400, "Request body incomplete");
         }
-        if (!body.cut() && !UploadProcessor.looksLikeArray(file.bytes(), file.length())) {
+        if (!body.cut() && !UploadProcessor.looksLikeArray(file.bytes(), file.offset(), file.length())) {
             throw new ApiError(422, UploadProcessor.NOT_AN_ARRAY);
         }
         synchronized (task) {
             task.admitFile();
             if (body.cut()) {
-                long entries = new UploadProcessor(dataset, field).applyCutOff(file.bytes(), file.length());
+                long entries = new UploadProcessor(dataset, field).applyCutOff(file.bytes(), file.offset(), file.length());
                 throw new ApiError(400, "Request body incomplete; " + entries + " entries before the cut were applied");
             }
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -219,7 +215,7 @@ final class MetadataApi {
             }
             long entries;
             try {
-                entries = new UploadProcessor(dataset, field).apply(file.bytes(), file.length());
+                entries = new UploadProcessor(dataset, field).apply(file.bytes(), file.offset(), file.length());
             } catch (UploadProcessor.MalformedUpload e) {
                 if (e.applied()) {
                     task.fail(e.getMessage());
@@ -237,7 +233,7 @@ final class MetadataApi {
         UploadTask task = field.task();
         synchronized (task) {
             try {
-                new UploadProcessor(dataset, field).apply(file.bytes(), file.length());
+                new UploadProcessor(dataset, field).apply(file.bytes(), file.offset(), file.length());
             } catch (UploadProcessor.MalformedUpload e) {
                 task.fail(e.getMessage());
             } finally {
@@ -247,54 +243,44 @@ final class MetadataApi {
     }
 
     /**
-     * Reads the whole multipart body and returns the first part named {@code file}; other parts are read
-     * past and ignored. When the body is cut off ({@link ReceivedBody#cut()}), returns what arrived of the
-     * file part, possibly {@code null}.
+     * Reads the whole multipart body and returns the content of the first part named {@code file}; other
+     * parts are ignored. When the body is cut off ({@link ReceivedBody#cut()}), returns what arrived of the
+     * file part's content, or {@code null} when its content had not begun.
      */
-    private FilePart readFilePart(HttpExchange exchange, ReceivedBody body) {
-        FilePart file = null;
-        FileItemInputIterator parts;
-        try {
-            parts = multipart.getItemIterator(exchange, body);
-        } catch (IOException e) {
-            if (body.cut()) {
-                return null;
-            }
+    private static FilePart readFilePart(HttpExchange exchange, ReceivedBody body) {
+        String boundary = MultipartBody.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (boundary == null) {
             throw new ApiError(422, "Upload must be multipart/form-data with a part named 'file'");
         }
+        BodyBuffer buffer = new BodyBuffer(ReceivedBody.contentLength(exchange));
         try {
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (file != null || !"file".equals(part.getFieldName())) {
-                    continue;
-                }
-                checkFilePart(part);
-                file = new FilePart(MultipartUpload.contentLength(exchange));
-                try (InputStream content = part.getInputStream()) {
-                    file.readFrom(content);
-                }
-            }
+            buffer.readFrom(body);
         } catch (IOException e) {
-            if (body.cut()) {
-                return file;
+            if (!body.cut()) {
+                throw new ApiError(400, "Request body could not be read");
             }
-            if (e instanceof FileUploadException) {
-                throw new ApiError(422, "Upload is not well-formed multipart/form-data");
+        }
+        List<MultipartBody.Part> parts;
+        try {
+            parts = MultipartBody.parts(buffer.bytes(), buffer.length(), boundary, !body.cut());
+        } catch (MultipartBody.Malformed e) {
+            throw new ApiError(422, e.getMessage());
+        }
+        for (MultipartBody.Part part : parts) {
+            if ("file".equals(part.name())) {
+                checkFilePart(part);
+                return new FilePart(buffer.bytes(), part.offset(), part.length());
             }
-            throw new ApiError(400, "Request body could not be read");
         }
         if (body.cut()) {
-            return file;
+            return null;
         }
-        if (file == null) {
-            throw new ApiError(422, "Upload has no part named 'file'");
-        }
-        return file;
+        throw new ApiError(422, "Upload has no part named 'file'");
     }
 
-    private static void checkFilePart(FileItemInput part) {
-        String contentType = part.getContentType();
-        if (part.getName() == null || !part.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+    private static void checkFilePart(MultipartBody.Part part) {
+        String contentType = part.contentType();
+        if (part.filename() == null || !part.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             throw new ApiError(422, "Part 'file' must be a file with a .json name");
         }
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {

@@ -58,6 +58,16 @@ final class ReceivedBody extends InputStream {
         }
     }
 
+    /** @return the request's Content-Length, or {@code -1} when it has none (chunked) or it is not a number */
+    static long contentLength(com.sun.net.httpserver.HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** @return true when the body ended before it was whole */
     boolean cut() {
         return cut;

@@ -43,10 +43,10 @@ final class UploadProcessor {
      *
      * @return the number of entries in the file
      */
-    long apply(byte[] file, int length) throws MalformedUpload {
+    long apply(byte[] file, int offset, int length) throws MalformedUpload {
         UploadTask task = field.task();
         boolean started = false;
-        try (JsonParser parser = Json.FACTORY.createParser(file, 0, length)) {
+        try (JsonParser parser = Json.FACTORY.createParser(file, offset, length)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new MalformedUpload(NOT_AN_ARRAY, false);
             }
@@ -74,10 +74,10 @@ final class UploadProcessor {
      *
      * @return the number of entries applied
      */
-    long applyCutOff(byte[] file, int length) {
+    long applyCutOff(byte[] file, int offset, int length) {
         UploadTask task = field.task();
         long before = task.rowsSeen();
-        try (JsonParser parser = Json.FACTORY.createParser(file, 0, length)) {
+        try (JsonParser parser = Json.FACTORY.createParser(file, offset, length)) {
             if (parser.nextToken() == JsonToken.START_ARRAY) {
                 FieldStore store = field.store();
                 synchronized (store) {
@@ -91,15 +91,16 @@ final class UploadProcessor {
     }
 
     /** @return true when the first byte that is not white space opens a JSON array */
-    static boolean looksLikeArray(byte[] file, int length) {
-        int at = 0;
-        if (length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF) {
-            at = 3;
+    static boolean looksLikeArray(byte[] file, int offset, int length) {
+        int at = offset;
+        int end = offset + length;
+        if (length >= 3 && (file[at] & 0xFF) == 0xEF && (file[at + 1] & 0xFF) == 0xBB && (file[at + 2] & 0xFF) == 0xBF) {
+            at += 3;
         }
-        while (at < length && (file[at] == ' ' || file[at] == '\t' || file[at] == '\n' || file[at] == '\r')) {
+        while (at < end && (file[at] == ' ' || file[at] == '\t' || file[at] == '\n' || file[at] == '\r')) {
             at++;
         }
-        return at < length && file[at] == '[';
+        return at < end && file[at] == '[';
     }
 
     /**

@@ -62,6 +62,22 @@ class AsynchronousApplicationTest {
         }
     }
 
+    @Test
+    void testsCanWaitUntilEveryAnsweredUploadIsApplied() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.builder().pollsToComplete(0)
+                .applyUploadsAsynchronously(Duration.ofMillis(300)).build())) {
+            emulator.addDataset("ds", List.of("a.jpg"));
+            ApiClient api = new ApiClient(emulator);
+            String task = api.declare("ds", FLOAT);
+            api.uploadTo("ds", task, ApiClient.entries(Map.of(emulator.mediaId("ds", "a.jpg"), "1")));
+            assertThat(emulator.values("ds", "score")).isEmpty();
+
+            emulator.awaitAppliedUploads(Duration.ofSeconds(5));
+
+            assertThat(emulator.values("ds", "score")).hasSize(1);
+        }
+    }
+
     private static List<String> pollUntilFinal(ApiClient api, String task) throws Exception {
         List<String> seen = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {

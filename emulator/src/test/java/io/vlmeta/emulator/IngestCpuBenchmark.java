@@ -41,8 +41,14 @@ public final class IngestCpuBenchmark {
             files.add("images/folder" + (i % 100) + "/img" + i + ".jpg");
         }
         Files.write(list, files);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmulatorCommand.class.getName(), "--port", "0"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // e.g. -Demulator.jvm.options=-XX:StartFlightRecording=filename=emulator.jfr to profile the server
+        String jvmOptions = System.getProperty("emulator.jvm.options", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorCommand.class.getName(),
+                "--port", "0"));
         for (int round = 0; round < rounds; round++) {
             command.add("--dataset");
             command.add("bench" + round + "=" + list);
