@@ -37,7 +37,7 @@ public final class Cli {
         root.setParameterExceptionHandler(Cli::usageError);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
-                commandLine.getErr().println("Error: " + ConsoleText.escape(vlmeta.getMessage()));
+                commandLine.getErr().println("Error: " + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
                 return vlmeta.code().exitCode();
             }
             commandLine.getErr().println("Error: an unexpected failure; please report it with the trace below.");

@@ -38,6 +38,22 @@ final class ConsoleText {
         return escaped.toString();
     }
 
+    /**
+     * Like {@link #escape}, but a line feed stays a line break: for an error message that lists its causes
+     * one per line. Every other control character, CR included, is escaped, so no line can overwrite
+     * another or drive the terminal.
+     */
+    static String escapeKeepingLines(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = escape(lines[i]);
+        }
+        return String.join("\n", lines);
+    }
+
     static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }

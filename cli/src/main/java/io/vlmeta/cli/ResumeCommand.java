@@ -51,6 +51,11 @@ record ResumeCommand(String command, List<String> notes) {
                         continue;
                     }
                 }
+                case "--csv", "--input" -> {
+                    if ("-".equals(value)) {
+                        notes.add("The input was read from standard input: pipe the same input into this command.");
+                    }
+                }
                 case "--resume" -> resume = true;
                 default -> {
                     // every other argument is repeated as given

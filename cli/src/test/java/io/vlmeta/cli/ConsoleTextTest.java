@@ -27,6 +27,12 @@ class ConsoleTextTest {
     }
 
     @Test
+    void keepsTheLineBreaksOfAMultiLineErrorButEscapesEveryOtherControl() {
+        assertThat(ConsoleText.escapeKeepingLines("cannot read:\n  - a\u001B]0;t\u0007\r\n  - b"))
+                .isEqualTo("cannot read:\n  - a\\u001B]0;t\\u0007\\u000D\n  - b");
+    }
+
+    @Test
     void consoleStreamEscapesEachPrintedLineButKeepsItsOwnLineEnds() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = ConsoleStream.of(new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -43,6 +43,15 @@ class ResumeCommandTest {
     }
 
     @Test
+    void saysToPipeTheSameInputWhenItCameFromStandardInput() {
+        ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
+
+        assertThat(command.command()).isEqualTo("vlmeta upload --csv - --dataset-id d1 --resume");
+        assertThat(command.notes()).containsExactly("The input was read from standard input: pipe the same input "
+                + "into this command.");
+    }
+
+    @Test
     void quotesWordsAShellWouldSplitOrExpand() {
         ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "my data/it's $HOME.csv",
                 "--string-fields", "a b", ""));
