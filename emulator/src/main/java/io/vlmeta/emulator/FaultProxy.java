@@ -61,7 +61,9 @@ public final class FaultProxy implements AutoCloseable {
     /** The path pattern of the upload endpoint, {@code POST /api/v1/datasets/{id}/custom_metadata/tasks/{task_id}}. */
     public static final String UPLOAD_PATH = "/api/v1/datasets/[^/]+/custom_metadata/tasks/[^/]+";
     private static final int MAX_HEAD_BYTES = 64 * 1024;
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection");
+    /** Headers of one connection (RFC 9110 section 7.6.1), never forwarded: the proxy sets its own. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "upgrade",
+            "http2-settings");
 
     /** What happens to one request. */
     public enum Fault {

@@ -111,6 +111,8 @@ final class UploadProcessor {
         MediaCatalog media = dataset.media();
         UploadedValue value = new UploadedValue();
         long[] bits = new long[2];
+        // the ordinal the next entry's media likely has: the one after the previous entry's
+        int hint = 0;
         long entries = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -133,7 +135,7 @@ final class UploadProcessor {
                 if ("media_id".equals(name)) {
                     if (valueToken == JsonToken.VALUE_STRING) {
                         ordinal = MediaIds.parse(parser.getTextCharacters(), parser.getTextOffset(),
-                                parser.getTextLength(), bits) ? media.ordinal(bits[0], bits[1]) : -1;
+                                parser.getTextLength(), bits) ? media.ordinal(bits[0], bits[1], hint) : -1;
                         mediaId = ordinal < 0 ? parser.getText() : "";
                     } else {
                         mediaId = valueToken != null && valueToken.isScalarValue() ? parser.getText() : "(not a string)";
@@ -149,6 +151,7 @@ final class UploadProcessor {
             if (token != JsonToken.END_OBJECT) {
                 throw new IOException("end of input inside an entry");
             }
+            hint = ordinal + 1;
             entries++;
             long row = task.nextRow();
             String reason = judge(store, ordinal, mediaId, value);

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Measures the CPU time of applying upload files alone (JSON parsing and storing, no HTTP), per entry
  * and per field type, on this thread. A measurement to run by hand, not a test (see
- * {@code docs/emulator.md}): {@code java -cp <emulator test classpath> io.vlmeta.emulator.ApplyCpuBenchmark 200000 9}.
+ * {@code docs/emulator.md}): {@code java -cp <emulator test classpath> io.vlmeta.emulator.ApplyCpuBenchmark 200000 9 [shuffled]}.
  */
 public final class ApplyCpuBenchmark {
     private static final String[] TYPES = {"float", "string", "datetime", "enum", "multi-enum", "link", "integer", "hex"};
@@ -21,6 +21,8 @@ public final class ApplyCpuBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        // "shuffled": entries in a random media order instead of export order
+        boolean shuffled = args.length > 2 && args[2].equals("shuffled");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<String> files = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
@@ -30,6 +32,11 @@ public final class ApplyCpuBenchmark {
         String[] mediaIds = new String[rows];
         for (int i = 0; i < rows; i++) {
             mediaIds[i] = media.mediaId(i);
+        }
+        if (shuffled) {
+            List<String> order = new ArrayList<>(Arrays.asList(mediaIds));
+            java.util.Collections.shuffle(order, new java.util.Random(1));
+            mediaIds = order.toArray(String[]::new);
         }
         byte[][] bodies = new byte[TYPES.length][];
         for (int field = 0; field < TYPES.length; field++) {
@@ -63,7 +70,8 @@ public final class ApplyCpuBenchmark {
             System.out.printf("%-10s %.3f us per entry (median of the last %d rounds)%n", TYPES[field], median,
                     warm.length);
         }
-        System.out.printf("mean over the 8 fields: %.3f us of CPU per entry%n", total / TYPES.length);
+        System.out.printf("mean over the 8 fields, media in %s order: %.3f us of CPU per entry%n",
+                shuffled ? "random" : "export", total / TYPES.length);
     }
 
     private static FieldDefinition definition(int field) {

@@ -87,7 +87,8 @@ final class FieldUpload implements FieldWriter {
         try {
             if (current == null) {
                 currentInDoubt = inDoubt != null && index == inDoubt.firstEntry();
-                currentLimit = currentInDoubt ? inDoubt.count() : context.batchSize();
+                currentLimit = currentInDoubt ? inDoubt.count()
+                        : context.options().oneFilePerField() ? Integer.MAX_VALUE : context.batchSize();
                 current = new BatchFile(context.workDir(), fieldName,
                         currentInDoubt ? inDoubt.number() : batchNumber.incrementAndGet(), index);
             }

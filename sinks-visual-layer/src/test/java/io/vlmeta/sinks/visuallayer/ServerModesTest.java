@@ -83,6 +83,20 @@ class ServerModesTest {
     }
 
     @Test
+    void sendsEachFieldAsOneFileWhateverTheBatchSizeWhenAskedToForAOneUploadServer() {
+        try (Emulator emulator = start(EmulatorConfig.builder().strictOneUploadPerTask())) {
+            Requests requests = requests(emulator.baseUrl());
+            requests.options.put("one-file-per-field", "true");
+
+            FieldOutcome outcome = run(requests);
+
+            assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+            assertThat(emulator.requestCount("upload")).isEqualTo(1);
+            assertEveryValueOnceAndRight(emulator);
+        }
+    }
+
+    @Test
     void endsAFieldTheOneUploadTaskRefusesNamingTheRowsOnTheServerAndListingTheOthers() throws IOException {
         try (Emulator emulator = start(EmulatorConfig.builder().strictOneUploadPerTask())) {
             Requests requests = requests(emulator.baseUrl());
