@@ -16,7 +16,7 @@ public final class Cli {
      * Runs one command line.
      *
      * @return the exit code: 0 done, 1 server or input failure, 2 usage error, 3 validation failed,
-     *     4 uploaded with rejected rows
+     *     4 uploaded with rejected rows, 130 stopped by the user (Ctrl-C, SIGTERM)
      */
     public static int execute(CliContext context, String... args) {
         return commandLine(context).execute(args);
@@ -40,7 +40,7 @@ public final class Cli {
         root.setParameterExceptionHandler(Cli::usageError);
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
-                commandLine.getErr().println("Error: " + vlmeta.getMessage());
+                commandLine.getErr().println("Error: " + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
                 return vlmeta.code().exitCode();
             }
             commandLine.getErr().println("Error: an unexpected failure; please report it with the trace below.");
@@ -66,7 +66,7 @@ public final class Cli {
                     : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options));
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
-            err.println(exception.getMessage());
+            err.println(ConsoleText.escape(exception.getMessage())); // quotes the value the user typed
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return command.getCommandSpec().exitCodeOnInvalidInput();

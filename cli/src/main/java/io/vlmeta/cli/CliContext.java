@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param in          standard input, read for {@code --csv -} and {@code --input -}
  * @param progress    how progress is shown on standard error: bars when it is a terminal, plain lines
  *                    otherwise ({@link Progress#decide})
+ * @param stops       how a job learns that the user asked it to stop (signal handlers in the program)
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home, InputStream in, Progress progress) {
+                         Path home, InputStream in, Progress progress, StopControl stops) {
 
     /** How long-running steps show their progress on standard error. */
     public enum Progress {
@@ -54,18 +55,37 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(stops, "stops");
+    }
+
+    /** A context whose jobs nobody can stop. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, InputStream in, Progress progress) {
+        this(environment, out, err, terminal, home, in, progress, StopControl.NONE);
     }
 
     /** A context whose progress follows {@code terminal}: bars on a terminal, plain lines elsewhere. */
     public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, InputStream in, StopControl stops) {
+        this(environment, out, err, terminal, home, in, terminal ? Progress.BARS : Progress.LINES, stops);
+    }
+
+    /** A context whose jobs nobody can stop, with progress following {@code terminal}: what in-process runs get. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
                       Path home, InputStream in) {
-        this(environment, out, err, terminal, home, in, terminal ? Progress.BARS : Progress.LINES);
+        this(environment, out, err, terminal, home, in, StopControl.NONE);
+    }
+
+    /** A context whose standard input is empty and whose jobs nobody can stop. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home) {
+        this(environment, out, err, terminal, home, InputStream.nullInputStream(), StopControl.NONE);
     }
 
     /** A context whose standard input is empty. */
     public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                      Path home) {
-        this(environment, out, err, terminal, home, InputStream.nullInputStream());
+                      Path home, StopControl stops) {
+        this(environment, out, err, terminal, home, InputStream.nullInputStream(), stops);
     }
 
     /** @return the environment variable, when set and not blank */

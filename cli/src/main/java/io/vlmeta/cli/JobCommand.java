@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.VlmetaException;
@@ -7,14 +8,20 @@ import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobRunner;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Plugins;
+import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** What {@code upload} and {@code validate} share: build the job from flags, run it, print how it went. */
 abstract class JobCommand {
     @Mixin
     JobOptions options = new JobOptions();
+
+    @Spec
+    CommandSpec commandSpec;
 
     private final CliContext context;
 
@@ -27,13 +34,17 @@ abstract class JobCommand {
     }
 
     int run(JobSpec.Mode mode) {
+        // every line of the job passes through the escaping stream: values and server texts are in them
         Style style = new Style(context.terminal());
         ProgressBars bars = new ProgressBars(ProgressBars.display(context), mode == JobSpec.Mode.UPLOAD,
                 mode == JobSpec.Mode.UPLOAD ? "Uploading" : "Preparing");
         // step lines are printed above the bars, never through them
-        PrintStream human = bars.guard(options.json ? context.err() : context.out());
+        PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
+        ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
-            JobSpec spec = JobSpecs.from(options, mode, context, stdin);
+            Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
+                    ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
+            JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
@@ -62,6 +73,9 @@ abstract class JobCommand {
                                         : options.json ? "listed in the JSON" : "--report or --json lists them")));
             }
             ending(human, style, spec, result);
+            if (result.exitCode() == Stops.EXIT_CODE) {
+                stopped(human, style, resume);
+            }
             if (options.json) {
                 context.out().println(JsonSummary.of(spec, result));
             }
@@ -72,6 +86,14 @@ abstract class JobCommand {
             }
             throw e;
         }
+    }
+
+    /** The journal holds where each field stands: say how to continue, with no secret in the command. */
+    private static void stopped(PrintStream out, Style style, ResumeCommand resume) {
+        out.println(style.mark("⏸️") + "Stopped: the fields above marked interrupted were not finished. The journal "
+                + "holds where each one stands; to continue, run:");
+        out.println("  " + resume.command());
+        resume.notes().forEach(note -> out.println("  (" + note + ")"));
     }
 
     private static void ending(PrintStream out, Style style, JobSpec spec, JobResult result) {

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.Secret;
@@ -27,19 +28,21 @@ final class JobSpecs {
     }
 
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context) {
-        return from(options, mode, context, null);
+        return from(options, mode, context, null, Cancellation.NEVER);
     }
 
     /**
-     * @param stdin standard input's copy when the input is {@code -} ({@link #readsStdin}), else {@code null}
+     * @param stdin        standard input's copy when the input is {@code -} ({@link #readsStdin}), else {@code null}
+     * @param cancellation whether the user asked the job to stop
      */
-    static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin) {
+    static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin,
+                        Cancellation cancellation) {
         Path input = input(options);
         if (StdinSpool.isStdin(input) && stdin == null) {
             throw new IllegalStateException("standard input must be copied before the job is built");
         }
         JobSpec.Builder builder = JobSpec.builder().mode(mode).input(stdin != null ? stdin.file() : input)
-                .inputDigest(stdin != null ? stdin.sha256() : null)
+                .inputDigest(stdin != null ? stdin.sha256() : null).cancellation(cancellation)
                 .sourceName(options.source).keyColumn(options.pathColumn)
                 .sourceOptions(sourceOptions(options)).infer(options.infer)
                 .fieldSettings(fieldSettings(options))

@@ -9,6 +9,7 @@ import io.vlmeta.api.Problem;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.engine.Stops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ final class JsonSummary {
             case VALIDATE -> "validated";
             case DRY_RUN -> "dry-run";
             case UPLOAD -> result.exitCode() == 0 ? "uploaded" : result.exitCode() == 4 ? "uploaded-with-rejections"
-                    : "failed";
+                    : result.exitCode() == Stops.EXIT_CODE ? "stopped" : "failed";
         };
     }
 

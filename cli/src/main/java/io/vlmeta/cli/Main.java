@@ -11,7 +11,8 @@ public final class Main {
     public static void main(String[] args) {
         CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
                 Path.of(System.getProperty("user.home")), System.in,
-                CliContext.Progress.decide(Terminals.stderrIsTerminal(), System.getenv()));
+                CliContext.Progress.decide(Terminals.stderrIsTerminal(), System.getenv()),
+                new StopSignals(StopSignals.GRACE));
         int exitCode;
         try {
             exitCode = Cli.execute(context, args);

@@ -100,13 +100,13 @@ final class ProgressBars implements AutoCloseable {
         // the overall bar first, so it is drawn above the fields'
         display.overall(fieldVerb, done.values().stream().mapToLong(Long::longValue).sum(), total, totals.size());
         if (totals.size() <= MAX_FIELD_BARS) {
-            display.field(fieldVerb + " " + field, count, totals.get(field));
+            display.field(fieldVerb + " " + ConsoleText.escape(field), count, totals.get(field));
         }
     }
 
     synchronized void fieldFinished(String field) {
         if (totals.containsKey(field) && ended.add(field)) {
-            display.fieldEnded(fieldVerb + " " + field);
+            display.fieldEnded(fieldVerb + " " + ConsoleText.escape(field));
             if (ended.size() == totals.size()) {
                 display.overallEnded(fieldVerb);
             }

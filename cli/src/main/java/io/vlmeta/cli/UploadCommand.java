@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "",
             "Environment: VL_BASE_URL, VL_API_KEY, VL_API_SECRET, VL_DATASET_ID (flags win).",
             "Exit codes: 0 done, 1 server or input failure, 2 usage error, 3 validation failed (nothing uploaded),",
-            "4 uploaded with rejected rows."})
+            "4 uploaded with rejected rows, 130 stopped by Ctrl-C or SIGTERM (continue with --resume)."})
 final class UploadCommand extends JobCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Validate and write the report of what would be sent; send nothing.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "      --float-fields score --enum-fields status   (key and secret from VL_API_KEY, VL_API_SECRET)",
             "",
             "Exit codes: 0 done, 1 server or input failure, 2 usage error, 3 validation failed (nothing uploaded),",
-            "4 uploaded with rejected rows."})
+            "4 uploaded with rejected rows, 130 stopped by Ctrl-C or SIGTERM (continue with --resume)."})
 final class VlmetaCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -8,7 +8,8 @@ import io.vlmeta.api.RunSummary;
  *
  * @param summary  the plan, counts, problems and outcomes
  * @param exitCode 0 done, 3 validation failed (nothing uploaded), 4 uploaded with rejected rows or
- *                 a count that differs, 1 a field's task failed
+ *                 a count that differs, 1 a field's task failed, 130 the user stopped it
+ *                 ({@link Stops#EXIT_CODE}) before every field was finished
  * @param coverage which dataset media get a value; {@code null} when paths were not mapped to a dataset
  * @param invalidValues each field's refused values grouped with counts, in plan order; empty when none
  */
@@ -27,6 +28,9 @@ public record JobResult(RunSummary summary, int exitCode, MediaCoverage coverage
     static int exitCodeFor(RunSummary summary) {
         if (!summary.gatePassed()) {
             return 3;
+        }
+        if (summary.outcomes().stream().anyMatch(o -> o.status() == FieldOutcome.Status.INTERRUPTED)) {
+            return Stops.EXIT_CODE;
         }
         boolean failed = summary.outcomes().stream().anyMatch(o -> o.status() == FieldOutcome.Status.FAILED);
         if (failed) {

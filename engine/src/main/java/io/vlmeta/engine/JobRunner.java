@@ -17,6 +17,7 @@ import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +77,9 @@ public final class JobRunner {
             sourceProblems.select(source.keyColumn(), selected);
             source.select(selected);
             listener.planned(fields.stream().map(PlannedField::toPlan).toList());
+            // everything local is checked before the media index is fetched: the first request
+            LocalChecks.check(spec, fields.size(), Path.of(System.getProperty("java.io.tmpdir")));
+            Stops.checkBefore(spec.cancellation(), "before the media mapping was fetched");
 
             MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
             if (resolver == MediaResolver.UNCHECKED) {
@@ -85,7 +89,9 @@ public final class JobRunner {
             listener.mappingLoaded(resolver.description());
 
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
-                    spec.allowUnmatched(), problems, listener).inputBytes(sizeOf(spec.input())).run(source, relay);
+                    spec.allowUnmatched(), problems, listener, spec.cancellation()).inputBytes(sizeOf(spec.input()))
+                    .run(source, relay);
+            Stops.checkBefore(spec.cancellation(), "during validation");
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
@@ -119,9 +125,9 @@ public final class JobRunner {
             if (spec.mode() == JobSpec.Mode.VALIDATE && !sinks.hasReport()) {
                 return finish(sinks, summaries.of(true, List.of()), validation);
             }
+            Stops.checkBefore(spec.cancellation(), "after validation");
             // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
             // so its report has the same statistics and charts
-
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
             return finish(sinks, summaries.of(true, outcomes), validation);
@@ -151,7 +157,7 @@ public final class JobRunner {
             try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
                 again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
                 List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
-                        listener, spec.parallel()).run(again, sinks.target());
+                        listener, spec.parallel(), spec.cancellation()).run(again, sinks.target());
                 sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
             }
         }
@@ -199,7 +205,7 @@ public final class JobRunner {
         String baseUrl = spec.mode() == JobSpec.Mode.VALIDATE ? null : spec.baseUrl();
         return new SinkRequest(baseUrl, spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
                 spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
-                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note);
+                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note, spec.cancellation());
     }
 
     /** Builds the run summary from what the passes found. */

@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
@@ -46,6 +47,8 @@ import java.util.Objects;
  * @param maxProblemsKept how many problems are kept for printing and reports (all are counted)
  * @param inputDigest     the SHA-256 of the input's bytes when its path does not identify it (standard
  *                        input copied to a temporary file), for the resume journal; {@code null} otherwise
+ * @param cancellation    whether the user asked the job to stop (Ctrl-C, SIGTERM); {@link Cancellation#NEVER}
+ *                        when nobody can
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -53,7 +56,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       int batchSize, int parallel, Duration taskTimeout, Path stateDir, boolean resume,
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
-                      int maxProblemsKept, String inputDigest) {
+                      int maxProblemsKept, String inputDigest, Cancellation cancellation) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -74,6 +77,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         Objects.requireNonNull(taskTimeout, "taskTimeout");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(matchBy, "matchBy");
+        Objects.requireNonNull(cancellation, "cancellation");
         sourceOptions = Map.copyOf(sourceOptions);
         fieldTypes = Collections.unmodifiableMap(new LinkedHashMap<>(fieldTypes));
         sinkOptions = Map.copyOf(sinkOptions);
@@ -125,6 +129,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private boolean dropPhi;
         private int maxProblemsKept = 1000;
         private String inputDigest;
+        private Cancellation cancellation = Cancellation.NEVER;
 
         private Builder() {
         }
@@ -176,6 +181,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder dropPhi(boolean value) { this.dropPhi = value; return this; }
         public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
         public Builder inputDigest(String value) { this.inputDigest = value; return this; }
+        public Builder cancellation(Cancellation value) { this.cancellation = value; return this; }
 
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
@@ -194,7 +200,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return new JobSpec(mode, input, sourceName, keyColumn, sourceOptions, fieldTypes, infer, fieldSettings,
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
-                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest);
+                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldCounts;
@@ -37,9 +38,11 @@ final class UploadPass {
     private final MediaResolver resolver;
     private final JobListener listener;
     private final int parallel;
+    private final Cancellation cancellation;
 
     UploadPass(List<PlannedField> fields, List<FieldDeclaration> declarations, Map<String, FieldCounts> counts,
-               MediaResolver resolver, JobListener listener, int parallel) {
+               MediaResolver resolver, JobListener listener, int parallel, Cancellation cancellation) {
+        this.cancellation = cancellation;
         this.fields = fields;
         this.declarations = declarations;
         this.counts = counts;
@@ -52,44 +55,67 @@ final class UploadPass {
         int n = fields.size();
         FieldWriter[] writers = new FieldWriter[n];
         long[] sent = new long[n];
-        for (int i = 0; i < n; i++) {
+        int opened = 0;
+        for (int i = 0; i < n && !cancellation.requested(); i++) {
             // announced first, so the sink's own step lines (the task id) follow the field's heading
             listener.fieldStarted(declarations.get(i), counts.get(fields.get(i).column()).values());
             writers[i] = sink.openField(declarations.get(i));
+            opened++;
         }
+        if (opened < n) {
+            // stopped between declarations: the declared fields are settled by their writers below
+            writers = java.util.Arrays.copyOf(writers, opened);
+        }
+        boolean stopped = opened < n;
         AcceptedPoller accepted = AcceptedPoller.start(fields, writers, listener);
         try {
-            DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
-            try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
-                for (PreparedRow row = rows.next(); row != null; row = rows.next()) {
-                    Record record = row.record();
-                    Resolution resolution = row.resolution();
-                    ParseResult[] parsed = row.parsed();
-                    if (parsed == null) {
-                        continue; // unmatched under --allow-unmatched: validated as a warning, never sent
-                    }
-                    String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
-                    if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
-                            != null) {
-                        continue; // an identical repeat (a different one would have closed the gate)
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (parsed[i] instanceof ParseResult.Value value) {
-                            writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
-                            if (++sent[i] % PROGRESS_EVERY == 0) {
-                                listener.fieldProgress(fields.get(i).column(), sent[i]);
-                            }
+            return readAndFinish(source, writers, sent, stopped, n);
+        } finally {
+            accepted.close();
+        }
+    }
+
+    private List<FieldOutcome> readAndFinish(RecordSource source, FieldWriter[] writers, long[] sent, boolean stopped,
+                                             int n) {
+        DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
+        try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
+            for (PreparedRow row = stopped ? null : rows.next(); row != null; row = rows.next()) {
+                if (cancellation.requested()) {
+                    stopped = true;
+                    break; // stop reading: the writers settle what they were given, the journal says where
+                }
+                Record record = row.record();
+                Resolution resolution = row.resolution();
+                ParseResult[] parsed = row.parsed();
+                if (parsed == null) {
+                    continue; // unmatched under --allow-unmatched: validated as a warning, never sent
+                }
+                String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
+                if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
+                        != null) {
+                    continue; // an identical repeat (a different one would have closed the gate)
+                }
+                for (int i = 0; i < writers.length; i++) {
+                    if (parsed[i] instanceof ParseResult.Value value) {
+                        writers[i].write(new Entry(mediaId, value.json(), record.key(), record.location()));
+                        if (++sent[i] % PROGRESS_EVERY == 0) {
+                            listener.fieldProgress(fields.get(i).column(), sent[i]);
                         }
                     }
                 }
             }
-            for (int i = 0; i < n; i++) {
-                listener.fieldProgress(fields.get(i).column(), sent[i]);
-            }
-            return finishAll(writers);
-        } finally {
-            accepted.close();
         }
+        for (int i = 0; i < writers.length; i++) {
+            listener.fieldProgress(fields.get(i).column(), sent[i]);
+        }
+        List<FieldOutcome> outcomes = new ArrayList<>(finishAll(writers, stopped ? sent : null));
+        for (int i = writers.length; i < n; i++) {
+            FieldOutcome notStarted = new FieldOutcome(fields.get(i).column(), FieldOutcome.Status.INTERRUPTED, 0,
+                    -1, 0, List.of(), "stopped before the field was declared; nothing was sent for it");
+            listener.fieldFinished(notStarted);
+            outcomes.add(notStarted);
+        }
+        return outcomes;
     }
 
     /**
@@ -107,8 +133,13 @@ final class UploadPass {
     private record PreparedRow(Record record, Resolution resolution, ParseResult[] parsed) {
     }
 
-    /** Finishing waits for each field's server task; do it for several fields at once. */
-    private List<FieldOutcome> finishAll(FieldWriter[] writers) {
+    /**
+     * Finishing waits for each field's server task; do it for several fields at once.
+     *
+     * @param handed entries handed to each writer when the pass was stopped early; {@code null} when it read
+     *               the whole source
+     */
+    private List<FieldOutcome> finishAll(FieldWriter[] writers, long[] handed) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, writers.length)), r -> {
             Thread thread = new Thread(r, "vlmeta-finish");
             thread.setDaemon(true);
@@ -117,8 +148,10 @@ final class UploadPass {
         try {
             List<Future<FieldOutcome>> futures = new ArrayList<>();
             for (FieldWriter writer : writers) {
+                int index = futures.size();
                 futures.add(pool.submit(() -> {
-                    FieldOutcome outcome = writer.finish();
+                    FieldOutcome outcome = handed == null ? writer.finish()
+                            : notCompletedEarly(writer.finish(), handed[index]);
                     long accepted = writer.accepted();
                     if (accepted >= 0) {
                         listener.fieldAccepted(outcome.fieldName(), accepted); // the last batch's, before the end
@@ -135,6 +168,22 @@ final class UploadPass {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A writer of a stopped pass was not given all of its field's values, so it cannot have completed
+     * the field: whatever it answers, the field is reported as interrupted, naming how many values it
+     * was given, and a stopped job never reads as a complete one.
+     */
+    private static FieldOutcome notCompletedEarly(FieldOutcome outcome, long handed) {
+        boolean complete = outcome.status() == FieldOutcome.Status.COMPLETED
+                || outcome.status() == FieldOutcome.Status.COMPLETED_WITH_ERRORS;
+        if (!complete) {
+            return outcome;
+        }
+        return new FieldOutcome(outcome.fieldName(), FieldOutcome.Status.INTERRUPTED, outcome.sent(),
+                outcome.inserted(), outcome.rejected(), outcome.rejections(), "stopped after " + handed
+                + " values were handed to the upload");
     }
 
     private static FieldOutcome await(Future<FieldOutcome> future) {

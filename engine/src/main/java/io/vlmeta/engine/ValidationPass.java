@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldCounts;
 import io.vlmeta.api.FieldDeclaration;
@@ -37,13 +38,15 @@ final class ValidationPass {
     private final ProblemCollector problems;
     private final JobListener listener;
     private final FieldSettings settings;
+    private final Cancellation cancellation;
     private int nearMissesSought;
     /** The input file's size for progress, or -1 when unknown. */
     private long inputBytes = -1;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
-                   ProblemCollector problems, JobListener listener) {
+                   ProblemCollector problems, JobListener listener, Cancellation cancellation) {
         this.fields = fields;
+        this.cancellation = cancellation;
         this.settings = settings;
         this.resolver = resolver;
         this.allowUnmatched = allowUnmatched;
@@ -85,6 +88,9 @@ final class ValidationPass {
         long matched = 0;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
             for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
+                if (cancellation.requested()) {
+                    break; // stopped: the caller refuses to go on, so partial counts are never used
+                }
                 Record record = row.record();
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {

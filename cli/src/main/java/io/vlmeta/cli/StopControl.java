@@ -1,0 +1,24 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.Cancellation;
+import java.io.PrintStream;
+
+/**
+ * How a job learns that the user asked it to stop. The program installs signal handlers
+ * ({@link StopSignals}); commands run in-process (tests, embedding) get {@link #NONE} or their own.
+ */
+@FunctionalInterface
+interface StopControl {
+
+    /** Nobody can stop the job. */
+    StopControl NONE = (err, resumeCommand) -> Cancellation.NEVER;
+
+    /**
+     * Called once when a job starts.
+     *
+     * @param err           where to say that the job is stopping
+     * @param resumeCommand the command that continues the job, printed when it must end at once
+     * @return the job's cancellation
+     */
+    Cancellation start(PrintStream err, String resumeCommand);
+}

@@ -1,0 +1,83 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.Cancellation;
+import io.vlmeta.engine.Stops;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM for a running job. The first signal asks the job to stop: the engine
+ * stops reading the source and declaring fields, the sink lets the requests in flight finish and
+ * writes their outcome to the journal, and the command prints the {@code --resume} command and exits
+ * 130. A second signal, or a job still running {@link #grace} after the first, ends the process at once
+ * (still 130); the journal's write-ahead records let {@code --resume} settle the requests cut off.
+ *
+ * <p>Why {@code sun.misc.Signal} and not a shutdown hook: once a signal starts the JVM's shutdown, the
+ * hooks run while the job's threads keep going, the process exits as soon as the hooks return, a
+ * second Ctrl-C is ignored, and a {@code System.exit(130)} from the job's thread would block for
+ * ever. Only a signal handler turns the signal into a request the job answers at its own pace, with
+ * the exit code and the second-signal abort this needs. {@code sun.misc.Signal} is in the
+ * {@code jdk.unsupported} module, exported to every class-path program on purpose for this use.
+ */
+final class StopSignals implements StopControl {
+    /**
+     * How long the job may take to end after the first signal before the process ends at once: longer
+     * than the Visual Layer sink's own wait for its requests in flight ({@code cancel-wait-ms}, 30 s by
+     * default), so the sink settles them and writes the journal before this bound is reached.
+     */
+    static final Duration GRACE = Duration.ofSeconds(45);
+
+    private final Duration grace;
+
+    StopSignals(Duration grace) {
+        this.grace = grace;
+    }
+
+    @Override
+    public Cancellation start(PrintStream err, String resumeCommand) {
+        AtomicInteger signals = new AtomicInteger();
+        SignalHandler handler = signal -> {
+            if (signals.incrementAndGet() == 1) {
+                err.println();
+                err.println("Stopping (SIG" + signal.getName() + "): no new batch is started; waiting up to "
+                        + grace.toSeconds() + " s for the requests in flight. Press Ctrl-C again to stop at once.");
+                watchdog(err, resumeCommand, signals);
+            } else {
+                abort(err, "Stopped at once (second signal).", resumeCommand);
+            }
+        };
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), handler);
+            } catch (IllegalArgumentException e) {
+                // not a signal on this platform, or the JVM runs with -Xrs: the default action stays
+            }
+        }
+        return () -> signals.get() > 0;
+    }
+
+    private void watchdog(PrintStream err, String resumeCommand, AtomicInteger signals) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(grace.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            abort(err, "Stopped at once: the requests in flight did not finish within " + grace.toSeconds()
+                    + " s.", resumeCommand);
+        }, "vlmeta-stop-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Halts without shutdown hooks or waiting for any thread: the user asked for it. */
+    private static void abort(PrintStream err, String why, String resumeCommand) {
+        err.println(why + " The journal records every request that was started; to continue, run:");
+        err.println("  " + resumeCommand);
+        err.flush();
+        Runtime.getRuntime().halt(Stops.EXIT_CODE);
+    }
+}

@@ -1,0 +1,207 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged jar sent SIGINT (Ctrl-C) or SIGTERM in the middle of a slow upload: it lets the requests
+ * in flight finish, removes its temporary files, prints the {@code --resume} command and exits 130; that
+ * command then finishes the job with every value on the server exactly once. A second signal ends it at once.
+ */
+class InterruptIT {
+    private static final int ROWS = 30_000;
+    private static final List<String> LABELS = List.of("alpha", "beta", "gamma");
+    private static final Pattern RESUME = Pattern.compile("(?m)^  (vlmeta upload .* --resume)$");
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private static String file(int i) {
+        return String.format("frames/%05d.jpg", i);
+    }
+
+    private static BigDecimal score(int i) {
+        return new BigDecimal(i).movePointLeft(2);
+    }
+
+    private Path csv() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("file_fullpath,score,label"));
+        for (int i = 0; i < ROWS; i++) {
+            lines.add(file(i) + "," + score(i).toPlainString() + "," + LABELS.get(i % 3));
+        }
+        return Files.write(dir.resolve("frames.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    private List<String> command(String dataset, Path csv) {
+        return new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", dataset,
+                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString(),
+                "--batch-size", "1000", "--float-fields", "score", "--enum-fields", "label",
+                "--sink-option", "poll-interval-ms=20"));
+    }
+
+    private VlmetaJar.Started start(List<String> args) throws IOException {
+        Files.createDirectories(dir.resolve("tmp"));
+        return VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Djava.io.tmpdir=" + dir.resolve("tmp")), args);
+    }
+
+    /** Waits until the server has received {@code batches} more uploads, the process still running. */
+    private void awaitBatches(VlmetaJar.Started run, int batches) throws Exception {
+        long target = EMULATOR.emulator().requestCount("upload") + batches;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (EMULATOR.emulator().requestCount("upload") < target && run.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(run.process().isAlive()).as("still uploading after " + batches + " batches").isTrue();
+    }
+
+    private static void signal(Process process, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    private static List<String> files() {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            files.add(file(i));
+        }
+        return files;
+    }
+
+    private static Map<String, Object> expectedScores(String dataset) {
+        Map<String, Object> scores = new HashMap<>();
+        for (int i = 0; i < ROWS; i++) {
+            scores.put(EMULATOR.emulator().mediaId(dataset, file(i)), score(i));
+        }
+        return scores;
+    }
+
+    private static Map<String, Object> expectedLabels(String dataset) {
+        Map<String, Object> labels = new HashMap<>();
+        for (int i = 0; i < ROWS; i++) {
+            labels.put(EMULATOR.emulator().mediaId(dataset, file(i)), LABELS.get(i % 3));
+        }
+        return labels;
+    }
+
+    private List<String> leftoverTempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("tmp"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("vlmeta-upload-")).toList();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalMidUploadStopsTheJobRemovesTempFilesPrintsTheResumeCommandAndExits130(String signal) throws Exception {
+        String dataset = "signal-" + signal.toLowerCase();
+        EMULATOR.emulator().addDataset(dataset, files());
+        Path csv = csv();
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
+        VlmetaJar.Started first = start(command(dataset, csv));
+        awaitBatches(first, 3);
+
+        long signalled = System.nanoTime();
+        signal(first.process(), signal);
+        VlmetaJar.Launch stopped = first.await();
+        long millisToExit = (System.nanoTime() - signalled) / 1_000_000;
+        System.out.println("SIG" + signal + ": exit " + stopped.exitCode() + " " + millisToExit + " ms after the signal");
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopping (SIG" + signal + "): no new batch is started; waiting up to 45 s "
+                + "for the requests in flight. Press Ctrl-C again to stop at once.");
+        assertThat(stopped.out()).contains("Stopped: the fields above marked interrupted were not finished.");
+        assertThat(leftoverTempFiles()).as("temporary folders left").isEmpty();
+        Matcher resume = RESUME.matcher(stopped.out());
+        assertThat(resume.find()).as(stopped.both()).isTrue();
+        List<String> again = new ArrayList<>(command(dataset, csv));
+        again.add("--resume");
+        assertThat(resume.group(1)).isEqualTo("vlmeta " + String.join(" ", again));
+        assertThat(ServerState.of(EMULATOR.emulator(), dataset, "score", expectedScores(dataset)).missing())
+                .as("values still to send after the stop").isPositive();
+    }
+
+    /**
+     * The stop leaves every field resumable: the sink settles the requests in flight and closes no task
+     * early, so the printed command finishes the job.
+     */
+    @Test
+    void theResumeCommandPrintedAfterCtrlCFinishesTheJobWithEveryValueOnce() throws Exception {
+        String dataset = "signal-then-resume";
+        EMULATOR.emulator().addDataset(dataset, files());
+        Path csv = csv();
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
+        VlmetaJar.Started first = start(command(dataset, csv));
+        awaitBatches(first, 3);
+        signal(first.process(), "INT");
+        VlmetaJar.Launch stopped = first.await();
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+        List<String> again = new ArrayList<>(command(dataset, csv));
+        again.add("--resume");
+
+        VlmetaJar.Launch resumed = VlmetaJar.run(dir, dir.resolve("streams"), again);
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(ServerState.of(EMULATOR.emulator(), dataset, "score", expectedScores(dataset)))
+                .as(resumed.both()).matches(ServerState::exact, "exactly the input's values");
+        assertThat(ServerState.of(EMULATOR.emulator(), dataset, "label", expectedLabels(dataset)))
+                .as(resumed.both()).matches(ServerState::exact, "exactly the input's values");
+    }
+
+    @Test
+    void aSecondSignalEndsTheProcessAtOnceWithTheResumeCommand() throws Exception {
+        String dataset = "signal-twice";
+        EMULATOR.emulator().addDataset(dataset, files());
+        Path csv = csv();
+        // every answer takes 20 s: the first signal's wait cannot end before the second signal
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
+        VlmetaJar.Started run = start(command(dataset, csv));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum() < 1
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        signal(run.process(), "INT");
+        Thread.sleep(500);
+        long second = System.nanoTime();
+        signal(run.process(), "INT");
+        VlmetaJar.Launch aborted = run.await();
+        long millisToExit = (System.nanoTime() - second) / 1_000_000;
+        System.out.println("second SIGINT: exit " + aborted.exitCode() + " " + millisToExit + " ms after it");
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+
+        assertThat(aborted.exitCode()).as(aborted.both()).isEqualTo(130);
+        assertThat(millisToExit).as("an abort does not wait for the 20 s answer").isLessThan(15_000);
+        assertThat(aborted.out()).as("the job never reached its summary").doesNotContain("Upload finished");
+        assertThat(aborted.err()).contains("Stopped at once (second signal). The journal records every request that "
+                + "was started; to continue, run:\n  vlmeta upload --csv " + csv);
+    }
+}

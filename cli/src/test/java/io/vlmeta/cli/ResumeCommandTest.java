@@ -1,0 +1,62 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResumeCommandTest {
+
+    @Test
+    void repeatsTheCommandLineWithResumeAddedOnce() {
+        ResumeCommand once = ResumeCommand.of(List.of("upload", "--csv", "m.csv", "--dataset-id", "d1"));
+        ResumeCommand already = ResumeCommand.of(List.of("upload", "--csv", "m.csv", "--resume"));
+
+        assertThat(once.command()).isEqualTo("vlmeta upload --csv m.csv --dataset-id d1 --resume");
+        assertThat(once.notes()).isEmpty();
+        assertThat(already.command()).isEqualTo("vlmeta upload --csv m.csv --resume");
+    }
+
+    @Test
+    void leavesOutAnApiSecretGivenOnTheCommandLineAndSaysWhereToPutIt() {
+        ResumeCommand split = ResumeCommand.of(List.of("upload", "--api-key", "k1", "--api-secret", "s3cr3t",
+                "--csv", "m.csv"));
+        ResumeCommand joined = ResumeCommand.of(List.of("upload", "--api-secret=s3cr3t", "--csv", "m.csv"));
+
+        assertThat(split.command()).isEqualTo("vlmeta upload --api-key k1 --csv m.csv --resume")
+                .doesNotContain("s3cr3t");
+        assertThat(joined.command()).isEqualTo("vlmeta upload --csv m.csv --resume");
+        assertThat(split.notes()).containsExactly("The API secret given with --api-secret is not repeated here: set "
+                + "VL_API_SECRET to it (or pass --api-secret-file FILE) before running this.");
+    }
+
+    @Test
+    void replacesABaseUrlHoldingAPasswordByTheEnvironmentVariable() {
+        ResumeCommand withPassword = ResumeCommand.of(List.of("upload", "--base-url", "https://u:pw@vl.example:2080"));
+        ResumeCommand joined = ResumeCommand.of(List.of("upload", "--base-url=https://u:pw@vl.example"));
+        ResumeCommand plain = ResumeCommand.of(List.of("upload", "--base-url", "http://localhost:2080"));
+
+        assertThat(withPassword.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
+        assertThat(joined.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
+        assertThat(withPassword.notes()).hasSize(1);
+        assertThat(plain.command()).isEqualTo("vlmeta upload --base-url http://localhost:2080 --resume");
+    }
+
+    @Test
+    void saysToPipeTheSameInputWhenItCameFromStandardInput() {
+        ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
+
+        assertThat(command.command()).isEqualTo("vlmeta upload --csv - --dataset-id d1 --resume");
+        assertThat(command.notes()).containsExactly("The input was read from standard input: pipe the same input "
+                + "into this command.");
+    }
+
+    @Test
+    void quotesWordsAShellWouldSplitOrExpand() {
+        ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "my data/it's $HOME.csv",
+                "--string-fields", "a b", ""));
+
+        assertThat(command.command()).isEqualTo("vlmeta upload --csv 'my data/it'\\''s $HOME.csv' --string-fields "
+                + "'a b' '' --resume");
+    }
+}

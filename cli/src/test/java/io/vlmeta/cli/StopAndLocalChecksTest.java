@@ -1,0 +1,199 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real command line in-process against the emulator over HTTP: a job stopped before its upload
+ * and a job refused for a local reason send nothing at all; every console line is escaped.
+ */
+class StopAndLocalChecksTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private static long requests() {
+        return FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum();
+    }
+
+    private List<String> upload(String dataset, String... extra) throws IOException {
+        EMULATOR.emulator().addDataset(dataset, Examples.filenames());
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id",
+                dataset, "--base-url", EMULATOR.emulator().baseUrl()));
+        if (!List.of(extra).contains("--state-dir")) {
+            args.addAll(List.of("--state-dir", dir.resolve("state").toString()));
+        }
+        args.addAll(Examples.typeFlags());
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private static CliRun run(StopControl stops, List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int exit = Cli.execute(new CliContext(Map.of(), outStream, errStream, false, Path.of("."), stops),
+                    args.toArray(String[]::new));
+            return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aStopBeforeTheFirstRequestSendsNothingAndExits130() throws IOException {
+        List<String> args = upload("stopped-early");
+        long before = requests();
+
+        CliRun run = run((err, resume) -> () -> true, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(130);
+        assertThat(run.err()).isEqualTo("Error: Stopped before the media mapping was fetched: nothing was sent; run "
+                + "the same command again to start over.\n");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aStopMidUploadEndsWithStatusStoppedAndTheResumeCommandFinishesTheJob() throws IOException {
+        List<String> args = upload("stopped-mid-upload", "--batch-size", "2", "--parallel", "1", "--json");
+        long uploadsBefore = EMULATOR.emulator().requestCount("upload");
+
+        CliRun stopped = run((err, resume) -> () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore,
+                args);
+        List<String> again = new ArrayList<>(args);
+        again.add("--resume");
+        CliRun resumed = run(StopControl.NONE, again);
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.out()).contains("\"status\":\"stopped\"").contains("\"exit_code\":130");
+        assertThat(stopped.err()).contains("Stopped: the fields above marked interrupted were not finished. The "
+                + "journal holds where each one stands; to continue, run:\n  vlmeta upload --csv " + Examples.METADATA)
+                .contains(" --json --resume\n");
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        for (String field : List.of("confidence", "weather")) {
+            assertThat(EMULATOR.emulator().values("stopped-mid-upload", field)).as(field).hasSize(12);
+        }
+    }
+
+    @Test
+    void theStopControlIsGivenTheResumeCommandWithoutTheSecret() throws IOException {
+        List<String> args = upload("secret-in-flag", "--api-key", "k1", "--api-secret", "s3cr3t-value");
+        List<String> seen = new ArrayList<>();
+
+        CliRun run = run((err, resume) -> {
+            seen.add(resume);
+            return () -> true;
+        }, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(130);
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).startsWith("vlmeta upload --csv " + Examples.METADATA + " --dataset-id secret-in-flag")
+                .contains("--api-key k1 --resume").doesNotContain("s3cr3t-value").doesNotContain("--api-secret");
+    }
+
+    @Test
+    void refusesAStateDirThatIsAFileBeforeAnyRequest() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        List<String> args = upload("state-is-file", "--state-dir", file.toString());
+        long before = requests();
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: The state folder " + file + " cannot be created (")
+                .endsWith("): pass --state-dir with a folder this user can write.\n");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(EMULATOR.emulator().schema("state-is-file")).isEmpty();
+    }
+
+    @Test
+    void refusesARejectsPathThatIsAFolderBeforeAnyRequest() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("rejects-folder"));
+        List<String> args = upload("rejects-is-folder", "--rejects", folder.toString());
+        long before = requests();
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: --rejects " + folder + " is a folder: give a file name.\n");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAReportWhoseFolderIsAFileBeforeAnyRequest() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path report = file.resolve("sub/report.html");
+        List<String> args = upload("report-under-file", "--report", report.toString());
+        long before = requests();
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: --report " + report + " cannot be created: " + file
+                + " is a file, not a folder.\n");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void printsValuesAndColumnNamesWithControlCharactersAsVisibleEscapes() throws IOException {
+        Path csv = Files.writeString(dir.resolve("hostile.csv"), "file_fullpath,\"sc\u001B]0;title\u0007ore\"\n"
+                + "images/street_001.jpg,\"\u001B]0;pwned\u0007\"\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--float-fields",
+                "sc\u001B]0;title\u0007ore", "--report", dir.resolve("report.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("\u001B").doesNotContain("\u0007")
+                .contains("   sc\\u001B]0;title\\u0007ore: float (--float-fields)\n")
+                .contains("Row 2, field 'sc\\u001B]0;title\\u0007ore': Invalid float value "
+                        + "'\\u001B]0;pwned\\u0007'. Must be a valid number.");
+    }
+
+    @Test
+    void escapesWhatTheServerSaysAboutAValueTheUserGave() throws IOException {
+        String dataset = "no\u001B]0;pwned\u0007such";
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id",
+                dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
+        args.addAll(Examples.typeFlags());
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isNotZero();
+        assertThat(run.out()).contains("Dataset ID: no\\u001B]0;pwned\\u0007such\n");
+        assertThat(run.both()).doesNotContain("\u001B").doesNotContain("\u0007");
+    }
+
+    @Test
+    void escapesAValueQuotedInAUsageError() {
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--csv", "m.csv", "--batch-size", "1\u001B[2J");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("1\\u001B[2J").doesNotContain("\u001B");
+    }
+
+    @Test
+    void escapesAnErrorMessageCarryingAPath() throws IOException {
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", dir.resolve("no\u001B[2Jsuch.csv").toString(),
+                "--float-fields", "score", "--report", dir.resolve("report.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isNotZero();
+        assertThat(run.err()).startsWith("Error: ").contains("no\\u001B[2Jsuch.csv").doesNotContain("\u001B");
+    }
+
+}

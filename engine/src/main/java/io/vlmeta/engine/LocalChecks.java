@@ -1,0 +1,169 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.ErrorKind;
+import io.vlmeta.api.VlmetaException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Checks, before the first request, everything on this machine an upload needs, so a job never
+ * declares a field and then fails for a local reason: the state folder can hold the journal, the
+ * {@code --report} and {@code --rejects} files can be written, and the temporary folder has room
+ * for the batch files and row spills. Each failure is one sentence naming the path and the flag.
+ */
+final class LocalChecks {
+    /** A path named by a flag cannot be written: fix the flag (exit 2, a usage error). */
+    static final ErrorCode PATH = ErrorCode.USAGE;
+    /** Too little free disk: the machine, not the input (exit 1). */
+    static final ErrorCode SPACE = new ErrorCode("LOCAL_SPACE", ErrorKind.USER, 1);
+    /** Room kept free beyond the estimate: the journal, the rejects file and the file system's own needs. */
+    static final long MARGIN_BYTES = 64L << 20;
+
+    private LocalChecks() {
+    }
+
+    /**
+     * @param fields     fields the job will upload
+     * @param tempFolder where the sink writes batch files and row spills ({@code java.io.tmpdir})
+     * @throws VlmetaException when something local would fail later
+     */
+    static void check(JobSpec spec, int fields, Path tempFolder) {
+        if (spec.reportPath() != null) {
+            writableFile(spec.reportPath(), "--report");
+        }
+        if (spec.mode() != JobSpec.Mode.UPLOAD) {
+            return;
+        }
+        writableFolder(spec.stateDir());
+        if (spec.rejectsFile() != null) {
+            writableFile(spec.rejectsFile(), "--rejects");
+        }
+        freeSpace(spec.input(), fields, tempFolder);
+    }
+
+    /** Creates the state folder if needed and proves a file can be created, written and removed in it. */
+    static void writableFolder(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new VlmetaException(PATH, "The state folder " + stateDir + " cannot be created (" + reason(e)
+                    + "): pass --state-dir with a folder this user can write.", e);
+        }
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(stateDir, ".write-probe-", ".tmp");
+            Files.writeString(probe, "vlmeta");
+        } catch (IOException e) {
+            throw new VlmetaException(PATH, "The state folder " + stateDir + " is not writable (" + reason(e)
+                    + "): the resume journal lives there; pass --state-dir with a folder this user can write.", e);
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    // a leftover empty probe file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * A file the job writes at its end: not a folder, and either writable or creatable in its folder.
+     * Missing folders are created by the writers, so the nearest existing one must be writable.
+     */
+    static void writableFile(Path file, String flag) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new VlmetaException(PATH, flag + " " + file + " is a folder: give a file name.");
+        }
+        if (Files.exists(absolute)) {
+            if (!Files.isWritable(absolute)) {
+                throw new VlmetaException(PATH, flag + " " + file + " exists and is not writable: give another "
+                        + "file or change its permissions.");
+            }
+            return;
+        }
+        Path folder = absolute.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: " + folder
+                    + " is a file, not a folder.");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: the folder " + folder
+                    + " is not writable.");
+        }
+    }
+
+    /**
+     * Every field keeps a row spill (each entry's key, row and value) and its queued batch files on
+     * disk until its task ends, and all fields run at once: about the input's size per field, an
+     * upper bound for narrow files (wide files repeat only the key per field).
+     */
+    static void freeSpace(Path input, int fields, Path tempFolder) {
+        long inputBytes = size(input);
+        long needed = Math.multiplyExact(inputBytes, Math.max(1, fields)) + MARGIN_BYTES;
+        long free;
+        try {
+            free = Files.getFileStore(tempFolder).getUsableSpace();
+        } catch (IOException e) {
+            return; // a file store that cannot say is not a reason to refuse
+        }
+        if (free < needed) {
+            throw new VlmetaException(SPACE, "Not enough free disk for the upload's batch files in " + tempFolder
+                    + ": about " + bytes(needed) + " needed (" + fields + (fields == 1 ? " field" : " fields")
+                    + " of a " + bytes(inputBytes) + " input), " + bytes(free) + " free; free some space or point "
+                    + "java.io.tmpdir elsewhere (VLMETA_JAVA_OPTS=-Djava.io.tmpdir=DIR).");
+        }
+    }
+
+    private static long size(Path input) {
+        try {
+            if (!Files.isDirectory(input)) {
+                return Files.size(input);
+            }
+            try (Stream<Path> files = Files.walk(input)) {
+                return files.filter(Files::isRegularFile).mapToLong(LocalChecks::sizeOrZero).sum();
+            }
+        } catch (IOException e) {
+            return 0; // the source reports an unreadable input in its own words
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        if (bytes < 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,64 @@
+package io.vlmeta.engine;
+
+import io.vlmeta.api.VlmetaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalChecksTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesWhenTheTemporaryFolderCannotHoldTheBatchFilesSayingHowMuchIsNeededAndFree() throws IOException {
+        Path input = Files.write(dir.resolve("big.csv"), new byte[1 << 20]);
+        long free = Files.getFileStore(dir).getUsableSpace();
+        // one MB of input per field: more fields than the disk has megabytes cannot fit
+        int fields = (int) Math.min(Integer.MAX_VALUE, (free >> 20) + 1);
+
+        assertThatThrownBy(() -> LocalChecks.freeSpace(input, fields, dir))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(1))
+                .hasMessageStartingWith("Not enough free disk for the upload's batch files in " + dir + ": about ")
+                .hasMessageContaining(" needed (" + fields + " fields of a 1.0 MB input), ")
+                .hasMessageContaining(" free; free some space or point java.io.tmpdir elsewhere");
+    }
+
+    @Test
+    void acceptsAnInputTheTemporaryFolderHasRoomFor() throws IOException {
+        Path input = Files.writeString(dir.resolve("small.csv"), "file_fullpath,a\nx.jpg,1\n");
+
+        assertThatCode(() -> LocalChecks.freeSpace(input, 3, dir)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void createsAMissingStateFolderAndLeavesNoProbeBehind() throws IOException {
+        Path state = dir.resolve("a/b/state");
+
+        LocalChecks.writableFolder(state);
+
+        assertThat(state).isDirectory();
+        try (var files = Files.list(state)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void acceptsAReportInAFolderStillToBeCreated() {
+        assertThatCode(() -> LocalChecks.writableFile(dir.resolve("new/sub/report.html"), "--report"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void sizesBytesInUnitsPeopleRead() {
+        assertThat(LocalChecks.bytes(512)).isEqualTo("0.5 KB");
+        assertThat(LocalChecks.bytes(3L << 20)).isEqualTo("3.0 MB");
+        assertThat(LocalChecks.bytes(5L << 30)).isEqualTo("5.0 GB");
+    }
+}
