@@ -293,22 +293,9 @@ class ChaosIT {
         return run.process().isAlive() && emulator.requestCount(endpoint) >= target;
     }
 
-    /**
-     * Whether {@code refused} was refused because {@code holder} held the journal. The refusal must name
-     * the holder's pid; the Visual Layer sink sometimes says "(another process)" instead, when it reads
-     * the lock file between its creation and the owner's line being written. That race is the sink's to
-     * fix (issue 15): it is printed here, not failed on, so the rest of the scenario still runs.
-     */
+    /** Whether {@code refused} was refused because {@code holder} held the journal, naming the holder's pid. */
     private static boolean refusal(VlmetaJar.Launch refused, VlmetaJar.Started holder) {
-        if (refused.err().contains("Another vlmeta run (pid " + holder.process().pid() + ", started ")) {
-            return true;
-        }
-        if (refused.err().contains("Another vlmeta run (another process) is uploading this job")) {
-            System.out.println("  the lock refusal did not name the holder's pid " + holder.process().pid()
-                    + " (the sink read its lock file before the owner was written)");
-            return true;
-        }
-        return false;
+        return refused.err().contains("Another vlmeta run (pid " + holder.process().pid() + ", started ");
     }
 
     /** @return whether the run was killed (false: it ended before the kill point) */

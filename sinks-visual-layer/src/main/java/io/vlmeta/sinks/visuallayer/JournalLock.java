@@ -28,6 +28,9 @@ final class JournalLock implements AutoCloseable {
     /** Another run holds the journal. Exit code 1, as for any job that cannot run now. */
     static final ErrorCode LOCKED = new ErrorCode("JOURNAL_LOCKED", ErrorKind.USER, 1);
 
+    /** How long a refused run waits for the owner's name to appear in the lock file. */
+    private static final long OWNER_WRITE_WAIT_NANOS = 1_000_000_000L;
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -94,10 +97,30 @@ final class JournalLock implements AutoCloseable {
     }
 
     private static VlmetaException refusal(Path file) {
-        String owner = owner(file).orElse("another process");
+        String owner = ownerOnceWritten(file).orElse("another process");
         return new VlmetaException(LOCKED, "Another vlmeta run (" + owner + ") is uploading this job: its journal "
                 + file.resolveSibling(file.getFileName().toString().replaceFirst("\\.lock$", "")) + " is locked. "
                 + "Wait for it to end; two runs on one journal would send the same batches twice.");
+    }
+
+    /**
+     * The owner takes the operating-system lock before it writes its name into the file, so a run that
+     * finds the lock taken may read the file in between: give the owner a moment to write it.
+     */
+    private static Optional<String> ownerOnceWritten(Path file) {
+        long deadline = System.nanoTime() + OWNER_WRITE_WAIT_NANOS;
+        while (true) {
+            Optional<String> owner = owner(file);
+            if (owner.isPresent() || System.nanoTime() > deadline) {
+                return owner;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return owner;
+            }
+        }
     }
 
     /** @return {@code "pid 123, started 2026-...Z"} from the lock file, when readable */

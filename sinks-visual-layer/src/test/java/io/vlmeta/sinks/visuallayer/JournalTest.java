@@ -102,6 +102,30 @@ class JournalTest {
     }
 
     @Test
+    void namesTheOwnerWhoseNameReachesTheLockFileJustAfterItsLock() throws Exception {
+        try (Journal first = Journal.open(dir, "ds", "input")) {
+            Path lockFile = first.file().resolveSibling(first.file().getFileName() + ".lock");
+            // the window between the owner's lock and its name being written, held open for a moment
+            Files.writeString(lockFile, "");
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                    Files.writeString(lockFile, "4242 2026-12-01T00:00:00Z\n");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            try {
+                assertThatThrownBy(() -> Journal.open(dir, "ds", "input"))
+                        .hasMessageStartingWith("Another vlmeta run (pid 4242, started 2026-12-01T00:00:00Z)");
+            } finally {
+                writer.join();
+            }
+        }
+    }
+
+    @Test
     void takesOverTheLockFileOfARunKilledWithSignalNine() throws Exception {
         Path file = dir.resolve(Journal.fileName("ds", "input"));
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
