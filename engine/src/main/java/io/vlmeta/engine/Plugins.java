@@ -1,7 +1,5 @@
 package io.vlmeta.engine;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.SinkProvider;
@@ -18,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every source, field type and sink found on the class path and in the plugins folders, created
- * once through Guice so providers get constructor injection.
+ * once; a provider with an {@code @Inject} constructor gets its dependencies through Guice
+ * ({@link PluginFactory}).
  */
 public final class Plugins {
 
@@ -45,19 +44,19 @@ public final class Plugins {
     public static Plugins discover(List<Path> pluginDirs) {
         PluginClassLoaders.Result loaders = PluginClassLoaders.over(pluginDirs, Plugins.class.getClassLoader());
         List<String> failures = new ArrayList<>(loaders.failures());
-        // The one place Guice creates objects: providers declare what they need in an @Inject constructor.
-        Injector injector = Guice.createInjector(new HostServicesModule());
+        // Providers declare what they need in an @Inject constructor; the rest are created without Guice.
+        PluginFactory factory = new PluginFactory();
         List<PluginInfo> infos = new ArrayList<>();
         Map<String, SourceProvider> sources = load(PluginKind.SOURCE, SourceProvider.class, loaders.loader(),
-                injector, infos, failures);
+                factory, infos, failures);
         Map<String, FieldTypeHandler> fieldTypes = load(PluginKind.FIELD_TYPE, FieldTypeHandler.class,
-                loaders.loader(), injector, infos, failures);
-        Map<String, SinkProvider> sinks = load(PluginKind.SINK, SinkProvider.class, loaders.loader(), injector,
+                loaders.loader(), factory, infos, failures);
+        Map<String, SinkProvider> sinks = load(PluginKind.SINK, SinkProvider.class, loaders.loader(), factory,
                 infos, failures);
         return new Plugins(sources, fieldTypes, sinks, List.copyOf(infos), List.copyOf(failures));
     }
 
-    private static <T> Map<String, T> load(PluginKind kind, Class<T> spi, ClassLoader loader, Injector injector,
+    private static <T> Map<String, T> load(PluginKind kind, Class<T> spi, ClassLoader loader, PluginFactory factory,
                                            List<PluginInfo> infos, List<String> failures) {
         Map<String, T> byName = new LinkedHashMap<>();
         Map<String, String> originByName = new LinkedHashMap<>();
@@ -69,7 +68,7 @@ public final class Plugins {
             Class<? extends T> type = found.type().asSubclass(spi);
             T instance;
             try {
-                instance = injector.getInstance(type);
+                instance = factory.create(type);
             } catch (RuntimeException | LinkageError e) {
                 failures.add(kind.label() + " plugin " + type.getName() + " skipped: " + describe(e));
                 continue;
