@@ -27,6 +27,7 @@ public final class Cli {
         CommandLine root = new CommandLine(new VlmetaCommand());
         root.addSubcommand("upload", new UploadCommand(context));
         root.addSubcommand("validate", new ValidateCommand(context));
+        root.addSubcommand("plan", new PlanCommand(context));
         root.addSubcommand("plugins", new PluginsCommand(context));
         root.addSubcommand("emulator", new EmulatorCommand());
         root.addSubcommand("demo", new DemoCommand(context));

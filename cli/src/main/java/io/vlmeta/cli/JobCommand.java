@@ -9,12 +9,23 @@ import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Plugins;
 import java.io.PrintStream;
 import java.util.List;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What {@code upload} and {@code validate} share: build the job from flags, run it, print how it went. */
 abstract class JobCommand {
     @Mixin
     JobOptions options = new JobOptions();
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Run the job a plan file describes (see 'vlmeta plan'); flags given beside it win.")
+    Path plan;
+
+    @Spec
+    CommandSpec commandSpec;
 
     private final CliContext context;
 
@@ -25,7 +36,8 @@ abstract class JobCommand {
     int run(JobSpec.Mode mode) {
         PrintStream human = options.json ? context.err() : context.out();
         Style style = new Style(context.terminal());
-        try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
+        try (StdinSpool stdin = applyPlan(mode) && JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in())
+                : null) {
             JobSpec spec = JobSpecs.from(options, mode, context, stdin);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
@@ -46,6 +58,20 @@ abstract class JobCommand {
             }
             throw e;
         }
+    }
+
+    /**
+     * Puts the {@code --plan} file's settings into the options (flags given beside it win).
+     *
+     * @return true, so it can run first inside the job's {@code try}, where errors are reported as usual
+     */
+    private boolean applyPlan(JobSpec.Mode mode) {
+        if (plan != null) {
+            new PlanApplier(PlanYaml.read(plan), plan, options,
+                    name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name), context.err())
+                    .apply(mode);
+        }
+        return true;
     }
 
     private static void ending(PrintStream out, Style style, JobSpec spec, JobResult result) {
