@@ -45,16 +45,26 @@ final class PlanApplier {
      * @throws VlmetaException (usage) for an upload whose input changed since the plan was written
      */
     void apply(JobSpec.Mode mode) {
-        boolean planInput = applyInput();
+        InputChoice input = applyInput();
         applyColumns();
         applySettings();
         applyServer();
-        if (planInput) {
-            checkInputUnchanged(mode);
+        if (input != InputChoice.OTHER_BY_FLAG) {
+            checkInputUnchanged(mode == JobSpec.Mode.UPLOAD && input == InputChoice.PLANS);
         }
     }
 
-    private boolean applyInput() {
+    /** Where the job's input comes from. */
+    private enum InputChoice {
+        /** the plan's, as written */
+        PLANS,
+        /** the plan's path, named again by a flag: the user vouches for its content */
+        SAME_BY_FLAG,
+        /** another input, named by a flag */
+        OTHER_BY_FLAG
+    }
+
+    private InputChoice applyInput() {
         PlanFile.Input input = plan.input();
         Path planned = Path.of(input.path());
         String flag = given.test("--input") ? "--input" : given.test("--csv") ? "--csv" : null;
@@ -82,7 +92,7 @@ final class PlanApplier {
                 }
             });
         }
-        return samePath;
+        return flag == null ? InputChoice.PLANS : samePath ? InputChoice.SAME_BY_FLAG : InputChoice.OTHER_BY_FLAG;
     }
 
     private void applyColumns() {
@@ -159,7 +169,8 @@ final class PlanApplier {
         }
     }
 
-    private void checkInputUnchanged(JobSpec.Mode mode) {
+    /** @param refuse refuse a changed input (an upload of the plan's own input), else warn */
+    private void checkInputUnchanged(boolean refuse) {
         PlanFile.Input input = plan.input();
         if (input.sha256() == null || input.size() == null || input.modified() == null) {
             return; // a hand-written plan without a fingerprint: nothing to compare
@@ -173,7 +184,7 @@ final class PlanApplier {
         }
         String what = "Input " + current + " changed since plan " + planPath + " was written ("
                 + now.differenceFrom(before) + ")";
-        if (mode == JobSpec.Mode.UPLOAD) {
+        if (refuse) {
             throw VlmetaException.usage(what + ". Its types were decided on the old content: write and review a "
                     + "new plan with 'vlmeta plan', or name the input beside the plan (--input) to run this plan "
                     + "on it anyway.");

@@ -74,9 +74,10 @@ public record ColumnSelection(List<ColumnGlob> include, List<ColumnGlob> exclude
     private static void check(String flag, List<ColumnGlob> globs, String input, Collection<String> columns) {
         for (ColumnGlob glob : globs) {
             if (columns.stream().noneMatch(glob::matches)) {
-                String hint = glob.isLiteral() ? NameSuggestions.hint(glob.text(), columns) : "";
-                throw VlmetaException.usage(flag + " '" + glob + "' matches no column of " + input + hint
-                        + " (names are case-sensitive). Its columns are: " + String.join(", ", columns) + ".");
+                String hint = glob.isLiteral() ? NameSuggestions.didYouMean(glob.text(), columns) : "";
+                throw VlmetaException.usage(flag + " '" + glob + "' matches no column of " + input
+                        + (hint.isEmpty() ? "" : "; " + hint) + " Names are case-sensitive; its columns are: "
+                        + String.join(", ", columns) + ".");
             }
         }
     }
