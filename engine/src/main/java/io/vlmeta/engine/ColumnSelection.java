@@ -76,7 +76,7 @@ public record ColumnSelection(List<ColumnGlob> include, List<ColumnGlob> exclude
             if (columns.stream().noneMatch(glob::matches)) {
                 String hint = glob.isLiteral() ? NameSuggestions.didYouMean(glob.text(), columns) : "";
                 throw VlmetaException.usage(flag + " '" + glob + "' matches no column of " + input
-                        + (hint.isEmpty() ? "" : "; " + hint) + " Names are case-sensitive; its columns are: "
+                        + (hint.isEmpty() ? "." : "; " + hint) + " Names are case-sensitive; its columns are: "
                         + String.join(", ", columns) + ".");
             }
         }
