@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes and reads {@link PlanFile}s as YAML, and turns a malformed plan into one clear usage error. */
@@ -71,6 +73,9 @@ final class PlanYaml {
 
     /** @param name the plan's name for messages */
     static PlanFile parse(String text, String name) {
+        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+            throw VlmetaException.usage("Plan " + name + " is empty; write one with 'vlmeta plan ... -o FILE'.");
+        }
         PlanFile plan;
         try {
             plan = MAPPER.readValue(text, PlanFile.class);
@@ -79,18 +84,21 @@ final class PlanYaml {
             String where = e.getPath().size() > 1 ? " under '" + path(e.getPath().subList(0, e.getPath().size() - 1))
                     + "'" : "";
             String hint = NameSuggestions.didYouMean(e.getPropertyName(), known);
-            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+            throw VlmetaException.usage("Plan " + name + keyLine(text, e.getPropertyName(), e.getLocation())
+                    + ": unknown key '" + e.getPropertyName()
                     + "'" + where + (hint.isEmpty() ? "" : "; " + hint) + " Keys there: " + String.join(", ", known)
                     + ".");
         } catch (MismatchedInputException e) {
             throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
                     + kind(e.getTargetType()) + ".");
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JacksonException syntax && !(syntax instanceof JsonMappingException)) {
+                throw notYaml(name, syntax);
+            }
             throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath())
-                    + "' cannot be read (" + e.getOriginalMessage() + ").");
+                    + "' cannot be read (" + e.getOriginalMessage().lines().findFirst().orElse("") + ").");
         } catch (JacksonException e) {
-            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + " is not YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
+            throw notYaml(name, e);
         }
         if (plan == null) {
             throw VlmetaException.usage("Plan " + name + " is empty; write one with 'vlmeta plan ... -o FILE'.");
@@ -116,6 +124,25 @@ final class PlanYaml {
             }
         }
         return plan;
+    }
+
+    private static VlmetaException notYaml(String name, JacksonException e) {
+        return VlmetaException.usage("Plan " + name + line(e.getLocation()) + " is not YAML: "
+                + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".");
+    }
+
+    /**
+     * The line of a key: Jackson reports where it stopped, which is past the key's whole value when
+     * that value is a map or a list, so the key is looked for in the text first.
+     */
+    private static String keyLine(String text, String key, JsonLocation location) {
+        Pattern keyAtLineStart = Pattern.compile("^[ \\t]*(?:- )?['\"]?" + Pattern.quote(key) + "['\"]?[ \\t]*:",
+                Pattern.MULTILINE);
+        Matcher matcher = keyAtLineStart.matcher(text);
+        if (matcher.find()) {
+            return ", line " + (text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1);
+        }
+        return line(location);
     }
 
     private static String line(JsonLocation location) {
