@@ -146,8 +146,18 @@ final class PlanApplier {
         }
         PlanFile.PatientData phi = plan.patientData();
         if (phi != null) {
-            options.allowPhi = pick("--allow-phi", options.allowPhi, phi.allow(), "patient-data.allow");
-            options.dropPhi = pick("--drop-phi", options.dropPhi, phi.drop(), "patient-data.drop");
+            boolean allowGiven = given.test("--allow-phi");
+            boolean dropGiven = given.test("--drop-phi");
+            boolean allow = Boolean.TRUE.equals(phi.allow());
+            boolean drop = Boolean.TRUE.equals(phi.drop());
+            if (!allowGiven && !dropGiven) {
+                options.allowPhi = allow;
+                options.dropPhi = drop;
+            } else if (allowGiven != allow || dropGiven != drop) {
+                // --allow-phi and --drop-phi are one choice: a flag for either replaces the plan's choice
+                err.println((allowGiven ? "--allow-phi" : "--drop-phi") + " overrides the plan's patient-data "
+                        + "(allow: " + allow + ", drop: " + drop + ").");
+            }
         }
         PlanFile.Dataset d = plan.dataset();
         if (d != null) {
