@@ -68,7 +68,7 @@ class UsageTest {
         CliRun run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plugins, emulator, demo");
+        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plan, plugins, emulator, demo");
     }
 
     @Test
