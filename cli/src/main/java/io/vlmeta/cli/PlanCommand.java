@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vlmeta plan}: decides the job (with {@code --infer}, after reading every value) and writes it
@@ -47,6 +50,13 @@ final class PlanCommand implements Callable<Integer> {
             description = "Write the plan to this file (default: standard output).")
     Path output;
 
+    @Spec
+    CommandSpec commandSpec;
+
+    /** Options of one run rather than of the job: accepted for symmetry with upload, but not written down. */
+    private static final List<String> PER_RUN = List.of("--report", "--json", "--resume", "--state-dir", "--rejects",
+            "--plugins-dir");
+
     private final CliContext context;
 
     PlanCommand(CliContext context) {
@@ -59,6 +69,12 @@ final class PlanCommand implements Callable<Integer> {
         if (JobSpecs.readsStdin(options)) {
             throw VlmetaException.usage("A plan names its input to read it again later, and standard input cannot "
                     + "be read again: save it to a file and plan that file.");
+        }
+        List<String> perRun = PER_RUN.stream()
+                .filter(name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name)).toList();
+        if (!perRun.isEmpty()) {
+            err.println("Not part of a plan (give " + (perRun.size() == 1 ? "it" : "them") + " when the plan runs): "
+                    + String.join(", ", perRun) + ".");
         }
         JobSpec spec = JobSpecs.from(options, JobSpec.Mode.VALIDATE, context);
         Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));

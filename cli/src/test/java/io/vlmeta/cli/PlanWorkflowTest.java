@@ -283,6 +283,15 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void optionsOfOneRunAreNotWrittenIntoThePlanAndItSaysSo() throws IOException {
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--infer", "--report", "r.html", "--resume");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).startsWith("Not part of a plan (give them when the plan runs): --report, --resume.\n");
+        assertThat(run.out()).doesNotContain("r.html", "resume");
+    }
+
+    @Test
     void planningStandardInputIsRefused() {
         CliRun run = CliRun.withInput("file_fullpath,a\nx.jpg,1\n".getBytes(StandardCharsets.UTF_8), Map.of(), dir,
                 "plan", "--csv", "-", "--infer");
