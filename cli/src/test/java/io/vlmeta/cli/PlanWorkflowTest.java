@@ -275,6 +275,22 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aMisspelledPathColumnGetsDidYouMeanInWorkbooksAndTheDicomConvertersCsvToo() {
+        CliRun workbook = cli("validate", "--input", SharedFixtures.XLSX.resolve("openpyxl.xlsx").toString(),
+                "--path-column", "file_fullpth", "--infer");
+        CliRun converter = cli("validate", "--input",
+                SharedFixtures.DICOM.resolve("converter-csv/dicom_metadata.csv").toString(), "--path-column",
+                "image_filenme", "--infer");
+
+        assertThat(workbook.exitCode()).as(workbook.both()).isNotZero();
+        assertThat(workbook.err()).contains("has no key column 'file_fullpth' (did you mean 'file_fullpath'?); its "
+                + "header");
+        assertThat(converter.exitCode()).as(converter.both()).isNotZero();
+        assertThat(converter.err()).contains("has no 'image_filenme' column naming each image (did you mean "
+                + "'image_filename'?); its columns are: ");
+    }
+
+    @Test
     void columnsWithoutInferIsAUsageError() throws IOException {
         CliRun run = cli("plan", "--csv", metadata().toString(), "--columns", "weather");
 
