@@ -91,14 +91,18 @@ record InputFingerprint(long size, Instant modified, Long files, String sha256) 
         return Objects.equals(sha256, other.sha256) && size == other.size && Objects.equals(files, other.files);
     }
 
+    private static String bytes(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
     /** @return e.g. {@code "size 1,204 → 1,310 bytes, modified 2026-11-30T10:00:00Z → 2026-12-01T09:12:44Z"} */
     String differenceFrom(InputFingerprint before) {
         List<String> parts = new ArrayList<>();
         if (before.files != null && !before.files.equals(files)) {
             parts.add("files " + before.files + " → " + files);
         }
-        parts.add(before.size == size ? "size " + String.format(Locale.ROOT, "%,d", size) + " bytes (same)"
-                : "size " + String.format(Locale.ROOT, "%,d", before.size) + " → " + String.format(Locale.ROOT, "%,d", size) + " bytes");
+        parts.add(before.size == size ? "size " + bytes(size) + " bytes (same)"
+                : "size " + bytes(before.size) + " → " + bytes(size) + " bytes");
         parts.add(Objects.equals(before.modified, modified) ? "modified " + modified + " (same)"
                 : "modified " + before.modified + " → " + modified);
         return String.join(", ", parts);
