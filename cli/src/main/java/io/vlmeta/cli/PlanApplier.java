@@ -66,7 +66,7 @@ final class PlanApplier {
 
     private InputChoice applyInput() {
         PlanFile.Input input = plan.input();
-        Path planned = Path.of(input.path());
+        Path planned = resolve(input.path());
         String flag = given.test("--input") ? "--input" : given.test("--csv") ? "--csv" : null;
         boolean samePath = true;
         if (flag == null) {
@@ -142,7 +142,7 @@ final class PlanApplier {
             options.allowUnmatched = pick("--allow-unmatched", options.allowUnmatched, m.allowUnmatched(),
                     "matching.allow-unmatched");
             options.exportFile = pick("--export-file", options.exportFile,
-                    m.exportFile() == null ? null : Path.of(m.exportFile()), "matching.export-file");
+                    m.exportFile() == null ? null : resolve(m.exportFile()), "matching.export-file");
         }
         PlanFile.PatientData phi = plan.patientData();
         if (phi != null) {
@@ -200,6 +200,15 @@ final class PlanApplier {
                     + "on it anyway.");
         }
         err.println("Warning: " + what + "; checking the new content against the plan.");
+    }
+
+    /**
+     * A path in a plan: absolute as {@code plan} writes it, or relative to the plan's own folder, so a
+     * plan kept beside its data can be moved with it.
+     */
+    private Path resolve(String path) {
+        Path folder = planPath.toAbsolutePath().getParent();
+        return folder == null ? Path.of(path) : folder.resolve(path).normalize();
     }
 
     /** @return the flag's value when given (saying so when it differs from the plan's), else the plan's when set */

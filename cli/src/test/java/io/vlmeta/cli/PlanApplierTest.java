@@ -138,4 +138,23 @@ class PlanApplierTest {
         assertThat(spec.infer()).isTrue();
         assertThat(spec.fieldTypes()).containsOnlyKeys("score", "status");
     }
+
+    @Test
+    void aRelativePathInAPlanIsRelativeToThePlansFolder() {
+        PlanFile relative = new PlanFile(1, new PlanFile.Input("data/metadata.csv", null, null, null, null, null,
+                null, null), List.of(new PlanFile.Column("score", "float", null)), null, null,
+                new PlanFile.Matching(null, null, "../exports/export.csv"), null, null, null);
+        CliContext context = new CliContext(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
+        UploadCommand command = new UploadCommand(context);
+        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs();
+
+        new PlanApplier(relative, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
+                new PrintStream(err, true, StandardCharsets.UTF_8)).apply(JobSpec.Mode.VALIDATE);
+        JobSpec spec = JobSpecs.from(command.options, JobSpec.Mode.VALIDATE, context);
+
+        assertThat(spec.input()).isEqualTo(Path.of("/plans/data/metadata.csv"));
+        assertThat(spec.exportFile()).isEqualTo(Path.of("/exports/export.csv"));
+        assertThat(spec.fieldReasons()).containsEntry("score", "plan.yaml");
+    }
 }

@@ -59,6 +59,7 @@ final class FieldPlanner {
         checkExplicitColumnsExist(sourceName, byName, explicit, reasons);
         selection.checkAgainst(sourceName, byName.keySet());
         refuseExcludedExplicitColumns(explicit, reasons, selection);
+        refuseUnknownTypes(explicit, reasons);
 
         Map<String, PlannedField> planned = new LinkedHashMap<>();
         explicit.forEach((column, type) ->
@@ -91,6 +92,17 @@ final class FieldPlanner {
             }
         }
         return List.copyOf(ordered);
+    }
+
+    private void refuseUnknownTypes(Map<String, String> explicit, Map<String, String> reasons) {
+        explicit.forEach((column, type) -> {
+            if (!plugins.fieldTypes().containsKey(type)) {
+                String hint = NameSuggestions.didYouMean(type, plugins.fieldTypes().keySet());
+                throw VlmetaException.usage("Column '" + column + "' (" + reasons.getOrDefault(column, "--field-type")
+                        + ") has the unknown field type '" + type + "'" + (hint.isEmpty() ? "" : "; " + hint)
+                        + " Known types: " + String.join(", ", plugins.fieldTypes().keySet()) + ".");
+            }
+        });
     }
 
     private static void refuseExcludedExplicitColumns(Map<String, String> explicit, Map<String, String> reasons,

@@ -69,4 +69,13 @@ class JobPlanTest {
                 .isInstanceOf(VlmetaException.class)
                 .hasMessageContaining("Column 'stauts' (--enum-fields; did you mean 'status'?) not found in");
     }
+
+    @Test
+    void anUnknownTypeNamesTheColumnWhereItCameFromAndACloseType() throws IOException {
+        assertThatThrownBy(() -> plan(spec().fields("flaot", List.of("score"))
+                .fieldReasons(Map.of("score", "plan.yaml: --float-fields"))))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessageStartingWith("Column 'score' (plan.yaml: --float-fields) has the unknown field type "
+                        + "'flaot'; did you mean 'float'? Known types: ");
+    }
 }
