@@ -14,13 +14,15 @@ public final class MediaKeys {
 
     /**
      * @return the key without surrounding blanks, with Windows separators ({@code \}) turned into
-     *         {@code /} and any leading {@code ./} removed
+     *         {@code /}, any leading {@code ./} removed, and in Unicode NFC
+     *         ({@link UnicodeNormalization#nfc}), so that {@code café} typed on one system and listed
+     *         as {@code cafe} + U+0301 by macOS are one key
      */
     public static String normalize(String key) {
         String normalized = key.strip().replace('\\', '/');
         while (normalized.startsWith("./")) {
             normalized = normalized.substring(2);
         }
-        return normalized;
+        return UnicodeNormalization.nfc(normalized);
     }
 }

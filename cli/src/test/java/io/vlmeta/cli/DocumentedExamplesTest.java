@@ -76,13 +76,14 @@ class DocumentedExamplesTest {
                 + "   confidence: float (inferred: every one of 12 values is a number)\n"
                 + "   captured_at: datetime (inferred: every one of 12 values is a date or date-time)\n"
                 + "   weather: enum (inferred: 4 distinct values repeat across 12 values)\n"
-                + "   tags: string (inferred: 11 distinct values in 12: free text)\n"
+                + "   tags: multi-enum (inferred: 12 values are comma-separated lists; 13 distinct items repeat "
+                + "across 30 items)\n"
                 + "   reference_url: link (inferred: every one of 12 values is an http(s) link)\n")
                 .endsWith("Dry run complete: nothing was sent.\nReady to upload: 6/6 fields\n");
         assertThat(report).isRegularFile();
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertThat(json.get("fields")).extracting(field -> field.get("declaration").get("field_type").asText())
-                .containsExactly("string", "float", "datetime", "enum", "string", "link");
+                .containsExactly("string", "float", "datetime", "enum", "enum", "link");
         assertThat(EMULATOR.emulator().schema("inferred")).isEmpty();
         assertThat(EMULATOR.emulator().requestCount("declare")).isEqualTo(declaresBefore);
         assertThat(EMULATOR.emulator().requestCount("upload")).isEqualTo(uploadsBefore);

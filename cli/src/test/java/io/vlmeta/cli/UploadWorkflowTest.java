@@ -155,8 +155,9 @@ class UploadWorkflowTest {
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown --sink-option 'poll-intervall-ms': the visual-layer sink reads "
-                + "connect-timeout-ms, poll-interval-ms, poll-max-interval-ms, queued-batches, request-timeout-ms, "
-                + "retry-base-delay-ms, retry-max-attempts, retry-max-delay-ms; the report sink reads report.");
+                + "cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, poll-max-interval-ms, "
+                + "queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, retry-max-attempts, "
+                + "retry-max-delay-ms; the report sink reads report.");
         assertThat(EMULATOR.emulator().schema("typo")).isEmpty();
     }
 }

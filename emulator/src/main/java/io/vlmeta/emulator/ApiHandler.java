@@ -24,6 +24,9 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** What a reverse proxy in front of the server answers when the server's answer fails it. */
+    static final Response BAD_GATEWAY = new Response(502, "text/html", Map.of(), GatewayPages.BAD_GATEWAY_HTML, null);
+
     private final MetadataApi api;
     private final TokenVerifier tokens;
     private final FaultInjector faults;
@@ -68,6 +71,9 @@ final class ApiHandler implements HttpHandler {
         if (fault.dropConnection()) {
             sendTruncated(exchange, response);
             throw new DroppedConnection();
+        }
+        if (fault.badGatewayAfterProcessing()) {
+            response = BAD_GATEWAY;
         }
         send(exchange, response);
     }

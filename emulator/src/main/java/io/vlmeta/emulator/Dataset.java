@@ -59,11 +59,11 @@ final class Dataset {
      *
      * @return the new field, or empty when the name is taken
      */
-    synchronized Optional<DeclaredField> declare(FieldDefinition definition, int pollsToComplete) {
+    synchronized Optional<DeclaredField> declare(FieldDefinition definition, int pollsToComplete, TaskPolicy policy) {
         if (fieldsByName.containsKey(definition.name())) {
             return Optional.empty();
         }
-        UploadTask task = new UploadTask(UUID.randomUUID().toString(), pollsToComplete);
+        UploadTask task = new UploadTask(UUID.randomUUID().toString(), pollsToComplete, policy);
         DeclaredField field = new DeclaredField(definition, definition.newStore(media.size()), task);
         fieldsByName.put(definition.name(), field);
         fieldsByTask.put(task.id(), field);

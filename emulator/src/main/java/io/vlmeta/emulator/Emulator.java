@@ -8,12 +8,17 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #dumpJson()}.
  *
  * <p>Thread-safe. The paths, answers and checks are those of the API description in
- * {@code docs/visual-layer-api.md}.
+ * {@code docs/visual-layer-api.md}; the default behaviour and the switches for a server's worst cases
+ * ({@link EmulatorConfig.Builder#strictOneUploadPerTask()}, {@link FaultPlan}, {@link FaultProxy}) are
+ * described in {@code docs/emulator.md}.
  */
 public final class Emulator implements AutoCloseable {
     private static final int THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
@@ -34,6 +41,9 @@ public final class Emulator implements AutoCloseable {
     private final ApiHandler handler;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Applies files after their answers ({@link EmulatorConfig#applyDelay()}); {@code null} when synchronous. */
+    private final ScheduledExecutorService applier;
+    private final Duration applyDelay;
 
     static {
         // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each
@@ -49,8 +59,11 @@ public final class Emulator implements AutoCloseable {
         TokenVerifier tokens = config.authenticated()
                 ? new TokenVerifier(config.apiKey(), config.apiSecret(), config.maxTokenAge(), Clock.systemUTC())
                 : null;
-        handler = new ApiHandler(new MetadataApi(state, config.pollsToComplete()), tokens, faults);
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        applyDelay = config.applyDelay();
+        applier = config.appliesAsynchronously()
+                ? Executors.newSingleThreadScheduledExecutor(daemonThreads("vlmeta-emulator-applier-")) : null;
+        handler = new ApiHandler(new MetadataApi(state, config, applier), tokens, faults);
+        executor = Executors.newFixedThreadPool(THREADS, daemonThreads("vlmeta-emulator-"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         server.createContext("/", handler);
         server.setExecutor(executor);
@@ -182,6 +195,30 @@ public final class Emulator implements AutoCloseable {
         return handler.requestCount(Endpoint.byLabel(endpoint));
     }
 
+    /**
+     * Waits until every file whose upload has been answered so far is applied. Returns at once when
+     * files are applied before their answer (the default); meant for tests of
+     * {@link EmulatorConfig.Builder#applyUploadsAsynchronously(Duration)}.
+     *
+     * @param timeout the longest wait
+     * @throws IllegalStateException when the files are not applied within {@code timeout}
+     */
+    public void awaitAppliedUploads(Duration timeout) {
+        if (applier == null) {
+            return;
+        }
+        try {
+            // one thread applies files in the order of their due times: this no-op is due after all of them
+            applier.schedule(() -> { }, applyDelay.toNanos(), TimeUnit.NANOSECONDS)
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for uploads to be applied", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("uploads not applied within " + timeout, e);
+        }
+    }
+
     /** Installs another fault plan; its request numbers count from this call. */
     public void setFaults(FaultPlan faults) {
         this.faults.install(Objects.requireNonNull(faults, "faults"));
@@ -192,12 +229,15 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        if (applier != null) {
+            applier.shutdownNow();
+        }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "vlmeta-emulator-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -59,6 +59,24 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Status polls answering IN_PROGRESS before a task completes (default: ${DEFAULT-VALUE}).")
     private int pollsToComplete = EmulatorConfig.DEFAULT_POLLS_TO_COMPLETE;
 
+    @Option(names = "--task-policy", paramLabel = "POLICY", description = "When a task stops taking files:"
+            + " OPEN_UNTIL_FAILED (default: polls never close a task), ONE_UPLOAD (strict: a second upload to a task"
+            + " gets 409), CLOSED_BY_FINAL_POLL (the first poll answering a final status closes the task).")
+    private TaskPolicy taskPolicy = TaskPolicy.OPEN_UNTIL_FAILED;
+
+    @Option(names = "--strict", description = "Same as --task-policy ONE_UPLOAD: each task takes exactly one upload,"
+            + " as Visual Layer's reference script uses the API.")
+    private boolean strict;
+
+    @Option(names = "--apply-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Answer uploads 202 at once and apply each file this long afterwards (e.g. 2s);"
+                    + " default: apply before answering.")
+    private Duration applyDelay = Duration.ZERO;
+
+    @Option(names = "--apply-cut-off-uploads", description = "Worst case: an upload whose body is cut off mid-way"
+            + " applies the entries that arrived whole (default: it changes nothing).")
+    private boolean applyCutOffUploads;
+
     @Option(names = "--unavailable-fraction", paramLabel = "F", description = "Answer this share of requests with 503.")
     private double unavailableFraction;
 
@@ -78,8 +96,21 @@ public final class EmulatorCommand implements Callable<Integer> {
     private double dropFraction;
 
     @Option(names = "--fail-nth", paramLabel = "ENDPOINT:N:STATUS", description = "The N-th request to ENDPOINT ("
-            + "dataset, export, schema, declare, upload, status, read) answers STATUS. Repeatable.")
+            + "dataset, export, schema, declare, upload, status, read) answers STATUS without being processed."
+            + " Repeatable.")
     private List<String> failNth = new ArrayList<>();
+
+    @Option(names = "--bad-gateway-fraction", paramLabel = "F",
+            description = "Process this share of requests, then answer 502 Bad Gateway instead.")
+    private double badGatewayFraction;
+
+    @Option(names = "--bad-gateway-nth", paramLabel = "ENDPOINT:N", description = "Process the N-th request to"
+            + " ENDPOINT, then answer 502 Bad Gateway instead. Repeatable.")
+    private List<String> badGatewayNth = new ArrayList<>();
+
+    @Option(names = "--drop-nth", paramLabel = "ENDPOINT:N", description = "Process the N-th request to ENDPOINT,"
+            + " then close the connection halfway through the answer. Repeatable.")
+    private List<String> dropNth = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the random faults (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -134,12 +165,29 @@ public final class EmulatorCommand implements Callable<Integer> {
                     .tooManyRequests(tooManyRequestsFraction, retryAfterSeconds)
                     .fixedDelay(delay)
                     .dropConnectionFraction(dropFraction)
+                    .badGatewayAfterProcessingFraction(badGatewayFraction)
                     .seed(seed);
             for (String failure : failNth) {
                 addFailure(faults, failure);
             }
-            return EmulatorConfig.builder().port(port).apiKey(apiKey).apiSecret(secret).maxTokenAge(maxTokenAge)
-                    .pollsToComplete(pollsToComplete).faults(faults.build()).build();
+            for (String nth : badGatewayNth) {
+                String[] at = endpointAndNumber("--bad-gateway-nth", nth);
+                faults.badGatewayAfterProcessingNth(at[0], Integer.parseInt(at[1]));
+            }
+            for (String nth : dropNth) {
+                String[] at = endpointAndNumber("--drop-nth", nth);
+                faults.dropConnectionAfterProcessingNth(at[0], Integer.parseInt(at[1]));
+            }
+            if (strict && taskPolicy != TaskPolicy.OPEN_UNTIL_FAILED && taskPolicy != TaskPolicy.ONE_UPLOAD) {
+                throw usage("--strict means --task-policy ONE_UPLOAD; give one or the other");
+            }
+            EmulatorConfig.Builder config = EmulatorConfig.builder().port(port).apiKey(apiKey).apiSecret(secret)
+                    .maxTokenAge(maxTokenAge).pollsToComplete(pollsToComplete).faults(faults.build())
+                    .taskPolicy(strict ? TaskPolicy.ONE_UPLOAD : taskPolicy).applyUploadsAsynchronously(applyDelay);
+            if (applyCutOffUploads) {
+                config.applyCutOffUploadsPartially();
+            }
+            return config.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -172,6 +220,15 @@ public final class EmulatorCommand implements Callable<Integer> {
         throw usage("--fail-nth '" + failure + "' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
     }
 
+    /** @return ENDPOINT and N of an {@code ENDPOINT:N} value, N a whole number */
+    private String[] endpointAndNumber(String option, String value) {
+        String[] parts = value.split(":");
+        if (parts.length == 2 && parts[1].matches("\\d{1,9}")) {
+            return parts;
+        }
+        throw usage(option + " '" + value + "' must be ENDPOINT:N, e.g. upload:2");
+    }
+
     private Map<String, List<String>> readDatasets() {
         Map<String, List<String>> media = new LinkedHashMap<>();
         datasets.forEach((id, file) -> {
@@ -188,6 +245,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Visual Layer emulator listening on " + emulator.baseUrl()
                 + (apiKey == null ? " (on-premises, no authentication)" : " (tokens required for API key " + apiKey + ")"));
+        TaskPolicy policy = strict ? TaskPolicy.ONE_UPLOAD : taskPolicy;
+        if (policy != TaskPolicy.OPEN_UNTIL_FAILED || !applyDelay.isZero() || applyCutOffUploads) {
+            out.println("  tasks: " + policy + (applyDelay.isZero() ? "" : ", files applied " + applyDelay.toMillis()
+                    + " ms after their answer") + (applyCutOffUploads ? ", cut-off uploads applied in part" : ""));
+        }
         media.forEach((id, names) -> out.println("  dataset " + id + ": " + names.size() + " media, "
                 + statuses.getOrDefault(id, "READY")));
         out.println("Press Ctrl+C to stop.");

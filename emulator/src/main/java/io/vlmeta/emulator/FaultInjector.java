@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FaultInjector {
 
     /** What to do to one request. */
-    record Decision(Duration delay, int status, int retryAfterSeconds, boolean dropConnection) {
-        static final Decision NONE = new Decision(Duration.ZERO, 0, 0, false);
+    record Decision(Duration delay, int status, int retryAfterSeconds, boolean dropConnection,
+                    boolean badGatewayAfterProcessing) {
+        static final Decision NONE = new Decision(Duration.ZERO, 0, 0, false, false);
     }
 
     private record Installed(FaultPlan plan, Map<Endpoint, AtomicLong> counters) {
@@ -45,7 +46,13 @@ final class FaultInjector {
         }
         for (FaultPlan.NthFailure failure : plan.failures()) {
             if (failure.endpoint().equals(endpoint.label()) && failure.n() == number) {
-                return new Decision(plan.fixedDelay(), failure.status(), plan.retryAfterSeconds(), false);
+                return new Decision(plan.fixedDelay(), failure.status(), plan.retryAfterSeconds(), false, false);
+            }
+        }
+        for (FaultPlan.NthAfterProcessing fault : plan.afterProcessing()) {
+            if (fault.endpoint().equals(endpoint.label()) && fault.n() == number) {
+                boolean drop = fault.outcome() == FaultPlan.AfterProcessing.DROP_CONNECTION;
+                return new Decision(plan.fixedDelay(), 0, 0, drop, !drop);
             }
         }
         SplittableRandom random = new SplittableRandom(mix(plan.seed() ^ mix(endpoint.ordinal() * 0x100000001B3L
@@ -53,10 +60,13 @@ final class FaultInjector {
         double unavailable = random.nextDouble();
         double tooMany = random.nextDouble();
         double drop = random.nextDouble();
+        // drawn last, so plans without it give the same faults as before it existed
+        double badGateway = random.nextDouble();
         int status = unavailable < plan.serviceUnavailableFraction() ? 503
                 : tooMany < plan.tooManyRequestsFraction() ? 429 : 0;
-        return new Decision(plan.fixedDelay(), status, plan.retryAfterSeconds(),
-                status == 0 && drop < plan.dropConnectionFraction());
+        boolean dropConnection = status == 0 && drop < plan.dropConnectionFraction();
+        return new Decision(plan.fixedDelay(), status, plan.retryAfterSeconds(), dropConnection,
+                status == 0 && !dropConnection && badGateway < plan.badGatewayAfterProcessingFraction());
     }
 
     private static long mix(long value) {

@@ -1,5 +1,6 @@
 package io.vlmeta.emulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,11 @@ record FieldDefinition(String name, String type, boolean multi, List<String> enu
 
     /** @return the schema entry, in the documented shape */
     Map<String, Object> toSchemaEntry() {
-        return Map.of("field_name", name, "field_type", type, "is_multi", multi, "enum_options", enumOptions);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field_name", name);
+        entry.put("field_type", type);
+        entry.put("is_multi", multi);
+        entry.put("enum_options", enumOptions);
+        return entry;
     }
 }

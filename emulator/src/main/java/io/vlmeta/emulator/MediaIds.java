@@ -19,6 +19,20 @@ final class MediaIds {
         }
     });
 
+    /** The value of each ASCII hex digit, either case; -1 for any other character. */
+    private static final byte[] HEX = new byte['f' + 1];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (char c = '0'; c <= '9'; c++) {
+            HEX[c] = (byte) (c - '0');
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            HEX[c] = (byte) (c - 'a' + 10);
+            HEX[Character.toUpperCase(c)] = (byte) (c - 'a' + 10);
+        }
+    }
+
     private MediaIds() {
     }
 
@@ -72,8 +86,8 @@ final class MediaIds {
                 }
                 continue;
             }
-            int nibble = Character.digit(c, 16);
-            if (nibble < 0 || c > 'f') {
+            int nibble = c < HEX.length ? HEX[c] : -1;
+            if (nibble < 0) {
                 return false;
             }
             if (digits < 16) {

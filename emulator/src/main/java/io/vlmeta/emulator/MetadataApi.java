@@ -8,17 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 
 /** The endpoints' behaviour, once a request is routed, authenticated and past the fault plan. */
 final class MetadataApi {
@@ -28,11 +28,23 @@ final class MetadataApi {
 
     private final EmulatorState state;
     private final int pollsToComplete;
-    private final MultipartUpload multipart = new MultipartUpload();
+    private final TaskPolicy taskPolicy;
+    private final boolean applyCutOffUploads;
+    private final Duration applyDelay;
+    /** Applies files after their answers, in arrival order; {@code null} when files are applied at once. */
+    private final ScheduledExecutorService applier;
 
-    MetadataApi(EmulatorState state, int pollsToComplete) {
+    /**
+     * @param applier one thread (so files are applied in the order they arrived) for asynchronous
+     *                application, or {@code null} when the configuration applies files at once
+     */
+    MetadataApi(EmulatorState state, EmulatorConfig config, ScheduledExecutorService applier) {
         this.state = state;
-        this.pollsToComplete = pollsToComplete;
+        this.pollsToComplete = config.pollsToComplete();
+        this.taskPolicy = config.taskPolicy();
+        this.applyCutOffUploads = config.applyCutOffUploads();
+        this.applyDelay = config.applyDelay();
+        this.applier = config.appliesAsynchronously() ? java.util.Objects.requireNonNull(applier, "applier") : null;
     }
 
     Response handle(Route route, HttpExchange exchange) throws IOException {
@@ -94,7 +106,7 @@ final class MetadataApi {
             throw new ApiError(409, "Dataset '" + dataset.id() + "' is not READY (status " + dataset.status()
                     + "); metadata can only be added to a READY dataset");
         }
-        DeclaredField field = dataset.declare(definition, pollsToComplete)
+        DeclaredField field = dataset.declare(definition, pollsToComplete, taskPolicy)
                 .orElseThrow(() -> new ApiError(409, "Field '" + definition.name() + "' already exists"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("task_id", field.task().id());
@@ -178,56 +190,97 @@ final class MetadataApi {
     private Response upload(Dataset dataset, String taskId, HttpExchange exchange) throws IOException {
         DeclaredField field = task(dataset, taskId);
         UploadTask task = field.task();
+        ReceivedBody body = new ReceivedBody(exchange.getRequestBody(), ReceivedBody.contentLength(exchange));
+        FilePart file = readFilePart(exchange, body);
+        if (body.cut() && (!applyCutOffUploads || file == null)) {
+            // nothing is applied; the client has gone, so nobody reads this answer
+            throw new ApiError(400, "Request body incomplete");
+        }
+        if (!body.cut() && !UploadProcessor.looksLikeArray(file.bytes(), file.offset(), file.length())) {
+            throw new ApiError(422, UploadProcessor.NOT_AN_ARRAY);
+        }
         synchronized (task) {
-            if (!task.open()) {
-                throw new ApiError(409, "Task '" + taskId + "' is " + task.status() + " and accepts no more uploads");
+            task.admitFile();
+            if (body.cut()) {
+                long entries = new UploadProcessor(dataset, field).applyCutOff(file.bytes(), file.offset(), file.length());
+                throw new ApiError(400, "Request body incomplete; " + entries + " entries before the cut were applied");
             }
-            long entries = applyFilePart(dataset, field, exchange);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("task_id", task.id());
+            if (applier != null) {
+                task.queueFile();
+                applier.schedule(() -> applyLater(dataset, field, file), applyDelay.toNanos(), TimeUnit.NANOSECONDS);
+                answer.put("status", task.status().name());
+                return Response.json(202, answer);
+            }
+            long entries;
+            try {
+                entries = new UploadProcessor(dataset, field).apply(file.bytes(), file.offset(), file.length());
+            } catch (UploadProcessor.MalformedUpload e) {
+                if (e.applied()) {
+                    task.fail(e.getMessage());
+                }
+                throw new ApiError(422, e.getMessage());
+            }
             answer.put("status", task.status().name());
             answer.put("rows", entries);
             return Response.json(202, answer);
         }
     }
 
-    /** Applies the first part named {@code file}; other parts are read past and ignored. */
-    private long applyFilePart(Dataset dataset, DeclaredField field, HttpExchange exchange) throws IOException {
-        FileItemInputIterator parts;
-        try {
-            parts = multipart.getItemIterator(exchange);
-        } catch (FileUploadException e) {
-            throw new ApiError(422, "Upload must be multipart/form-data with a part named 'file'");
-        }
-        Long entries = null;
-        try {
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (entries != null || !"file".equals(part.getFieldName())) {
-                    continue;
-                }
-                checkFilePart(part);
-                try (InputStream content = part.getInputStream()) {
-                    entries = new UploadProcessor(dataset, field).apply(content);
-                } catch (UploadProcessor.MalformedUpload e) {
-                    if (e.applied()) {
-                        field.task().fail(e.getMessage());
-                    }
-                    throw new ApiError(422, e.getMessage());
-                }
+    /** Applies a file whose upload was answered already; a file that is not a JSON array fails the task. */
+    private static void applyLater(Dataset dataset, DeclaredField field, FilePart file) {
+        UploadTask task = field.task();
+        synchronized (task) {
+            try {
+                new UploadProcessor(dataset, field).apply(file.bytes(), file.offset(), file.length());
+            } catch (UploadProcessor.MalformedUpload e) {
+                task.fail(e.getMessage());
+            } finally {
+                task.dequeueFile();
             }
-        } catch (FileUploadException e) {
-            throw new ApiError(422, "Upload is not well-formed multipart/form-data");
         }
-        if (entries == null) {
-            throw new ApiError(422, "Upload has no part named 'file'");
-        }
-        return entries;
     }
 
-    private static void checkFilePart(FileItemInput part) {
-        String contentType = part.getContentType();
-        if (part.getName() == null || !part.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+    /**
+     * Reads the whole multipart body and returns the content of the first part named {@code file}; other
+     * parts are ignored. When the body is cut off ({@link ReceivedBody#cut()}), returns what arrived of the
+     * file part's content, or {@code null} when its content had not begun.
+     */
+    private static FilePart readFilePart(HttpExchange exchange, ReceivedBody body) {
+        String boundary = MultipartBody.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (boundary == null) {
+            throw new ApiError(422, "Upload must be multipart/form-data with a part named 'file'");
+        }
+        BodyBuffer buffer = new BodyBuffer(ReceivedBody.contentLength(exchange));
+        try {
+            buffer.readFrom(body);
+        } catch (IOException e) {
+            if (!body.cut()) {
+                throw new ApiError(400, "Request body could not be read");
+            }
+        }
+        List<MultipartBody.Part> parts;
+        try {
+            parts = MultipartBody.parts(buffer.bytes(), buffer.length(), boundary, !body.cut());
+        } catch (MultipartBody.Malformed e) {
+            throw new ApiError(422, e.getMessage());
+        }
+        for (MultipartBody.Part part : parts) {
+            if ("file".equals(part.name())) {
+                checkFilePart(part);
+                return new FilePart(buffer.bytes(), part.offset(), part.length());
+            }
+        }
+        if (body.cut()) {
+            return null;
+        }
+        throw new ApiError(422, "Upload has no part named 'file'");
+    }
+
+    private static void checkFilePart(MultipartBody.Part part) {
+        String contentType = part.contentType();
+        if (part.filename() == null || !part.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             throw new ApiError(422, "Part 'file' must be a file with a .json name");
         }
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {

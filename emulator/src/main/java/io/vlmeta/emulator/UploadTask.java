@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The upload task of one field: its life cycle and counts. Uploads are applied as they arrive,
- * under this task's monitor, so files are processed one at a time in arrival order; the status only
- * reaches its final value after the configured number of polls, so clients must really poll.
+ * The upload task of one field: its life cycle and counts. Files are applied under this task's
+ * monitor, one at a time in arrival order (also when applied asynchronously: one queue serves all
+ * tasks in order). The status only reaches a final value after the configured number of polls, so
+ * clients must really poll; whether a task then takes more files is its {@link TaskPolicy}.
  */
 final class UploadTask {
     /** At most this many rejected rows are listed in {@code sample_errors}; all are counted. */
@@ -25,35 +26,70 @@ final class UploadTask {
 
     private final String id;
     private final int pollsToComplete;
+    private final TaskPolicy policy;
     private Status status = Status.INIT;
     private long rowsSeen;
     private long insertedRows;
     private long errorCount;
     private final List<Rejection> samples = new ArrayList<>();
     private int pollsSinceUpload;
+    /** Files accepted (answered) but not yet applied: asynchronous application. */
+    private int pendingFiles;
+    /** Files accepted, applied or pending; a cut-off body that changed nothing is not counted. */
+    private int filesReceived;
+    /** A poll has answered a final status (matters for {@link TaskPolicy#CLOSED_BY_FINAL_POLL}). */
+    private boolean finalStatusReported;
 
-    UploadTask(String id, int pollsToComplete) {
+    UploadTask(String id, int pollsToComplete, TaskPolicy policy) {
         this.id = id;
         this.pollsToComplete = pollsToComplete;
+        this.policy = policy;
     }
 
     String id() {
         return id;
     }
 
-    /** @return true when an upload may still be added */
-    synchronized boolean open() {
-        return status == Status.INIT || status == Status.IN_PROGRESS;
+    /**
+     * Checks that the task takes another file under its policy, and counts the file as received. The
+     * caller holds this monitor until the file is applied or queued.
+     *
+     * @throws ApiError 409 with the server's {@code detail} when the task takes no more files
+     */
+    void admitFile() {
+        if (status == Status.FAILED) {
+            throw new ApiError(409, "Task '" + id + "' is FAILED and accepts no more uploads");
+        }
+        if (policy == TaskPolicy.ONE_UPLOAD && filesReceived > 0) {
+            throw new ApiError(409, "Task '" + id + "' has already received its file (status " + status
+                    + "); a task accepts a single upload, declare a new field to upload more");
+        }
+        if (policy == TaskPolicy.CLOSED_BY_FINAL_POLL && finalStatusReported) {
+            throw new ApiError(409, "Task '" + id + "' is " + status + " and accepts no more uploads");
+        }
+        filesReceived++;
+        status = Status.IN_PROGRESS;
+        pollsSinceUpload = 0;
+    }
+
+    /** Marks an admitted file as waiting to be applied later. */
+    void queueFile() {
+        pendingFiles++;
+    }
+
+    /** Marks a queued file as applied (or failed). */
+    void dequeueFile() {
+        pendingFiles--;
+        pollsSinceUpload = 0;
     }
 
     synchronized Status status() {
         return status;
     }
 
-    /** Marks the start of an upload; the caller holds this monitor for the whole file. */
-    void beginUpload() {
-        status = Status.IN_PROGRESS;
-        pollsSinceUpload = 0;
+    /** @return how many entries the task has counted so far, over all its files */
+    long rowsSeen() {
+        return rowsSeen;
     }
 
     /** @return the 0-based index of the next entry over everything uploaded to this task */
@@ -80,14 +116,20 @@ final class UploadTask {
         }
     }
 
-    /** Answers a status poll, advancing the task when enough polls have been made. */
+    /**
+     * Answers a status poll. The task reports a final status only once every file it received was
+     * applied and the configured number of polls since the last file have answered {@code IN_PROGRESS}.
+     */
     synchronized Snapshot poll() {
         if (status == Status.IN_PROGRESS) {
-            if (pollsSinceUpload >= pollsToComplete) {
+            if (pendingFiles == 0 && pollsSinceUpload >= pollsToComplete) {
                 status = errorCount == 0 ? Status.COMPLETED : Status.COMPLETED_WITH_ERRORS;
-            } else {
+            } else if (pendingFiles == 0) {
                 pollsSinceUpload++;
             }
+        }
+        if (status == Status.COMPLETED || status == Status.COMPLETED_WITH_ERRORS) {
+            finalStatusReported = true;
         }
         return snapshot();
     }

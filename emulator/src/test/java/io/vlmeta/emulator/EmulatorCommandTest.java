@@ -100,6 +100,29 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void strictModeAndFaultsAfterProcessingAreSetFromFlags() throws Exception {
+        Path list = Files.writeString(dir.resolve("files.txt"), "a.jpg\nb.jpg\n");
+
+        Running running = run("--port", "0", "--dataset", "demo=" + list, "--polls-to-complete", "0", "--strict",
+                "--bad-gateway-nth", "upload:1", "--apply-delay", "50ms");
+        String baseUrl = running.baseUrl();
+        ApiClient api = new ApiClient(baseUrl, null);
+        String task = api.declare("demo", "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
+        String a = MediaIds.derive("demo", "a.jpg").toString();
+        int first = api.uploadTo("demo", task, "[{\"media_id\": \"" + a + "\", \"value\": \"x\"}]").statusCode();
+        var second = api.uploadTo("demo", task, "[]");
+        Thread.sleep(200);
+        var readBack = Jsons.read(api.get("/api/v1/datasets/demo/image/" + a + "/custom_metadata").body());
+        running.stop();
+
+        assertThat(running.out().toString()).contains("  tasks: ONE_UPLOAD, files applied 50 ms after their answer");
+        assertThat(first).isEqualTo(502);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(Jsons.read(second.body()).get("detail").asText()).contains("a task accepts a single upload");
+        assertThat(readBack.get(0).get("value").asText()).isEqualTo("x");
+    }
+
+    @Test
     void badFlagsAreUsageErrorsInOneSentence() {
         StringWriter err = new StringWriter();
         assertThat(usageError(err, "--port", "0", "--api-key", "k")).isEqualTo(2);
@@ -112,6 +135,14 @@ class EmulatorCommandTest {
         StringWriter failNth = new StringWriter();
         assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:x:503")).isEqualTo(2);
         assertThat(failNth.toString()).startsWith("--fail-nth 'upload:x:503' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+
+        StringWriter badGateway = new StringWriter();
+        assertThat(usageError(badGateway, "--port", "0", "--bad-gateway-nth", "upload")).isEqualTo(2);
+        assertThat(badGateway.toString()).startsWith("--bad-gateway-nth 'upload' must be ENDPOINT:N, e.g. upload:2");
+
+        StringWriter policies = new StringWriter();
+        assertThat(usageError(policies, "--port", "0", "--strict", "--task-policy", "CLOSED_BY_FINAL_POLL")).isEqualTo(2);
+        assertThat(policies.toString()).startsWith("--strict means --task-policy ONE_UPLOAD; give one or the other");
 
         StringWriter status = new StringWriter();
         assertThat(usageError(status, "--port", "0", "--dataset-status", "ghost=READY")).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.vlmeta.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -135,6 +136,74 @@ class FaultsTest {
     }
 
     @Test
+    void aBadGatewayAfterProcessingAnswers502ButTheFileWasApplied() throws Exception {
+        ApiClient api = start(FaultPlan.builder().badGatewayAfterProcessingNth("upload", 2).build());
+        String task = api.declare("ds", "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
+        String a = emulator.mediaId("ds", "a.jpg");
+        String b = emulator.mediaId("ds", "b.jpg");
+
+        HttpResponse<String> first = api.uploadTo("ds", task, ApiClient.entries(Map.of(a, "\"a\"")));
+        HttpResponse<String> second = api.uploadTo("ds", task, ApiClient.entries(Map.of(b, "\"b\"")));
+        HttpResponse<String> resent = api.uploadTo("ds", task, ApiClient.entries(Map.of(b, "\"b\"")));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(502);
+        assertThat(second.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(second.body()).contains("<title>502 Bad Gateway</title>");
+        assertThat(emulator.values("ds", "notes")).containsExactly(Map.entry(a, "a"), Map.entry(b, "b"));
+        assertThat(resent.statusCode()).isEqualTo(202);
+        JsonNode status = Jsons.read(api.status("ds", task).body());
+        assertThat(status.get("inserted_rows").asLong()).isEqualTo(2);
+        assertThat(status.get("sample_errors").get(0).get("reason").asText())
+                .isEqualTo("Field 'notes' already has a value for media_id '" + b + "'; metadata is immutable");
+        assertThat(status.get("sample_errors").get(0).get("row_index").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aFractionOfRequestsIsAnsweredBadGatewayAfterBeingProcessed() throws Exception {
+        ApiClient api = start(FaultPlan.builder().badGatewayAfterProcessingFraction(0.5).seed(5).build());
+
+        List<Integer> statuses = datasetStatuses(api, 200);
+        HttpResponse<String> declared;
+        do {
+            declared = api.postJson("/api/v1/datasets/ds/custom_metadata/tasks",
+                    "{\"field_name\": \"f" + statuses.size() + "\", \"field_type\": \"string\"}");
+            statuses.add(declared.statusCode());
+        } while (declared.statusCode() != 502);
+
+        assertThat(statuses).containsOnly(200, 502);
+        assertThat(statuses.subList(0, 200).stream().filter(s -> s == 502).count()).isBetween(70L, 130L);
+        assertThat(emulator.schema("ds")).extracting(field -> field.get("field_name"))
+                .contains("f" + (statuses.size() - 1));
+    }
+
+    @Test
+    void theNthRequestCanLoseItsAnswerAfterBeingProcessed() throws Exception {
+        ApiClient api = start(FaultPlan.builder().dropConnectionAfterProcessingNth("upload", 1).build());
+        String task = api.declare("ds", "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
+        String a = emulator.mediaId("ds", "a.jpg");
+
+        assertThatThrownBy(() -> api.uploadTo("ds", task, ApiClient.entries(Map.of(a, "\"a\""))))
+                .isInstanceOf(IOException.class);
+
+        assertThat(emulator.values("ds", "notes")).containsExactly(Map.entry(a, "a"));
+        assertThat(api.uploadTo("ds", task, "[]").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aDroppedUploadAnswerComesAfterTheFileWasApplied() throws Exception {
+        ApiClient api = start(FaultPlan.none());
+        String task = api.declare("ds", "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
+        String a = emulator.mediaId("ds", "a.jpg");
+        emulator.setFaults(FaultPlan.builder().dropConnectionFraction(1.0).build());
+
+        assertThatThrownBy(() -> api.uploadTo("ds", task, ApiClient.entries(Map.of(a, "\"a\""))))
+                .isInstanceOf(IOException.class);
+
+        assertThat(emulator.values("ds", "notes")).containsExactly(Map.entry(a, "a"));
+    }
+
+    @Test
     void faultPlansRefuseNonsense() {
         assertThatThrownBy(() -> FaultPlan.builder().failNth("uploads", 1, 503))
                 .hasMessage("unknown endpoint 'uploads', expected one of [dataset, export, schema, declare, upload,"
@@ -143,5 +212,9 @@ class FaultsTest {
                 .hasMessage("serviceUnavailableFraction must be between 0 and 1: 1.5");
         assertThatThrownBy(() -> FaultPlan.builder().failNth("upload", 0, 503))
                 .hasMessage("request numbers start at 1: 0");
+        assertThatThrownBy(() -> FaultPlan.builder().badGatewayAfterProcessingFraction(-0.1).build())
+                .hasMessage("badGatewayAfterProcessingFraction must be between 0 and 1: -0.1");
+        assertThatThrownBy(() -> FaultPlan.builder().badGatewayAfterProcessingNth("uploads", 1))
+                .hasMessageStartingWith("unknown endpoint 'uploads'");
     }
 }

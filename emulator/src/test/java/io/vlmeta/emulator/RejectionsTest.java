@@ -281,18 +281,20 @@ class RejectionsTest {
     }
 
     @Test
-    void aCompletedTaskRefusesFurtherUploads() throws Exception {
-        emulator.addDataset(dataset, List.of("a.jpg"));
+    void aFailedTaskRefusesFurtherUploads() throws Exception {
+        emulator.addDataset(dataset, List.of("a.jpg", "b.jpg"));
         String task = api.declare(dataset, "{\"field_name\": \"notes\", \"field_type\": \"string\"}");
-        api.uploadTo(dataset, task, "[]");
-        assertThat(api.pollToEnd(dataset, task)).containsExactly("COMPLETED");
+        HttpResponse<String> broken = api.uploadTo(dataset, task, "[{\"media_id\": \"" + media("a.jpg")
+                + "\", \"value\": \"x\"}, {\"media_id\": ");
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(api.pollToEnd(dataset, task)).containsExactly("FAILED");
 
-        HttpResponse<String> late = api.uploadTo(dataset, task, ApiClient.entries(Map.of(media("a.jpg"), "\"x\"")));
+        HttpResponse<String> late = api.uploadTo(dataset, task, ApiClient.entries(Map.of(media("b.jpg"), "\"y\"")));
 
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(Jsons.read(late.body()).get("detail").asText())
-                .isEqualTo("Task '" + task + "' is COMPLETED and accepts no more uploads");
-        assertThat(emulator.values(dataset, "notes")).isEmpty();
+                .isEqualTo("Task '" + task + "' is FAILED and accepts no more uploads");
+        assertThat(emulator.values(dataset, "notes")).containsOnlyKeys(media("a.jpg"));
     }
 
     @Test

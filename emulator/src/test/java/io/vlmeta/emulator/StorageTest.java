@@ -46,6 +46,19 @@ class StorageTest {
     }
 
     @Test
+    void aWrongOrOutOfRangeHintStillFindsTheMediaOrNone() {
+        MediaCatalog catalog = MediaCatalog.of("ds", List.of("a.jpg", "b.jpg", "c.jpg"));
+        java.util.UUID b = MediaIds.derive("ds", "b.jpg");
+        java.util.UUID other = MediaIds.derive("ds", "d.jpg");
+
+        assertThat(List.of(-1, 0, 1, 2, 3, Integer.MAX_VALUE)).allSatisfy(hint -> {
+            assertThat(catalog.ordinal(b.getMostSignificantBits(), b.getLeastSignificantBits(), hint)).isEqualTo(1);
+            assertThat(catalog.ordinal(other.getMostSignificantBits(), other.getLeastSignificantBits(), hint))
+                    .isEqualTo(-1);
+        });
+    }
+
+    @Test
     void aRepeatedFileNameIsRefused() {
         assertThatThrownBy(() -> MediaCatalog.of("ds", List.of("a.jpg", "b.jpg", "a.jpg")))
                 .hasMessage("dataset 'ds': file name 'a.jpg' is listed twice");

@@ -16,6 +16,7 @@ final class ColumnProfile {
     private final ValueParser datetimeParser;
     private final ValueParser linkParser;
     private final int distinctLimit;
+    private final CommaListProfile commaLists;
     private final Set<String> distinct = new HashSet<>();
     private long nonEmpty;
     private boolean allFloat;
@@ -24,7 +25,9 @@ final class ColumnProfile {
     private boolean allLists;
     private boolean tooManyDistinct;
 
-    ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser, int distinctLimit) {
+    ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser,
+                  ValueParser multiEnumParser, int distinctLimit) {
+        this.commaLists = new CommaListProfile(multiEnumParser, distinctLimit);
         this.floatParser = floatParser;
         this.datetimeParser = datetimeParser;
         this.linkParser = linkParser;
@@ -44,6 +47,7 @@ final class ColumnProfile {
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
         allLists = allLists && looksLikeList(raw);
+        commaLists.add(raw);
         if (!tooManyDistinct) {
             distinct.add(raw.display().strip());
             if (distinct.size() > distinctLimit) {
@@ -84,6 +88,10 @@ final class ColumnProfile {
         }
         if (allLists) {
             return new Inferred("multi-enum", "every one of " + nonEmpty + " values is a list");
+        }
+        String commaListReason = commaLists.reason();
+        if (commaListReason != null) {
+            return new Inferred("multi-enum", commaListReason);
         }
         if (!tooManyDistinct && distinct.size() * 2L < nonEmpty) {
             return new Inferred("enum", distinct.size() + " distinct values repeat across " + nonEmpty + " values");

@@ -25,6 +25,11 @@ import java.util.Map;
  */
 final class ValidationPass {
     private static final int PROGRESS_EVERY = 10_000;
+    /**
+     * Unmatched keys for which the resolver is asked for a near miss: enough to show the pattern
+     * (case, folder, extension), few enough that a file of wrong keys costs no more than the others.
+     */
+    static final int NEAR_MISSES_SOUGHT = 20;
 
     private final List<PlannedField> fields;
     private final MediaResolver resolver;
@@ -32,6 +37,7 @@ final class ValidationPass {
     private final ProblemCollector problems;
     private final JobListener listener;
     private final FieldSettings settings;
+    private int nearMissesSought;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener) {
@@ -143,10 +149,13 @@ final class ValidationPass {
     private boolean reportMapping(Record record, Resolution resolution) {
         if (resolution instanceof Resolution.Unmatched) {
             Severity severity = allowUnmatched ? Severity.WARNING : Severity.ERROR;
+            String nearMiss = nearMiss(record.key());
             String advice = allowUnmatched ? " The row is skipped (--allow-unmatched)."
+                    : nearMiss != null ? " Or pass --allow-unmatched to skip such rows."
                     : " Check the path, or pass --allow-unmatched to skip such rows.";
             problems.report(new Problem(severity, ProblemCategory.MAPPING, record.location(), null,
-                    "'" + record.key() + "' matches no media item in " + resolver.description() + "." + advice));
+                    "'" + record.key() + "' matches no media item in " + resolver.description()
+                            + (nearMiss != null ? "; " + nearMiss : ".") + advice));
             return false;
         }
         if (resolution instanceof Resolution.Ambiguous ambiguous) {
@@ -157,6 +166,15 @@ final class ValidationPass {
             return false;
         }
         return true;
+    }
+
+    /** @return the resolver's near miss for one of the first unmatched keys, else {@code null} */
+    private String nearMiss(String key) {
+        if (nearMissesSought >= NEAR_MISSES_SOUGHT) {
+            return null;
+        }
+        nearMissesSought++;
+        return resolver.nearMiss(key).orElse(null);
     }
 
     private void checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution, long valuesHash) {

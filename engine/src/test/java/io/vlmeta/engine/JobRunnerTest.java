@@ -173,6 +173,42 @@ class JobRunnerTest {
     }
 
     @Test
+    void unmatchedPathNamesTheResolversNearMissForTheFirstTwentyKeysOnly() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("file_fullpath|score"));
+        List<String> media = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            lines.add(String.format("IMG_%03d.JPG|%d", i, i));
+            media.add(String.format("img_%03d.jpg", i));
+        }
+        Path input = file("data.pipe", lines.toArray(String[]::new));
+        JobResult result = run(upload(input).exportFile(export(media.toArray(String[]::new)))
+                .fields("float", List.of("score")));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        List<String> problems = rendered(result.summary());
+        assertThat(problems).hasSize(25);
+        assertThat(problems.get(0)).isEqualTo("Row 2: 'IMG_001.JPG' matches no media item in test export (25 media); "
+                + "the dataset has 'img_001.jpg' (differs in case). Or pass --allow-unmatched to skip such rows.");
+        assertThat(problems.get(19)).contains("'IMG_020.JPG' matches no media item in test export (25 media); the "
+                + "dataset has 'img_020.jpg'");
+        assertThat(problems.get(20)).isEqualTo("Row 22: 'IMG_021.JPG' matches no media item in test export "
+                + "(25 media). Check the path, or pass --allow-unmatched to skip such rows.");
+        assertThat(server().nearMissesAsked.get()).isEqualTo(ValidationPass.NEAR_MISSES_SOUGHT);
+    }
+
+    @Test
+    void rowsWhosePathsDifferOnlyInUnicodeFormAreOneFileWithoutAMediaIndexToo() throws IOException {
+        // 'café' as macOS lists it (e + U+0301), then as most tools write it (U+00E9)
+        Path input = file("data.pipe", "file_fullpath|score", "cafe\u0301.jpg|1", "caf\u00e9.jpg|2");
+        JobResult result = run(JobSpec.builder().mode(JobSpec.Mode.VALIDATE).input(input)
+                .fields("float", List.of("score")));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(rendered(result.summary())).singleElement().asString()
+                .startsWith("Row 3: 'caf\u00e9.jpg' is also in row 2 with different values.");
+    }
+
+    @Test
     void allowUnmatchedMakesItAWarningAndSkipsTheRow() throws IOException {
         Path input = file("data.pipe", "file_fullpath|score", "images/a.jpg|1", "images/zz.jpg|2");
         JobResult result = run(upload(input).exportFile(export("images/a.jpg")).allowUnmatched(true)

@@ -2,6 +2,7 @@ package io.vlmeta.fieldtypes;
 
 import io.vlmeta.api.ParseResult;
 import io.vlmeta.api.RawValue;
+import io.vlmeta.api.UnicodeNormalization;
 import io.vlmeta.api.ValueParser;
 
 /** Parses one enum field with its option length limit applied. */
@@ -23,7 +24,13 @@ final class EnumParser implements ValueParser {
         if (option.isEmpty()) {
             return ParseResult.absent();
         }
-        ParseResult.Invalid tooLong = EnumOptions.refusal(option, optionMaxLength);
-        return tooLong != null ? tooLong : ParseResult.of(option);
+        ParseResult.Invalid control = ControlCharacters.refusal(option);
+        if (control != null) {
+            return control;
+        }
+        // NFC, so that options spelt alike are one option in the declaration and in the entries
+        String nfc = UnicodeNormalization.nfc(option);
+        ParseResult.Invalid tooLong = EnumOptions.refusal(nfc, optionMaxLength);
+        return tooLong != null ? tooLong : ParseResult.of(nfc);
     }
 }

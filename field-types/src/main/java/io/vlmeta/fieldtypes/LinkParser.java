@@ -39,6 +39,10 @@ enum LinkParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
+        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        if (control != null) {
+            return control;
+        }
         int schemeEnd = text.indexOf(SCHEME_END);
         if (schemeEnd < 0) {
             return notALink(text, "Must include protocol (http:// or https://)");

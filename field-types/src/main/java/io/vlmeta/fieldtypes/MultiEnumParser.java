@@ -41,6 +41,12 @@ final class MultiEnumParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
+        // checked on the whole cell, so the position is the one the user sees in it; a JSON escape
+        // of U+0000 is caught per item once decoded
+        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        if (control != null) {
+            return control;
+        }
         return text.charAt(0) == '[' ? parseJsonArray(text) : parseCommaSeparated(text);
     }
 

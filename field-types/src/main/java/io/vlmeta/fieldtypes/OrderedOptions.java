@@ -1,6 +1,7 @@
 package io.vlmeta.fieldtypes;
 
 import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.UnicodeNormalization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The options of one multi-enum cell as they are read: empty items dropped, duplicates dropped, the
- * order written kept, each option checked against the length limit. Used by one parse call only.
+ * The options of one multi-enum cell as they are read: each in NFC, empty items dropped, duplicates
+ * (after NFC) dropped, the order written kept, each option checked for control characters and
+ * against the length limit. Used by one parse call only.
  */
 final class OrderedOptions {
 
@@ -20,16 +22,23 @@ final class OrderedOptions {
     private final List<String> options = new ArrayList<>(4);
     private Set<String> seen;
     private ParseResult.Invalid refusal;
+    private int items;
 
     OrderedOptions(int maxLength) {
         this.maxLength = maxLength;
     }
 
     /** Adds one item, already trimmed. */
-    void add(String option) {
-        if (option.isEmpty() || refusal != null) {
+    void add(String item) {
+        items++;
+        if (item.isEmpty() || refusal != null) {
             return;
         }
+        refusal = ControlCharacters.refusalOfItem(item, items);
+        if (refusal != null) {
+            return;
+        }
+        String option = UnicodeNormalization.nfc(item);
         if (seen == null ? options.contains(option) : seen.contains(option)) {
             return;
         }

@@ -25,6 +25,10 @@ final class StringParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
+        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        if (control != null) {
+            return control;
+        }
         if (!CodePoints.exceeds(text, maxLength)) {
             return ParseResult.of(text);
         }

@@ -73,10 +73,10 @@ public class BatchFileBenchmark {
     public int writeBatch() throws IOException {
         BatchFile batch = new BatchFile(folder, type, 1, 0);
         for (int i = 0; i < BATCH; i++) {
-            batch.add(mediaIds[i & (VALUES - 1)], values[i & (VALUES - 1)]);
+            batch.add(mediaIds[i & (VALUES - 1)], values[i & (VALUES - 1)], null);
         }
-        BatchFile.Pending written = batch.close();
+        BatchFile.Pending written = batch.close(false);
         Files.delete(written.file());
-        return written.count();
+        return written.batch().count();
     }
 }

@@ -89,6 +89,9 @@ public final class RecordingSink implements SinkProvider {
         public final Map<String, List<Entry>> entries = Collections.synchronizedMap(new LinkedHashMap<>());
         public volatile RunSummary summary;
         public volatile boolean closed;
+        /** How many times validation asked the resolver for a near miss. */
+        public final java.util.concurrent.atomic.AtomicInteger nearMissesAsked =
+                new java.util.concurrent.atomic.AtomicInteger();
         private final Map<String, String> media = new LinkedHashMap<>();
 
         Recording(String sinkName, SinkRequest request) {
@@ -126,6 +129,14 @@ public final class RecordingSink implements SinkProvider {
                         return new Resolution.Matched(media.get(bySuffix.get(0)), names.indexOf(bySuffix.get(0)));
                     }
                     return bySuffix.isEmpty() ? Resolution.Unmatched.INSTANCE : new Resolution.Ambiguous(bySuffix);
+                }
+
+                /** Names a dataset path that differs from the key in case only, as a real index would. */
+                @Override
+                public java.util.Optional<String> nearMiss(String key) {
+                    nearMissesAsked.incrementAndGet();
+                    return names.stream().filter(n -> n.equalsIgnoreCase(key)).findFirst()
+                            .map(n -> "the dataset has '" + n + "' (differs in case).");
                 }
 
                 @Override

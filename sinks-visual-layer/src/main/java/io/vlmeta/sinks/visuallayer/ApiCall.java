@@ -4,7 +4,6 @@ import org.apache.hc.core5.http.HttpEntity;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +14,14 @@ import java.util.function.Supplier;
  * @param uri        the address
  * @param body       a fresh body for each attempt; {@code null} for none
  * @param downloadTo where a successful answer's body is streamed; {@code null} to keep it in memory
- * @param landed     for a request that is not safe to repeat: asked, before repeating it after a lost
- *                   answer, whether the server did process it; {@code null} when repeating is safe
+ * @param repeatable true when sending it twice does no harm (reads); false for a declaration or an
+ *                   upload, which the transport sends again only when the server surely did not
+ *                   process it (refused connection, {@code 408}, {@code 429}) and otherwise hands back
+ *                   as {@linkplain ApiResponse#inDoubt() in doubt}
  */
-record ApiCall(String what, String method, URI uri, Supplier<HttpEntity> body, Path downloadTo,
-               BooleanSupplier landed) {
+record ApiCall(String what, String method, URI uri, Supplier<HttpEntity> body, Path downloadTo, boolean repeatable) {
 
     static ApiCall get(String what, URI uri) {
-        return new ApiCall(what, "GET", uri, null, null, null);
+        return new ApiCall(what, "GET", uri, null, null, true);
     }
 }

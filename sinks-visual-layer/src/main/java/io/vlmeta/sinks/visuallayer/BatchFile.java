@@ -3,6 +3,7 @@ package io.vlmeta.sinks.visuallayer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
@@ -24,6 +25,10 @@ final class BatchFile {
     private final long firstEntry;
     private final JsonGenerator generator;
     private int count;
+    private String firstMedia;
+    private String lastMedia;
+    private Location firstLocation;
+    private Location lastLocation;
 
     /**
      * @param number     the batch's number in its task, from 1
@@ -42,7 +47,13 @@ final class BatchFile {
         }
     }
 
-    void add(String mediaId, Object value) throws IOException {
+    void add(String mediaId, Object value, Location location) throws IOException {
+        if (count == 0) {
+            firstMedia = mediaId;
+            firstLocation = location;
+        }
+        lastMedia = mediaId;
+        lastLocation = location;
         generator.writeStartObject();
         generator.writeStringField("media_id", mediaId);
         generator.writeFieldName("value");
@@ -69,11 +80,26 @@ final class BatchFile {
         }
     }
 
-    /** @return the finished batch, ready to send */
-    Pending close() throws IOException {
+    /**
+     * @param inDoubt true for a batch an earlier run may have sent: it is settled by reading back before
+     *                it is sent again
+     * @return the finished batch, ready to send
+     */
+    Pending close(boolean inDoubt) throws IOException {
         generator.writeEndArray();
         generator.close();
-        return new Pending(path, number, firstEntry, count);
+        return new Pending(path, new JournalState.Batch(number, firstEntry, count, firstMedia, lastMedia,
+                rows(firstLocation, lastLocation)), inDoubt);
+    }
+
+    /** @return e.g. {@code "rows 2-101 of metadata.csv"} */
+    static String rows(Location first, Location last) {
+        if (first == null) {
+            return "no rows";
+        }
+        String where = first.file() + (first.sheet() == null ? "" : " sheet " + first.sheet());
+        return first.row() == last.row() ? "row " + first.row() + " of " + where
+                : "rows " + first.row() + "-" + last.row() + " of " + where;
     }
 
     int count() {
@@ -93,19 +119,14 @@ final class BatchFile {
     /**
      * A batch written in full.
      *
-     * @param file       the JSON file
-     * @param number     its number in the task, from 1
-     * @param firstEntry the index of its first entry in the task
-     * @param count      its entries
+     * @param file    the JSON file
+     * @param batch   what the journal records of it
+     * @param inDoubt true when an earlier run may have sent it: settled by reading back first
      */
-    record Pending(Path file, int number, long firstEntry, int count) {
+    record Pending(Path file, JournalState.Batch batch, boolean inDoubt) {
         /** The file name the server sees. */
         String fileName(String fieldName) {
-            return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", number) + ".json";
-        }
-
-        long endEntry() {
-            return firstEntry + count;
+            return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", batch.number()) + ".json";
         }
     }
 }

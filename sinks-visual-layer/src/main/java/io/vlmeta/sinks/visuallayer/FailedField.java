@@ -6,13 +6,19 @@ import io.vlmeta.api.FieldWriter;
 
 import java.util.List;
 
-/** A field that could not be declared: its entries are dropped and its outcome says why. */
+/** A field that could not be declared, or was not started: its entries are dropped and its outcome says why. */
 final class FailedField implements FieldWriter {
     private final String fieldName;
+    private final FieldOutcome.Status status;
     private final String message;
 
     FailedField(String fieldName, String message) {
+        this(fieldName, FieldOutcome.Status.FAILED, message);
+    }
+
+    FailedField(String fieldName, FieldOutcome.Status status, String message) {
         this.fieldName = fieldName;
+        this.status = status;
         this.message = message;
     }
 
@@ -23,6 +29,6 @@ final class FailedField implements FieldWriter {
 
     @Override
     public FieldOutcome finish() {
-        return new FieldOutcome(fieldName, FieldOutcome.Status.FAILED, 0, -1, 0, List.of(), message);
+        return new FieldOutcome(fieldName, status, 0, -1, 0, List.of(), message);
     }
 }

@@ -5,6 +5,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -19,6 +21,8 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -30,8 +34,11 @@ import java.util.function.Consumer;
 /**
  * The one place every call to the server goes through: pooled connections with connect and read
  * timeouts, Resilience4j retry (I/O errors, 408, 429 and 5xx, honouring {@code Retry-After}; never
- * other 4xx), and the bearer token, minted again once after a 401. On premises (no token source)
- * requests carry no {@code Authorization} header at all.
+ * other 4xx, never an unknown host, never a refused connection before the server ever answered), and
+ * the bearer token, minted again once after a 401. A request that is not
+ * {@linkplain ApiCall#repeatable() repeatable} is never sent again once it may have been processed: a
+ * lost answer or a 5xx comes back {@linkplain ApiResponse#inDoubt() in doubt} for the caller to settle.
+ * On premises (no token source) requests carry no {@code Authorization} header at all.
  */
 final class HttpTransport implements AutoCloseable {
     private final CloseableHttpClient client;
@@ -40,13 +47,28 @@ final class HttpTransport implements AutoCloseable {
     private final RetryDelays delays;
     private final Consumer<String> log;
     private final String server;
+    private final String basicAuth;
+    /** Set by the first answer: a refused connection after it is a server restarting, worth retrying. */
+    private final AtomicBoolean reached = new AtomicBoolean();
 
     /**
      * @param tokens      the token source; {@code null} on premises
      * @param connections pooled connections (one per field uploaded at once, and a few more)
      */
     HttpTransport(String server, JwtTokens tokens, SinkOptions options, int connections, Consumer<String> log) {
-        this.server = server;
+        this(server, null, tokens, options, connections, log);
+    }
+
+    /**
+     * @param userInfo {@code user:password} (percent-encoded) from the base URL, sent as HTTP Basic
+     *                 credentials on premises; {@code null} for none
+     */
+    HttpTransport(String server, String userInfo, JwtTokens tokens, SinkOptions options, int connections,
+                  Consumer<String> log) {
+        this.basicAuth = userInfo == null || tokens != null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(java.net.URLDecoder.decode(userInfo, java.nio.charset.StandardCharsets.UTF_8)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.server = Redaction.url(server);
         this.tokens = tokens;
         this.options = options;
         this.delays = new RetryDelays(options.retryBaseDelay(), options.retryMaxDelay());
@@ -88,12 +110,12 @@ final class HttpTransport implements AutoCloseable {
 
     private ApiResponse sendWithRetry(ApiCall call, AtomicReference<String> tokenUsed) {
         AtomicInteger attempts = new AtomicInteger();
-        AtomicBoolean lastLost = new AtomicBoolean();
         int maxAttempts = options.retryMaxAttempts();
         RetryConfig config = RetryConfig.<ApiResponse>custom()
                 .maxAttempts(maxAttempts)
-                .retryOnResult(ApiResponse::retryable)
-                .retryOnException(e -> e instanceof IOException)
+                .retryOnResult(response -> call.repeatable() ? response.retryable() : response.notHandled())
+                // an unsafe request is repeated after an I/O error only when it never left (see unsent)
+                .retryOnException(e -> e instanceof IOException && !(e instanceof ClientProtocolException))
                 .failAfterMaxAttempts(false)
                 .intervalBiFunction((attempt, outcome) -> {
                     long wait = outcome.isLeft() ? delays.backoffMillis(attempt)
@@ -108,17 +130,23 @@ final class HttpTransport implements AutoCloseable {
         Retry retry = Retry.of("visual-layer", config);
         try {
             ApiResponse response = retry.executeCheckedSupplier(() -> {
-                int attempt = attempts.incrementAndGet();
-                if (attempt > 1 && lastLost.get() && call.landed() != null && call.landed().getAsBoolean()) {
-                    // the lost answer's request was processed: sending it again would duplicate it
-                    return new ApiResponse(200, new byte[0], null, attempt - 1);
-                }
+                attempts.incrementAndGet();
                 try {
                     ApiResponse answer = execute(call, tokenUsed);
-                    lastLost.set(false);
+                    reached.set(true);
                     return answer;
+                } catch (UnknownHostException e) {
+                    throw unreachable(e, "cannot find the host '" + e.getMessage() + "'");
+                } catch (ConnectException | ConnectTimeoutException e) {
+                    if (!reached.get()) {
+                        // the first request: a server that is not there will not appear in 16 s of retries
+                        throw unreachable(e, e instanceof ConnectException ? "connection refused" : "no answer to connect");
+                    }
+                    throw e; // never sent: safe to repeat, also for an upload
                 } catch (IOException e) {
-                    lastLost.set(true);
+                    if (!call.repeatable()) {
+                        return ApiResponse.lost(describe(e), attempts.get());
+                    }
                     throw e;
                 }
             });
@@ -133,13 +161,20 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
+    private VlmetaException unreachable(IOException e, String why) {
+        return new VlmetaException(ErrorCode.SERVER, "Cannot reach the Visual Layer server at " + server + " (" + why
+                + "): is the server running at " + server + "?", e);
+    }
+
     private ApiResponse execute(ApiCall call, AtomicReference<String> tokenUsed) throws IOException {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
         if (call.body() != null) {
             builder.setEntity(call.body().get());
         }
         ClassicHttpRequest request = builder.build();
-        if (tokens != null) {
+        if (basicAuth != null) {
+            request.setHeader("Authorization", basicAuth);
+        } else if (tokens != null) {
             String token = tokens.current();
             tokenUsed.set(token);
             request.setHeader("Authorization", "Bearer " + token);

@@ -1,83 +1,103 @@
 package io.vlmeta.sinks.visuallayer;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.sinks.visuallayer.JournalState.Batch;
+import io.vlmeta.sinks.visuallayer.JournalState.Content;
+import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
+import io.vlmeta.sinks.visuallayer.JournalState.FieldState;
+import io.vlmeta.sinks.visuallayer.JournalState.Finished;
+import io.vlmeta.sinks.visuallayer.JournalState.Segment;
+import io.vlmeta.sinks.visuallayer.JournalState.Sending;
+import io.vlmeta.sinks.visuallayer.JournalState.Stopped;
+import io.vlmeta.sinks.visuallayer.JournalState.Uploading;
+import io.vlmeta.sinks.visuallayer.JournalState.WithTask;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resume journal of one job (a dataset and an input): per field, its task id, how many entries
- * the server has acknowledged, and its final state. Rewritten as a whole after every acknowledged
- * step, through a temporary file and an atomic move, so a crash leaves either the old or the new
- * journal, never half of one. Thread-safe.
+ * The write-ahead journal of one job (a dataset and an input): per field, a {@link FieldState}. The
+ * intent of every request is written (and forced to disk) before the request, its outcome after, so a
+ * run killed at any instant leaves a journal that says which request may be in doubt. Rewritten as a
+ * whole through a temporary file and an atomic move, so a crash leaves the old or the new journal,
+ * never half of one. One run at a time holds it ({@link JournalLock}). Thread-safe.
  */
-final class Journal {
+final class Journal implements AutoCloseable {
     /** Journal files cannot be written: the job cannot promise to resume, so it does not start. */
     static final ErrorCode STATE_UNWRITABLE = new ErrorCode("STATE_UNWRITABLE", ErrorKind.USER, 1);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /**
-     * One field's progress.
-     *
-     * @param taskId       the upload task the declaration opened
-     * @param batches      batches the server acknowledged
-     * @param entries      entries in those batches (the count a resumed run skips)
-     * @param finalStatus  the task's final state, or {@code null} while unfinished
-     */
-    record FieldProgress(String taskId, int batches, long entries, String finalStatus) {
-        boolean finished() {
-            return finalStatus != null;
-        }
-    }
-
-    /** The file's content. */
-    record State(String datasetId, String jobKey, Map<String, FieldProgress> fields) {
-    }
+    private static final int VERSION = 2;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
     private final String datasetId;
     private final String jobKey;
-    private final Map<String, FieldProgress> fields = new LinkedHashMap<>();
+    private final JournalLock lock;
+    private final Map<String, FieldState> fields = new LinkedHashMap<>();
     private boolean existedAtStart;
 
-    private Journal(Path file, String datasetId, String jobKey) {
+    private Journal(Path file, String datasetId, String jobKey, JournalLock lock) {
         this.file = file;
         this.datasetId = datasetId;
         this.jobKey = jobKey;
+        this.lock = lock;
     }
 
-    /** Opens (reads, when it exists) the journal of this dataset and input. */
+    /**
+     * Takes the journal of this dataset and input for this run, reading it when it exists, and proves
+     * the state folder writable before anything is sent.
+     *
+     * @throws VlmetaException {@link JournalLock#LOCKED} when another run holds it, {@link #STATE_UNWRITABLE}
+     *                         when it cannot be read or written
+     */
     static Journal open(Path stateDir, String datasetId, String jobKey) {
         Path file = stateDir.resolve(fileName(datasetId, jobKey));
-        Journal journal = new Journal(file, datasetId, jobKey);
-        if (Files.exists(file)) {
-            try {
-                State state = JSON.readValue(file.toFile(), State.class);
-                if (state.fields() != null) {
-                    journal.fields.putAll(state.fields());
+        JournalLock lock = JournalLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
+        Journal journal = new Journal(file, datasetId, jobKey, lock);
+        try {
+            if (Files.exists(file)) {
+                try {
+                    Content content = JSON.readValue(file.toFile(), Content.class);
+                    if (content.version() != VERSION || content.fields() == null) {
+                        throw new IOException("written by another version of vlmeta");
+                    }
+                    journal.fields.putAll(content.fields());
+                    journal.existedAtStart = true;
+                } catch (IOException e) {
+                    throw new VlmetaException(STATE_UNWRITABLE, "The resume journal " + file + " cannot be read ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); nothing was sent. Keep it while "
+                            + "its fields are unfinished on the server: it is what tells a resumed run where to go on.",
+                            e);
                 }
-                journal.existedAtStart = true;
-            } catch (IOException e) {
-                throw new VlmetaException(STATE_UNWRITABLE, "The resume journal " + file
-                        + " cannot be read; delete it to start over.", e);
             }
+            journal.write(); // a state folder that cannot take the journal stops the job before any request
+            return journal;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        return journal;
     }
 
     static String fileName(String datasetId, String jobKey) {
@@ -94,50 +114,110 @@ final class Journal {
         return file;
     }
 
-    /** @return true when an earlier run left a field declared but not finished */
+    /** @return true when an earlier run left a field that is neither finished nor stopped */
     synchronized boolean unfinished() {
-        return fields.values().stream().anyMatch(field -> !field.finished());
+        return fields.values().stream().anyMatch(state -> !(state instanceof Finished || state instanceof Stopped));
     }
 
     synchronized boolean existedAtStart() {
         return existedAtStart;
     }
 
-    synchronized Optional<FieldProgress> field(String name) {
+    synchronized Optional<FieldState> field(String name) {
         return Optional.ofNullable(fields.get(name));
     }
 
-    /** Forgets an earlier, finished job with this input: this run starts its own record. */
-    synchronized void startOver() {
-        fields.clear();
-        existedAtStart = false;
+    /** Intent: the declaration of {@code field} is about to be sent. */
+    synchronized void declaring(String field) {
+        put(field, new Declaring());
     }
 
+    /** Outcome: the field is declared with this task, or an in-doubt declaration was found to be ours. */
     synchronized void declared(String field, String taskId) {
-        fields.put(field, new FieldProgress(taskId, 0, 0, null));
+        put(field, new Uploading(taskId, List.of()));
+    }
+
+    /** Outcome: the declaration did not happen (refused, or settled as never having reached the server). */
+    synchronized void forget(String field) {
+        fields.remove(field);
         write();
     }
 
-    synchronized void batchAccepted(String field, int batches, long entries) {
-        FieldProgress progress = fields.get(field);
-        fields.put(field, new FieldProgress(progress.taskId(), batches, entries, null));
-        write();
+    /** Intent: {@code batch} is about to be sent to the field's task. */
+    synchronized void sending(String field, Batch batch) {
+        WithTask state = withTask(field);
+        put(field, new Sending(state.taskId(), state.segments(), batch));
+    }
+
+    /**
+     * Outcome: the server holds {@code applied} entries of the batch from its first (all of them when it
+     * took the whole file; none when it took nothing).
+     */
+    synchronized void sent(String field, Batch batch, long applied, Segment.Kind kind) {
+        WithTask state = withTask(field);
+        List<Segment> segments = new ArrayList<>(state.segments());
+        if (applied > 0) {
+            segments.add(new Segment(batch.firstEntry(), applied, kind));
+        }
+        put(field, new Uploading(state.taskId(), segments));
+    }
+
+    /** Outcome: the batch was presumed lost after its read-back never showed it; it is sent again. */
+    synchronized void presumedLost(String field, Batch batch) {
+        WithTask state = withTask(field);
+        List<Segment> segments = new ArrayList<>(state.segments());
+        segments.add(new Segment(batch.firstEntry(), batch.count(), Segment.Kind.PRESUMED_LOST));
+        put(field, new Uploading(state.taskId(), segments));
+    }
+
+    /** Outcome: the request in flight got an answer that changed nothing; the field is as before it. */
+    synchronized void unchanged(String field) {
+        WithTask state = withTask(field);
+        put(field, new Uploading(state.taskId(), state.segments()));
     }
 
     synchronized void finished(String field, String status) {
-        FieldProgress progress = fields.get(field);
-        if (progress != null) {
-            fields.put(field, new FieldProgress(progress.taskId(), progress.batches(), progress.entries(), status));
+        WithTask state = withTask(field);
+        put(field, new Finished(state.taskId(), state.segments(), status));
+    }
+
+    synchronized void stopped(String field, String reason) {
+        WithTask state = withTask(field);
+        put(field, new Stopped(state.taskId(), state.segments(), reason));
+    }
+
+    private WithTask withTask(String field) {
+        if (fields.get(field) instanceof WithTask state) {
+            return state;
+        }
+        throw new IllegalStateException("field '" + field + "' has no task in the journal");
+    }
+
+    private void put(String field, FieldState state) {
+        FieldState before = fields.put(field, state);
+        try {
             write();
+        } catch (RuntimeException e) {
+            if (before == null) {
+                fields.remove(field);
+            } else {
+                fields.put(field, before);
+            }
+            throw e;
         }
     }
 
     private void write() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
             try {
-                JSON.writeValue(temp.toFile(), new State(datasetId, jobKey, fields));
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    OutputStream out = Channels.newOutputStream(channel);
+                    JSON.writeValue(new NonClosing(out), new Content(VERSION, datasetId, jobKey, fields));
+                    channel.force(true); // the intent is on disk before the request it announces
+                }
                 try {
                     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -149,6 +229,29 @@ final class Journal {
         } catch (IOException e) {
             throw new VlmetaException(STATE_UNWRITABLE, "Cannot write the resume journal " + file + ": "
                     + e.getMessage() + "; check --state-dir.", e);
+        }
+    }
+
+    /** Releases this run's hold on the journal. */
+    @Override
+    public void close() {
+        lock.close();
+    }
+
+    /** Keeps Jackson from closing the channel before it is forced. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

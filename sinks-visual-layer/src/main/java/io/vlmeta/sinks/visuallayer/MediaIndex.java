@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The dataset's media, in a compact form: every normalised path in one byte buffer, media ids as
- * two longs when they are UUIDs (as Visual Layer's are), and two {@link HashBuckets} (whole path, file
- * name) for lookups. About 42 bytes per item plus the path's length, so ten million media fit in well
+ * two longs when they are UUIDs (as Visual Layer's are), and two {@link HashBuckets} for lookups: by
+ * whole path, and by {@linkplain FoldedNames folded} file stem. The second finds a file name (or stem)
+ * by comparing the bytes of the few items filed under it, and, for a key that matches nothing, the
+ * items that differ from it only in case, compatibility form or extension ({@link #nearMiss}). About 42 bytes per item plus the path's length, so ten million media fit in well
  * under 1 GB.
  *
  * <p>Immutable once built; safe for concurrent reads.
@@ -21,6 +24,9 @@ import java.util.UUID;
 final class MediaIndex implements MediaResolver {
     /** Ambiguous keys list at most this many candidates: enough to see the clash, bounded in memory. */
     static final int MAX_CANDIDATES = 10;
+
+    /** Items a near-miss search reads at most: a stem shared by thousands of files says little anyway. */
+    private static final int NEAR_MISSES_READ = 1_000;
 
     private static final ThreadLocal<Lookup> LOOKUPS = ThreadLocal.withInitial(Lookup::new);
 
@@ -52,7 +58,7 @@ final class MediaIndex implements MediaResolver {
         for (int i = 0; i < size; i++) {
             int from = start(i);
             int nameStart = MediaPaths.nameStart(paths, from, pathEnds[i]);
-            hashes[i] = MediaPaths.hash(paths, nameStart, nameEnd(paths, nameStart, pathEnds[i]));
+            hashes[i] = FoldedNames.hash(paths, nameStart, MediaPaths.stemEnd(paths, nameStart, pathEnds[i]));
         }
         this.names = new HashBuckets(hashes);
     }
@@ -80,7 +86,7 @@ final class MediaIndex implements MediaResolver {
         }
         int keyNameStart = MediaPaths.nameStart(k, 0, length);
         int keyNameEnd = nameEnd(k, keyNameStart, length);
-        int hash = MediaPaths.hash(k, keyNameStart, keyNameEnd);
+        int hash = FoldedNames.hash(k, keyNameStart, MediaPaths.stemEnd(k, keyNameStart, length));
         for (int p = names.from(hash), to = names.to(hash); p < to && !lookup.full(); p++) {
             int ordinal = names.ordinalIfHash(p, hash);
             if (ordinal >= 0 && matchesByName(ordinal, k, length, keyNameStart, keyNameEnd)) {
@@ -88,6 +94,32 @@ final class MediaIndex implements MediaResolver {
             }
         }
         return resolution(lookup);
+    }
+
+    /**
+     * Looks among the items filed under the key's folded stem, so it reads a few items, never all.
+     * The nearest (fewest differences, then first in the export) is named.
+     */
+    @Override
+    public Optional<String> nearMiss(String key) {
+        String normalized = MediaKeys.normalize(key);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] k = normalized.getBytes(StandardCharsets.UTF_8);
+        int keyNameStart = MediaPaths.nameStart(k, 0, k.length);
+        int hash = FoldedNames.hash(k, keyNameStart, MediaPaths.stemEnd(k, keyNameStart, k.length));
+        NearMiss nearest = null;
+        int from = names.from(hash);
+        int to = Math.min(names.to(hash), from + NEAR_MISSES_READ);
+        for (int p = from; p < to; p++) {
+            int ordinal = names.ordinalIfHash(p, hash);
+            NearMiss candidate = ordinal < 0 ? null : NearMiss.between(normalized, path(ordinal), mode);
+            if (candidate != null && (nearest == null || candidate.distance() < nearest.distance())) {
+                nearest = candidate;
+            }
+        }
+        return nearest == null ? Optional.empty() : Optional.of(nearest.sentence(mode));
     }
 
     private boolean matchesByName(int ordinal, byte[] k, int length, int keyNameStart, int keyNameEnd) {

@@ -39,13 +39,25 @@ final class MediaPaths {
         return java.util.Arrays.equals(a, start, aTo, b, bFrom, bTo);
     }
 
+    /** The FNV-1a offset basis: where {@link #hash} starts. */
+    static final int SEED = 0x811c9dc5;
+
     /** A 32-bit FNV-1a hash with a final avalanche, so power-of-two tables spread well. */
     static int hash(byte[] bytes, int from, int to) {
-        int h = 0x811c9dc5;
+        int h = SEED;
         for (int i = from; i < to; i++) {
-            h ^= bytes[i];
-            h *= 0x01000193;
+            h = mix(h, bytes[i]);
         }
+        return finish(h);
+    }
+
+    /** @return the running hash {@code h} with one more byte */
+    static int mix(int h, byte b) {
+        return (h ^ b) * 0x01000193;
+    }
+
+    /** @return the running hash {@code h} avalanched */
+    static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

@@ -57,11 +57,22 @@ final class OrderedLane {
         return failure;
     }
 
-    /** Waits until every queued batch was sent (or dropped after a failure). */
-    synchronized void awaitIdle() throws InterruptedException {
+    /**
+     * Waits until every queued batch was sent (or dropped after a failure or a stop).
+     *
+     * @param bound the longest wait; {@code null} for no bound
+     * @return false when the bound passed first
+     */
+    synchronized boolean awaitIdle(java.time.Duration bound) throws InterruptedException {
+        long deadline = bound == null ? Long.MAX_VALUE : System.nanoTime() + bound.toNanos();
         while (running) {
-            wait();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(bound == null ? 0 : Math.max(1, left / 1_000_000));
         }
+        return true;
     }
 
     private void schedule() {

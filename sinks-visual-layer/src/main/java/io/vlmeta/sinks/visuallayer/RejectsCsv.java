@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The {@code --rejects} file: one CSV line ({@code path,row,field,value,reason}) per entry the
- * server refused, shared by every field of the job. Created at the first field's end, header only
+ * server refused or that could not be sent, shared by every field of the job. Cells a spreadsheet
+ * would run as formulas are neutralised ({@link #cell}). Created at the first field's end, header only
  * when nothing was refused, so its presence says the upload ran. Thread-safe.
  */
 final class RejectsCsv implements AutoCloseable {
@@ -36,15 +37,28 @@ final class RejectsCsv implements AutoCloseable {
                         .print(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
             }
             for (Rejection rejection : rejections) {
-                printer.printRecord(rejection.key(),
+                printer.printRecord(cell(rejection.key()),
                         rejection.location() == null ? "" : rejection.location().row(),
-                        field, rejection.value(), rejection.reason());
+                        cell(field), cell(rejection.value()), cell(rejection.reason()));
             }
             printer.flush();
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the rejects file " + file + ": "
                     + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * Neutralises a cell a spreadsheet would run as a formula, as OWASP's "CSV Injection" guidance says:
+     * a cell starting with {@code = + - @}, a tab or a carriage return gets a leading {@code '}.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
     }
 
     @Override

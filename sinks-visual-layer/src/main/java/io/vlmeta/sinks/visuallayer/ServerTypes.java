@@ -59,14 +59,40 @@ final class ServerTypes {
     }
 
     /** What a declaration came to. */
-    sealed interface DeclareResult {
+    sealed interface DeclareResult permits Declared, AlreadyExists, Refused, DeclareInDoubt {
     }
 
     record Declared(String taskId) implements DeclareResult {
     }
 
-    /** The name exists; {@code afterRetry} when our own earlier attempt may have created it. */
-    record AlreadyExists(boolean afterRetry) implements DeclareResult {
+    /** The name existed before this declaration. */
+    record AlreadyExists() implements DeclareResult {
+    }
+
+    /** The declaration may or may not have been applied: its answer was lost, garbled or a 5xx. */
+    record DeclareInDoubt(String why) implements DeclareResult {
+    }
+
+    /** What one upload came to. */
+    sealed interface UploadResult permits UploadAccepted, UploadInDoubt, UploadRefused {
+    }
+
+    /** {@code 200}/{@code 202}: the server took the file. */
+    record UploadAccepted() implements UploadResult {
+    }
+
+    /** The file may have been applied in full, in part or not at all: settle it by reading back. */
+    record UploadInDoubt(String why) implements UploadResult {
+    }
+
+    /**
+     * A 4xx other than an authorisation failure: nothing of the file was applied. A {@code 409} saying
+     * the task "accepts no more uploads" means no later file of the field will be taken either.
+     */
+    record UploadRefused(int status, String detail) implements UploadResult {
+        boolean taskClosed() {
+            return status == 409 || detail.toLowerCase(java.util.Locale.ROOT).contains("no more uploads");
+        }
     }
 
     /** The server refused this declaration (a 4xx other than a clash), e.g. bad enum options. */

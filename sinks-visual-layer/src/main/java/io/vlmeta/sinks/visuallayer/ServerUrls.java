@@ -17,10 +17,16 @@ final class ServerUrls {
     static final String CLOUD = "https://app.visual-layer.com";
 
     private final String base;
+    private final String userInfo;
     private final String dataset;
 
     ServerUrls(String baseUrl, String datasetId) {
-        this.base = normalize(baseUrl);
+        String normalized = normalize(baseUrl);
+        URI uri = URI.create(normalized);
+        // HTTP clients refuse user:password@ in a request's address (RFC 9110 4.2.4 deprecates it): it
+        // goes as Basic credentials instead, and never into a message
+        this.userInfo = uri.getRawUserInfo();
+        this.base = userInfo == null ? normalized : normalized.replaceFirst("//\\Q" + userInfo + "\\E@", "//");
         this.dataset = URLEncoder.encode(datasetId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -45,8 +51,14 @@ final class ServerUrls {
         return url;
     }
 
+    /** @return the base URL without any {@code user:password@} */
     String base() {
         return base;
+    }
+
+    /** @return the {@code user:password} the base URL carried (percent-encoded), or {@code null} */
+    String userInfo() {
+        return userInfo;
     }
 
     URI dataset() {
@@ -67,6 +79,11 @@ final class ServerUrls {
 
     URI task(String taskId) {
         return URI.create(tasks() + "/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8));
+    }
+
+    URI mediaMetadata(String mediaId) {
+        return URI.create(base + "/api/v1/datasets/" + dataset + "/image/"
+                + URLEncoder.encode(mediaId, StandardCharsets.UTF_8).replace("+", "%20") + "/custom_metadata");
     }
 
     URI status(String taskId) {

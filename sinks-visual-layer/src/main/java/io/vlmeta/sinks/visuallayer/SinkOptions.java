@@ -18,13 +18,22 @@ import java.util.Set;
  * @param requestTimeout   waiting for data on one request ({@code request-timeout-ms}, 300,000)
  * @param queuedBatches    batches of one field written ahead of the upload before the reader waits
  *                         ({@code queued-batches}, 2)
+ * @param readBackWait     how long a batch in doubt is read back, for a server that applies files
+ *                         asynchronously, before it is judged not applied ({@code read-back-wait-ms}, 15,000)
+ * @param cancelWait       how long requests in flight may take to finish after a stop was requested
+ *                         ({@code cancel-wait-ms}, 30,000)
+ * @param oneFilePerField  {@code one-file-per-field=true}: each field's values go as one file whatever
+ *                         {@code --batch-size} says, for a server whose task takes one upload only (as
+ *                         Visual Layer's reference script uses it); default {@code false}
  */
 record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, Duration pollInterval,
-                   Duration pollMaxInterval, Duration connectTimeout, Duration requestTimeout, int queuedBatches) {
+                   Duration pollMaxInterval, Duration connectTimeout, Duration requestTimeout, int queuedBatches,
+                   Duration readBackWait, Duration cancelWait, boolean oneFilePerField) {
 
     /** Every option this sink reads, as {@link #from} reads them. */
     static final Set<String> NAMES = Set.of("retry-max-attempts", "retry-base-delay-ms", "retry-max-delay-ms",
-            "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches");
+            "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches",
+            "read-back-wait-ms", "cancel-wait-ms", "one-file-per-field");
 
     static SinkOptions from(SinkRequest request) {
         return new SinkOptions(
@@ -35,7 +44,18 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
                 Duration.ofMillis(number(request, "poll-max-interval-ms", 15_000)),
                 Duration.ofMillis(number(request, "connect-timeout-ms", 10_000)),
                 Duration.ofMillis(number(request, "request-timeout-ms", 300_000)),
-                (int) number(request, "queued-batches", 2));
+                (int) number(request, "queued-batches", 2),
+                Duration.ofMillis(number(request, "read-back-wait-ms", 15_000)),
+                Duration.ofMillis(number(request, "cancel-wait-ms", 30_000)),
+                flag(request, "one-file-per-field"));
+    }
+
+    private static boolean flag(SinkRequest request, String name) {
+        String text = request.option(name).map(String::strip).orElse("false");
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw VlmetaException.usage("Sink option '" + name + "' must be true or false, not '" + text + "'.");
     }
 
     private static long number(SinkRequest request, String name, long defaultValue) {

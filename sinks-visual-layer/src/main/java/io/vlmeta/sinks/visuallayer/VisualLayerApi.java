@@ -8,12 +8,17 @@ import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.ServerTypes.AlreadyExists;
 import io.vlmeta.sinks.visuallayer.ServerTypes.DatasetState;
+import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareInDoubt;
 import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareResult;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Declared;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Refused;
 import io.vlmeta.sinks.visuallayer.ServerTypes.SampleError;
 import io.vlmeta.sinks.visuallayer.ServerTypes.SchemaField;
 import io.vlmeta.sinks.visuallayer.ServerTypes.TaskStatus;
+import io.vlmeta.sinks.visuallayer.ServerTypes.UploadAccepted;
+import io.vlmeta.sinks.visuallayer.ServerTypes.UploadInDoubt;
+import io.vlmeta.sinks.visuallayer.ServerTypes.UploadRefused;
+import io.vlmeta.sinks.visuallayer.ServerTypes.UploadResult;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -23,8 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 /**
  * Visual Layer's custom-metadata API for one dataset, as typed calls. Knows the request and answer
@@ -32,22 +35,26 @@ import java.util.regex.Pattern;
  */
 final class VisualLayerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
 
     private final HttpTransport transport;
     private final ServerUrls urls;
     private final String datasetId;
-    private final Secret secret;
+    private final Redaction redaction;
 
     VisualLayerApi(HttpTransport transport, ServerUrls urls, String datasetId, Secret secret) {
         this.transport = transport;
         this.urls = urls;
         this.datasetId = datasetId;
-        this.secret = secret;
+        this.redaction = new Redaction(secret);
     }
 
+    /** The server's base URL as messages show it (a password in it masked). */
     String server() {
-        return urls.base();
+        return Redaction.url(urls.base());
+    }
+
+    Redaction redaction() {
+        return redaction;
     }
 
     DatasetState dataset() {
@@ -57,7 +64,7 @@ final class VisualLayerApi {
 
     /** Streams the export CSV to a file. */
     void downloadExport(Path target) {
-        ApiCall call = new ApiCall("media export", "GET", urls.export(), null, target, null);
+        ApiCall call = new ApiCall("media export", "GET", urls.export(), null, target, true);
         ok("media export", transport.send(call));
     }
 
@@ -77,39 +84,76 @@ final class VisualLayerApi {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String what = "declaration of field '" + declaration.fieldName() + "'";
         ApiResponse response = transport.send(new ApiCall(what, "POST", urls.tasks(),
-                () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), null, null));
+                () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), null, false));
+        if (response.inDoubt()) {
+            return new DeclareInDoubt(response.status() == ApiResponse.NO_ANSWER ? "its answer was lost ("
+                    + redaction.clean(response.text()) + ")" : "the server answered " + response.status());
+        }
         if (response.ok()) {
-            String taskId = text(json(response), "task_id");
+            String taskId;
+            try {
+                taskId = text(json(response), "task_id");
+            } catch (VlmetaException garbled) {
+                return new DeclareInDoubt("its answer was not JSON");
+            }
             if (taskId == null || taskId.isBlank()) {
-                throw new VlmetaException(ErrorCode.SERVER, "The Visual Layer server accepted the " + what
-                        + " but sent no task_id.");
+                return new DeclareInDoubt("its answer named no task_id");
             }
             return new Declared(taskId);
         }
         String detail = detail(response);
         // the status of a clash is not documented: the text decides (a 409 also means "not READY")
         if (detail.toLowerCase(Locale.ROOT).contains("already exists")) {
-            return new AlreadyExists(response.attempts() > 1);
+            return new AlreadyExists();
         }
         if (response.status() >= 400 && response.status() < 500 && response.status() != 401
-                && response.status() != 403 && response.status() != 404) {
+                && response.status() != 403 && response.status() != 404 && !response.notHandled()) {
             return new Refused(response.status(), detail);
         }
         throw failure(what, response);
     }
 
     /**
-     * Sends one batch file to a task.
+     * Sends one batch file to a task, once: an answer that may hide a processed file comes back as
+     * {@link UploadInDoubt}, for the caller to settle by reading back.
      *
-     * @param landed asked after a lost answer whether the server processed the batch anyway
-     * @throws VlmetaException when the server refuses it
+     * @throws VlmetaException for refused credentials, an unknown dataset or task, an unreachable server
      */
-    void upload(String taskId, Path batch, String fileName, String what, BooleanSupplier landed) {
-        ok(what, transport.send(new ApiCall(what, "POST", urls.task(taskId),
+    UploadResult upload(String taskId, Path batch, String fileName, String what) {
+        ApiResponse response = transport.send(new ApiCall(what, "POST", urls.task(taskId),
                 () -> MultipartEntityBuilder.create()
                         .addBinaryBody("file", batch.toFile(), ContentType.APPLICATION_JSON, fileName)
                         .build(),
-                null, landed)));
+                null, false));
+        if (response.ok()) {
+            return new UploadAccepted();
+        }
+        if (response.inDoubt()) {
+            return new UploadInDoubt(response.status() == ApiResponse.NO_ANSWER ? "its answer was lost ("
+                    + redaction.clean(response.text()) + ")" : "the server answered " + response.status());
+        }
+        if (response.status() == 401 || response.status() == 403 || response.status() == 404
+                || response.notHandled()) {
+            throw failure(what, response);
+        }
+        return new UploadRefused(response.status(), detail(response));
+    }
+
+    /**
+     * Reads one media item's custom metadata back.
+     *
+     * @return true when {@code fieldName} holds a value for it
+     */
+    boolean holdsValue(String mediaId, String fieldName) {
+        String what = "read-back of media " + mediaId;
+        JsonNode body = json(ok(what, transport.send(ApiCall.get(what, urls.mediaMetadata(mediaId)))));
+        JsonNode fields = body.isArray() ? body : body.path("custom_metadata");
+        for (JsonNode field : fields) {
+            if (fieldName.equals(text(field, "field_name")) && field.has("value") && !field.get("value").isNull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     TaskStatus status(String taskId, String fieldName) {
@@ -117,7 +161,8 @@ final class VisualLayerApi {
         JsonNode body = json(ok(what, transport.send(ApiCall.get(what, urls.status(taskId)))));
         List<SampleError> samples = new ArrayList<>();
         for (JsonNode sample : body.path("sample_errors")) {
-            samples.add(new SampleError(sample.path("reason").asText(""), sample.path("row_index").asLong(-1)));
+            samples.add(new SampleError(redaction.clean(sample.path("reason").asText("")),
+                    sample.path("row_index").asLong(-1)));
         }
         String status = text(body, "status");
         return new TaskStatus(status == null ? "" : status.strip().toUpperCase(Locale.ROOT),
@@ -160,10 +205,7 @@ final class VisualLayerApi {
         } catch (IOException notJson) {
             // keep the text as it came
         }
-        text = JWT_LIKE.matcher(text).replaceAll("****");
-        if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret.reveal(), "****");
-        }
+        text = redaction.clean(text);
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 

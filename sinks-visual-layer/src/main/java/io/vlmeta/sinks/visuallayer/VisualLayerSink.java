@@ -2,6 +2,7 @@ package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
+import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
@@ -9,13 +10,20 @@ import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
+import io.vlmeta.sinks.visuallayer.JournalState.FieldState;
+import io.vlmeta.sinks.visuallayer.JournalState.Finished;
+import io.vlmeta.sinks.visuallayer.JournalState.Sending;
+import io.vlmeta.sinks.visuallayer.JournalState.Stopped;
+import io.vlmeta.sinks.visuallayer.JournalState.Uploading;
+import io.vlmeta.sinks.visuallayer.JournalState.WithTask;
 import io.vlmeta.sinks.visuallayer.ServerTypes.AlreadyExists;
 import io.vlmeta.sinks.visuallayer.ServerTypes.DatasetState;
+import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareInDoubt;
 import io.vlmeta.sinks.visuallayer.ServerTypes.DeclareResult;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Declared;
 import io.vlmeta.sinks.visuallayer.ServerTypes.Refused;
 import io.vlmeta.sinks.visuallayer.ServerTypes.SchemaField;
-import io.vlmeta.sinks.visuallayer.ServerTypes.TaskStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +56,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     private ExecutorService pool;
     private Path workDir;
     private RejectsCsv rejects;
+    private List<String> sample = List.of();
 
     VisualLayerSink(SinkRequest request, Clock clock) {
         this.request = request;
@@ -73,12 +81,14 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         if (request.exportFile() != null) {
             Path file = request.exportFile();
             resolver = index(file, file.toString(), "export file " + file);
+            sample = MediaSample.of(file);
         } else if (request.datasetId() != null) {
             Path download = tempFile("export-", ".csv");
             try {
                 api().downloadExport(download);
                 resolver = index(download, "of dataset '" + request.datasetId() + "'",
                         "export of dataset " + request.datasetId());
+                sample = MediaSample.of(download);
             } finally {
                 deleteQuietly(download);
             }
@@ -104,6 +114,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             return Preflight.NONE;
         }
         Journal journal = checkedJournal();
+        LocalChecks.check(request, workDir());
         List<Problem> problems = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         DatasetState dataset = api().dataset();
@@ -116,24 +127,54 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         api().schema().forEach(field -> schema.put(field.name(), field));
         for (FieldDeclaration declaration : fields) {
             String name = declaration.fieldName();
-            Optional<Journal.FieldProgress> progress = request.resume() ? journal.field(name) : Optional.empty();
+            FieldState state = journal.field(name).orElse(null);
             SchemaField existing = schema.get(name);
-            if (progress.isPresent() && progress.get().finished()) {
-                skipped.put(name, "Field '" + name + "' was finished by an earlier run ("
-                        + progress.get().finalStatus() + "); it is not sent again.");
-            } else if (existing != null && !sameType(existing, declaration)) {
+            if (existing != null && !sameType(existing, declaration)) {
                 problems.add(Problem.error(ProblemCategory.SCHEMA, null, name, "Field '" + name
                         + "' already exists in dataset '" + request.datasetId() + "' as " + existing.describe()
                         + ", not " + describeDeclared(declaration) + ": metadata is immutable, so rename the column "
                         + "or upload it as " + existing.describe() + "."));
-            } else if (existing != null && progress.isEmpty()) {
-                String reason = "Field '" + name + "' already exists in dataset '" + request.datasetId()
-                        + "' with the same type; metadata is immutable, so it is skipped.";
+            } else if (state instanceof Finished finished && !"FAILED".equals(finished.status())) {
+                String reason = "Field '" + name + "' was finished by an earlier run (" + finished.status()
+                        + "); it is not sent again.";
                 skipped.put(name, reason);
-                problems.add(Problem.warning(ProblemCategory.SCHEMA, null, name, reason));
+                if (!request.resume()) {
+                    problems.add(Problem.warning(ProblemCategory.SCHEMA, null, name, reason));
+                }
+            } else if (state instanceof Finished || state instanceof Stopped) {
+                String why = state instanceof Stopped stopped ? stopped.reason() : "the server's task failed";
+                problems.add(Problem.error(ProblemCategory.SCHEMA, null, name, "Field '" + name + "' ended in an "
+                        + "earlier run of this input (" + why + ", journal " + journal.file() + "): as metadata is "
+                        + "immutable, no later run can add its missing values, so --resume cannot help; upload them "
+                        + "under a new field name."));
+            } else if (existing != null && state == null) {
+                problems.add(Problem.error(ProblemCategory.SCHEMA, null, name, unprovenField(name, journal)));
+            } else if (existing == null && state instanceof WithTask withTask) {
+                problems.add(Problem.error(ProblemCategory.SCHEMA, null, name, "The journal " + journal.file()
+                        + " records field '" + name + "' as declared (task " + withTask.taskId() + "), but dataset '"
+                        + request.datasetId() + "' has no such field: the journal belongs to another server or "
+                        + "dataset; nothing was sent."));
             }
         }
         return new Preflight(problems, skipped);
+    }
+
+    /**
+     * A field exists on the server that this job's journal does not record declaring: it may hold values
+     * from a run whose journal was lost, so adding to it could send them twice or leave it half-filled
+     * without anyone knowing. A sample of media read back says how full it is.
+     */
+    private String unprovenField(String name, Journal journal) {
+        long holding = sample.stream().filter(media -> api().holdsValue(media, name)).count();
+        String filled = sample.isEmpty() ? "" : String.format(Locale.ROOT, " %d of a sample of %d of the dataset's "
+                + "media already hold values for it.", holding, sample.size());
+        String how = request.resume()
+                ? " This run has --resume, but the journal " + journal.file() + " has no record of declaring it "
+                        + "(the journal was deleted, or the input changed since, which gives it a new journal)."
+                : " No finished run of this input (journal " + journal.file() + ") uploaded it.";
+        return "Field '" + name + "' already exists in dataset '" + request.datasetId() + "'." + how + filled
+                + " Metadata is immutable, so vlmeta adds nothing to a field it cannot prove it filled: restore the "
+                + "journal and run with --resume, or upload under a new field name.";
     }
 
     private static boolean sameType(SchemaField existing, FieldDeclaration declaration) {
@@ -150,72 +191,98 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     public synchronized FieldWriter openField(FieldDeclaration declaration) {
         String name = declaration.fieldName();
         Journal journal = checkedJournal();
-        Optional<Journal.FieldProgress> progress = request.resume() ? journal.field(name) : Optional.empty();
-        if (progress.isPresent() && !progress.get().finished()) {
-            Journal.FieldProgress resumed = reconciled(name, progress.get());
+        FieldState state = journal.field(name).orElse(null);
+        if (request.cancellation().requested()) { // a stop was requested: no new request, not even a declaration
+            long on = state instanceof WithTask withTask ? withTask.nextEntry() : 0;
+            return new FailedField(name, FieldOutcome.Status.INTERRUPTED, String.format(Locale.ROOT,
+                    "Stopped on request before field '%s' was %s: %,d of its entries are on the server (journal "
+                            + "%s); run again with --resume to send the rest.", name,
+                    state == null ? "declared" : "resumed", on, journal.file()));
+        }
+        if (state instanceof Declaring) {
+            FieldWriter adopted = settleDeclaration(declaration, "the run before stopped while it was in flight");
+            return adopted != null ? adopted : declare(declaration);
+        }
+        if (state instanceof Uploading || state instanceof Sending) {
+            WithTask resumed = (WithTask) state;
             request.log().accept(String.format(Locale.ROOT,
-                    "Resuming field '%s' (task %s): %,d entries in %d batches were accepted before.",
-                    name, resumed.taskId(), resumed.entries(), resumed.batches()));
-            return new FieldUpload(context(), name, resumed.taskId(), resumed.entries(), resumed.batches());
+                    "Resuming field '%s' (task %s): %,d entries in %d batches were accepted before%s.",
+                    name, resumed.taskId(), resumed.nextEntry(), resumed.files(),
+                    state instanceof Sending sending ? "; batch " + sending.batch().number() + " ("
+                            + sending.batch().rows() + ") was in flight and is read back first" : ""));
+            return new FieldUpload(context(), name, resumed);
         }
-        DeclareResult result = api().declare(declaration);
-        if (result instanceof Declared declared) {
-            journal.declared(name, declared.taskId());
-            request.log().accept("Declared field '" + name + "' as " + describeDeclared(declaration) + " (task "
-                    + declared.taskId() + ").");
-            return new FieldUpload(context(), name, declared.taskId(), 0, 0);
+        if (state instanceof Finished || state instanceof Stopped) {
+            return new FailedField(name, "Field '" + name + "' ended in an earlier run of this input (journal "
+                    + journal.file() + "); nothing was sent for it.");
         }
-        if (result instanceof Refused refused) {
-            return new FailedField(name, "The server refused the declaration of field '" + name + "' ("
-                    + refused.status() + "): " + refused.detail());
+        return declare(declaration);
+    }
+
+    /** Declares a field: the intent is journalled first, and an answer in doubt is settled by the schema. */
+    private FieldWriter declare(FieldDeclaration declaration) {
+        String name = declaration.fieldName();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            journal.declaring(name); // fails before any request when the state folder cannot take it
+            DeclareResult result = api().declare(declaration);
+            if (result instanceof Declared declared) {
+                journal.declared(name, declared.taskId());
+                request.log().accept("Declared field '" + name + "' as " + describeDeclared(declaration) + " (task "
+                        + declared.taskId() + ").");
+                return new FieldUpload(context(), name, new Uploading(declared.taskId(), List.of()));
+            }
+            if (result instanceof Refused refused) {
+                journal.forget(name);
+                return new FailedField(name, "The server refused the declaration of field '" + name + "' ("
+                        + refused.status() + "): " + refused.detail());
+            }
+            if (result instanceof AlreadyExists) {
+                journal.forget(name);
+                return new FailedField(name, "Field '" + name + "' already exists in dataset '" + request.datasetId()
+                        + "' (it was declared after the check before upload); metadata is immutable, so nothing was "
+                        + "sent for it.");
+            }
+            DeclareInDoubt doubt = (DeclareInDoubt) result;
+            request.log().accept("The declaration of field '" + name + "' is in doubt (" + doubt.why()
+                    + "): reading the dataset's schema to settle it.");
+            FieldWriter adopted = settleDeclaration(declaration, doubt.why());
+            if (adopted != null) {
+                return adopted;
+            }
         }
-        AlreadyExists exists = (AlreadyExists) result;
-        if (!exists.afterRetry()) {
-            return new FailedField(name, "Field '" + name + "' already exists in dataset '" + request.datasetId()
-                    + "' (it was declared after the check before upload); metadata is immutable, so nothing was "
-                    + "sent for it.");
-        }
-        return recoverLostDeclaration(declaration);
+        return new FailedField(name, "The declaration of field '" + name + "' stayed in doubt after 3 attempts; "
+                + "the schema of dataset '" + request.datasetId() + "' does not hold it, so nothing was sent.");
     }
 
     /**
-     * A run stopped while a batch was in flight (killed, or the machine went down) may have had that
-     * batch processed by the server without recording it. The task's count of processed rows says
-     * where to go on; trusting the journal alone would send that batch twice, and the server refuses
-     * a second value for a media item.
+     * Settles a declaration this job journalled as intended but whose outcome is unknown, from the
+     * dataset's schema: absent means it never happened ({@code null}: declare it); present with our type
+     * means this job declared it, and the upload goes on with the task the schema names. Without a task
+     * id the field cannot be filled: it fails naming it, and the journal keeps the intent so that every
+     * later run says the same.
      */
-    private Journal.FieldProgress reconciled(String name, Journal.FieldProgress recorded) {
-        TaskStatus status = api().status(recorded.taskId(), name);
-        long processed = status.processed();
-        if (processed <= recorded.entries()) {
-            return recorded;
-        }
-        request.log().accept(String.format(Locale.ROOT, "Field '%s': the server had processed %,d entries, %,d "
-                        + "more than the journal recorded before the earlier run stopped; they are not sent again.",
-                name, processed, processed - recorded.entries()));
-        journal.batchAccepted(name, recorded.batches() + 1, processed);
-        return new Journal.FieldProgress(recorded.taskId(), recorded.batches() + 1, processed, null);
-    }
-
-    /**
-     * A declaration was sent again after a lost answer and the server then said the field exists:
-     * most likely our first attempt created it. The schema says whether the type is ours, but the
-     * upload needs the task that declaration opened; only a schema that names it lets us go on.
-     */
-    private FieldWriter recoverLostDeclaration(FieldDeclaration declaration) {
+    private FieldWriter settleDeclaration(FieldDeclaration declaration, String why) {
         String name = declaration.fieldName();
         SchemaField existing = api().schema().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
-        if (existing != null && sameType(existing, declaration) && existing.taskId() != null
-                && !existing.taskId().isBlank()) {
-            journal.declared(name, existing.taskId());
-            request.log().accept("Field '" + name + "' was declared by an attempt whose answer was lost; "
-                    + "continuing with its task " + existing.taskId() + ".");
-            return new FieldUpload(context(), name, existing.taskId(), 0, 0);
+        if (existing == null) {
+            journal.forget(name);
+            return null;
         }
-        return new FailedField(name, "Field '" + name + "' was declared by an attempt whose answer was lost, and the "
-                + "server does not tell which upload task that declaration opened, so nothing was sent for it; the "
-                + "field now exists empty in dataset '" + request.datasetId() + "' and, metadata being immutable, "
-                + "its values need a new field name.");
+        if (!sameType(existing, declaration)) {
+            return new FailedField(name, "Field '" + name + "' exists in dataset '" + request.datasetId() + "' as "
+                    + existing.describe() + ", not as the " + describeDeclared(declaration) + " this job declared; "
+                    + "nothing was sent for it.");
+        }
+        if (existing.taskId() != null && !existing.taskId().isBlank()) {
+            journal.declared(name, existing.taskId());
+            request.log().accept("Field '" + name + "' was declared by this job (" + why + "); continuing with its "
+                    + "task " + existing.taskId() + ".");
+            return new FieldUpload(context(), name, new Uploading(existing.taskId(), List.of()));
+        }
+        return new FailedField(name, "Field '" + name + "' was declared by this job (the journal " + journal.file()
+                + " records the intent), but " + why + ", and the server does not tell which upload task that "
+                + "declaration opened, so nothing was sent for it: the field now exists empty in dataset '"
+                + request.datasetId() + "' and, metadata being immutable, its values need a new field name.");
     }
 
     /** Without {@code --resume}, an interrupted job of the same input must not be started over silently. */
@@ -224,18 +291,18 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             throw VlmetaException.usage("No dataset given: pass --dataset-id to upload.");
         }
         if (journal == null) {
-            journal = Journal.open(request.stateDir(), request.datasetId(), request.jobKey());
-            if (journal.existedAtStart() && journal.unfinished() && !request.resume()) {
+            Journal opened = Journal.open(request.stateDir(), request.datasetId(), request.jobKey());
+            if (opened.existedAtStart() && opened.unfinished() && !request.resume()) {
+                opened.close();
                 throw VlmetaException.usage("An earlier upload of this input to dataset '" + request.datasetId()
-                        + "' did not finish (journal " + journal.file() + "): pass --resume to continue it, or "
+                        + "' did not finish (journal " + opened.file() + "): pass --resume to continue it, or "
                         + "delete the journal to start over.");
             }
-            if (!request.resume() && journal.existedAtStart()) {
-                journal.startOver();
+            if (request.resume() && !opened.existedAtStart()) {
+                request.log().accept("No journal of this input and dataset to resume from (" + opened.file()
+                        + "): checking that none of its fields exists on the server.");
             }
-            if (request.resume() && !journal.existedAtStart()) {
-                request.log().accept("Nothing to resume for this input and dataset: starting a new upload.");
-            }
+            journal = opened;
         }
         return journal;
     }
@@ -253,7 +320,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             rejects = new RejectsCsv(request.rejectsFile());
         }
         return new UploadContext(api(), journal, pool, workDir(), request.batchSize(), options,
-                request.taskTimeout(), rejects);
+                request.taskTimeout(), rejects, request.cancellation(), request.log());
     }
 
     private VisualLayerApi api() {
@@ -269,7 +336,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             }
             ServerUrls urls = new ServerUrls(baseUrl, request.datasetId());
             JwtTokens tokens = cloud ? new JwtTokens(request.apiKey(), request.apiSecret(), clock) : null;
-            transport = new HttpTransport(urls.base(), tokens, options, request.parallel() + 4, request.log());
+            transport = new HttpTransport(urls.base(), urls.userInfo(), tokens, options, request.parallel() + 4,
+                    request.log());
             api = new VisualLayerApi(transport, urls, request.datasetId(), request.apiSecret());
         }
         return api;
@@ -304,6 +372,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
         if (transport != null) {
             transport.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
         if (workDir != null) {
             try (Stream<Path> files = Files.walk(workDir)) {

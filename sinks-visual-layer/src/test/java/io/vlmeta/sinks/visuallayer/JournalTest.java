@@ -1,39 +1,72 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.sinks.visuallayer.JournalState.Batch;
+import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
+import io.vlmeta.sinks.visuallayer.JournalState.Finished;
+import io.vlmeta.sinks.visuallayer.JournalState.Segment;
+import io.vlmeta.sinks.visuallayer.JournalState.Sending;
+import io.vlmeta.sinks.visuallayer.JournalState.Uploading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JournalTest {
+    private static final Batch BATCH_2 = new Batch(2, 100, 100, "m-100", "m-199", "rows 102-201 of metadata.csv");
+
     @TempDir
     Path dir;
 
     @Test
-    void keepsEveryAcknowledgedStepAcrossRuns() {
-        Journal first = Journal.open(dir, "ds/1", "input-a");
-        first.declared("score", "task-1");
-        first.batchAccepted("score", 2, 100_000);
-        first.declared("tags", "task-2");
-        first.finished("tags", "COMPLETED");
+    void recordsTheIntentOfEveryRequestBeforeItAndItsOutcomeAfterAcrossRuns() throws IOException {
+        try (Journal first = Journal.open(dir, "ds/1", "input-a")) {
+            first.declaring("score");
+            assertThat(Journals.read(first.file()).fields().get("score")).isEqualTo(new Declaring());
+            first.declared("score", "task-1");
+            first.sending("score", new Batch(1, 0, 100, "m-0", "m-99", "rows 2-101 of metadata.csv"));
+            first.sent("score", new Batch(1, 0, 100, "m-0", "m-99", "rows 2-101 of metadata.csv"), 100,
+                    Segment.Kind.APPLIED);
+            first.sending("score", BATCH_2);
+            first.declared("tags", "task-2");
+            first.finished("tags", "COMPLETED");
+        }
 
-        Journal again = Journal.open(dir, "ds/1", "input-a");
+        try (Journal again = Journal.open(dir, "ds/1", "input-a")) {
+            assertThat(again.existedAtStart()).isTrue();
+            assertThat(again.unfinished()).isTrue();
+            assertThat(again.field("score")).contains(new Sending("task-1",
+                    List.of(new Segment(0, 100, Segment.Kind.APPLIED)), BATCH_2));
+            assertThat(again.field("tags")).contains(new Finished("task-2", List.of(), "COMPLETED"));
+        }
+    }
 
-        assertThat(again.existedAtStart()).isTrue();
-        assertThat(again.unfinished()).isTrue();
-        assertThat(again.field("score")).contains(new Journal.FieldProgress("task-1", 2, 100_000, null));
-        assertThat(again.field("tags")).contains(new Journal.FieldProgress("task-2", 0, 0, "COMPLETED"));
+    @Test
+    void countsWhereAResumedRunGoesOnFromWhatTheServerHolds() {
+        Uploading state = new Uploading("t", List.of(new Segment(0, 100, Segment.Kind.APPLIED),
+                new Segment(100, 40, Segment.Kind.APPLIED), new Segment(140, 60, Segment.Kind.PRESUMED_LOST),
+                new Segment(140, 60, Segment.Kind.RESENT)));
+
+        assertThat(state.nextEntry()).isEqualTo(200);
+        assertThat(state.files()).isEqualTo(3);
     }
 
     @Test
     void namesTheFileAfterTheDatasetAndAHashOfTheInputLeavingNoTemporaryFiles() throws IOException {
-        Journal journal = Journal.open(dir, "ds/1", "input-a");
-        journal.declared("score", "task-1");
+        try (Journal journal = Journal.open(dir, "ds/1", "input-a")) {
+            journal.declared("score", "task-1");
+        }
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -45,10 +78,72 @@ class JournalTest {
 
     @Test
     void aJobWhoseFieldsAllEndedIsFinished() {
-        Journal journal = Journal.open(dir, "ds", "input");
-        journal.declared("score", "task-1");
-        journal.finished("score", "COMPLETED_WITH_ERRORS");
+        try (Journal journal = Journal.open(dir, "ds", "input")) {
+            journal.declared("score", "task-1");
+            journal.finished("score", "COMPLETED_WITH_ERRORS");
+        }
 
-        assertThat(Journal.open(dir, "ds", "input").unfinished()).isFalse();
+        try (Journal journal = Journal.open(dir, "ds", "input")) {
+            assertThat(journal.unfinished()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesASecondRunOnTheSameJournalNamingTheFirstRunsPidAndStartTime() {
+        try (Journal first = Journal.open(dir, "ds", "input")) {
+            assertThatThrownBy(() -> Journal.open(dir, "ds", "input"))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageStartingWith("Another vlmeta run (pid " + ProcessHandle.current().pid() + ", started "
+                            + ProcessHandle.current().info().startInstant().orElseThrow())
+                    .hasMessageContaining("is uploading this job: its journal " + first.file() + " is locked.")
+                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(JournalLock.LOCKED);
+        }
+        Journal.open(dir, "ds", "input").close(); // released at close
+    }
+
+    @Test
+    void takesOverTheLockFileOfARunKilledWithSignalNine() throws Exception {
+        Path file = dir.resolve(Journal.fileName("ds", "input"));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), JournalHolder.class.getName(), dir.toString(), "ds",
+                "input").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("holding");
+
+            assertThatThrownBy(() -> Journal.open(dir, "ds", "input"))
+                    .hasMessageStartingWith("Another vlmeta run (pid " + holder.pid() + ", started ");
+
+            holder.destroyForcibly(); // SIGKILL: no shutdown hook runs, the lock file stays behind
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(file.resolveSibling(file.getFileName() + ".lock")).exists();
+            try (Journal after = Journal.open(dir, "ds", "input")) {
+                assertThat(after.field("score")).contains(new Declaring());
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void refusesAJournalItCannotReadInsteadOfStartingOver() throws IOException {
+        Files.writeString(dir.resolve(Journal.fileName("ds", "input")), "{\"version\": 2, \"fields\": {\"score\":");
+
+        assertThatThrownBy(() -> Journal.open(dir, "ds", "input"))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessageContaining("cannot be read")
+                .extracting(e -> ((VlmetaException) e).code()).isEqualTo(Journal.STATE_UNWRITABLE);
+        Journal.open(dir.resolve("elsewhere"), "ds", "input").close(); // and the lock was released
+    }
+
+    @Test
+    void refusesAStateFolderItCannotWriteBeforeAnyRequest() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("state"), "a file");
+
+        assertThatThrownBy(() -> Journal.open(notAFolder, "ds", "input"))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessageContaining("check --state-dir")
+                .extracting(e -> ((VlmetaException) e).code()).isEqualTo(Journal.STATE_UNWRITABLE);
     }
 }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,25 +22,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pass-through proxy in front of the emulator, as a network path would be: it records what the
- * client sent (the Authorization header above all), and can lose the answer of a chosen request
- * after the emulator processed it, the way a failing proxy cuts a response short.
+ * client sent (the Authorization header above all), and can fault a chosen request the ways a
+ * gateway does: lose the answer after the emulator processed it, answer {@code 502} after the
+ * emulator processed it, hold an answer past the client's timeout, refuse it with a status of its own
+ * without passing it on, or answer {@code 502} at once and pass the request on only later (a server
+ * that applies files asynchronously).
  */
 final class Relay implements AutoCloseable {
+    /** What to do to the chosen request. */
+    enum Fault { LOSE_ANSWER, BAD_GATEWAY_AFTER, SLOW_ANSWER, REFUSE, APPLY_LATE }
+
+    private record Rule(String method, String pathPart, int nth, Fault fault, int status, String body) {
+    }
+
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final String target;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorization = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private volatile String loseMethod;
-    private volatile String losePath;
-    private volatile int loseNth;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final Map<Rule, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile Runnable afterUpload = () -> { };
+    private volatile Duration slowBy = Duration.ofSeconds(3);
+    private volatile Duration lateBy = Duration.ofSeconds(1);
 
     private Relay(String target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::relay);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -52,9 +64,33 @@ final class Relay implements AutoCloseable {
 
     /** Loses the answer of the {@code nth} request whose method matches and whose path ends with {@code pathEnd}. */
     void loseAnswerOf(String method, String pathEnd, int nth) {
-        this.loseMethod = method;
-        this.losePath = pathEnd;
-        this.loseNth = nth;
+        fault(method, pathEnd, nth, Fault.LOSE_ANSWER);
+    }
+
+    /**
+     * Faults the {@code nth} request whose method matches and whose path ends with {@code pathPart} (a part
+     * ending in {@code /} matches any longer path except a status poll).
+     */
+    void fault(String method, String pathPart, int nth, Fault fault) {
+        rules.add(new Rule(method, pathPart, nth, fault, 502, "<html><body>502 Bad Gateway</body></html>"));
+    }
+
+    /** Answers the {@code nth} matching request with {@code status} and {@code body}, without passing it on. */
+    void refuse(String method, String pathPart, int nth, int status, String body) {
+        rules.add(new Rule(method, pathPart, nth, Fault.REFUSE, status, body));
+    }
+
+    /** @param action run after every upload the emulator answered, before the answer goes back */
+    void afterUpload(Runnable action) {
+        this.afterUpload = action;
+    }
+
+    void slowBy(Duration delay) {
+        this.slowBy = delay;
+    }
+
+    void lateBy(Duration delay) {
+        this.lateBy = delay;
     }
 
     int count(String method, String pathPart) {
@@ -67,6 +103,17 @@ final class Relay implements AutoCloseable {
 
     List<String> authorizationHeaders() {
         return authorization;
+    }
+
+    private Rule match(String method, String path) {
+        for (Rule rule : rules) {
+            boolean matches = method.equals(rule.method()) && (path.endsWith(rule.pathPart())
+                    || (rule.pathPart().endsWith("/") && path.contains(rule.pathPart()) && !path.endsWith("/status")));
+            if (matches && counts.computeIfAbsent(rule, k -> new AtomicInteger()).incrementAndGet() == rule.nth()) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     private void relay(HttpExchange exchange) throws IOException {
@@ -91,6 +138,24 @@ final class Relay implements AutoCloseable {
         if (auth != null) {
             forward.header("Authorization", auth);
         }
+        Rule rule = match(method, path);
+        if (rule != null && rule.fault() == Fault.REFUSE) {
+            answer(exchange, rule.status(), rule.body().getBytes(StandardCharsets.UTF_8), "application/json");
+            return;
+        }
+        if (rule != null && rule.fault() == Fault.APPLY_LATE) {
+            HttpRequest late = forward.build();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(lateBy.toMillis());
+                    client.send(late, HttpResponse.BodyHandlers.discarding());
+                } catch (IOException | InterruptedException e) {
+                    // the test sees what arrived
+                }
+            }, "relay-late").start();
+            answer(exchange, 502, rule.body().getBytes(StandardCharsets.UTF_8), "text/html");
+            return;
+        }
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -98,14 +163,23 @@ final class Relay implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        boolean lose = false;
-        if (method.equals(loseMethod) && (path.endsWith(losePath) || (losePath.endsWith("/")
-                && path.contains(losePath) && !path.endsWith("/status")))) {
-            lose = counts.computeIfAbsent(method + losePath, k -> new AtomicInteger()).incrementAndGet() == loseNth;
+        if (method.equals("POST") && path.contains("/custom_metadata/tasks/")) {
+            afterUpload.run();
+        }
+        answer.headers().firstValue("Retry-After").ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
+        if (rule != null && rule.fault() == Fault.BAD_GATEWAY_AFTER) {
+            answer(exchange, 502, rule.body().getBytes(StandardCharsets.UTF_8), "text/html");
+            return;
+        }
+        if (rule != null && rule.fault() == Fault.SLOW_ANSWER) {
+            try {
+                Thread.sleep(slowBy.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
-        answer.headers().firstValue("Retry-After").ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
-        if (lose) {
+        if (rule != null && rule.fault() == Fault.LOSE_ANSWER) {
             // promise the whole body, send a few bytes, hang up: the client cannot know the outcome
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length + 100L);
             OutputStream out = exchange.getResponseBody();
@@ -114,9 +188,21 @@ final class Relay implements AutoCloseable {
             exchange.close();
             return;
         }
-        exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+        try {
+            exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body());
+            }
+        } catch (IOException clientGone) {
+            exchange.close(); // the client timed out: the emulator processed the request all the same
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer.body());
+            out.write(body);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.SinkRequest;
 
@@ -26,9 +27,10 @@ final class Requests {
     String matchBy = "path";
     String jobKey = "metadata.csv|1234|5678";
     Path rejectsFile;
+    Cancellation cancellation = Cancellation.NEVER;
     final Map<String, String> options = new HashMap<>(Map.of(
             "retry-base-delay-ms", "5", "retry-max-delay-ms", "50", "poll-interval-ms", "5",
-            "poll-max-interval-ms", "20"));
+            "poll-max-interval-ms", "20", "read-back-wait-ms", "300"));
 
     Requests(String baseUrl, String datasetId, Path stateDir) {
         this.baseUrl = baseUrl;
@@ -38,7 +40,7 @@ final class Requests {
 
     SinkRequest build() {
         return new SinkRequest(baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel, taskTimeout, stateDir,
-                resume, exportFile, matchBy, jobKey, rejectsFile, options, log::add);
+                resume, exportFile, matchBy, jobKey, rejectsFile, options, log::add, cancellation);
     }
 
     VisualLayerSink open() {

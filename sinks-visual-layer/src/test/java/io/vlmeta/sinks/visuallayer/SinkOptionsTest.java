@@ -16,13 +16,14 @@ class SinkOptionsTest {
     @Test
     void everyOptionTheSinkListsIsOneItReads() {
         // the list is what the engine checks names against: a name listed but not read would pass silently
-        assertThat(SinkOptions.NAMES).hasSize(8);
+        assertThat(SinkOptions.NAMES).hasSize(11);
         for (String name : SinkOptions.NAMES) {
             Requests requests = new Requests("http://localhost:1", "ds", dir);
             requests.options.put(name, "soon");
 
             assertThatThrownBy(() -> SinkOptions.from(requests.build())).isInstanceOf(VlmetaException.class)
-                    .hasMessage("Sink option '" + name + "' must be a whole number of at least 1, not 'soon'.");
+                    .hasMessage("Sink option '" + name + "' must be " + (name.equals("one-file-per-field")
+                            ? "true or false" : "a whole number of at least 1") + ", not 'soon'.");
         }
     }
 

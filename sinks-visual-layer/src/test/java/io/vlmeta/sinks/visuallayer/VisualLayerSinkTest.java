@@ -229,7 +229,7 @@ class VisualLayerSinkTest {
     }
 
     @Test
-    void skipsAFieldThatExistsWithTheSameTypeAndRefusesOneWithAnother() {
+    void refusesAFieldThatExistsWithoutThisJobsRecordOfFillingItAndOneOfAnotherType() {
         emulator().addDataset("existing", List.of("a.jpg"));
         try (VisualLayerSink sink = requests("existing").open()) {
             FieldWriter writer = sink.openField(Fields.SCORE);
@@ -240,18 +240,28 @@ class VisualLayerSinkTest {
         again.jobKey = "another input";
 
         try (VisualLayerSink sink = again.open()) {
+            sink.mediaResolver();
             Preflight same = sink.preflight(List.of(Fields.SCORE));
             Preflight other = sink.preflight(List.of(FieldDeclaration("score", "string")));
 
-            String skipped = "Field 'score' already exists in dataset 'existing' with the same type; metadata is "
-                    + "immutable, so it is skipped.";
-            assertThat(same.skippedFields()).isEqualTo(Map.of("score", skipped));
-            assertThat(same.problems()).containsExactly(Problem.warning(ProblemCategory.SCHEMA, null, "score",
-                    skipped));
+            assertThat(same.skippedFields()).isEmpty();
+            assertThat(same.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, "score",
+                    "Field 'score' already exists in dataset 'existing'. No finished run of this input (journal "
+                            + state.resolve(Journal.fileName("existing", "another input")) + ") uploaded it. 1 of a "
+                            + "sample of 1 of the dataset's media already hold values for it. Metadata is immutable, "
+                            + "so vlmeta adds nothing to a field it cannot prove it filled: restore the journal and "
+                            + "run with --resume, or upload under a new field name."));
             assertThat(other.skippedFields()).isEmpty();
             assertThat(other.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, "score",
                     "Field 'score' already exists in dataset 'existing' as float, not string: metadata is "
                             + "immutable, so rename the column or upload it as float."));
+        }
+        try (VisualLayerSink sink = requests("existing").open()) {
+            Preflight finished = sink.preflight(List.of(Fields.SCORE));
+            String skipped = "Field 'score' was finished by an earlier run (COMPLETED); it is not sent again.";
+            assertThat(finished.skippedFields()).isEqualTo(Map.of("score", skipped));
+            assertThat(finished.problems()).containsExactly(Problem.warning(ProblemCategory.SCHEMA, null, "score",
+                    skipped));
         }
     }
 
@@ -318,7 +328,7 @@ class VisualLayerSinkTest {
     }
 
     @Test
-    void resumesAfterTheServerTookABatchTheStoppedRunNeverRecorded() {
+    void resumesAfterTheServerTookABatchTheStoppedRunLeftInDoubt() throws IOException {
         emulator().addDataset("killed", Fields.files(150));
         Requests first = requests("killed");
         first.batchSize = 50;
@@ -327,12 +337,19 @@ class VisualLayerSinkTest {
             Fields.writeScores(sink.mediaResolver(), sink.openField(Fields.SCORE), 150);
         }
         emulator().setFaults(FaultPlan.none());
-        // as a run killed while batch 2 was in flight leaves it: the server has 100 entries, the journal 50
-        Journal.open(state, "killed", first.jobKey).batchAccepted("score", 1, 50);
+        // as a run killed while batch 2 was in flight leaves it: the server has 100 entries, the journal
+        // the intent to send entries 50-99 and no outcome
+        Journals.rewrite(state.resolve(Journal.fileName("killed", first.jobKey)), "score", field -> {
+            var segments = field.segments().subList(0, 1);
+            return new JournalState.Sending(field.taskId(), segments, new JournalState.Batch(2, 50, 50,
+                    emulator().mediaId("killed", Fields.file(50)), emulator().mediaId("killed", Fields.file(99)),
+                    "rows 52-101 of metadata.csv"));
+        });
 
         Requests resumed = requests("killed");
         resumed.batchSize = 50;
         resumed.resume = true;
+        long uploadsBefore = emulator().requestCount("upload");
         FieldOutcome completed;
         try (VisualLayerSink sink = resumed.open()) {
             MediaResolver resolver = sink.mediaResolver();
@@ -340,10 +357,11 @@ class VisualLayerSinkTest {
             completed = Fields.writeScores(resolver, sink.openField(Fields.SCORE), 150);
         }
 
-        assertThat(resumed.log).contains("Field 'score': the server had processed 100 entries, 50 more than the "
-                + "journal recorded before the earlier run stopped; they are not sent again.");
+        assertThat(resumed.log).contains("Field 'score': batch 2 (rows 52-101 of metadata.csv) was in flight when "
+                + "the earlier run stopped; reading it back shows 50 of its 50 entries on the server.");
+        assertThat(emulator().requestCount("upload") - uploadsBefore).isEqualTo(1);
         assertThat(completed).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 150, 150, 0,
-                List.of(), "Resumed: 100 entries had been accepted in an earlier run."));
+                List.of(), "Resumed: 50 entries had been accepted in an earlier run."));
         assertThat(emulator().values("killed", "score")).hasSize(150);
     }
 
@@ -415,11 +433,12 @@ class VisualLayerSinkTest {
                 outcome = writer.finish();
             }
 
-            assertThat(outcome).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.FAILED, 0, -1, 0, List.of(),
-                    "Field 'score' was declared by an attempt whose answer was lost, and the server does not tell "
-                            + "which upload task that declaration opened, so nothing was sent for it; the field now "
-                            + "exists empty in dataset 'lost' and, metadata being immutable, its values need a new "
-                            + "field name."));
+            assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.FAILED);
+            assertThat(outcome.message()).startsWith("Field 'score' was declared by this job (the journal ")
+                    .contains("records the intent), but its answer was lost (")
+                    .endsWith("the server does not tell which upload task that declaration opened, so nothing "
+                            + "was sent for it: the field now exists empty in dataset 'lost' and, metadata being "
+                            + "immutable, its values need a new field name.");
             assertThat(emulator().values("lost", "score")).isEmpty();
         }
     }
