@@ -113,7 +113,8 @@ class PlanWorkflowTest {
                 + "{\"name\":\"captured_at\",\"type\":\"datetime\","
                 + "\"why\":\"inferred: every one of 12 values is a date or date-time\"},"
                 + "{\"name\":\"weather\",\"type\":\"enum\",\"why\":\"inferred: 4 distinct values repeat across 12 values\"},"
-                + "{\"name\":\"tags\",\"type\":\"string\",\"why\":\"inferred: 11 distinct values in 12: free text\"},"
+                + "{\"name\":\"tags\",\"type\":\"multi-enum\","
+                + "\"why\":\"inferred: 12 values are comma-separated lists; 13 distinct items repeat across 30 items\"},"
                 + "{\"name\":\"reference_url\",\"type\":\"link\","
                 + "\"why\":\"inferred: every one of 12 values is an http(s) link\"}]");
         assertThat(plan.at("/field-settings/timezone").asText()).isEqualTo("Europe/Berlin");
