@@ -30,6 +30,7 @@ public final class Cli {
         JobOptions.hideUploadOnly(validate.getCommandSpec());
         root.addSubcommand("validate", validate);
         root.addSubcommand("export", new ExportCommand(context));
+        root.addSubcommand("plan", new PlanCommand(context));
         root.addSubcommand("plugins", new PluginsCommand(context));
         root.addSubcommand("emulator", new EmulatorCommand());
         root.addSubcommand("demo", new DemoCommand(context));

@@ -11,14 +11,20 @@ import io.vlmeta.engine.Plugins;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.util.List;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** What {@code upload} and {@code validate} share: build the job from flags, run it, print how it went. */
 abstract class JobCommand {
     @Mixin
     JobOptions options = new JobOptions();
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Run the job a plan file describes (see 'vlmeta plan'); flags given beside it win.")
+    Path plan;
 
     @Spec
     CommandSpec commandSpec;
@@ -41,7 +47,8 @@ abstract class JobCommand {
         // step lines are printed above the bars, never through them
         PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
         ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
-        try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
+        try (StdinSpool stdin = applyPlan(mode) && JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in())
+                : null) {
             Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
                     ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
@@ -94,6 +101,20 @@ abstract class JobCommand {
                 + "holds where each one stands; to continue, run:");
         out.println("  " + resume.command());
         resume.notes().forEach(note -> out.println("  (" + note + ")"));
+    }
+
+    /**
+     * Puts the {@code --plan} file's settings into the options (flags given beside it win).
+     *
+     * @return true, so it can run first inside the job's {@code try}, where errors are reported as usual
+     */
+    private boolean applyPlan(JobSpec.Mode mode) {
+        if (plan != null) {
+            new PlanApplier(PlanYaml.read(plan), plan, options,
+                    name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name), context.err())
+                    .apply(mode);
+        }
+        return true;
     }
 
     private static void ending(PrintStream out, Style style, JobSpec spec, JobResult result) {

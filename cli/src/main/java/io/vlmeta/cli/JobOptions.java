@@ -88,6 +88,18 @@ final class JobOptions {
     @Option(names = "--infer", description = "Infer the type of every column no flag names (the plan is printed first).")
     boolean infer;
 
+    @Option(names = "--columns", split = ",", paramLabel = "GLOB",
+            description = "With --infer, consider only these columns: comma-separated names or globs "
+                    + "(Study*,Modality; case-sensitive; * any run, ? one character, [abc] one of).")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--exclude-columns", split = ",", paramLabel = "GLOB",
+            description = "With --infer, leave these columns out: comma-separated names or globs (Patient*,Other*).")
+    List<String> excludeColumns = new ArrayList<>();
+
+    /** Why a column in {@link #fieldTypes} has its type when no flag named it (a plan's line); not an option. */
+    final Map<String, String> fieldReasons = new LinkedHashMap<>();
+
     @Option(names = "--string-max-length", paramLabel = "N", defaultValue = "255",
             description = "Longest string accepted (default: ${DEFAULT-VALUE}).")
     int stringMaxLength;

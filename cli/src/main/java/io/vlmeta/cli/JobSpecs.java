@@ -5,6 +5,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,12 @@ final class JobSpecs {
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);
+        if ((!options.columns.isEmpty() || !options.excludeColumns.isEmpty()) && !options.infer) {
+            throw VlmetaException.usage("--columns and --exclude-columns limit what --infer picks up; pass --infer "
+                    + "too (columns named by a type flag are always uploaded).");
+        }
+        builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns))
+                .fieldReasons(options.fieldReasons);
         options.typeFlags().forEach((type, columns) -> builder.fields(type, columns));
         options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column)));
         credentials(options, context, builder);
@@ -78,7 +85,8 @@ final class JobSpecs {
         return input;
     }
 
-    private static Map<String, String> sourceOptions(JobOptions options) {
+    /** @return the source options the flags give: {@code --source-option}, then the named ones over them */
+    static Map<String, String> sourceOptions(JobOptions options) {
         Map<String, String> named = new LinkedHashMap<>();
         putIfSet(named, "encoding", options.encoding);
         putIfSet(named, "delimiter", options.delimiter);

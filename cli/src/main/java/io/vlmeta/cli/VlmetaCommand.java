@@ -28,6 +28,6 @@ final class VlmetaCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: choose one of upload, validate, export, plugins, emulator, demo (try 'vlmeta demo').");
+                "Missing command: choose one of upload, validate, plan, export, plugins, emulator, demo (try 'vlmeta demo').");
     }
 }

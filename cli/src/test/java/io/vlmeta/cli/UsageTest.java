@@ -90,7 +90,7 @@ class UsageTest {
         CliRun run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, export, plugins, emulator, demo");
+        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plan, export, plugins, emulator, demo");
     }
 
     @Test

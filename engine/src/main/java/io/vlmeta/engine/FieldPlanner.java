@@ -3,6 +3,7 @@ package io.vlmeta.engine;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.ValueParser;
@@ -39,21 +40,35 @@ final class FieldPlanner {
      */
     List<PlannedField> plan(String sourceName, List<ColumnInfo> columns, Map<String, String> explicit,
                             boolean infer, Supplier<RecordSource> reopen, Consumer<String> notes) {
+        return plan(sourceName, columns, explicit, Map.of(), ColumnSelection.ALL, infer, reopen, notes);
+    }
+
+    /**
+     * @param reasons   why an explicit column has its type when no type flag named it (a plan file)
+     * @param selection which of the other columns inference may pick up
+     */
+    List<PlannedField> plan(String sourceName, List<ColumnInfo> columns, Map<String, String> explicit,
+                            Map<String, String> reasons, ColumnSelection selection, boolean infer,
+                            Supplier<RecordSource> reopen, Consumer<String> notes) {
         if (explicit.isEmpty() && !infer) {
             throw VlmetaException.usage("No field types specified. Name columns with --string-fields, --float-fields, "
                     + "--datetime-fields, --enum-fields, --multi-enum-fields or --link-fields, or pass --infer.");
         }
         Map<String, ColumnInfo> byName = new LinkedHashMap<>();
         columns.forEach(c -> byName.put(c.name(), c));
-        checkExplicitColumnsExist(sourceName, byName, explicit);
+        checkExplicitColumnsExist(sourceName, byName, explicit, reasons);
+        selection.checkAgainst(sourceName, byName.keySet());
+        refuseExcludedExplicitColumns(explicit, reasons, selection);
+        refuseUnknownTypes(explicit, reasons);
 
         Map<String, PlannedField> planned = new LinkedHashMap<>();
         explicit.forEach((column, type) ->
-                planned.put(column, field(column, type, "--" + type + "-fields")));
+                planned.put(column, field(column, type, reasons.getOrDefault(column, "--" + type + "-fields"))));
         if (!infer) {
             return List.copyOf(planned.values());
         }
-        List<ColumnInfo> rest = columns.stream().filter(c -> !explicit.containsKey(c.name())).toList();
+        List<ColumnInfo> rest = columns.stream().filter(c -> !explicit.containsKey(c.name()))
+                .filter(c -> selection.selects(c.name())).toList();
         Map<String, ColumnProfile> profiles = profile(rest, reopen);
         for (ColumnInfo column : rest) {
             if (typedBySource(column)) {
@@ -79,12 +94,37 @@ final class FieldPlanner {
         return List.copyOf(ordered);
     }
 
+    private void refuseUnknownTypes(Map<String, String> explicit, Map<String, String> reasons) {
+        explicit.forEach((column, type) -> {
+            if (!plugins.fieldTypes().containsKey(type)) {
+                String hint = NameSuggestions.didYouMean(type, plugins.fieldTypes().keySet());
+                throw VlmetaException.usage("Column '" + column + "' (" + reasons.getOrDefault(column, "--field-type")
+                        + ") has the unknown field type '" + type + "'" + (hint.isEmpty() ? "" : "; " + hint)
+                        + " Known types: " + String.join(", ", plugins.fieldTypes().keySet()) + ".");
+            }
+        });
+    }
+
+    private static void refuseExcludedExplicitColumns(Map<String, String> explicit, Map<String, String> reasons,
+                                                      ColumnSelection selection) {
+        for (String column : explicit.keySet()) {
+            selection.whyLeftOut(column).filter(why -> why.startsWith("excluded")).ifPresent(why -> {
+                throw VlmetaException.usage("Column '" + column + "' is named by "
+                        + reasons.getOrDefault(column, "--" + explicit.get(column) + "-fields") + " but " + why
+                        + "; drop one of the two.");
+            });
+        }
+    }
+
     private void checkExplicitColumnsExist(String sourceName, Map<String, ColumnInfo> byName,
-                                           Map<String, String> explicit) {
+                                           Map<String, String> explicit, Map<String, String> reasons) {
         List<String> missing = explicit.keySet().stream().filter(c -> !byName.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            String which = missing.stream().map(c -> "'" + c + "' (--" + explicit.get(c) + "-fields)")
-                    .collect(Collectors.joining(", "));
+            String which = missing.stream().map(c -> {
+                String hint = NameSuggestions.didYouMean(c, byName.keySet());
+                return "'" + c + "' (" + reasons.getOrDefault(c, "--" + explicit.get(c) + "-fields")
+                        + (hint.isEmpty() ? "" : "; " + hint) + ")";
+            }).collect(Collectors.joining(", "));
             throw VlmetaException.usage((missing.size() == 1 ? "Column " : "Columns ") + which + " not found in "
                     + sourceName + ". Its columns are: " + String.join(", ", byName.keySet()) + ".");
         }

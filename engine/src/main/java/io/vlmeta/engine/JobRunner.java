@@ -66,7 +66,8 @@ public final class JobRunner {
              RecordSource source = sourceProvider.open(sourceRequest, relay)) {
             List<ColumnInfo> columns = source.columns();
             FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
-            List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(), spec.infer(),
+            List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(),
+                    spec.fieldReasons(), spec.columnSelection(), spec.infer(),
                     () -> sourceProvider.open(sourceRequest, ProblemReporter.DISCARD), listener::note);
             fields = PhiGuard.apply(fields, columns, spec, listener::note);
             if (fields.isEmpty()) {
@@ -131,6 +132,47 @@ public final class JobRunner {
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener);
             return finish(sinks, summaries.of(true, outcomes), validation);
+        }
+    }
+
+    /**
+     * Plans the job and stops: which source reads the input, and which column becomes which field
+     * type and why (with {@code --infer}, after reading every value). Nothing is validated or sent;
+     * no sink is opened.
+     *
+     * @throws VlmetaException for usage errors (unknown columns, contradicting flags) and unreadable input
+     */
+    public JobPlan plan(JobSpec spec, JobListener listener) {
+        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
+        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
+        if (!spec.sinkOptions().isEmpty()) {
+            OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
+                    spec.sinkOptions());
+        }
+        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
+        try (RecordSource source = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
+            List<ColumnInfo> columns = source.columns();
+            List<PlannedField> planned = new FieldPlanner(plugins, spec.fieldSettings()).plan(source.description(),
+                    columns, spec.fieldTypes(), spec.fieldReasons(), spec.columnSelection(), spec.infer(),
+                    () -> sourceProvider.open(sourceRequest, ProblemReporter.DISCARD), listener::note);
+            List<PlannedField> kept = PhiGuard.apply(planned, columns, spec, listener::note);
+            Set<String> chosen = kept.stream().map(PlannedField::column).collect(Collectors.toSet());
+            Set<String> dropped = planned.stream().map(PlannedField::column).filter(c -> !chosen.contains(c))
+                    .collect(Collectors.toSet());
+            Map<String, String> leftOut = new LinkedHashMap<>();
+            for (ColumnInfo column : columns) {
+                String name = column.name();
+                if (chosen.contains(name) || name.equals(source.keyColumn())) {
+                    continue;
+                }
+                leftOut.put(name, dropped.contains(name) ? "identifying patient data (--drop-phi)"
+                        : !spec.infer() ? "not named by a type flag (and no --infer)"
+                        : spec.columnSelection().whyLeftOut(name).orElse("no values"));
+            }
+            listener.planned(kept.stream().map(PlannedField::toPlan).toList());
+            return new JobPlan(sourceProvider.name(), source.description(), source.keyColumn(),
+                    columns.stream().map(ColumnInfo::name).toList(),
+                    kept.stream().map(PlannedField::toPlan).toList(), leftOut);
         }
     }
 

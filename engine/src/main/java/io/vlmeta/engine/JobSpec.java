@@ -49,6 +49,9 @@ import java.util.Objects;
  *                        input copied to a temporary file), for the resume journal; {@code null} otherwise
  * @param cancellation    whether the user asked the job to stop (Ctrl-C, SIGTERM); {@link Cancellation#NEVER}
  *                        when nobody can
+ * @param columnSelection which columns {@code --infer} may pick up ({@code --columns}, {@code --exclude-columns})
+ * @param fieldReasons    why a column in {@code fieldTypes} has its type, when not a type flag (e.g. a plan
+ *                        file's line); a column missing here was named by {@code --<type>-fields}
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -56,7 +59,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       int batchSize, int parallel, Duration taskTimeout, Path stateDir, boolean resume,
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
-                      int maxProblemsKept, String inputDigest, Cancellation cancellation) {
+                      int maxProblemsKept, String inputDigest, Cancellation cancellation,
+                      ColumnSelection columnSelection, Map<String, String> fieldReasons) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -81,6 +85,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         sourceOptions = Map.copyOf(sourceOptions);
         fieldTypes = Collections.unmodifiableMap(new LinkedHashMap<>(fieldTypes));
         sinkOptions = Map.copyOf(sinkOptions);
+        columnSelection = columnSelection == null ? ColumnSelection.ALL : columnSelection;
+        fieldReasons = fieldReasons == null ? Map.of() : Map.copyOf(fieldReasons);
         if (dropPhi && allowPhi) {
             throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
         }
@@ -130,6 +136,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private int maxProblemsKept = 1000;
         private String inputDigest;
         private Cancellation cancellation = Cancellation.NEVER;
+        private ColumnSelection columnSelection = ColumnSelection.ALL;
+        private final Map<String, String> fieldReasons = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -182,6 +190,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
         public Builder inputDigest(String value) { this.inputDigest = value; return this; }
         public Builder cancellation(Cancellation value) { this.cancellation = value; return this; }
+        public Builder columnSelection(ColumnSelection value) { this.columnSelection = value; return this; }
+        public Builder fieldReasons(Map<String, String> values) { this.fieldReasons.putAll(values); return this; }
 
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
@@ -200,7 +210,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return new JobSpec(mode, input, sourceName, keyColumn, sourceOptions, fieldTypes, infer, fieldSettings,
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
-                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation);
+                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation, columnSelection,
+                    fieldReasons);
         }
     }
 }

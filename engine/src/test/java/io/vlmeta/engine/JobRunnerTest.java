@@ -325,7 +325,8 @@ class JobRunnerTest {
 
         assertThatThrownBy(() -> run(upload(input).fields("float", List.of("scroe", "score"))))
                 .isInstanceOf(VlmetaException.class)
-                .hasMessage("Column 'scroe' (--float-fields) not found in data.pipe. Its columns are: score.")
+                .hasMessage("Column 'scroe' (--float-fields; did you mean 'score'?) not found in data.pipe. "
+                        + "Its columns are: score.")
                 .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(2);
     }
 

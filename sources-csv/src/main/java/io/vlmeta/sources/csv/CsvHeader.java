@@ -2,6 +2,7 @@ package io.vlmeta.sources.csv;
 
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.VlmetaException;
 
 import java.util.ArrayList;
@@ -104,7 +105,8 @@ final class CsvHeader {
         int keyIndex = names.indexOf(keyColumn);
         if (keyIndex < 0) {
             List<String> named = names.stream().filter(name -> !name.isEmpty()).toList();
-            String message = file + " has no column '" + keyColumn + "' for the media paths; its columns are: "
+            String message = file + " has no column '" + keyColumn + "' for the media paths"
+                    + NameSuggestions.hint(keyColumn, named) + "; its columns are: "
                     + String.join(", ", named) + delimiterHint(named) + ".";
             throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, message);
         }

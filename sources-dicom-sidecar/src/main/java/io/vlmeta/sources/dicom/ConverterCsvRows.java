@@ -5,6 +5,7 @@ import io.vlmeta.api.Location;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.VlmetaException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -51,7 +52,8 @@ final class ConverterCsvRows implements SidecarRows {
         this.keyIndex = header.indexOf(keyColumn);
         if (keyIndex < 0) {
             close();
-            throw VlmetaException.malformed("File " + file + " has no '" + keyColumn + "' column naming each image; its columns are: "
+            throw VlmetaException.malformed("File " + file + " has no '" + keyColumn + "' column naming each image"
+                    + NameSuggestions.hint(keyColumn, header) + "; its columns are: "
                     + String.join(", ", header) + ".");
         }
         for (String column : header) {

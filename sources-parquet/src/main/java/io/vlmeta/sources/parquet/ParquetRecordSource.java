@@ -3,6 +3,7 @@ package io.vlmeta.sources.parquet;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Streams the records of a Parquet file, or of a folder of part files one after the other, holding one
@@ -117,9 +117,10 @@ final class ParquetRecordSource implements RecordSource {
     private static void checkKey(String file, ParquetSchema schema, String keyColumn, boolean keyAskedFor) {
         ParquetColumn key = schema.column(keyColumn).orElse(null);
         if (key == null) {
-            String names = schema.columns().stream().map(ParquetColumn::name).collect(Collectors.joining(", "));
+            List<String> columns = schema.columns().stream().map(ParquetColumn::name).toList();
             throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, file
-                    + " has no column '" + keyColumn + "' for the media paths; its columns are: " + names + ".");
+                    + " has no column '" + keyColumn + "' for the media paths" + NameSuggestions.hint(keyColumn, columns)
+                    + "; its columns are: " + String.join(", ", columns) + ".");
         }
         if (!key.supported() || key.list() || !key.mapping().isText()) {
             throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, file + ": column '"

@@ -8,6 +8,7 @@ import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.RawValue;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.VlmetaException;
 
 import java.util.HashMap;
@@ -58,7 +59,8 @@ final class XlsxRecordSource implements RecordSource {
             }
             HeaderRow header = HeaderRow.of(first, sheet.where());
             if (!header.names().contains(keyColumn)) {
-                throw VlmetaException.malformed(sheet.where() + " has no key column '" + keyColumn + "'; its header"
+                throw VlmetaException.malformed(sheet.where() + " has no key column '" + keyColumn + "'"
+                        + NameSuggestions.hint(keyColumn, header.names()) + "; its header"
                         + " row (row " + header.rowNumber() + ") holds: " + String.join(", ", header.names())
                         + ". Add the column, or name the one that holds the image paths with --path-column.");
             }

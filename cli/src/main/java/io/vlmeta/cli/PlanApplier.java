@@ -1,0 +1,258 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.JobSpec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import picocli.CommandLine;
+
+/**
+ * Puts a plan's settings into the command's options, so the job built from them is the job the plan
+ * describes. Precedence: a flag given on the command line beside {@code --plan} wins (one line on
+ * standard error says so for each setting it changes), then the plan, then the environment
+ * ({@code VL_DATASET_ID}, {@code VL_BASE_URL}) and the flags' defaults: the plan is what was reviewed,
+ * and an environment variable left over from another job must not change it unnoticed.
+ */
+final class PlanApplier {
+    private final PlanFile plan;
+    private final Path planPath;
+    private final JobOptions options;
+    private final Predicate<String> given;
+    private final PrintStream err;
+
+    /**
+     * @param given whether an option (by its longest name, e.g. {@code --batch-size}) was on the command line
+     * @param err   where override lines go
+     */
+    PlanApplier(PlanFile plan, Path planPath, JobOptions options, Predicate<String> given, PrintStream err) {
+        this.plan = plan;
+        this.planPath = planPath;
+        this.options = options;
+        this.given = given;
+        this.err = err;
+    }
+
+    /**
+     * Applies the plan; then, when the input is the plan's own, checks that it did not change.
+     *
+     * @throws VlmetaException (usage) for an upload whose input changed since the plan was written
+     */
+    void apply(JobSpec.Mode mode) {
+        InputChoice input = applyInput();
+        applyColumns();
+        applySettings();
+        applyServer();
+        if (input != InputChoice.OTHER_BY_FLAG) {
+            checkInputUnchanged(mode == JobSpec.Mode.UPLOAD && input == InputChoice.PLANS);
+        }
+    }
+
+    /** Where the job's input comes from. */
+    private enum InputChoice {
+        /** the plan's, as written */
+        PLANS,
+        /** the plan's path, named again by a flag: the user vouches for its content */
+        SAME_BY_FLAG,
+        /** another input, named by a flag */
+        OTHER_BY_FLAG
+    }
+
+    private InputChoice applyInput() {
+        PlanFile.Input input = plan.input();
+        Path planned = resolve(input.path());
+        String flag = given.test("--input") ? "--input" : given.test("--csv") ? "--csv" : null;
+        boolean samePath = true;
+        if (flag == null) {
+            options.input = planned;
+        } else {
+            Path flagInput = options.input != null ? options.input : options.csv;
+            samePath = flagInput.toAbsolutePath().normalize().equals(planned.toAbsolutePath().normalize());
+            if (!samePath) {
+                override(flag, flagInput, planned, "input.path");
+            }
+        }
+        options.source = pick("--source", options.source, input.source(), "input.source");
+        options.pathColumn = pick("--path-column", options.pathColumn, input.pathColumn(), "input.path-column");
+        if (input.options() != null) {
+            Map<String, String> fromFlags = JobSpecs.sourceOptions(options);
+            input.options().forEach((key, value) -> {
+                String flagValue = fromFlags.get(key);
+                if (flagValue == null) {
+                    options.sourceOptions.put(key, value);
+                } else if (!flagValue.equals(value)) {
+                    err.println("Source option " + key + "=" + flagValue + " (flag) overrides the plan's "
+                            + "input.options " + key + "=" + value + ".");
+                }
+            });
+        }
+        return flag == null ? InputChoice.PLANS : samePath ? InputChoice.SAME_BY_FLAG : InputChoice.OTHER_BY_FLAG;
+    }
+
+    private void applyColumns() {
+        if (plan.columns() == null) {
+            return;
+        }
+        Map<String, String> flagTypes = new HashMap<>();
+        options.typeFlags().forEach((type, columns) -> columns.forEach(column -> flagTypes.put(column, type)));
+        flagTypes.putAll(options.fieldTypes);
+        String planName = planPath.getFileName().toString();
+        for (PlanFile.Column column : plan.columns()) {
+            String flagType = flagTypes.get(column.name());
+            if (flagType != null) {
+                if (!flagType.equals(column.type())) {
+                    err.println("Column '" + column.name() + "' is " + flagType + " by flag, overriding the plan's "
+                            + column.type() + ".");
+                }
+                continue;
+            }
+            options.fieldTypes.put(column.name(), column.type());
+            options.fieldReasons.put(column.name(), planName + (column.why() == null ? "" : ": " + column.why()));
+        }
+    }
+
+    private void applySettings() {
+        PlanFile.Settings s = plan.fieldSettings();
+        if (s == null) {
+            return;
+        }
+        options.stringMaxLength = pick("--string-max-length", options.stringMaxLength, s.stringMaxLength(),
+                "field-settings.string-max-length");
+        options.truncateStrings = pick("--truncate-strings", options.truncateStrings, s.truncateStrings(),
+                "field-settings.truncate-strings");
+        options.enumLimit = pick("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
+        options.enumOptionMaxLength = pick("--enum-option-max-length", options.enumOptionMaxLength,
+                s.enumOptionMaxLength(), "field-settings.enum-option-max-length");
+        options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
+        options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
+                "field-settings.datetime-formats");
+        mergeMap("Field option", options.fieldOptions, s.options(), "field-settings.options");
+    }
+
+    private void applyServer() {
+        PlanFile.Matching m = plan.matching();
+        if (m != null) {
+            options.matchBy = pick("--match-by", options.matchBy, m.matchBy(), "matching.match-by");
+            options.allowUnmatched = pick("--allow-unmatched", options.allowUnmatched, m.allowUnmatched(),
+                    "matching.allow-unmatched");
+            options.exportFile = pick("--export-file", options.exportFile,
+                    m.exportFile() == null ? null : resolve(m.exportFile()), "matching.export-file");
+        }
+        PlanFile.PatientData phi = plan.patientData();
+        if (phi != null) {
+            boolean allowGiven = given.test("--allow-phi");
+            boolean dropGiven = given.test("--drop-phi");
+            boolean allow = Boolean.TRUE.equals(phi.allow());
+            boolean drop = Boolean.TRUE.equals(phi.drop());
+            if (!allowGiven && !dropGiven) {
+                options.allowPhi = allow;
+                options.dropPhi = drop;
+            } else if (allowGiven != allow || dropGiven != drop) {
+                // --allow-phi and --drop-phi are one choice: a flag for either replaces the plan's choice
+                err.println((allowGiven ? "--allow-phi" : "--drop-phi") + " overrides the plan's patient-data "
+                        + "(allow: " + allow + ", drop: " + drop + ").");
+            }
+        }
+        PlanFile.Dataset d = plan.dataset();
+        if (d != null) {
+            options.datasetId = pick("--dataset-id", options.datasetId, d.id(), "dataset.id");
+            options.baseUrl = pick("--base-url", options.baseUrl, d.baseUrl(), "dataset.base-url");
+        }
+        PlanFile.Upload u = plan.upload();
+        if (u != null) {
+            options.batchSize = pick("--batch-size", options.batchSize, u.batchSize(), "upload.batch-size");
+            options.parallel = pick("--parallel", options.parallel, u.parallel(), "upload.parallel");
+            Duration timeout;
+            try {
+                timeout = u.taskTimeout() == null ? null : new DurationConverter().convert(u.taskTimeout());
+            } catch (CommandLine.TypeConversionException e) {
+                throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
+            }
+            options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
+            mergeMap("Sink option", options.sinkOptions, u.sinkOptions(), "upload.sink-options");
+        }
+    }
+
+    /** @param refuse refuse a changed input (an upload of the plan's own input), else warn */
+    private void checkInputUnchanged(boolean refuse) {
+        PlanFile.Input input = plan.input();
+        if (input.sha256() == null || input.size() == null || input.modified() == null) {
+            return; // a hand-written plan without a fingerprint: nothing to compare
+        }
+        InputFingerprint before = new InputFingerprint(input.size(), java.time.Instant.parse(input.modified()),
+                input.files(), input.sha256());
+        Path current = options.input != null ? options.input : options.csv;
+        InputFingerprint now = InputFingerprint.of(current);
+        if (now.sameContentAs(before)) {
+            return;
+        }
+        String what = "Input " + current + " changed since plan " + planPath + " was written ("
+                + now.differenceFrom(before) + ")";
+        if (refuse) {
+            throw VlmetaException.usage(what + ". Its types were decided on the old content: write and review a "
+                    + "new plan with 'vlmeta plan', or name the input beside the plan (--input) to run this plan "
+                    + "on it anyway.");
+        }
+        err.println("Warning: " + what + "; checking the new content against the plan.");
+    }
+
+    /**
+     * A path in a plan: absolute as {@code plan} writes it, or relative to the plan's own folder, so a
+     * plan kept beside its data can be moved with it.
+     */
+    private Path resolve(String path) {
+        Path folder = planPath.toAbsolutePath().getParent();
+        return folder == null ? Path.of(path) : folder.resolve(path).normalize();
+    }
+
+    /** @return the flag's value when given (saying so when it differs from the plan's), else the plan's when set */
+    private <T> T pick(String flag, T flagValue, T planValue, String planKey) {
+        if (planValue == null) {
+            return flagValue;
+        }
+        if (given.test(flag)) {
+            override(flag, flagValue, planValue, planKey);
+            return flagValue;
+        }
+        return planValue;
+    }
+
+    private void override(String flag, Object flagValue, Object planValue, String planKey) {
+        if (!Objects.equals(flagValue, planValue)) {
+            err.println(flag + " " + display(flagValue) + " overrides the plan's " + planKey + " ("
+                    + display(planValue) + ").");
+        }
+    }
+
+    private static String display(Object value) {
+        if (value instanceof Duration duration) {
+            return PlanFiles.duration(duration);
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "none" : String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    private void mergeMap(String what, Map<String, String> flags, Map<String, String> planned, String planKey) {
+        if (planned == null) {
+            return;
+        }
+        Consumer<Map.Entry<String, String>> merge = entry -> {
+            String flagValue = flags.get(entry.getKey());
+            if (flagValue == null) {
+                flags.put(entry.getKey(), entry.getValue());
+            } else if (!flagValue.equals(entry.getValue())) {
+                err.println(what + " " + entry.getKey() + "=" + flagValue + " (flag) overrides the plan's " + planKey
+                        + " " + entry.getKey() + "=" + entry.getValue() + ".");
+            }
+        };
+        planned.entrySet().forEach(merge);
+    }
+}

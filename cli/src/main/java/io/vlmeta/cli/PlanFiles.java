@@ -1,0 +1,103 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.FieldSettings;
+import io.vlmeta.engine.JobPlan;
+import io.vlmeta.engine.JobSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** Builds the {@link PlanFile} of a planned job, leaving every secret out. */
+final class PlanFiles {
+    /** Option keys that may hold a credential; their values are never written into a plan. */
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i).*(secret|passw|token|credential|api-?key|apikey|auth|private).*");
+
+    private PlanFiles() {
+    }
+
+    /**
+     * @param spec        the job as planned (its API key and secret are not read)
+     * @param plan        what the engine planned
+     * @param fingerprint the input's fingerprint
+     * @param notes       where to say what was left out of the file and why
+     */
+    static PlanFile of(JobSpec spec, JobPlan plan, InputFingerprint fingerprint, Consumer<String> notes) {
+        PlanFile.Input input = new PlanFile.Input(spec.input().toAbsolutePath().normalize().toString(), plan.source(),
+                plan.keyColumn(), withoutSecrets("input.options", spec.sourceOptions(), notes), fingerprint.size(),
+                fingerprint.modified().toString(), fingerprint.files(), fingerprint.sha256());
+        List<PlanFile.Column> columns = new ArrayList<>();
+        for (FieldPlan field : plan.fields()) {
+            columns.add(new PlanFile.Column(field.column(), field.type(), field.reason()));
+        }
+        List<PlanFile.Column> leftOut = new ArrayList<>();
+        plan.leftOut().forEach((column, why) -> leftOut.add(new PlanFile.Column(column, null, why)));
+        FieldSettings settings = spec.fieldSettings();
+        PlanFile.Settings fieldSettings = new PlanFile.Settings(settings.stringMaxLength(), settings.truncateStrings(),
+                settings.enumLimit(), settings.enumOptionMaxLength(), settings.timezone().getId(),
+                settings.datetimeFormats(), withoutSecrets("field-settings.options", settings.options(), notes));
+        PlanFile.Matching matching = new PlanFile.Matching(spec.matchBy(), spec.allowUnmatched(),
+                spec.exportFile() == null ? null : spec.exportFile().toAbsolutePath().normalize().toString());
+        PlanFile.Dataset dataset = new PlanFile.Dataset(spec.datasetId(), baseUrlWithoutSecrets(spec.baseUrl(), notes));
+        PlanFile.Upload upload = new PlanFile.Upload(spec.batchSize(), spec.parallel(), duration(spec.taskTimeout()),
+                withoutSecrets("upload.sink-options", spec.sinkOptions(), notes));
+        return new PlanFile(PlanFile.VERSION, input, columns, leftOut.isEmpty() ? null : leftOut, fieldSettings,
+                matching, new PlanFile.PatientData(spec.allowPhi(), spec.dropPhi()), dataset, upload);
+    }
+
+    /**
+     * @return the base URL without user info (a password), query (a token) or fragment; {@code null}
+     *     when it is not a URL at all, since nothing can be said of what it holds
+     */
+    static String baseUrlWithoutSecrets(String baseUrl, Consumer<String> notes) {
+        if (baseUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(baseUrl.strip());
+            if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri.toString();
+            }
+            URI clean = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            notes.accept("The base URL's user name, password, query and fragment are left out of the plan; pass "
+                    + "--base-url beside --plan to run it.");
+            return clean.toString();
+        } catch (URISyntaxException e) {
+            notes.accept("The base URL is not a URL, so it is left out of the plan; pass --base-url beside --plan.");
+            return null;
+        }
+    }
+
+    private static Map<String, String> withoutSecrets(String where, Map<String, String> options,
+                                                      Consumer<String> notes) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (SECRET_KEY.matcher(key).matches()) {
+                notes.accept("Option '" + key + "' (" + where + ") may hold a secret, so it is left out of the "
+                        + "plan; pass it beside --plan.");
+            } else {
+                kept.put(key, value);
+            }
+        });
+        return new java.util.TreeMap<>(kept);
+    }
+
+    /** @return the duration as {@code --task-timeout} reads it: {@code 2h}, {@code 30m}, {@code 90s}, {@code 500ms} */
+    static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+}

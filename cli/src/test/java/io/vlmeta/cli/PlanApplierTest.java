@@ -1,0 +1,160 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlmeta.engine.JobSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Which value wins when a plan and flags (and the environment) disagree: flag, then plan, then environment. */
+class PlanApplierTest {
+    private static final PlanFile PLAN = new PlanFile(1,
+            new PlanFile.Input("/data/metadata.csv", "csv", "path", Map.of("delimiter", ";"), null, null, null, null),
+            List.of(new PlanFile.Column("score", "float", "inferred: every one of 12 values is a number"),
+                    new PlanFile.Column("status", "enum", "--enum-fields")),
+            null,
+            new PlanFile.Settings(100, true, 50, 30, "Europe/Berlin", List.of("dd/MM/yyyy"), Map.of("scale", "2")),
+            new PlanFile.Matching("suffix", true, "/data/export.csv"), new PlanFile.PatientData(false, true),
+            new PlanFile.Dataset("from-plan", "https://vl.example.invalid"),
+            new PlanFile.Upload(5000, 2, "45m", Map.of("poll-interval-ms", "20")));
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private JobSpec apply(Map<String, String> environment, String... flags) {
+        CliContext context = new CliContext(environment, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
+        UploadCommand command = new UploadCommand(context);
+        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs(flags);
+        new PlanApplier(PLAN, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
+                new PrintStream(err, true, StandardCharsets.UTF_8)).apply(JobSpec.Mode.DRY_RUN);
+        return JobSpecs.from(command.options, JobSpec.Mode.DRY_RUN, context);
+    }
+
+    private List<String> lines() {
+        return err.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void withoutFlagsTheJobIsThePlans() {
+        JobSpec spec = apply(Map.of());
+
+        assertThat(spec.input()).isEqualTo(Path.of("/data/metadata.csv"));
+        assertThat(spec.sourceName()).isEqualTo("csv");
+        assertThat(spec.keyColumn()).isEqualTo("path");
+        assertThat(spec.sourceOptions()).isEqualTo(Map.of("delimiter", ";"));
+        assertThat(spec.fieldTypes()).containsExactly(Map.entry("score", "float"), Map.entry("status", "enum"));
+        assertThat(spec.infer()).isFalse();
+        assertThat(spec.fieldReasons()).containsEntry("score", "plan.yaml: inferred: every one of 12 values is a "
+                + "number").containsEntry("status", "plan.yaml: --enum-fields");
+        assertThat(spec.fieldSettings().stringMaxLength()).isEqualTo(100);
+        assertThat(spec.fieldSettings().truncateStrings()).isTrue();
+        assertThat(spec.fieldSettings().enumLimit()).isEqualTo(50);
+        assertThat(spec.fieldSettings().enumOptionMaxLength()).isEqualTo(30);
+        assertThat(spec.fieldSettings().timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(spec.fieldSettings().datetimeFormats()).containsExactly("dd/MM/yyyy");
+        assertThat(spec.fieldSettings().options()).isEqualTo(Map.of("scale", "2"));
+        assertThat(spec.matchBy()).isEqualTo("suffix");
+        assertThat(spec.allowUnmatched()).isTrue();
+        assertThat(spec.exportFile()).isEqualTo(Path.of("/data/export.csv"));
+        assertThat(spec.dropPhi()).isTrue();
+        assertThat(spec.allowPhi()).isFalse();
+        assertThat(spec.datasetId()).isEqualTo("from-plan");
+        assertThat(spec.baseUrl()).isEqualTo("https://vl.example.invalid");
+        assertThat(spec.batchSize()).isEqualTo(5000);
+        assertThat(spec.parallel()).isEqualTo(2);
+        assertThat(spec.taskTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(spec.sinkOptions()).isEqualTo(Map.of("poll-interval-ms", "20"));
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void thePlanWinsOverTheEnvironment() {
+        JobSpec spec = apply(Map.of("VL_DATASET_ID", "from-env", "VL_BASE_URL", "http://localhost:2080"));
+
+        assertThat(spec.datasetId()).isEqualTo("from-plan");
+        assertThat(spec.baseUrl()).isEqualTo("https://vl.example.invalid");
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void eachFlagBesideThePlanWinsAndSaysSoOnce() {
+        JobSpec spec = apply(Map.of(), "--batch-size", "7", "--dataset-id", "from-flag", "--timezone", "UTC",
+                "--datetime-format", "yyyy.MM.dd", "--task-timeout", "2h", "--delimiter", "|", "--sink-option",
+                "poll-interval-ms=50", "--field-option", "scale=3", "--csv", "/data/other.csv", "--allow-phi",
+                "--string-fields", "score");
+
+        assertThat(spec.batchSize()).isEqualTo(7);
+        assertThat(spec.datasetId()).isEqualTo("from-flag");
+        assertThat(spec.fieldSettings().timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(spec.fieldSettings().datetimeFormats()).containsExactly("yyyy.MM.dd");
+        assertThat(spec.taskTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(spec.sourceOptions()).isEqualTo(Map.of("delimiter", "|"));
+        assertThat(spec.sinkOptions()).isEqualTo(Map.of("poll-interval-ms", "50"));
+        assertThat(spec.fieldSettings().options()).isEqualTo(Map.of("scale", "3"));
+        assertThat(spec.input()).isEqualTo(Path.of("/data/other.csv"));
+        assertThat(spec.allowPhi()).isTrue();
+        assertThat(spec.dropPhi()).isFalse();
+        assertThat(spec.fieldTypes()).containsExactly(Map.entry("score", "string"), Map.entry("status", "enum"));
+        assertThat(lines()).containsExactly(
+                "--csv /data/other.csv overrides the plan's input.path (/data/metadata.csv).",
+                "Source option delimiter=| (flag) overrides the plan's input.options delimiter=;.",
+                "Column 'score' is string by flag, overriding the plan's float.",
+                "--timezone UTC overrides the plan's field-settings.timezone (Europe/Berlin).",
+                "--datetime-format yyyy.MM.dd overrides the plan's field-settings.datetime-formats (dd/MM/yyyy).",
+                "Field option scale=3 (flag) overrides the plan's field-settings.options scale=2.",
+                "--allow-phi overrides the plan's patient-data (allow: false, drop: true).",
+                "--dataset-id from-flag overrides the plan's dataset.id (from-plan).",
+                "--batch-size 7 overrides the plan's upload.batch-size (5000).",
+                "--task-timeout 2h overrides the plan's upload.task-timeout (45m).",
+                "Sink option poll-interval-ms=50 (flag) overrides the plan's upload.sink-options poll-interval-ms=20.");
+    }
+
+    @Test
+    void aFlagRepeatingThePlansValueIsNoOverride() {
+        JobSpec spec = apply(Map.of(), "--batch-size", "5000", "--match-by", "suffix", "--float-fields", "score",
+                "--truncate-strings");
+
+        assertThat(spec.batchSize()).isEqualTo(5000);
+        assertThat(spec.fieldReasons()).doesNotContainKey("score");
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void inferBesideThePlanTypesOnlyTheColumnsThePlanDoesNotName() {
+        JobSpec spec = apply(Map.of(), "--infer");
+
+        assertThat(spec.infer()).isTrue();
+        assertThat(spec.fieldTypes()).containsOnlyKeys("score", "status");
+    }
+
+    @Test
+    void aRelativePathInAPlanIsRelativeToThePlansFolder() {
+        PlanFile relative = new PlanFile(1, new PlanFile.Input("data/metadata.csv", null, null, null, null, null,
+                null, null), List.of(new PlanFile.Column("score", "float", null)), null, null,
+                new PlanFile.Matching(null, null, "../exports/export.csv"), null, null, null);
+        CliContext context = new CliContext(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
+        UploadCommand command = new UploadCommand(context);
+        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs();
+
+        new PlanApplier(relative, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
+                new PrintStream(err, true, StandardCharsets.UTF_8)).apply(JobSpec.Mode.VALIDATE);
+        JobSpec spec = JobSpecs.from(command.options, JobSpec.Mode.VALIDATE, context);
+
+        assertThat(spec.input()).isEqualTo(Path.of("/plans/data/metadata.csv"));
+        assertThat(spec.exportFile()).isEqualTo(Path.of("/exports/export.csv"));
+        assertThat(spec.fieldReasons()).containsEntry("score", "plan.yaml");
+    }
+}

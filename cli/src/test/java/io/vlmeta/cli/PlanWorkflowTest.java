@@ -1,0 +1,319 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plan, review, run: {@code vlmeta plan} and {@code --plan} through the real command line against the emulator. */
+class PlanWorkflowTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private Path metadata() throws IOException {
+        return Files.copy(Examples.METADATA, dir.resolve("metadata.csv"));
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(Map.of(), dir, args);
+    }
+
+    private List<String> server(String dataset) {
+        return List.of("--dataset-id", dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
+                dir.resolve("state").toString(), "--sink-option", "poll-interval-ms=20");
+    }
+
+    /** @return the command, the server's flags, then the rest */
+    private static String[] args(List<String> server, String command, String... more) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(server);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** @return every stored field as name to (file name to value), with its declaration */
+    private static Map<String, Object> state(String dataset) throws IOException {
+        Map<String, Object> state = new TreeMap<>();
+        for (Map<String, Object> field : EMULATOR.emulator().schema(dataset)) {
+            String name = (String) field.get("field_name");
+            Map<String, Object> byFile = new LinkedHashMap<>();
+            for (String file : Examples.filenames()) {
+                Object value = EMULATOR.emulator().values(dataset, name).get(EMULATOR.emulator().mediaId(dataset, file));
+                if (value != null) {
+                    byFile.put(file, value);
+                }
+            }
+            state.put(name, List.of(field, byFile));
+        }
+        return state;
+    }
+
+    private static JsonNode yaml(Path file) throws IOException {
+        return new YAMLMapper().readTree(file.toFile());
+    }
+
+    @Test
+    void uploadWithAReviewedPlanStoresExactlyWhatADirectUploadStores() throws IOException {
+        Path csv = metadata();
+        EMULATOR.emulator().addDataset("direct", Examples.filenames());
+        EMULATOR.emulator().addDataset("planned", Examples.filenames());
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun direct = cli(args(server("direct"), "upload", "--csv", csv.toString(), "--infer",
+                "--float-fields", "confidence", "--batch-size", "5"));
+        CliRun planning = cli(args(server("planned"), "plan", "--csv", csv.toString(), "--infer",
+                "--float-fields", "confidence", "--batch-size", "5", "-o", plan.toString()));
+        assertThat(EMULATOR.emulator().schema("planned")).as("planning sends nothing").isEmpty();
+        CliRun planned = cli("upload", "--plan", plan.toString(), "--state-dir", dir.resolve("state2").toString(),
+                "--sink-option", "poll-interval-ms=20");
+
+        assertThat(direct.exitCode()).as(direct.both()).isZero();
+        assertThat(planning.exitCode()).as(planning.both()).isZero();
+        assertThat(planned.exitCode()).as(planned.both()).isZero();
+        assertThat(planned.err()).as("nothing beside the plan overrides it").doesNotContain("overrides");
+        assertThat(state("planned")).hasSize(6).isEqualTo(state("direct"));
+        assertThat(planned.out()).contains("Dataset ID: planned\n", "Successfully uploaded: 6/6 fields\n",
+                "   captured_at: datetime (plan.yaml: inferred: every one of 12 values is a date or date-time)\n");
+    }
+
+    @Test
+    void inferredPlanRecordsEachColumnsTypeAndTheRuleThatDecidedIt() throws IOException {
+        Path csv = metadata();
+
+        CliRun run = cli("plan", "--csv", csv.toString(), "--infer", "--float-fields", "confidence",
+                "--dataset-id", "abc123", "--timezone", "Europe/Berlin", "--enum-limit", "50");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).startsWith(PlanYaml.HEADER + "version: 1\ninput:\n  path: " + csv.toAbsolutePath()
+                + "\n  source: csv\n  path-column: file_fullpath\n");
+        JsonNode plan = new YAMLMapper().readTree(run.out());
+        assertThat(plan.get("columns").toString()).isEqualTo("["
+                + "{\"name\":\"caption\",\"type\":\"string\",\"why\":\"inferred: 12 distinct values in 12: free text\"},"
+                + "{\"name\":\"confidence\",\"type\":\"float\",\"why\":\"--float-fields\"},"
+                + "{\"name\":\"captured_at\",\"type\":\"datetime\","
+                + "\"why\":\"inferred: every one of 12 values is a date or date-time\"},"
+                + "{\"name\":\"weather\",\"type\":\"enum\",\"why\":\"inferred: 4 distinct values repeat across 12 values\"},"
+                + "{\"name\":\"tags\",\"type\":\"multi-enum\","
+                + "\"why\":\"inferred: 12 values are comma-separated lists; 13 distinct items repeat across 30 items\"},"
+                + "{\"name\":\"reference_url\",\"type\":\"link\","
+                + "\"why\":\"inferred: every one of 12 values is an http(s) link\"}]");
+        assertThat(plan.at("/field-settings/timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(plan.at("/field-settings/enum-limit").asInt()).isEqualTo(50);
+        assertThat(plan.at("/field-settings/string-max-length").asInt()).isEqualTo(255);
+        assertThat(plan.at("/matching/match-by").asText()).isEqualTo("path");
+        assertThat(plan.at("/dataset/id").asText()).isEqualTo("abc123");
+        assertThat(plan.at("/dataset/base-url").asText()).isEqualTo("http://localhost:8080");
+        assertThat(plan.at("/upload/batch-size").asInt()).isEqualTo(50000);
+        assertThat(plan.at("/upload/task-timeout").asText()).isEqualTo("30m");
+        assertThat(plan.at("/input/size").asLong()).isEqualTo(Files.size(csv));
+        assertThat(plan.at("/input/sha256").asText()).hasSize(64);
+        assertThat(run.err()).contains("Plan for ", "6 fields, 0 left out\n",
+                "  weather: enum (inferred: 4 distinct values repeat across 12 values)\n");
+    }
+
+    @Test
+    void aPlanNeverHoldsASecret() throws IOException {
+        Path csv = metadata();
+        Path secretFile = Files.writeString(dir.resolve("secret.txt"), "file-secret-5150\n");
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun withFlags = CliRun.of(Map.of("VL_API_SECRET", "env-secret-8086"), dir, "plan", "--csv",
+                csv.toString(), "--infer", "--api-key", "key-0451", "--base-url",
+                "https://bob:url-pass-1984@vl.example.invalid/api/v1/datasets?token=url-token-2600#frag",
+                "--dataset-id", "abc123", "-o", plan.toString());
+        String first = Files.readString(plan);
+        CliRun withFile = cli("plan", "--csv", csv.toString(), "--infer", "--api-key", "key-0451",
+                "--api-secret-file", secretFile.toString(), "--api-secret", "flag-secret-6502", "-o", plan.toString());
+        String second = Files.readString(plan);
+
+        assertThat(withFlags.exitCode()).as(withFlags.both()).isZero();
+        assertThat(withFile.exitCode()).as(withFile.both()).isZero();
+        for (String text : List.of(first, second, withFlags.both(), withFile.both())) {
+            assertThat(text).doesNotContain("env-secret-8086", "file-secret-5150", "flag-secret-6502",
+                    "url-pass-1984", "url-token-2600", "bob", "#frag", "key-0451");
+        }
+        assertThat(yaml(dir.resolve("plan.yaml")).at("/dataset/base-url").asText()).isEqualTo("http://localhost:8080");
+        assertThat(new YAMLMapper().readTree(first).at("/dataset/base-url").asText())
+                .isEqualTo("https://vl.example.invalid/api/v1/datasets");
+        assertThat(withFlags.err()).contains("The base URL's user name, password, query and fragment are left out of "
+                + "the plan; pass --base-url beside --plan to run it.");
+    }
+
+    @Test
+    void flagsGivenBesideThePlanWinAndSaySoOncePerSetting() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "--batch-size", "500", "--enum-limit", "50",
+                "-o", plan.toString()).exitCode()).isZero();
+
+        CliRun run = cli("validate", "--plan", plan.toString(), "--batch-size", "100", "--enum-limit", "50",
+                "--float-fields", "caption", "--string-fields", "confidence", "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.err()).contains("--batch-size 100 overrides the plan's upload.batch-size (500).\n",
+                "Column 'caption' is float by flag, overriding the plan's string.\n",
+                "Column 'confidence' is string by flag, overriding the plan's float.\n");
+        assertThat(run.err()).as("the same value is no override").doesNotContain("--enum-limit");
+        assertThat(run.err().lines().filter(line -> line.contains("overrid"))).hasSize(3);
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3); // captions are not numbers
+        assertThat(run.out()).contains("Invalid float value 'Cyclist waiting at a red light'");
+    }
+
+    @Test
+    void aPlanNamingAColumnTheInputLacksIsAUsageErrorNamingTheInputsColumns() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--float-fields", "confidence", "-o", plan.toString())
+                .exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replace("name: confidence", "name: confidnce"));
+        EMULATOR.emulator().addDataset("lacking", Examples.filenames());
+
+        CliRun run = cli(args(server("lacking"), "upload", "--plan", plan.toString()));
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).endsWith("\nError: Column 'confidnce' (plan.yaml: --float-fields; did you mean "
+                + "'confidence'?) not found in " + csv + ". Its columns are: caption, confidence, "
+                + "captured_at, weather, tags, reference_url.\n");
+        assertThat(EMULATOR.emulator().schema("lacking")).isEmpty();
+    }
+
+    @Test
+    void aPlanWithAnUnknownKeyIsAUsageErrorNamingTheKey() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replace("  batch-size:", "  batch-sise:"));
+
+        CliRun run = cli("validate", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: Plan " + plan + ", line ")
+                .contains(": unknown key 'batch-sise' under 'upload'; did you mean 'batch-size'? Keys there: "
+                        + "batch-size, parallel, sink-options, task-timeout.\n");
+    }
+
+    @Test
+    void anUploadRefusesAnInputThatChangedSinceThePlanAndValidateWarns() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        long before = Files.size(csv);
+        Files.writeString(csv, Files.readString(csv).replace("Sunny", "Sunnier"));
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.parse("2031-01-02T03:04:05Z")));
+        EMULATOR.emulator().addDataset("changed", Examples.filenames());
+
+        CliRun upload = cli(args(server("changed"), "upload", "--plan", plan.toString()));
+        CliRun validate = cli("validate", "--plan", plan.toString(), "--report", dir.resolve("r.html").toString());
+        CliRun overridden = cli(args(server("changed"), "upload", "--plan", plan.toString(), "--csv",
+                csv.toString()));
+
+        assertThat(upload.exitCode()).as(upload.both()).isEqualTo(2);
+        assertThat(upload.err()).contains("\nError: Input " + csv.toAbsolutePath() + " changed since plan " + plan
+                + " was written (size " + String.format(Locale.ROOT, "%,d", before) + " → " + String.format(Locale.ROOT, "%,d", Files.size(csv))
+                + " bytes, modified ").contains(" → 2031-01-02T03:04:05Z). Its types were decided on the old content");
+        assertThat(validate.exitCode()).as(validate.both()).isZero();
+        assertThat(validate.err()).startsWith("Warning: Input " + csv.toAbsolutePath() + " changed since plan ");
+        assertThat(overridden.exitCode()).as("naming the input beside the plan runs it: " + overridden.both())
+                .isZero();
+        assertThat(overridden.err()).contains("\nWarning: Input " + csv + " changed since plan ");
+        assertThat(EMULATOR.emulator().values("changed", "weather")).containsValue("Sunnier");
+    }
+
+    @Test
+    void anUnchangedInputTouchedSinceThePlanRunsWithoutComment() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.parse("2031-01-02T03:04:05Z")));
+
+        CliRun run = cli("validate", "--plan", plan.toString(), "--report", dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).doesNotContain("changed");
+    }
+
+    @Test
+    void misspelledColumnsGetDidYouMeanWhereverAColumnIsNamed() throws IOException {
+        Path csv = metadata();
+
+        CliRun field = cli("validate", "--csv", csv.toString(), "--float-fields", "confidance");
+        CliRun key = cli("validate", "--csv", csv.toString(), "--path-column", "file_fulpath", "--infer");
+        CliRun include = cli("plan", "--csv", csv.toString(), "--infer", "--columns", "waether,caption");
+        CliRun exclude = cli("plan", "--csv", csv.toString(), "--infer", "--exclude-columns", "Tags");
+
+        assertThat(field.exitCode()).isEqualTo(2);
+        assertThat(field.err()).contains("Column 'confidance' (--float-fields; did you mean 'confidence'?) not found");
+        assertThat(key.exitCode()).isEqualTo(2);
+        assertThat(key.err()).contains("has no column 'file_fulpath' for the media paths (did you mean "
+                + "'file_fullpath'?); its columns are: file_fullpath, caption,");
+        assertThat(include.exitCode()).isEqualTo(2);
+        assertThat(include.err()).isEqualTo("Error: --columns 'waether' matches no column of " + csv
+                + "; did you mean 'weather'? Names are case-sensitive; its columns are: caption, "
+                + "confidence, captured_at, weather, tags, reference_url.\n");
+        assertThat(exclude.exitCode()).isEqualTo(2);
+        assertThat(exclude.err()).contains("--exclude-columns 'Tags' matches no column of " + csv
+                + "; did you mean 'tags'?");
+    }
+
+    @Test
+    void aMisspelledPathColumnGetsDidYouMeanInWorkbooksAndTheDicomConvertersCsvToo() {
+        CliRun workbook = cli("validate", "--input", SharedFixtures.XLSX.resolve("openpyxl.xlsx").toString(),
+                "--path-column", "file_fullpth", "--infer");
+        CliRun converter = cli("validate", "--input",
+                SharedFixtures.DICOM.resolve("converter-csv/dicom_metadata.csv").toString(), "--path-column",
+                "image_filenme", "--infer");
+
+        assertThat(workbook.exitCode()).as(workbook.both()).isNotZero();
+        assertThat(workbook.err()).contains("has no key column 'file_fullpth' (did you mean 'file_fullpath'?); its "
+                + "header");
+        assertThat(converter.exitCode()).as(converter.both()).isNotZero();
+        assertThat(converter.err()).contains("has no 'image_filenme' column naming each image (did you mean "
+                + "'image_filename'?); its columns are: ");
+    }
+
+    @Test
+    void columnsWithoutInferIsAUsageError() throws IOException {
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--columns", "weather");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--columns and --exclude-columns limit what --infer picks up; pass --infer too");
+    }
+
+    @Test
+    void optionsOfOneRunAreNotWrittenIntoThePlanAndItSaysSo() throws IOException {
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--infer", "--report", "r.html", "--resume");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).startsWith("Not part of a plan (give them when the plan runs): --report, --resume.\n");
+        assertThat(run.out()).doesNotContain("r.html", "resume");
+    }
+
+    @Test
+    void planningStandardInputIsRefused() {
+        CliRun run = CliRun.withInput("file_fullpath,a\nx.jpg,1\n".getBytes(StandardCharsets.UTF_8), Map.of(), dir,
+                "plan", "--csv", "-", "--infer");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("standard input cannot be read again");
+    }
+}

@@ -1,0 +1,132 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vlmeta.api.VlmetaException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanYamlTest {
+    @TempDir
+    Path dir;
+
+    private static PlanFile plan(List<PlanFile.Column> columns, Map<String, String> sourceOptions) {
+        return new PlanFile(1,
+                new PlanFile.Input("/data/metadata.csv", "csv", "file_fullpath", sourceOptions, 1849L,
+                        "2026-12-01T01:19:13Z", null, "fc96cb97"),
+                columns, List.of(new PlanFile.Column("notes", null, "no values")),
+                new PlanFile.Settings(255, false, 600, 20, "Europe/Berlin", List.of("dd/MM/yyyy", "yyyy.MM.dd"),
+                        Map.of()),
+                new PlanFile.Matching("suffix", true, null), new PlanFile.PatientData(false, true),
+                new PlanFile.Dataset("abc123", "https://app.visual-layer.com"),
+                new PlanFile.Upload(5000, 2, "45m", Map.of("poll-interval-ms", "20")));
+    }
+
+    @Test
+    void readsBackExactlyWhatItWrote() {
+        PlanFile written = plan(List.of(new PlanFile.Column("score", "float", "--float-fields"),
+                new PlanFile.Column("captured_at", "datetime", "inferred: every one of 12 values is a date")),
+                Map.of("delimiter", ";", "encoding", "windows-1252"));
+
+        String yaml = PlanYaml.write(written);
+
+        assertThat(PlanYaml.parse(yaml, "plan.yaml")).isEqualTo(written);
+        assertThat(yaml).startsWith(PlanYaml.HEADER + "version: 1\ninput:\n  path: /data/metadata.csv\n")
+                .contains("\ncolumns:\n  - name: score\n    type: float\n    why: --float-fields\n")
+                .contains("\nleft-out:\n  - name: notes\n    why: no values\n")
+                .contains("\nupload:\n  batch-size: 5000\n  parallel: 2\n  task-timeout: 45m\n")
+                .endsWith("\n");
+    }
+
+    @Test
+    void keepsColumnNamesThatYamlWouldOtherwiseReadAsSomethingElse() {
+        List<String> awkward = List.of("yes", "no", "null", "~", "true", "123", "00123", "1e3", "0x1F", "- x",
+                "a: b", "#hash", "key #comment", "'quoted'", "\"double\"", "[list]", "{map}", "*alias", "&anchor",
+                "!tag", "%percent", "@at", "`tick", "|pipe", ">fold", " leading", "trailing ", "tab\there",
+                "line\nbreak", "Größe", "年齢", "😀", "2024-03-02", "12:30", "?", "-", "---", "...");
+        Map<String, String> options = new LinkedHashMap<>();
+        awkward.forEach(name -> options.put(name, name));
+        PlanFile written = plan(awkward.stream().map(name -> new PlanFile.Column(name, "string", name)).toList(),
+                options);
+
+        PlanFile read = PlanYaml.parse(PlanYaml.write(written), "plan.yaml");
+
+        assertThat(read.columns()).isEqualTo(written.columns());
+        assertThat(read.input().options()).isEqualTo(options);
+        assertThat(read).isEqualTo(written);
+    }
+
+    @Test
+    void refusesAnUnknownKeyNamingItWithACloseKnownKey() {
+        String yaml = PlanYaml.write(plan(List.of(), Map.of())).replace("  match-by:", "  match_by:");
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "plan.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessageMatching("Plan plan\\.yaml, line \\d+: unknown key 'match_by' under 'matching'; did you "
+                        + "mean 'match-by'\\? Keys there: allow-unmatched, export-file, match-by\\.")
+                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAnUnknownTopLevelKey() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\ncolumn:\n  - name: a\n    type: float\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 4: unknown key 'column'; did you mean 'columns'? Keys there: columns, "
+                        + "dataset, field-settings, input, left-out, matching, patient-data, upload, version.");
+    }
+
+    @Test
+    void refusesAValueOfTheWrongKindNamingWhereItIs() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\nupload:\n  batch-size: lots\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 5: 'upload.batch-size' needs a whole number.");
+    }
+
+    @Test
+    void refusesAPlanWithoutOrWithANewerVersion() {
+        assertThatThrownBy(() -> PlanYaml.parse("input:\n  path: a.csv\n", "p.yaml"))
+                .hasMessage("Plan p.yaml has no 'version' key; a plan written by this vlmeta starts with 'version: 1'.");
+        assertThatThrownBy(() -> PlanYaml.parse("version: 2\ninput:\n  path: a.csv\n", "p.yaml"))
+                .hasMessage("Plan p.yaml has version 2; this vlmeta reads version 1 (write the plan again with this "
+                        + "vlmeta's 'plan').");
+    }
+
+    @Test
+    void refusesAColumnWithoutANameOrType() {
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n",
+                "p.yaml")).hasMessage("Plan p.yaml: every entry under 'columns' needs a 'name' and a 'type' (e.g. "
+                + "'- name: score' and 'type: float').");
+    }
+
+    @Test
+    void refusesTextThatIsNotYaml() {
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: \"a.csv\n", "p.yaml"))
+                .isInstanceOf(VlmetaException.class).hasMessageStartingWith("Plan p.yaml, line ")
+                .hasMessageContaining(" is not YAML: ");
+        assertThatThrownBy(() -> PlanYaml.parse("", "p.yaml")).hasMessageStartingWith("Plan p.yaml is empty");
+    }
+
+    @Test
+    void aMissingPlanFileIsAUsageError() {
+        Path missing = dir.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> PlanYaml.read(missing)).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan " + missing + " does not exist; write one with 'vlmeta plan ... -o " + missing
+                        + "'.");
+    }
+
+    @Test
+    void readsAPlanFromAFile() throws Exception {
+        PlanFile written = plan(List.of(new PlanFile.Column("score", "float", "--float-fields")), Map.of());
+        Path file = Files.writeString(dir.resolve("plan.yaml"), PlanYaml.write(written));
+
+        assertThat(PlanYaml.read(file)).isEqualTo(written);
+    }
+}
