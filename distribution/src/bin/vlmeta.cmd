@@ -5,8 +5,8 @@ rem Runs lib\vlmeta.jar with the arguments given, unchanged, and exits with its 
 rem Java: %JAVA_HOME%\bin\java.exe, else the java.exe on the PATH; it must be 17 or newer.
 rem VLMETA_JAVA_OPTS adds options for Java (e.g. set VLMETA_JAVA_OPTS=-Xmx2g).
 rem
-rem No parenthesised blocks hold an expanded path: a ")" in one (C:\Program Files (x86)\...) would end
-rem the block early. Every path is quoted, so folders with spaces work.
+rem Every expanded path is quoted: folders with spaces work, and the ")" of C:\Program Files (x86)\...
+rem cannot end a parenthesised block early.
 
 setlocal
 set "VLMETA_HOME=%~dp0.."
