@@ -68,17 +68,31 @@ class WindowsPathsTest {
     }
 
     @Test
-    void twoSpellingsOfOnePathAreTheSameFileTwice() throws IOException {
-        EMULATOR.emulator().addDataset("twice", Examples.filenames());
+    void aBackslashSpellingOfAPathIsTheSameFileAsTheSlashSpelling() throws IOException {
+        EMULATOR.emulator().addDataset("same-file", Examples.filenames());
         List<String> lines = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8));
         lines.add(lines.get(1).replace("images/street_001.jpg", "images\\street_001.jpg"));
-        Path csv = Files.write(dir.resolve("twice.csv"), lines, StandardCharsets.UTF_8);
+        Path csv = Files.write(dir.resolve("same.csv"), lines, StandardCharsets.UTF_8);
 
-        CliRun run = CliRun.of(Map.of(), dir, args("twice", csv.toString()).toArray(String[]::new));
+        CliRun run = CliRun.of(Map.of(), dir, args("same-file", csv.toString()).toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("Completed 'caption': 12 rows inserted\n")
+                .contains("Row 14: 'images\\street_001.jpg' repeats row 2 with identical values; uploaded once.");
+    }
+
+    @Test
+    void aBackslashSpellingWithOtherValuesIsAConflictAndNothingIsSent() throws IOException {
+        EMULATOR.emulator().addDataset("conflict", Examples.filenames());
+        List<String> lines = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8));
+        lines.add(lines.get(1).replace("images/street_001.jpg", "images\\street_001.jpg").replace(",0.94,", ",0.5,"));
+        Path csv = Files.write(dir.resolve("conflict.csv"), lines, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of(Map.of(), dir, args("conflict", csv.toString()).toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
-        assertThat(run.out()).contains("images\\street_001.jpg");
-        assertThat(EMULATOR.emulator().schema("twice")).isEmpty();
+        assertThat(run.out()).contains("Row 14").contains("images\\street_001.jpg");
+        assertThat(EMULATOR.emulator().schema("conflict")).isEmpty();
     }
 
     @Test
