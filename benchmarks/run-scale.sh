@@ -13,6 +13,7 @@
 #   SCALE_DIR    data, logs and results          (default: benchmarks/target/scale)
 #   RESULTS      the results file, appended to   (default: $SCALE_DIR/results.tsv)
 #   SEED         the generator's seed            (default: 42)
+#   FORMAT       the metadata file: csv, jsonl or parquet (default: csv); validate and upload read it
 #   HEAP_OPTS    JVM options of vlmeta           (default: none, the JVM's own heap sizing)
 #   EMULATOR_HEAP_OPTS  JVM options of the emulator (default: none)
 #   STEPS        which steps to run              (default: "validate upload")
@@ -29,6 +30,7 @@ bench_jar="${BENCH_JAR:-$root/benchmarks/target/benchmarks.jar}"
 scale_dir="${SCALE_DIR:-$root/benchmarks/target/scale}"
 results="${RESULTS:-$scale_dir/results.tsv}"
 seed="${SEED:-42}"
+format="${FORMAT:-csv}"
 heap_opts="${HEAP_OPTS:-}"
 emulator_heap_opts="${EMULATOR_HEAP_OPTS:-}"
 steps="${STEPS:-validate upload}"
@@ -153,19 +155,19 @@ record() {
 }
 
 for rows in "$@"; do
-  data="$scale_dir/data-$rows-seed$seed"
+  data="$scale_dir/data-$rows-seed$seed${FORMAT:+-$format}"
   logs="$scale_dir/logs"
   mkdir -p "$logs"
   echo "== $rows rows x $fields fields"
   # the flags file is written last, so its presence means the data is complete
   if [[ ! -s "$data/field-flags.txt" ]]; then
-    java -cp "$bench_jar" io.vlmeta.benchmarks.Generate "$rows" "$seed" "$data" csv | sed 's/^/  /'
+    java -cp "$bench_jar" io.vlmeta.benchmarks.Generate "$rows" "$seed" "$data" "$format" | sed 's/^/  /'
   fi
   read -r -a type_flags < "$data/field-flags.txt"
   stamp="$(date -u +%Y%m%dT%H%M%S)"
 
   if [[ " $steps " == *" validate "* ]]; then
-    run_timed validate "$rows" "$logs/validate-$rows-$stamp" validate --csv "$data/metadata.csv" \
+    run_timed validate "$rows" "$logs/validate-$rows-$stamp" validate --input "$data/metadata.$format" \
       --export-file "$data/export.csv" "${type_flags[@]}" --state-dir "$scale_dir/state" \
       --report "$logs/validate-$rows-$stamp-report.html" --json
     record validate "$rows" "" ""
@@ -200,7 +202,7 @@ for rows in "$@"; do
       kill "$emulator_pid" 2>/dev/null || true
       exit 1
     fi
-    run_timed upload "$rows" "$logs/upload-$rows-$stamp" upload --csv "$data/metadata.csv" \
+    run_timed upload "$rows" "$logs/upload-$rows-$stamp" upload --input "$data/metadata.$format" \
       --dataset-id bench --base-url "http://127.0.0.1:$port" "${type_flags[@]}" \
       --state-dir "$scale_dir/state-$rows-$stamp" $upload_flags --json
     # VmHWM is the process's peak resident set size so far; utime and stime its CPU time, in clock ticks

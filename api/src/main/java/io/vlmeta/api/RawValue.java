@@ -2,6 +2,7 @@ package io.vlmeta.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
@@ -9,13 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * What a cell held, without losing its type. Sources never turn into text what they know is a
- * number or a date: an Excel date cell is a {@link DateTime}, a DICOM {@code DS} value a
- * {@link Number}, a JSON array a {@link ListValue}. Field types decide what they accept.
+ * number or a date: an Excel date cell is a {@link DateTime}, an Excel time cell ({@code h:mm}) a
+ * {@link TimeOfDay}, an elapsed-time cell ({@code [h]:mm:ss}) a {@link Duration}, a DICOM {@code DS}
+ * value a {@link Number}, a JSON array a {@link ListValue}. Field types decide what they accept.
+ * Kinds are added over time (see each one's {@code @since}): a field type should refuse a kind it
+ * does not know rather than treat it as missing.
  *
  * @since 0.1
  */
-public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValue.DateTime, RawValue.ListValue,
-        RawValue.Missing {
+public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValue.DateTime, RawValue.TimeOfDay,
+        RawValue.Duration, RawValue.ListValue, RawValue.Missing {
 
     /**
      * Text as the file held it, untrimmed. Blank text counts as missing for every built-in field type.
@@ -76,6 +80,50 @@ public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValu
         @Override
         public String display() {
             return offset == null ? dateTime.toString() : dateTime.atOffset(offset).toString();
+        }
+    }
+
+    /**
+     * A time of day without a calendar date: an Excel number cell whose format shows only hours,
+     * minutes or seconds ({@code h:mm}, {@code h:mm:ss AM/PM}, built-in formats 18 to 21 and 45).
+     * It is no date-time: a datetime field refuses it rather than inventing a day.
+     *
+     * @param time the wall-clock time, to the millisecond; never {@code null}
+     * @since 0.2
+     */
+    record TimeOfDay(LocalTime time) implements RawValue {
+        public TimeOfDay {
+            Objects.requireNonNull(time, "time");
+        }
+
+        /** @return {@code HH:mm}, with {@code :ss} when the seconds are not zero and a fraction when there is one */
+        @Override
+        public String display() {
+            return time.toString();
+        }
+    }
+
+    /**
+     * An elapsed length of time: an Excel number cell in an elapsed-time format ({@code [h]:mm:ss},
+     * built-in format 46, {@code [mm]:ss}, {@code [ss]}), where {@code 1.5} means 36 hours. It is no
+     * date-time: a datetime field refuses it.
+     *
+     * @param duration the length, to the millisecond, possibly negative; never {@code null}
+     * @since 0.2
+     */
+    record Duration(java.time.Duration duration) implements RawValue {
+        public Duration {
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        /** @return hours, minutes and seconds as {@code [h]:mm:ss} shows them: {@code 36:00:00}, {@code -0:30:00} */
+        @Override
+        public String display() {
+            java.time.Duration length = duration.abs();
+            String text = String.format(java.util.Locale.ROOT, "%s%d:%02d:%02d", duration.isNegative() ? "-" : "",
+                    length.toHours(), length.toMinutesPart(), length.toSecondsPart());
+            int millis = length.toMillisPart();
+            return millis == 0 ? text : text + String.format(java.util.Locale.ROOT, ".%03d", millis);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vlmeta.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A streaming, closeable sequence of {@link Record}s from one input. It must not hold more than a
@@ -23,6 +24,18 @@ public interface RecordSource extends AutoCloseable {
 
     /** @return the value columns in file order, without the key column; immutable */
     List<ColumnInfo> columns();
+
+    /**
+     * Says which value columns the job reads, before the first {@link #next()}, so that the records
+     * returned from then on may leave the others out: a file of thousands of columns of which a few
+     * are selected then costs the memory of those few, however wide its rows. The key is always kept.
+     * A source that ignores this (the default) returns every column, which is correct but holds more.
+     *
+     * @param columns names from {@link #columns()}; never {@code null}; names it does not have are ignored
+     * @since 0.2
+     */
+    default void select(Set<String> columns) {
+    }
 
     /**
      * Reads the next record.

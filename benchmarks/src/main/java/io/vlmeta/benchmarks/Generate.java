@@ -21,7 +21,7 @@ public final class Generate {
     }
 
     /**
-     * @param args {@code <rows> <seed> <output-folder> [csv|xlsx]}
+     * @param args {@code <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]}
      */
     public static void main(String[] args) {
         try {
@@ -68,8 +68,11 @@ public final class Generate {
     }
 
     private static DatasetWriter open(GenerateArguments arguments) throws IOException {
-        return arguments.format() == OutputFormat.XLSX
-                ? new XlsxDatasetWriter(arguments.metadataFile())
-                : new CsvDatasetWriter(arguments.metadataFile());
+        return switch (arguments.format()) {
+            case XLSX -> new XlsxDatasetWriter(arguments.metadataFile());
+            case JSONL -> new JsonlDatasetWriter(arguments.metadataFile());
+            case PARQUET -> new ParquetDatasetWriter(arguments.metadataFile());
+            case CSV -> new CsvDatasetWriter(arguments.metadataFile());
+        };
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The generator's command line: {@code <rows> <seed> <output-folder> [csv|xlsx]}.
+ * The generator's command line: {@code <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]}.
  *
  * @param rows   how many images to generate, at least 1
  * @param seed   the seed; the same seed writes the same files
@@ -15,7 +15,7 @@ import java.util.Objects;
 public record GenerateArguments(long rows, long seed, Path output, OutputFormat format) {
 
     /** How the command is called, printed with every usage error. */
-    public static final String USAGE = "Usage: Generate <rows> <seed> <output-folder> [csv|xlsx]";
+    public static final String USAGE = "Usage: Generate <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]";
 
     public GenerateArguments {
         Objects.requireNonNull(output, "output");

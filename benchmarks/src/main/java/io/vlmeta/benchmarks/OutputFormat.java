@@ -8,7 +8,11 @@ public enum OutputFormat {
     /** Comma-separated text, as most users prepare metadata. */
     CSV("csv"),
     /** An Excel workbook, written streaming; Excel caps a sheet at 1,048,576 rows. */
-    XLSX("xlsx");
+    XLSX("xlsx"),
+    /** JSON Lines, one object per image, numbers and lists typed. */
+    JSONL("jsonl"),
+    /** A Snappy-compressed Parquet file, numbers, timestamps and lists typed. */
+    PARQUET("parquet");
 
     /** Data rows an Excel sheet can hold below its header row. */
     public static final long XLSX_MAX_DATA_ROWS = 1_048_575L;
@@ -25,7 +29,7 @@ public enum OutputFormat {
     }
 
     /**
-     * @param name {@code csv} or {@code xlsx}, any case
+     * @param name {@code csv}, {@code xlsx}, {@code jsonl} or {@code parquet}, any case
      * @return the format
      * @throws VlmetaException a usage error naming the accepted formats
      */
@@ -35,6 +39,6 @@ public enum OutputFormat {
                 return format;
             }
         }
-        throw VlmetaException.usage("Unknown format '" + name + "'. Use csv or xlsx.");
+        throw VlmetaException.usage("Unknown format '" + name + "'. Use csv, xlsx, jsonl or parquet.");
     }
 }

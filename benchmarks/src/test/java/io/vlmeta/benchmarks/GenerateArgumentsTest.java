@@ -30,26 +30,26 @@ class GenerateArgumentsTest {
         assertThatThrownBy(() -> GenerateArguments.parse("1e6", "1", "out"))
                 .isInstanceOf(VlmetaException.class)
                 .hasMessage("The rows argument must be a whole number, got '1e6'. "
-                        + "Usage: Generate <rows> <seed> <output-folder> [csv|xlsx]")
+                        + "Usage: Generate <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]")
                 .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.USAGE);
     }
 
     @Test
     void rejectsZeroRows() {
         assertThatThrownBy(() -> GenerateArguments.parse("0", "1", "out"))
-                .hasMessage("Rows must be at least 1, got 0. Usage: Generate <rows> <seed> <output-folder> [csv|xlsx]");
+                .hasMessage("Rows must be at least 1, got 0. Usage: Generate <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]");
     }
 
     @Test
     void rejectsMissingArguments() {
         assertThatThrownBy(() -> GenerateArguments.parse("10", "1"))
-                .hasMessage("Expected 3 or 4 arguments, got 2. Usage: Generate <rows> <seed> <output-folder> [csv|xlsx]");
+                .hasMessage("Expected 3 or 4 arguments, got 2. Usage: Generate <rows> <seed> <output-folder> [csv|xlsx|jsonl|parquet]");
     }
 
     @Test
     void rejectsAnUnknownFormat() {
-        assertThatThrownBy(() -> GenerateArguments.parse("10", "1", "out", "parquet"))
-                .hasMessage("Unknown format 'parquet'. Use csv or xlsx.");
+        assertThatThrownBy(() -> GenerateArguments.parse("10", "1", "out", "avro"))
+                .hasMessage("Unknown format 'avro'. Use csv, xlsx, jsonl or parquet.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,15 +16,23 @@ import java.util.Optional;
  * @param err         standard error
  * @param terminal    true when a person watches (a console is attached): emoji and progress bars
  * @param home        the user's home folder, for {@code ~/.vlmeta/plugins}
+ * @param in          standard input, read for {@code --csv -} and {@code --input -}
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home) {
+                         Path home, InputStream in) {
 
     public CliContext {
         environment = Map.copyOf(environment);
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(in, "in");
+    }
+
+    /** A context whose standard input is empty. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home) {
+        this(environment, out, err, terminal, home, InputStream.nullInputStream());
     }
 
     /** @return the environment variable, when set and not blank */

@@ -41,7 +41,7 @@ final class ConsoleReporter implements JobListener {
         out.println(Style.RULE);
         String name = spec.input().toString();
         out.println(style.mark("📁") + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "CSV file: " : "Input: ")
-                + name);
+                + (spec.inputDigest() == null ? name : "standard input (read from its copy " + name + ")"));
         if (spec.datasetId() != null) {
             out.println(style.mark("🎯") + "Dataset ID: " + spec.datasetId());
         }

@@ -25,8 +25,8 @@ abstract class JobCommand {
     int run(JobSpec.Mode mode) {
         PrintStream human = options.json ? context.err() : context.out();
         Style style = new Style(context.terminal());
-        try {
-            JobSpec spec = JobSpecs.from(options, mode, context);
+        try (StdinSpool stdin = JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in()) : null) {
+            JobSpec spec = JobSpecs.from(options, mode, context, stdin);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;

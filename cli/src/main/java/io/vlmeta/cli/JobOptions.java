@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 final class JobOptions {
 
     // --- input (the reference script's --csv, or any source through --input)
-    @Option(names = "--csv", paramLabel = "FILE", description = "The metadata CSV file (as in the reference script).")
+    @Option(names = "--csv", paramLabel = "FILE", description = "The metadata CSV file (as in the reference script); - reads standard input.")
     Path csv;
 
     @Option(names = "--input", paramLabel = "PATH",
             description = "The metadata: a CSV or Excel file, a folder of DICOM/JSON sidecars, a converter CSV, or "
-                    + "anything a plugin source reads.")
+                    + "anything a plugin source reads; - reads standard input (a CSV, or an Excel workbook).")
     Path input;
 
     @Option(names = "--source", paramLabel = "NAME",

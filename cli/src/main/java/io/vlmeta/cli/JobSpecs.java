@@ -27,7 +27,19 @@ final class JobSpecs {
     }
 
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context) {
-        JobSpec.Builder builder = JobSpec.builder().mode(mode).input(input(options))
+        return from(options, mode, context, null);
+    }
+
+    /**
+     * @param stdin standard input's copy when the input is {@code -} ({@link #readsStdin}), else {@code null}
+     */
+    static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin) {
+        Path input = input(options);
+        if (StdinSpool.isStdin(input) && stdin == null) {
+            throw new IllegalStateException("standard input must be copied before the job is built");
+        }
+        JobSpec.Builder builder = JobSpec.builder().mode(mode).input(stdin != null ? stdin.file() : input)
+                .inputDigest(stdin != null ? stdin.sha256() : null)
                 .sourceName(options.source).keyColumn(options.pathColumn)
                 .sourceOptions(sourceOptions(options)).infer(options.infer)
                 .fieldSettings(fieldSettings(options))
@@ -43,6 +55,11 @@ final class JobSpecs {
         options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column)));
         credentials(options, context, builder);
         return builder.build();
+    }
+
+    /** @return true when {@code --csv -} or {@code --input -} asks for standard input */
+    static boolean readsStdin(JobOptions options) {
+        return StdinSpool.isStdin(input(options));
     }
 
     private static Path input(JobOptions options) {

@@ -10,7 +10,7 @@ public final class Main {
     /** @param args the command line */
     public static void main(String[] args) {
         CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
-                Path.of(System.getProperty("user.home")));
+                Path.of(System.getProperty("user.home")), System.in);
         int exitCode;
         try {
             exitCode = Cli.execute(context, args);

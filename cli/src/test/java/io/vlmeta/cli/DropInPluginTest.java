@@ -64,7 +64,7 @@ class DropInPluginTest {
         CliRun run = CliRun.of(Map.of(), dir, "plugins", "--plugins-dir", plugins.toString());
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^source +jsonl +" + JAR.replace(".", "\\.")
+        assertThat(run.out()).containsPattern("(?m)^source +flat-jsonl +" + JAR.replace(".", "\\.")
                         + " +JSON Lines: one flat JSON object per line$")
                 .containsPattern("(?m)^field-type +integer +" + JAR.replace(".", "\\.")
                         + " +Whole numbers, sent as floats \\(injected clock in Z\\)$");
@@ -72,7 +72,7 @@ class DropInPluginTest {
 
     @Test
     void aDryRunReadsThePluginsSourceAndSendsThePluginsValues() throws IOException {
-        Path input = jsonLines("counts.jsonl",
+        Path input = jsonLines("counts.flat.jsonl",
                 "{\"file_fullpath\": \"images/a.jpg\", \"count\": 7, \"label\": \"cat\"}",
                 "{\"file_fullpath\": \"images/b.jpg\", \"count\": \"12\", \"label\": \"dog\"}",
                 "{\"file_fullpath\": \"images/c.jpg\", \"count\": -3, \"label\": \"cat\"}");
@@ -84,7 +84,7 @@ class DropInPluginTest {
 
         assertThat(run.exitCode()).as(run.both()).isZero();
         JsonNode summary = new ObjectMapper().readTree(run.out());
-        assertThat(summary.get("source").asText()).isEqualTo("jsonl");
+        assertThat(summary.get("source").asText()).isEqualTo("flat-jsonl");
         JsonNode countSummary = named(summary.get("fields"), "count");
         assertThat(countSummary.get("type").asText()).isEqualTo("integer");
         assertThat(countSummary.get("values").asLong()).isEqualTo(3);
@@ -97,7 +97,7 @@ class DropInPluginTest {
 
     @Test
     void thePluginsRefusalsStopTheJobLikeAnyOther() throws IOException {
-        Path input = jsonLines("bad-counts.jsonl",
+        Path input = jsonLines("bad-counts.flat.jsonl",
                 "{\"file_fullpath\": \"images/a.jpg\", \"count\": 7}",
                 "{\"file_fullpath\": \"images/b.jpg\", \"count\": 7.5}");
 

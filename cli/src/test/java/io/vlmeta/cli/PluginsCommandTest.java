@@ -20,6 +20,8 @@ class PluginsCommandTest {
         assertThat(run.out()).containsPattern("(?m)^source +csv +\\S+")
                 .containsPattern("(?m)^source +xlsx ")
                 .containsPattern("(?m)^source +dicom-sidecar ")
+                .containsPattern("(?m)^source +jsonl +\\S*sources-jsonl\\S* +JSON Lines")
+                .containsPattern("(?m)^source +parquet +\\S*sources-parquet\\S* +Apache Parquet")
                 .containsPattern("(?m)^field-type +multi-enum ")
                 .containsPattern("(?m)^field-type +link ")
                 .containsPattern("(?m)^sink +visual-layer ")

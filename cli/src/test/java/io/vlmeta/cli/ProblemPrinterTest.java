@@ -95,4 +95,16 @@ class ProblemPrinterTest {
     void printsNothingWithoutProblems() {
         assertThat(print(List.of(), 0, 0, null)).isEmpty();
     }
+
+    @Test
+    void namesThePartFileAndItsRowForAFolderOfPartFiles() {
+        Problem inPart = Problem.error(ProblemCategory.VALUE, Location.of("exports/part-00001.parquet", 7), "score",
+                "Invalid float value 'NaN'. Must be a finite number.");
+        Problem inCsv = Problem.error(ProblemCategory.VALUE, Location.of("m.csv", 7), "score", "Invalid.");
+
+        assertThat(ProblemPrinter.line(inPart, "exports")).isEqualTo("part-00001.parquet row 7, field 'score': "
+                + "Invalid float value 'NaN'. Must be a finite number.");
+        assertThat(ProblemPrinter.line(inCsv, "m.csv")).isEqualTo("Row 7, field 'score': Invalid.");
+        assertThat(ProblemPrinter.line(inCsv, "elsewhere.csv")).isEqualTo("Row 7, field 'score': Invalid.");
+    }
 }

@@ -11,7 +11,8 @@ import java.util.HexFormat;
 /**
  * A stable identity of a job's input for the resume journal: the same file, unchanged, gives the
  * same key; an edited file (size or modification time) gives another, so a resume never continues
- * with different data.
+ * with different data. Input without a path of its own (standard input) is known by its bytes'
+ * digest, so piping the same bytes again resumes the same job.
  */
 final class JobKeys {
 
@@ -19,13 +20,11 @@ final class JobKeys {
     }
 
     static String of(JobSpec spec) {
-        Path input = spec.input().toAbsolutePath().normalize();
-        StringBuilder identity = new StringBuilder(input.toString());
-        try {
-            identity.append('|').append(Files.isRegularFile(input) ? Files.size(input) : 0)
-                    .append('|').append(Files.getLastModifiedTime(input).toMillis());
-        } catch (IOException e) {
-            identity.append("|unreadable");
+        StringBuilder identity = new StringBuilder();
+        if (spec.inputDigest() != null) {
+            identity.append("sha256:").append(spec.inputDigest());
+        } else {
+            fileIdentity(spec.input().toAbsolutePath().normalize(), identity);
         }
         identity.append('|').append(spec.keyColumn()).append('|').append(spec.sourceOptions());
         try {
@@ -33,6 +32,16 @@ final class JobKeys {
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void fileIdentity(Path input, StringBuilder identity) {
+        identity.append(input);
+        try {
+            identity.append('|').append(Files.isRegularFile(input) ? Files.size(input) : 0)
+                    .append('|').append(Files.getLastModifiedTime(input).toMillis());
+        } catch (IOException e) {
+            identity.append("|unreadable");
         }
     }
 }

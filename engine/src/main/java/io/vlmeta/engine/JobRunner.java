@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -65,8 +66,9 @@ public final class JobRunner {
                 throw VlmetaException.usage("Nothing to upload: no column of " + source.description()
                         + " was selected.");
             }
-            sourceProblems.select(source.keyColumn(),
-                    fields.stream().map(PlannedField::column).collect(Collectors.toSet()));
+            Set<String> selected = fields.stream().map(PlannedField::column).collect(Collectors.toSet());
+            sourceProblems.select(source.keyColumn(), selected);
+            source.select(selected);
             listener.planned(fields.stream().map(PlannedField::toPlan).toList());
 
             MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
@@ -131,6 +133,7 @@ public final class JobRunner {
         }
         if (!sending.isEmpty()) {
             try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
+                again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
                 List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
                         listener, spec.parallel()).run(again, sinks.target());
                 sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));

@@ -44,6 +44,8 @@ import java.util.Objects;
  * @param allowPhi        send sensitive columns to a non-local server
  * @param dropPhi         leave sensitive columns out
  * @param maxProblemsKept how many problems are kept for printing and reports (all are counted)
+ * @param inputDigest     the SHA-256 of the input's bytes when its path does not identify it (standard
+ *                        input copied to a temporary file), for the resume journal; {@code null} otherwise
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -51,7 +53,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       int batchSize, int parallel, Duration taskTimeout, Path stateDir, boolean resume,
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
-                      int maxProblemsKept) {
+                      int maxProblemsKept, String inputDigest) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -122,6 +124,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private boolean allowPhi;
         private boolean dropPhi;
         private int maxProblemsKept = 1000;
+        private String inputDigest;
 
         private Builder() {
         }
@@ -172,6 +175,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder allowPhi(boolean value) { this.allowPhi = value; return this; }
         public Builder dropPhi(boolean value) { this.dropPhi = value; return this; }
         public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
+        public Builder inputDigest(String value) { this.inputDigest = value; return this; }
 
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
@@ -190,7 +194,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return new JobSpec(mode, input, sourceName, keyColumn, sourceOptions, fieldTypes, infer, fieldSettings,
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
-                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept);
+                    allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest);
         }
     }
 }

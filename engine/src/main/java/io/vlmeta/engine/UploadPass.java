@@ -94,7 +94,8 @@ final class UploadPass {
     private PreparedRow prepare(Record record) {
         Resolution resolution = resolver.resolve(record.key());
         boolean sent = resolution instanceof Resolution.Matched || resolution instanceof Resolution.Unchecked;
-        return new PreparedRow(record, resolution, sent ? PlannedField.parseAll(fields, record) : null);
+        return new PreparedRow(ValidationPass.withoutValues(record), resolution,
+                sent ? PlannedField.parseAll(fields, record) : null);
     }
 
     /** A row with its media and every planned field parsed, in plan order; no values when it is not sent. */

@@ -124,7 +124,15 @@ final class ValidationPass {
                 valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
             }
         }
-        return new ParsedRow(record, parsed, valuesHash);
+        return new ParsedRow(withoutValues(record), parsed, valuesHash);
+    }
+
+    /**
+     * The row as it waits in the read-ahead queue once parsed: its key and location without its raw
+     * values, so that the queue holds parsed values only, however many columns a source hands over.
+     */
+    static Record withoutValues(Record record) {
+        return new Record(record.key(), record.location(), Map.of());
     }
 
     /** A row with every planned field parsed, in plan order, and the hash that tells repeats apart. */

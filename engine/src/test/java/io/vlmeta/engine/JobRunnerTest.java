@@ -8,6 +8,7 @@ import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.Severity;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.testplugins.PipeSource;
 import io.vlmeta.engine.testplugins.RecordingSink;
 import io.vlmeta.engine.testplugins.RecordingSink.Recording;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +93,18 @@ class JobRunnerTest {
         assertThat(result.summary().counts().get("score")).isEqualTo(new FieldCounts(2, 1, 0, 0));
         assertThat(result.summary().gatePassed()).isTrue();
         assertThat(server().summary).isEqualTo(result.summary());
+    }
+
+    @Test
+    void tellsTheSourceWhichColumnsEachPassReads() throws IOException {
+        PipeSource.SELECTED.clear();
+        Path input = file("wide.pipe", "file_fullpath|score|status|unused", "images/a.jpg|1.5|ok|x");
+
+        JobResult result = run(upload(input).exportFile(export("images/a.jpg"))
+                .fields("float", List.of("score")).fields("enum", List.of("status")));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(PipeSource.SELECTED).containsExactly(Set.of("score", "status"), Set.of("score", "status"));
     }
 
     @Test

@@ -69,6 +69,13 @@ final class DatetimeParser implements ValueParser {
         if (raw instanceof RawValue.DateTime dateTime) {
             return toUtc(raw.display(), dateTime.dateTime(), dateTime.offset());
         }
+        if (raw instanceof RawValue.TimeOfDay) {
+            // An Excel time cell has no day; 1899-12-31 (serial day 0) would be an invented date.
+            return ParseResult.invalid("Holds a time of day (" + raw.display() + ") without a date.");
+        }
+        if (raw instanceof RawValue.Duration) {
+            return ParseResult.invalid("Holds a duration (" + raw.display() + "), not a date.");
+        }
         if (raw instanceof RawValue.ListValue) {
             return ParseResult.invalid("Invalid datetime value '" + Quoted.value(raw.display())
                     + "'. Must be a single date, not a list");

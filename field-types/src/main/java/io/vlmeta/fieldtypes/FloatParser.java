@@ -21,6 +21,12 @@ enum FloatParser implements ValueParser {
         if (raw instanceof RawValue.DateTime) {
             return ParseResult.invalid("Invalid float value '" + raw.display() + "'. Must be a number, not a date.");
         }
+        if (raw instanceof RawValue.TimeOfDay) {
+            return ParseResult.invalid("Invalid float value '" + raw.display() + "'. Must be a number, not a time of day.");
+        }
+        if (raw instanceof RawValue.Duration) {
+            return ParseResult.invalid("Invalid float value '" + raw.display() + "'. Must be a number, not a duration.");
+        }
         if (raw instanceof RawValue.ListValue) {
             return ParseResult.invalid("Invalid float value '" + Quoted.value(raw.display())
                     + "'. Must be a single number, not a list.");

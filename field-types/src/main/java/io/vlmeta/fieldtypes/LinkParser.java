@@ -26,6 +26,9 @@ enum LinkParser implements ValueParser {
         if (raw instanceof RawValue.DateTime) {
             return notALink(raw.display(), "Must be an http:// or https:// URL, not a date");
         }
+        if (raw instanceof RawValue.TimeOfDay || raw instanceof RawValue.Duration) {
+            return notALink(raw.display(), "Must be an http:// or https:// URL, not a time");
+        }
         if (raw instanceof RawValue.ListValue) {
             return notALink(raw.display(), "Must be a single URL, not a list");
         }

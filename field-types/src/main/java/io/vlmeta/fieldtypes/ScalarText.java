@@ -13,7 +13,7 @@ final class ScalarText {
     }
 
     /**
-     * @return the trimmed text of a text, number or date-time value; the empty string for a missing
+     * @return the trimmed text of a text, number, date-time, time-of-day or duration value; the empty string for a missing
      *     value; {@code null} for a list, which the caller refuses in its own words
      */
     static String of(RawValue raw) {
@@ -25,6 +25,9 @@ final class ScalarText {
         }
         if (raw instanceof RawValue.DateTime dateTime) {
             return dateTime.display();
+        }
+        if (raw instanceof RawValue.TimeOfDay || raw instanceof RawValue.Duration) {
+            return raw.display();
         }
         if (raw instanceof RawValue.ListValue) {
             return null;

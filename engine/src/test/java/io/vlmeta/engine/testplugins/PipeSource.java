@@ -22,12 +22,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal pipe-separated source for engine tests ({@code .pipe} files): a header line, then rows.
  * Columns whose name starts with {@code phi_} are marked sensitive; {@code n_} columns suggest float.
  */
 public final class PipeSource implements SourceProvider {
+
+    /** The columns each opened source was told to keep ({@link RecordSource#select}), in call order. */
+    public static final List<Set<String>> SELECTED = new CopyOnWriteArrayList<>();
 
     @Override
     public String name() {
@@ -129,6 +134,11 @@ public final class PipeSource implements SourceProvider {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public void select(Set<String> columns) {
+            SELECTED.add(Set.copyOf(columns));
         }
 
         @Override

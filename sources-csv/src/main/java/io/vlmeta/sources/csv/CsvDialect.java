@@ -10,12 +10,14 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 
 /**
- * How a delimited text file is written: its character encoding and the character between cells.
+ * How a delimited text file is written: its character encoding, the character between cells, and
+ * whether an Excel {@code sep=} line comes before the header.
  *
  * @param charset   the encoding the bytes are decoded with
  * @param delimiter the cell separator
+ * @param sepLine   the file's {@code sep=} line, to be skipped, or {@code null}
  */
-record CsvDialect(Charset charset, char delimiter) {
+record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
 
     /** Option naming the file's encoding, e.g. {@code windows-1252}; UTF-8 when absent. */
     static final String ENCODING_OPTION = "encoding";
@@ -23,20 +25,47 @@ record CsvDialect(Charset charset, char delimiter) {
     static final String DELIMITER_OPTION = "delimiter";
 
     /**
+     * @param file    the file as messages name it
      * @param request the user's request; its options {@code encoding} and {@code delimiter} are read
-     * @param head    the file's first bytes (up to two), to recognise a UTF-16 byte order mark
-     * @return the dialect the options ask for, with a tab for {@code .tsv} files and a comma otherwise;
-     *     UTF-8 unless the options name an encoding or the file starts with a UTF-16 byte order mark
-     * @throws VlmetaException ({@code USAGE}) for an unknown encoding or delimiter
+     * @param head    the file's first bytes (up to {@link SepLine#HEAD_BYTES}), to recognise a UTF-16 byte
+     *                order mark and Excel's {@code sep=} line
+     * @return the dialect the options ask for; without a {@code delimiter} option, the one a {@code sep=}
+     *     line names, else a tab for {@code .tsv} files and a comma otherwise; UTF-8 unless the options
+     *     name an encoding or the file starts with a UTF-16 byte order mark
+     * @throws VlmetaException ({@code USAGE}) for an unknown encoding or delimiter, or a delimiter option
+     *     that contradicts the {@code sep=} line; ({@code INPUT_MALFORMED}) for a {@code sep=} line naming a
+     *     delimiter this source does not read
      */
-    static CsvDialect of(SourceRequest request, byte[] head) {
+    static CsvDialect of(String file, SourceRequest request, byte[] head) {
         Charset charset = request.option(ENCODING_OPTION)
                 .map(CsvDialect::charset)
                 .orElseGet(() -> startsWithUtf16Mark(head) ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
-        char delimiter = request.option(DELIMITER_OPTION)
-                .map(CsvDialect::delimiter)
-                .orElseGet(() -> defaultDelimiter(request));
-        return new CsvDialect(charset, delimiter);
+        SepLine sepLine = SepLine.find(head, charset).orElse(null);
+        Character asked = request.option(DELIMITER_OPTION).map(CsvDialect::delimiter).orElse(null);
+        if (sepLine == null) {
+            return new CsvDialect(charset, asked != null ? asked : defaultDelimiter(request), null);
+        }
+        if (!isSupported(sepLine.delimiter())) {
+            throw VlmetaException.malformed(file + " starts with the line '" + sepLine.text() + "', which names '"
+                    + sepLine.delimiter() + "' as the delimiter; this source reads ',', ';', '|' or tab, so save"
+                    + " the file with one of those.");
+        }
+        if (asked != null && asked != sepLine.delimiter()) {
+            CsvDialect fromFile = new CsvDialect(charset, sepLine.delimiter(), sepLine);
+            throw VlmetaException.usage(file + " starts with the line '" + sepLine.text() + "', which makes "
+                    + fromFile.delimiterName() + " its delimiter, but --delimiter " + request.options()
+                    .get(DELIMITER_OPTION) + " was given; leave out --delimiter.");
+        }
+        return new CsvDialect(charset, sepLine.delimiter(), sepLine);
+    }
+
+    /** @return how many lines come before the header row and are not rows: 1 for a {@code sep=} line */
+    int linesBeforeHeader() {
+        return sepLine == null ? 0 : 1;
+    }
+
+    private static boolean isSupported(char delimiter) {
+        return delimiter == ',' || delimiter == ';' || delimiter == '|' || delimiter == '\t';
     }
 
     /** @return the delimiter as messages name it: {@code ','} or {@code tab} */

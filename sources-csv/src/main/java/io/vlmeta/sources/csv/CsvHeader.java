@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A checked header row: where the key is, and which cell holds each value column. One instance is
- * shared by every row's {@link RowValues}.
+ * A checked header row: where the key is, which cell holds each value column, and which cells have
+ * no name. One instance is shared by every row's {@link RowValues}. Cells under a blank header name
+ * are no column: they must be empty in every row (spreadsheets write such cells once a cell was
+ * formatted), which {@link CsvRecordSource} checks.
  */
 final class CsvHeader {
 
@@ -25,31 +28,60 @@ final class CsvHeader {
     private final int keyIndex;
     private final int width;
     private final List<ColumnInfo> columns;
+    private final int[] unnamedCells;
     private final String[] valueNames;
     private final int[] valueCells;
     private final Map<String, Integer> positionByName;
 
-    private CsvHeader(String keyColumn, int keyIndex, List<String> names) {
+    private CsvHeader(String keyColumn, int keyIndex, int width, List<ColumnInfo> columns, int[] unnamedCells,
+                      String[] valueNames, int[] valueCells) {
         this.keyColumn = keyColumn;
         this.keyIndex = keyIndex;
-        this.width = names.size();
-        this.valueNames = new String[width - 1];
-        this.valueCells = new int[width - 1];
-        this.positionByName = new HashMap<>(width * 2);
-        List<ColumnInfo> infos = new ArrayList<>(width - 1);
-        int position = 0;
-        for (int cell = 0; cell < width; cell++) {
-            if (cell == keyIndex) {
-                continue;
-            }
-            String name = names.get(cell);
-            valueNames[position] = name;
-            valueCells[position] = cell;
-            positionByName.put(name, position);
-            infos.add(ColumnInfo.plain(name));
-            position++;
+        this.width = width;
+        this.columns = columns;
+        this.unnamedCells = unnamedCells;
+        this.valueNames = valueNames;
+        this.valueCells = valueCells;
+        this.positionByName = new HashMap<>(valueNames.length * 2);
+        for (int position = 0; position < valueNames.length; position++) {
+            positionByName.put(valueNames[position], position);
         }
-        this.columns = List.copyOf(infos);
+    }
+
+    private static CsvHeader of(String keyColumn, int keyIndex, List<String> names) {
+        List<String> valueNames = new ArrayList<>();
+        List<Integer> valueCells = new ArrayList<>();
+        List<Integer> unnamed = new ArrayList<>();
+        for (int cell = 0; cell < names.size(); cell++) {
+            String name = names.get(cell);
+            if (name.isEmpty()) {
+                unnamed.add(cell);
+            } else if (cell != keyIndex) {
+                valueNames.add(name);
+                valueCells.add(cell);
+            }
+        }
+        List<ColumnInfo> infos = valueNames.stream().map(ColumnInfo::plain).toList();
+        return new CsvHeader(keyColumn, keyIndex, names.size(), infos,
+                unnamed.stream().mapToInt(Integer::intValue).toArray(), valueNames.toArray(String[]::new),
+                valueCells.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * @param selected value column names a job reads
+     * @return a header whose rows hold only those columns' values; {@link #columns()} still lists them all
+     */
+    CsvHeader select(Set<String> selected) {
+        List<String> names = new ArrayList<>();
+        List<Integer> cells = new ArrayList<>();
+        for (int position = 0; position < valueNames.length; position++) {
+            if (selected.contains(valueNames[position])) {
+                names.add(valueNames[position]);
+                cells.add(valueCells[position]);
+            }
+        }
+        return new CsvHeader(keyColumn, keyIndex, width, columns, unnamedCells, names.toArray(String[]::new),
+                cells.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -61,22 +93,22 @@ final class CsvHeader {
      * @param keyColumn   the key column's name
      * @param keyAskedFor true when the user named the key column (a missing one is then a usage error)
      * @return the header
-     * @throws VlmetaException for blank or repeated names, or a missing key column
+     * @throws VlmetaException for repeated names or a missing key column
      */
     static CsvHeader parse(String file, String[] cells, String keyColumn, boolean keyAskedFor) {
         List<String> names = new ArrayList<>(cells.length);
         for (String cell : cells) {
             names.add(cell.trim());
         }
-        refuseBlankNames(file, names);
         refuseRepeatedNames(file, names);
         int keyIndex = names.indexOf(keyColumn);
         if (keyIndex < 0) {
+            List<String> named = names.stream().filter(name -> !name.isEmpty()).toList();
             String message = file + " has no column '" + keyColumn + "' for the media paths; its columns are: "
-                    + String.join(", ", names) + delimiterHint(names) + ".";
+                    + String.join(", ", named) + delimiterHint(named) + ".";
             throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, message);
         }
-        return new CsvHeader(keyColumn, keyIndex, names);
+        return of(keyColumn, keyIndex, names);
     }
 
     /**
@@ -97,24 +129,12 @@ final class CsvHeader {
         return "";
     }
 
-    private static void refuseBlankNames(String file, List<String> names) {
-        List<Integer> blank = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).isEmpty()) {
-                blank.add(i + 1);
-            }
-        }
-        if (!blank.isEmpty()) {
-            String which = blank.size() == 1 ? "column " + blank.get(0) + " has" : "columns " + and(blank) + " have";
-            throw VlmetaException.malformed(file + " row 1: " + which
-                    + " no name; give every column a header, or delete the empty column.");
-        }
-    }
-
     private static void refuseRepeatedNames(String file, List<String> names) {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            positions.computeIfAbsent(names.get(i), name -> new ArrayList<>()).add(i + 1);
+            if (!names.get(i).isEmpty()) {
+                positions.computeIfAbsent(names.get(i), name -> new ArrayList<>()).add(i + 1);
+            }
         }
         String repeated = positions.entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1)
@@ -149,9 +169,14 @@ final class CsvHeader {
         return keyIndex;
     }
 
-    /** @return the number of columns, the key included */
+    /** @return the number of header cells, the key and unnamed ones included */
     int width() {
         return width;
+    }
+
+    /** @return the 0-based indexes of the header cells with no name, ascending; do not modify */
+    int[] unnamedCells() {
+        return unnamedCells;
     }
 
     /** @return the value columns in file order, without the key */
@@ -159,7 +184,7 @@ final class CsvHeader {
         return columns;
     }
 
-    /** @return how many value columns there are */
+    /** @return how many value columns rows hold: all, or the selected ones */
     int valueCount() {
         return valueNames.length;
     }

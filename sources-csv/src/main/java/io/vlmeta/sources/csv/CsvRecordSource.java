@@ -24,8 +24,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Streams one CSV file's rows as {@link Record}s, holding one row (and the one after it) at a time.
@@ -34,6 +37,11 @@ import java.util.List;
  * quoted cells span, blank lines included. The parser reads one record ahead so that bytes that were
  * not valid in the encoding can be pinned to the row they fall in (everything decoded before the
  * next record's first character belongs to this one).
+ *
+ * <p>An Excel {@code sep=} first line names the delimiter and is not a row. Cells with no name in the
+ * header, and cells past the header's last column, must be empty: such columns are what spreadsheets
+ * write after cells were once formatted. At the end of the file they are named in one warning and
+ * ignored; a row that holds a value in one is an error naming the row and the column, and is skipped.
  */
 final class CsvRecordSource implements RecordSource {
 
@@ -55,6 +63,10 @@ final class CsvRecordSource implements RecordSource {
     private CsvHeader header;
     private CSVRecord lookahead;
     private long linesRead;
+    /** The most cells any row had, and which cells without a name held a value (0-based). */
+    private int widest;
+    private final BitSet unnamedWithValue = new BitSet();
+    private boolean endReported;
     private boolean closed;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
@@ -87,7 +99,10 @@ final class CsvRecordSource implements RecordSource {
         InputStream in = openStream(path, file);
         CsvDialect dialect;
         try {
-            dialect = CsvDialect.of(request, head(in));
+            dialect = CsvDialect.of(file, request, head(in));
+            if (dialect.sepLine() != null) {
+                in.skipNBytes(dialect.sepLine().bytes());
+            }
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -113,10 +128,10 @@ final class CsvRecordSource implements RecordSource {
         }
     }
 
-    /** Reads the first two bytes and rewinds, leaving the stream as it was. */
+    /** Reads the first bytes and rewinds, leaving the stream as it was. */
     private static byte[] head(InputStream in) throws IOException {
-        in.mark(2);
-        byte[] head = in.readNBytes(2);
+        in.mark(SepLine.HEAD_BYTES);
+        byte[] head = in.readNBytes(SepLine.HEAD_BYTES);
         in.reset();
         return head;
     }
@@ -138,7 +153,7 @@ final class CsvRecordSource implements RecordSource {
 
     private void readHeader(String keyColumn, boolean keyAskedFor) {
         CSVRecord headerRecord = readRecord();
-        while (headerRecord != null && isEmptyLine(headerRecord)) {
+        while (headerRecord != null && isBlank(headerRecord.values())) {
             headerRecord = readRecord();
         }
         if (headerRecord == null) {
@@ -152,7 +167,8 @@ final class CsvRecordSource implements RecordSource {
                     + "; give the file's encoding with --encoding (e.g. windows-1252).");
         }
         header = CsvHeader.parse(file, headerRecord.values(), keyColumn, keyAskedFor);
-        while (lookahead != null && lookahead.size() <= header.width() && isBlank(lookahead.values())) {
+        while (lookahead != null && isBlank(lookahead.values())) {
+            widest = Math.max(widest, lookahead.size());
             lookahead = readRecord();
         }
         if (lookahead == null) {
@@ -182,13 +198,8 @@ final class CsvRecordSource implements RecordSource {
             lookahead = readRecord();
             boolean badBytes = decodeErrors.takeBefore(startOf(lookahead));
             String[] cells = row.values();
-            long rowNumber = row.getRecordNumber();
-            if (cells.length > header.width()) {
-                throw VlmetaException.malformed(file + " row " + rowNumber + " has " + cells.length
-                        + " cells but the header has " + header.width() + " columns; quote any cell that contains the "
-                        + dialect.delimiterName() + " delimiter.");
-            }
-            Location location = Location.of(file, rowNumber);
+            Location location = Location.of(file, row.getRecordNumber());
+            List<Integer> unnamedValues = unnamedCellsWithValues(cells);
             if (badBytes) {
                 reporter.report(Problem.error(ProblemCategory.INPUT, location, null,
                         "Contains bytes that are not valid " + dialect.charset().name()
@@ -197,6 +208,11 @@ final class CsvRecordSource implements RecordSource {
                 continue;
             }
             if (isBlank(cells)) {
+                continue;
+            }
+            if (!unnamedValues.isEmpty()) {
+                reporter.report(Problem.error(ProblemCategory.INPUT, location, null,
+                        unnamedValuesMessage(cells, unnamedValues)));
                 continue;
             }
             String key = header.keyIndex() < cells.length ? cells[header.keyIndex()].trim() : "";
@@ -208,7 +224,86 @@ final class CsvRecordSource implements RecordSource {
             }
             return new Record(key, location, new RowValues(header, cells));
         }
+        reportIgnoredColumns();
         return null;
+    }
+
+    /**
+     * Keeps only the selected columns' values in the records read from now on: a row of thousands of
+     * cells then holds the few a job reads.
+     */
+    @Override
+    public void select(Set<String> columns) {
+        header = header.select(columns);
+    }
+
+    /** @return the 1-based positions of the row's cells that hold a value but have no column name */
+    private List<Integer> unnamedCellsWithValues(String[] cells) {
+        widest = Math.max(widest, cells.length);
+        List<Integer> positions = List.of();
+        for (int cell : header.unnamedCells()) {
+            if (cell < cells.length && !cells[cell].isBlank()) {
+                positions = add(positions, cell);
+            }
+        }
+        for (int cell = header.width(); cell < cells.length; cell++) {
+            if (!cells[cell].isBlank()) {
+                positions = add(positions, cell);
+            }
+        }
+        return positions;
+    }
+
+    private List<Integer> add(List<Integer> positions, int cell) {
+        unnamedWithValue.set(cell);
+        List<Integer> more = positions.isEmpty() ? new ArrayList<>() : positions;
+        more.add(cell + 1);
+        return more;
+    }
+
+    private String unnamedValuesMessage(String[] cells, List<Integer> positions) {
+        int first = positions.get(0);
+        String columns = ColumnLabels.describe(positions);
+        String value = "'" + shortened(cells[first - 1].strip()) + "'";
+        String holds = positions.size() == 1 ? " holds " + value : " hold values (" + value + " in "
+                + ColumnLabels.letters(first) + ")";
+        if (positions.get(positions.size() - 1) > header.width()) {
+            return "Has " + cells.length + " cells but the header has " + header.width() + " columns: " + columns
+                    + holds + " without a name in row 1, so the row is skipped; quote any cell that contains the "
+                    + dialect.delimiterName() + " delimiter, or name the column in row 1.";
+        }
+        return Character.toUpperCase(columns.charAt(0)) + columns.substring(1) + holds
+                + " but no name in row 1, so the row is skipped; name the column in row 1, or delete the value.";
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+
+    /** Once, at the end: the columns without a name that no row gave a value (they held nothing to lose). */
+    private void reportIgnoredColumns() {
+        if (endReported) {
+            return;
+        }
+        endReported = true;
+        List<Integer> ignored = new ArrayList<>();
+        for (int cell : header.unnamedCells()) {
+            if (!unnamedWithValue.get(cell)) {
+                ignored.add(cell + 1);
+            }
+        }
+        for (int cell = header.width(); cell < widest; cell++) {
+            if (!unnamedWithValue.get(cell)) {
+                ignored.add(cell + 1);
+            }
+        }
+        if (!ignored.isEmpty()) {
+            String columns = ColumnLabels.describe(ignored);
+            reporter.report(Problem.warning(ProblemCategory.INPUT, Location.of(file, 1), null,
+                    Character.toUpperCase(columns.charAt(0)) + columns.substring(1)
+                            + (ignored.size() == 1 ? " has" : " have") + " no name in the header and no value in any"
+                            + " row, so " + (ignored.size() == 1 ? "it is" : "they are") + " ignored."));
+        }
     }
 
     /** @return the next CSV record, or null at the end of the file */
@@ -228,7 +323,7 @@ final class CsvRecordSource implements RecordSource {
 
     private VlmetaException failure(IOException cause) {
         long row = parser.getRecordNumber() + 1;
-        long line = linesRead + 1;
+        long line = linesRead + 1 + dialect.linesBeforeHeader();
         String where = file + " row " + row + (line == row ? "" : " (line " + line + ")");
         if (cause instanceof StrictDecodingReader.RecordTooLongException tooLong) {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " runs for more than "
@@ -253,10 +348,6 @@ final class CsvRecordSource implements RecordSource {
 
     private static long startOf(CSVRecord record) {
         return record == null ? Long.MAX_VALUE : record.getCharacterPosition();
-    }
-
-    private static boolean isEmptyLine(CSVRecord record) {
-        return record.size() == 1 && record.get(0).isEmpty();
     }
 
     private static boolean isBlank(String[] cells) {

@@ -17,7 +17,13 @@ import java.util.Set;
  *
  * <p>Options read from {@link SourceRequest#options()}: {@code encoding} (a character set name,
  * default UTF-8; a UTF-8 byte order mark is dropped) and {@code delimiter} ({@code ,}, {@code ;},
- * {@code |}, {@code tab} or {@code \t}; default tab for {@code .tsv} files and comma otherwise).
+ * {@code |}, {@code tab} or {@code \t}; default: what an Excel {@code sep=} first line names, else tab
+ * for {@code .tsv} files and comma otherwise). A {@code sep=} line is not a row; the header below it is row 1.
+ *
+ * <p>Cells with no name in the header, and cells past its last column, must be empty in every row:
+ * at the end of a pass such columns are named in one warning (row 1) and ignored; a row holding a
+ * value in one is reported as an error naming the row and column, and skipped. Only the columns
+ * passed to {@link io.vlmeta.api.RecordSource#select} are kept in the records.
  *
  * <p>Reading streams: memory does not grow with the number of rows. Values are untrimmed
  * {@link io.vlmeta.api.RawValue.Text}, empty cells {@link io.vlmeta.api.RawValue.Missing}; the key is

@@ -10,19 +10,24 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * One row's values by column name, read-only, as a view over the row's cells and the shared
- * {@link CsvHeader}: no per-row hash table. Every value column the header has is present; cells
- * past the end of a short row and empty cells read as {@link RawValue.Missing}, others as
- * untrimmed {@link RawValue.Text}.
+ * One row's values by column name, read-only, over the shared {@link CsvHeader}: no per-row hash
+ * table. Every value column the header holds is present (all, or the selected ones); cells past the
+ * end of a short row and empty cells read as {@link RawValue.Missing}, others as untrimmed
+ * {@link RawValue.Text}. Only those columns' cells are kept, so a wide row whose other cells are not
+ * selected costs the memory of its selected cells.
  */
 final class RowValues extends AbstractMap<String, RawValue> {
 
     private final CsvHeader header;
-    private final String[] cells;
+    private final String[] values;
 
     RowValues(CsvHeader header, String[] cells) {
         this.header = header;
-        this.cells = cells;
+        this.values = new String[header.valueCount()];
+        for (int position = 0; position < values.length; position++) {
+            int cell = header.valueCell(position);
+            values[position] = cell < cells.length ? cells[cell] : "";
+        }
     }
 
     @Override
@@ -74,10 +79,7 @@ final class RowValues extends AbstractMap<String, RawValue> {
     }
 
     private RawValue valueAt(int position) {
-        int cell = header.valueCell(position);
-        if (cell >= cells.length || cells[cell].isEmpty()) {
-            return RawValue.Missing.INSTANCE;
-        }
-        return new RawValue.Text(cells[cell]);
+        String value = values[position];
+        return value.isEmpty() ? RawValue.Missing.INSTANCE : new RawValue.Text(value);
     }
 }

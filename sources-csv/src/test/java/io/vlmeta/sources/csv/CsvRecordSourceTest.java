@@ -373,23 +373,31 @@ class CsvRecordSourceTest {
     }
 
     @Test
-    void refusesARowWithMoreCellsThanTheHeader() throws IOException {
+    void skipsARowWithAValuePastTheHeaderAsAnErrorNamingTheRowAndColumn() throws IOException {
         Path file = write("metadata.csv", "file_fullpath,tags\na.jpg,x\nb.jpg,tag1, tag2\n");
 
-        assertThatThrownBy(() -> SourceRun.of(file))
-                .isInstanceOfSatisfying(VlmetaException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessage(file + " row 3 has 3 cells but the header has 2 columns; quote any cell that contains the"
-                        + " ',' delimiter.");
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.keys()).containsExactly("a.jpg");
+        assertThat(run.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+            assertThat(problem.location()).isEqualTo(Location.of(file.toString(), 3));
+        });
+        assertThat(run.renderedProblems()).containsExactly("Row 3: Has 3 cells but the header has 2 columns:"
+                + " column C (3) holds 'tag2' without a name in row 1, so the row is skipped; quote any cell that"
+                + " contains the ',' delimiter, or name the column in row 1.");
     }
 
     @Test
-    void namesTheTabDelimiterWhenATsvRowHasTooManyCells() throws IOException {
-        Path file = write("metadata.tsv", "file_fullpath\tscore\na.jpg\t1\t2\n");
+    void namesTheTabDelimiterWhenATsvRowHasAValuePastTheHeader() throws IOException {
+        Path file = write("metadata.tsv", "file_fullpath\tscore\na.jpg\t1\t2\nb.jpg\t3\n");
 
-        assertThatThrownBy(() -> SourceRun.of(file))
-                .hasMessage(file + " row 2 has 3 cells but the header has 2 columns; quote any cell that contains the"
-                        + " tab delimiter.");
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.keys()).containsExactly("b.jpg");
+        assertThat(run.renderedProblems()).containsExactly("Row 2: Has 3 cells but the header has 2 columns:"
+                + " column C (3) holds '2' without a name in row 1, so the row is skipped; quote any cell that"
+                + " contains the tab delimiter, or name the column in row 1.");
     }
 
     @Test
@@ -456,23 +464,29 @@ class CsvRecordSourceTest {
     }
 
     @Test
-    void refusesAHeaderWithABlankColumnName() throws IOException {
-        Path file = write("metadata.csv", "file_fullpath,score, \na.jpg,1,2\n");
+    void skipsARowWithAValueUnderABlankHeaderNameAsAnErrorNamingTheColumn() throws IOException {
+        Path file = write("metadata.csv", "file_fullpath,score, \na.jpg,1,2\nb.jpg,3,\n");
 
-        assertThatThrownBy(() -> open(file))
-                .isInstanceOfSatisfying(VlmetaException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessage(file + " row 1: column 3 has no name; give every column a header, or delete the empty"
-                        + " column.");
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.records()).containsExactly(
+                new Record("b.jpg", Location.of(file.toString(), 3), Map.of("score", text("3"))));
+        assertThat(run.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+            assertThat(problem.render()).isEqualTo("Row 2: Column C (3) holds '2' but no name in row 1, so the"
+                    + " row is skipped; name the column in row 1, or delete the value.");
+        });
     }
 
     @Test
-    void namesEveryBlankColumnInTheHeader() throws IOException {
+    void namesEveryUnnamedColumnARowHoldsAValueIn() throws IOException {
         Path file = write("metadata.csv", ",file_fullpath,,score\n1,a.jpg,2,3\n");
 
-        assertThatThrownBy(() -> open(file))
-                .hasMessage(file + " row 1: columns 1 and 3 have no name; give every column a header, or delete the"
-                        + " empty column.");
+        SourceRun run = SourceRun.of(file);
+
+        assertThat(run.records()).isEmpty();
+        assertThat(run.renderedProblems()).containsExactly("Row 2: Columns A and C (1 and 3) hold values ('1' in A)"
+                + " but no name in row 1, so the row is skipped; name the column in row 1, or delete the value.");
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package io.vlmeta.sources.xlsx;
 
 import io.vlmeta.api.RawValue;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.SharedStrings;
 
 import java.time.LocalDate;
@@ -11,19 +10,21 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns a cell as the sheet XML holds it into a {@link RawValue} of the type the cell has: text stays
- * text ({@code 00123}), numbers stay numbers ({@code 42}, not {@code 42.0}), numbers shown in a date
- * format become date-times, booleans become {@code true}/{@code false}. Formulas give their saved
- * result; error cells and formulas without a saved result are failures, never text.
+ * text ({@code 00123}), numbers stay numbers ({@code 42}, not {@code 42.0}), booleans become
+ * {@code true}/{@code false}. A number's format decides what it is ({@link NumberFormatStyles}):
+ * in a date format a date-time, in a time-of-day format ({@code h:mm}) a {@link RawValue.TimeOfDay},
+ * in an elapsed-time format ({@code [h]:mm:ss}) a {@link RawValue.Duration}. Formulas give their
+ * saved result; error cells and formulas without a saved result are failures, never text.
  */
 final class CellDecoder {
     private final SharedStrings sharedStrings;
-    private final DateStyles dateStyles;
-    private final boolean date1904;
+    private final NumberFormatStyles formats;
+    private final SerialDates serialDates;
 
-    CellDecoder(SharedStrings sharedStrings, DateStyles dateStyles, boolean date1904) {
+    CellDecoder(SharedStrings sharedStrings, NumberFormatStyles formats, boolean date1904) {
         this.sharedStrings = sharedStrings;
-        this.dateStyles = dateStyles;
-        this.date1904 = date1904;
+        this.formats = formats;
+        this.serialDates = new SerialDates(date1904);
     }
 
     CellContent decode(RawCell cell) {
@@ -80,14 +81,20 @@ final class CellDecoder {
         if (!Double.isFinite(number)) {
             return notANumber(cell);
         }
-        if (!dateStyles.isDate(cell.styleIndex())) {
-            return new CellContent.Value(RawValue.Number.ofDouble(number));
-        }
-        if (!DateUtil.isValidExcelDate(number)) {
-            return new CellContent.Failure("Cell " + cell.address() + " holds " + text.trim()
-                    + " in a date format, which is not a date a spreadsheet can show; enter a valid date.");
-        }
-        return new CellContent.Value(new RawValue.DateTime(DateUtil.getLocalDateTime(number, date1904, false), null));
+        return switch (formats.kindOf(cell.styleIndex())) {
+            case NUMBER -> new CellContent.Value(RawValue.Number.ofDouble(number));
+            case DATE -> serialDates.date(cell, text.trim(), number);
+            case TIME_OF_DAY -> serialDates.timeOfDay(cell, text.trim(), number);
+            case DURATION -> new CellContent.Value(new RawValue.Duration(SerialDates.duration(number)));
+            case LOCALE_DEPENDENT -> new CellContent.Failure(localeDependent(cell));
+        };
+    }
+
+    private String localeDependent(RawCell cell) {
+        return "Cell " + cell.address() + " uses Excel's built-in number format " + formats.formatIdOf(cell.styleIndex())
+                + ", which Japanese and Korean Excel show as a date and Chinese Excel as a time of day, and the"
+                + " workbook does not say which wrote it; give the column a date or time format of its own"
+                + " (Format Cells, Custom) and save the workbook again.";
     }
 
     private static CellContent notANumber(RawCell cell) {

@@ -57,7 +57,7 @@ final class OpenSheet implements AutoCloseable {
             WorkbookCatalog.Sheet sheet = SheetChoice.pick(catalog.sheets(), sheetAsked, file);
             where = file + ", sheet '" + sheet.name() + "'";
             CellDecoder decoder = new CellDecoder(new ReadOnlySharedStringsTable(workbook, false),
-                    new DateStyles(reader.getStylesTable()), catalog.date1904());
+                    new NumberFormatStyles(reader.getStylesTable()), catalog.date1904());
             sheetXml = reader.getSheet(sheet.relationshipId());
             return new OpenSheet(workbook, sheetXml, new SheetRowReader(sheetXml, decoder, where), file,
                     sheet.name(), where);

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Reads one sheet of an Excel workbook (.xlsx, .xlsm) as a stream of records that keep each cell's
- * type: numbers stay numbers, date cells become date-times, text stays text. Claims {@code .xls}
+ * type: numbers stay numbers, date cells become date-times, time-of-day and elapsed-time cells
+ * become times of day and durations, text stays text. Claims {@code .xls}
  * too, only to refuse it with a message that says how to convert it.
  *
  * <p>Options: {@code sheet} picks the sheet by name or 1-based number (default: the first).

@@ -13,7 +13,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes a minimal .xlsx package from sheet XML given by the test, for cell forms spreadsheet
  * libraries rarely write on request (boolean formulas, rich inline text, omitted references, the
- * 1904 date system). Style 1 is a date format (numFmt 14), style 2 a date-time format (numFmt 22).
+ * 1904 date system). Style 1 is a date format (numFmt 14), style 2 a date-time format (numFmt 22);
+ * {@link #numberFormats} adds styles from 3 on.
  */
 final class XlsxPackageWriter {
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -23,9 +24,31 @@ final class XlsxPackageWriter {
     private final List<String> sharedStrings = new ArrayList<>();
     private boolean date1904;
     private long padding;
+    private String numFmts = "";
+    private final List<Integer> extraFormatIds = new ArrayList<>();
+    private String defaultFont = "<font/>";
 
     XlsxPackageWriter date1904() {
         this.date1904 = true;
+        return this;
+    }
+
+    /**
+     * Adds one cell style per id, numbered from 3 in the order given.
+     *
+     * @param numFmtsXml the {@code <numFmt>} entries defining the custom ids among them (none for built-in ids)
+     */
+    XlsxPackageWriter numberFormats(String numFmtsXml, int... numFmtIds) {
+        this.numFmts = numFmtsXml;
+        for (int id : numFmtIds) {
+            extraFormatIds.add(id);
+        }
+        return this;
+    }
+
+    /** @param fontXml the first {@code <font>} of the styles, the one the Normal style uses */
+    XlsxPackageWriter defaultFont(String fontXml) {
+        this.defaultFont = fontXml;
         return this;
     }
 
@@ -54,11 +77,16 @@ final class XlsxPackageWriter {
                     + "</Relationships>");
             put(zip, "xl/workbook.xml", workbook());
             put(zip, "xl/_rels/workbook.xml.rels", workbookRelationships());
-            put(zip, "xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\"><fonts count=\"1\"><font/></fonts>"
+            StringBuilder extraXfs = new StringBuilder();
+            extraFormatIds.forEach(id -> extraXfs.append("<xf numFmtId=\"").append(id).append("\" applyNumberFormat=\"1\"/>"));
+            put(zip, "xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\">"
+                    + (numFmts.isEmpty() ? "" : "<numFmts>" + numFmts + "</numFmts>")
+                    + "<fonts count=\"1\">" + defaultFont + "</fonts>"
                     + "<fills count=\"1\"><fill/></fills><borders count=\"1\"><border/></borders>"
-                    + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\"/>"
+                    + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"" + (3 + extraFormatIds.size())
+                    + "\"><xf numFmtId=\"0\"/>"
                     + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"22\" applyNumberFormat=\"1\"/>"
-                    + "</cellXfs></styleSheet>");
+                    + extraXfs + "</cellXfs></styleSheet>");
             StringBuilder strings = new StringBuilder("<sst xmlns=\"" + MAIN + "\">");
             sharedStrings.forEach(s -> strings.append("<si><t xml:space=\"preserve\">").append(s).append("</t></si>"));
             put(zip, "xl/sharedStrings.xml", strings.append("</sst>").toString());

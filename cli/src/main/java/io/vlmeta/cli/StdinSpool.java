@@ -1,0 +1,117 @@
+package io.vlmeta.cli;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Standard input ({@code --csv -}, {@code --input -}) copied to a temporary file, because a job reads
+ * its input twice (validation, then upload) and a pipe can be read once. The file is deleted by
+ * {@link #close()}, and at exit when the run is stopped (Ctrl-C, SIGTERM) before that.
+ *
+ * <p>Its SHA-256 identifies the input for the resume journal: the file's path and time change with
+ * every run, the bytes piped in do not.
+ */
+final class StdinSpool implements AutoCloseable {
+    /** The name {@code --csv} and {@code --input} take for standard input. */
+    static final String DASH = "-";
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private final Path folder;
+    private final Path file;
+    private final String sha256;
+
+    private StdinSpool(Path folder, Path file, String sha256) {
+        this.folder = folder;
+        this.file = file;
+        this.sha256 = sha256;
+    }
+
+    /** @return true when the path is {@code -}, standard input */
+    static boolean isStdin(Path path) {
+        return path != null && path.toString().equals(DASH);
+    }
+
+    /**
+     * Copies {@code in} to the end.
+     *
+     * @param in standard input; not closed
+     * @return the copy, named {@code stdin.xlsx} when the bytes are a zip (a workbook), else {@code stdin.csv}
+     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when nothing was piped in or the copy fails
+     */
+    static StdinSpool copy(InputStream in) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("vlmeta-stdin-");
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file to hold standard"
+                    + " input: " + e.getMessage() + ".", e);
+        }
+        // deleteOnExit deletes in reverse order: the file first, then its folder
+        folder.toFile().deleteOnExit();
+        Path spooled = folder.resolve("stdin");
+        spooled.toFile().deleteOnExit();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] head;
+            try (DigestInputStream hashing = new DigestInputStream(in, digest);
+                 OutputStream out = Files.newOutputStream(spooled)) {
+                head = hashing.readNBytes(ZIP_MAGIC.length);
+                out.write(head);
+                hashing.transferTo(out);
+            }
+            if (head.length == 0) {
+                throw VlmetaException.malformed("Standard input is empty: pipe the metadata into vlmeta, e.g."
+                        + " vlmeta validate --csv - ... < metadata.csv.");
+            }
+            Path file = folder.resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
+            file.toFile().deleteOnExit();
+            Files.move(spooled, file);
+            return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            deleteQuietly(spooled, folder);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy standard input to a temporary file: "
+                    + e.getMessage() + ".", e);
+        } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(spooled, folder);
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(spooled, folder);
+            throw e;
+        }
+    }
+
+    /** @return the copy */
+    Path file() {
+        return file;
+    }
+
+    /** @return the SHA-256 of the bytes read, in hex */
+    String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(file, folder);
+    }
+
+    private static void deleteQuietly(Path... paths) {
+        for (Path path : paths) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // deleteOnExit tries again when the program ends
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --csv -} and {@code --input -}: standard input, read twice through a temporary copy. */
+class StdinInputTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    @TempDir
+    Path dir;
+
+    private CliRun upload(byte[] stdin, String dataset, String inputFlag, String... extra) {
+        List<String> args = new ArrayList<>(List.of("upload", inputFlag, "-", "--dataset-id", dataset,
+                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
+        args.addAll(Examples.typeFlags());
+        args.addAll(List.of(extra));
+        return CliRun.withInput(stdin, Map.of(), dir, args.toArray(String[]::new));
+    }
+
+    private Object stored(String dataset, String field, String file) {
+        return EMULATOR.emulator().values(dataset, field).get(EMULATOR.emulator().mediaId(dataset, file));
+    }
+
+    private Map<String, Object> valuesByFile(String dataset, String field) throws IOException {
+        Map<String, Object> values = new java.util.TreeMap<>();
+        Map<String, Object> byMedia = EMULATOR.emulator().values(dataset, field);
+        for (String file : Examples.filenames()) {
+            Object value = byMedia.get(EMULATOR.emulator().mediaId(dataset, file));
+            if (value != null) {
+                values.put(file, value);
+            }
+        }
+        return values;
+    }
+
+    private List<Path> journals() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("state"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+        }
+    }
+
+    @Test
+    void uploadsWhatIsPipedInAndDeletesItsCopy() throws IOException {
+        EMULATOR.emulator().addDataset("piped", Examples.filenames());
+
+        CliRun run = upload(Files.readAllBytes(Examples.METADATA), "piped", "--csv", "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).contains("CSV file: standard input (read from its copy ");
+        assertThat(stored("piped", "confidence", "images/street_001.jpg")).isEqualTo(new BigDecimal("0.94"));
+        assertThat(stored("piped", "tags", "images/street_001.jpg"))
+                .isEqualTo(List.of("urban", "bicycle", "traffic-light"));
+        assertThat(EMULATOR.emulator().schema("piped")).hasSize(6);
+        Path copy = Path.of(new ObjectMapper().readTree(run.out()).get("input").asText());
+        assertThat(copy.getFileName()).hasToString("stdin.csv");
+        assertThat(copy).doesNotExist();
+        assertThat(copy.getParent()).doesNotExist();
+    }
+
+    @Test
+    void resumesAnUnfinishedUploadWhenTheSameBytesArePipedInAgain() throws IOException {
+        EMULATOR.emulator().addDataset("piped-resume", Examples.filenames());
+        byte[] metadata = Files.readAllBytes(Examples.METADATA);
+        EMULATOR.emulator().setFaults(FaultPlan.builder().failNth("upload", 2, 400).build());
+        CliRun failed;
+        try {
+            failed = upload(metadata, "piped-resume", "--input", "--batch-size", "5", "--parallel", "1");
+        } finally {
+            EMULATOR.emulator().setFaults(FaultPlan.none());
+        }
+
+        CliRun again = upload(metadata, "piped-resume", "--input", "--batch-size", "5", "--parallel", "1");
+        CliRun resumed = upload(metadata, "piped-resume", "--input", "--batch-size", "5", "--parallel", "1",
+                "--resume");
+
+        assertThat(failed.exitCode()).as(failed.both()).isNotZero();
+        assertThat(again.exitCode()).as(again.both()).isEqualTo(2);
+        assertThat(again.err()).contains("An earlier upload of this input to dataset 'piped-resume' did not finish");
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(journals()).hasSize(1);
+        EMULATOR.emulator().addDataset("from-file", Examples.filenames());
+        List<String> fromFile = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(),
+                "--dataset-id", "from-file", "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
+                dir.resolve("state").toString()));
+        fromFile.addAll(Examples.typeFlags());
+        assertThat(CliRun.of(Map.of(), dir, fromFile.toArray(String[]::new)).exitCode()).isZero();
+        for (String field : List.of("confidence", "tags", "captured_at", "weather", "reference_url", "caption")) {
+            assertThat(valuesByFile("piped-resume", field)).as(field).isEqualTo(valuesByFile("from-file", field));
+        }
+    }
+
+    @Test
+    void readsAWorkbookPipedIntoInput() throws IOException {
+        byte[] workbook = Files.readAllBytes(SharedFixtures.XLSX.resolve("libreoffice.xlsx"));
+
+        CliRun run = CliRun.withInput(workbook, Map.of(), dir, "validate", "--input", "-", "--enum-fields",
+                "status", "--report", dir.resolve("check.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).containsPattern("Input: standard input \\(read from its copy .*stdin\\.xlsx\\)")
+                .contains("Validation passed: 6 rows, 1 fields");
+    }
+
+    @Test
+    void refusesEmptyStandardInput() {
+        CliRun run = CliRun.withInput(new byte[0], Map.of(), dir, "validate", "--csv", "-", "--string-fields",
+                "caption");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.err()).contains("Standard input is empty: pipe the metadata into vlmeta, e.g. vlmeta validate"
+                + " --csv - ... < metadata.csv.");
+    }
+}

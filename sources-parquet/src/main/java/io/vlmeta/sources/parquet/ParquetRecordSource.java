@@ -1,0 +1,314 @@
+package io.vlmeta.sources.parquet;
+
+import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Location;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
+import io.vlmeta.api.ProblemReporter;
+import io.vlmeta.api.RawValue;
+import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
+import io.vlmeta.api.SourceRequest;
+import io.vlmeta.api.VlmetaException;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Streams the records of a Parquet file, or of a folder of part files one after the other, holding one
+ * row group's read columns at a time (parquet-java reads a row group's column chunks whole).
+ *
+ * <p>Records are numbered from 1 within each file, and their location names the file they are in (the
+ * part file, for folders). A record whose key is null or blank is reported and skipped. Part files must
+ * have the first file's columns and types.
+ */
+final class ParquetRecordSource implements RecordSource {
+
+    /** The default key column of tabular inputs. */
+    static final String DEFAULT_KEY_COLUMN = "file_fullpath";
+
+    private final String input;
+    private final List<Path> files;
+    private final String keyColumn;
+    private final List<ColumnInfo> columns;
+    private final ReadColumns read;
+    private final Map<String, ParquetColumn> readByName;
+    private final String signature;
+    private final ProblemReporter reporter;
+
+    private Predicate<String> keep = column -> true;
+    private int fileIndex;
+    private String file;
+    private ParquetSchema schema;
+    private ParquetFileReader reader;
+    private MessageColumnIO columnIO;
+    private MessageType projection;
+    private RecordReader<RawValue[]> records;
+    private long leftInGroup;
+    private long recordNumber;
+    private boolean closed;
+
+    private ParquetRecordSource(String input, List<Path> files, String keyColumn, ParquetSchema schema,
+                                ProblemReporter reporter, ParquetFileReader first) {
+        this.input = input;
+        this.files = files;
+        this.keyColumn = keyColumn;
+        this.reporter = reporter;
+        this.signature = schema.signature();
+        this.columns = schema.columns().stream().filter(c -> !c.name().equals(keyColumn))
+                .map(ParquetColumn::info).toList();
+        Map<String, String> unsupported = new LinkedHashMap<>();
+        this.readByName = new LinkedHashMap<>();
+        for (ParquetColumn column : schema.columns()) {
+            if (column.supported()) {
+                readByName.put(column.name(), column);
+            } else {
+                unsupported.put(column.name(), column.parquetType());
+            }
+        }
+        this.read = new ReadColumns(new ArrayList<>(readByName.keySet()), keyColumn,
+                new UnsupportedColumns(input, unsupported, reporter));
+        start(0, first, schema);
+    }
+
+    /**
+     * Opens the input and reads the first file's footer, so that a file that is not Parquet, or has no
+     * key column, is refused before anything else happens.
+     *
+     * @param request  the file or folder and the key column
+     * @param reporter where records that are skipped, and columns no field type takes, are reported
+     * @return the open source, before its first record
+     */
+    static ParquetRecordSource open(SourceRequest request, ProblemReporter reporter) {
+        String input = request.path().toString();
+        List<Path> files = ParquetInputs.files(request.path());
+        String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
+        ParquetFileReader first = openReader(files.get(0));
+        try {
+            ParquetSchema schema = ParquetSchema.of(first.getFooter().getFileMetaData().getSchema());
+            checkKey(files.get(0).toString(), schema, keyColumn, request.keyColumn() != null);
+            return new ParquetRecordSource(input, files, keyColumn, schema, reporter, first);
+        } catch (RuntimeException e) {
+            closeQuietly(first);
+            throw e;
+        }
+    }
+
+    private static void checkKey(String file, ParquetSchema schema, String keyColumn, boolean keyAskedFor) {
+        ParquetColumn key = schema.column(keyColumn).orElse(null);
+        if (key == null) {
+            String names = schema.columns().stream().map(ParquetColumn::name).collect(Collectors.joining(", "));
+            throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, file
+                    + " has no column '" + keyColumn + "' for the media paths; its columns are: " + names + ".");
+        }
+        if (!key.supported() || key.list() || !key.mapping().isText()) {
+            throw new VlmetaException(keyAskedFor ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED, file + ": column '"
+                    + keyColumn + "' holds Parquet " + key.parquetType() + ", but the key column must hold the media"
+                    + " paths as text (Parquet STRING).");
+        }
+    }
+
+    private static ParquetFileReader openReader(Path path) {
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new ParquetCodecs())
+                .build();
+        try {
+            return new ParquetFileReader(new LocalInputFile(path), options);
+        } catch (NoSuchFileException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, path + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, path + " cannot be opened: permission denied.", e);
+        } catch (IOException | RuntimeException e) {
+            throw new VlmetaException(ErrorCode.INPUT_MALFORMED, path + " is not a readable Parquet file: "
+                    + reason(e), e);
+        }
+    }
+
+    /** Makes a file the current one, checking that a part file has the first file's columns. */
+    private void start(int index, ParquetFileReader opened, ParquetSchema schema) {
+        fileIndex = index;
+        file = files.get(index).toString();
+        reader = opened;
+        if (!schema.signature().equals(signature)) {
+            throw VlmetaException.malformed(file + " has other columns or types than " + files.get(0)
+                    + "; every part file of a folder must have the same schema.\n" + files.get(0) + ":\n" + signature
+                    + file + ":\n" + schema.signature());
+        }
+        this.schema = schema;
+        project();
+        records = null;
+        leftInGroup = 0;
+        recordNumber = 0;
+    }
+
+    /** Asks the current file for the kept columns only: the others are never read from disk nor decoded. */
+    private void project() {
+        projection = schema.projection(keep);
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        columnIO = new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
+                .getColumnIO(projection, fileSchema);
+        reader.setRequestedSchema(projection);
+    }
+
+    /**
+     * Reads only these columns (and the key) from now on, and reports each selected column no field type
+     * can take, once.
+     */
+    @Override
+    public void select(Set<String> columns) {
+        for (String column : columns) {
+            read.unsupported().asked(column);
+        }
+        Set<String> kept = new HashSet<>(columns);
+        kept.add(keyColumn);
+        keep = kept::contains;
+        if (reader != null && records == null && recordNumber == 0) {
+            project();
+        }
+    }
+
+    @Override
+    public String description() {
+        return input;
+    }
+
+    @Override
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    @Override
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    @Override
+    public Record next() {
+        while (!closed) {
+            if (leftInGroup == 0 && !nextGroup()) {
+                return null;
+            }
+            RawValue[] row = readRecord();
+            leftInGroup--;
+            recordNumber++;
+            Location location = Location.of(file, recordNumber);
+            RawValue key = row[read.keySlot()];
+            String path = key instanceof RawValue.Text text ? text.value().trim() : "";
+            if (path.isEmpty()) {
+                reporter.report(Problem.error(ProblemCategory.INPUT, location, null, "Empty '" + keyColumn
+                        + "', so the record is skipped; every record needs the path of its media file."));
+                continue;
+            }
+            return new Record(path, location, new ParquetRowValues(read, row));
+        }
+        return null;
+    }
+
+    private RawValue[] readRecord() {
+        try {
+            return records.read();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Moves to the next row group with records, opening the next part file when one is done. */
+    private boolean nextGroup() {
+        while (true) {
+            PageReadStore pages;
+            try {
+                pages = reader.readNextRowGroup();
+            } catch (IOException | RuntimeException e) {
+                throw failure(e);
+            }
+            if (pages != null) {
+                if (pages.getRowCount() == 0) {
+                    continue;
+                }
+                leftInGroup = pages.getRowCount();
+                records = columnIO.getRecordReader(pages, new RowMaterializer(projection, read.slots(), readByName));
+                return true;
+            }
+            closeQuietly(reader);
+            reader = null;
+            if (fileIndex + 1 >= files.size()) {
+                return false;
+            }
+            ParquetFileReader opened = openReader(files.get(fileIndex + 1));
+            try {
+                start(fileIndex + 1, opened, ParquetSchema.of(opened.getFooter().getFileMetaData().getSchema()));
+            } catch (RuntimeException e) {
+                closeQuietly(opened);
+                reader = null;
+                throw e;
+            }
+        }
+    }
+
+    private VlmetaException failure(Exception e) {
+        if (e instanceof VlmetaException vlmeta) {
+            return vlmeta;
+        }
+        String where = file + " record " + (recordNumber + 1);
+        if (e instanceof ParquetCodecs.UnsupportedCodecException codec) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is compressed with " + codec.codec()
+                    + ", which this reader cannot decompress; write the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or no"
+                    + " compression.", e);
+        }
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " could not be read: " + reason(e), e);
+    }
+
+    /** @return the innermost message, since parquet-java wraps its causes */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof ParquetCodecs.UnsupportedCodecException) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(ParquetFileReader reader) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // the file was only read; failing to release it changes nothing already read
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(reader);
+        reader = null;
+    }
+}
