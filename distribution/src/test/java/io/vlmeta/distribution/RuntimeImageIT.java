@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * vlmeta-VERSION-linux-x64.tar.gz on a machine without Java: unpacked into an empty folder and run with a
  * PATH of a shell and three coreutils only (no java, no Maven) and no JAVA_HOME. The trimmed runtime must
- * do what the full JDK does: the demo (HTTP server and client), an Excel workbook through POI, DICOM sidecars.
+ * do what the full JDK does: the demo (HTTP server and client), an Excel workbook through POI, a Parquet
+ * file through parquet-java and Hadoop's classes, DICOM sidecars.
  */
 class RuntimeImageIT {
     private static final Path SHARED = Path.of(System.getProperty("vlmeta.shared.dir"));
@@ -109,6 +110,19 @@ class RuntimeImageIT {
         assertThat(trimmed.exitCode()).as(trimmed.both()).isEqualTo(full.exitCode()).isEqualTo(3);
         assertThat(trimmed.out()).isEqualTo(full.out())
                 .contains("Row 5, field 'notes': Value has 300 characters, exceeds limit of 255");
+    }
+
+    @Test
+    void readsAParquetFileAsTheFullJdkDoes() throws Exception {
+        // parquet-java loads Hadoop classes, which need JDK modules the other inputs do not
+        String parquet = Path.of("..", "sources-parquet", "src", "test", "resources", "fixtures", "types.parquet")
+                .toAbsolutePath().normalize().toString();
+
+        Launch trimmed = image("validate", "--input", parquet, "--infer");
+        Launch full = fullJdk("validate", "--input", parquet, "--infer");
+
+        assertThat(trimmed.exitCode()).as(trimmed.both()).isEqualTo(full.exitCode()).isZero();
+        assertThat(trimmed.out()).isEqualTo(full.out()).contains("count_i64: float (from the source: Parquet INT64");
     }
 
     @Test
