@@ -1,0 +1,136 @@
+package io.vlmeta.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/vlmeta from the unpacked tar.gz: how it finds Java, refuses an old one, and hands over the arguments. */
+class StartScriptIT {
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path script;
+    private Path tools;
+    private Path work;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        home = Archives.unpack(Archives.archive(".tar.gz"), dir.resolve("unpacked here"));
+        script = home.resolve("bin/vlmeta");
+        tools = Tools.scriptCommands(dir);
+        work = Files.createDirectories(dir.resolve("work"));
+    }
+
+    private Launch vlmeta(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        return Launch.run(work, env, command);
+    }
+
+    @Test
+    void refusesAJava11OnThePathSayingWhichJavaAndWhatIsNeeded() throws Exception {
+        Path java11 = Tools.fakeJava(dir, "java11", "openjdk version \"11.0.22\" 2024-01-16");
+
+        Launch run = vlmeta(Map.of("PATH", Tools.path(tools, java11)), "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("vlmeta needs Java 17 or newer, but " + java11.resolve("java")
+                + " is Java 11. Set JAVA_HOME to a Java 17+ installation (or put its bin folder first on the PATH),"
+                + " or download vlmeta-<version>-linux-x64.tar.gz, which carries its own.\n");
+    }
+
+    @Test
+    void readsTheOldVersionFormOfJava8FromJavaHome() throws Exception {
+        Path bin = Tools.fakeJava(dir, "jdk8/bin", "java version \"1.8.0_402\"");
+
+        Launch run = vlmeta(Map.of("PATH", Tools.path(tools), "JAVA_HOME", bin.getParent().toString()), "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).startsWith("vlmeta needs Java 17 or newer, but " + bin.resolve("java")
+                + " is Java 8.").doesNotContain("the fake ran");
+    }
+
+    @Test
+    void takesTheVersionFromTheReleaseFileOfAJdk() throws Exception {
+        // java -version would say 17; the JDK's release file, read first, says 11
+        Path bin = Tools.fakeJava(dir, "jdk11/bin", "openjdk version \"17.0.1\" 2021-10-19");
+        Files.writeString(bin.resolveSibling("release"), "IMPLEMENTOR=\"Example\"\nJAVA_VERSION=\"11.0.22\"\n");
+
+        Launch run = vlmeta(Map.of("PATH", Tools.path(tools), "JAVA_HOME", bin.getParent().toString()), "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).startsWith("vlmeta needs Java 17 or newer, but " + bin.resolve("java")
+                + " is Java 11.");
+    }
+
+    @Test
+    void saysSoWhenThereIsNoJavaAtAll() throws Exception {
+        Launch run = vlmeta(Map.of("PATH", Tools.path(tools)), "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("vlmeta needs Java 17 or newer, and found none: JAVA_HOME is not set and"
+                + " there is no java on the PATH. Install a Java 17+ runtime (for example from https://adoptium.net),"
+                + " or download vlmeta-<version>-linux-x64.tar.gz, which carries its own.\n");
+    }
+
+    @Test
+    void saysSoWhenJavaHomeHoldsNoJava() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("not a jdk"));
+
+        Launch run = vlmeta(Map.of("PATH", Tools.path(tools, Tools.realJava(dir)), "JAVA_HOME", empty.toString()),
+                "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).startsWith("vlmeta needs Java 17 or newer: JAVA_HOME is set to '" + empty
+                + "', but '" + empty.resolve("bin/java") + "' is not a program.");
+    }
+
+    @Test
+    void passesEveryArgumentThroughUnchangedAndReturnsTheExitCode() throws Exception {
+        // blanks, quotes, a glob and a backslash that a careless "$*" or unquoted $@ would split or expand
+        String csv = dir.resolve("my data/it's \"*\" a\\b.csv").toString();
+        Files.createFile(work.resolve("decoy.csv"));
+        Map<String, String> env = Map.of("PATH", Tools.path(tools, Tools.realJava(dir)), "HOME", work.toString());
+
+        Launch viaScript = vlmeta(env, "validate", "--csv", csv, "--string-fields", "a b");
+        Launch direct = Launch.run(work, env, Tools.javaHome().resolve("bin/java").toString(), "-jar",
+                home.resolve("lib/vlmeta.jar").toString(), "validate", "--csv", csv, "--string-fields", "a b");
+
+        assertThat(viaScript.exitCode()).as(viaScript.both()).isNotZero().isEqualTo(direct.exitCode());
+        assertThat(viaScript.err()).contains(csv).isEqualTo(direct.err());
+        assertThat(viaScript.out()).isEqualTo(direct.out());
+    }
+
+    @Test
+    void runsThroughASymbolicLinkFromAnotherFolder() throws Exception {
+        Path link = Files.createDirectories(dir.resolve("local bin")).resolve("vlmeta");
+        Files.createSymbolicLink(link, script);
+        Map<String, String> env = Map.of("PATH", Tools.path(tools, Tools.realJava(dir)), "HOME", work.toString());
+
+        Launch run = Launch.run(work, env, link.toString(), "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).startsWith("vlmeta " + Archives.VERSION + "\n");
+    }
+
+    @Test
+    void passesVlmetaJavaOptsToJava() throws Exception {
+        Map<String, String> env = Map.of("PATH", Tools.path(tools, Tools.realJava(dir)), "HOME", work.toString(),
+                "VLMETA_JAVA_OPTS", "-showversion -Xmx64m");
+
+        Launch run = vlmeta(env, "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).contains("version \"" + System.getProperty("java.version") + "\"");
+        assertThat(run.out()).startsWith("vlmeta " + Archives.VERSION + "\n");
+    }
+}
