@@ -76,7 +76,7 @@ class UploadWorkflowTest {
         assertThat(first.exitCode()).as(first.both()).isZero();
         assertThat(again.exitCode()).as(again.both()).isZero();
         assertThat(again.out()).endsWith("=".repeat(50) + "\nNothing new to upload: fields caption, confidence, "
-                + "captured_at, weather, tags, reference_url exist with the same type.\n");
+                + "captured_at, weather, tags, reference_url were finished by an earlier run.\n");
         assertThat(again.out()).doesNotContain("already exists").doesNotContain("Skipped")
                 .doesNotContain("Successfully uploaded").doesNotContain("Warnings (");
     }
@@ -94,7 +94,7 @@ class UploadWorkflowTest {
 
         assertThat(first.exitCode()).as(first.both()).isZero();
         assertThat(again.exitCode()).as(again.both()).isZero();
-        assertThat(again.out()).containsOnlyOnce("Field 'confidence' already exists")
+        assertThat(again.out()).containsOnlyOnce("Field 'confidence' was finished by an earlier run")
                 .contains("Uploading field 'weather' (enum)...")
                 .endsWith("Upload complete!\nSuccessfully uploaded: 1/1 fields (1 skipped)\n");
     }
