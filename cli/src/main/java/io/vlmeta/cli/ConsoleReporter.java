@@ -64,7 +64,7 @@ final class ConsoleReporter implements JobListener {
             out.println(style.mark("🎯") + "Dataset ID: " + spec.datasetId());
         }
         if (spec.mode() != JobSpec.Mode.VALIDATE) {
-            out.println(style.mark("🌐") + "Base URL: " + spec.baseUrl());
+            out.println(style.mark("🌐") + "Base URL: " + UrlText.withoutPassword(spec.baseUrl()));
         }
         out.println(style.mark("📊") + "Fields to upload: " + plan.size());
         for (FieldPlan field : plan) {

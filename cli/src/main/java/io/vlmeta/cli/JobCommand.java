@@ -73,8 +73,12 @@ abstract class JobCommand {
             if (result.coverage() != null) {
                 long media = result.coverage().media();
                 long without = media - result.coverage().withValues();
+                // coverage counts what the input maps; after an upload that did not finish, the server holds less
+                boolean unfinished = mode == JobSpec.Mode.UPLOAD && result.exitCode() != 0;
                 human.println(style.mark("🧭") + String.format(java.util.Locale.ROOT,
-                        "Coverage: %,d of %,d dataset media get a value%s", result.coverage().withValues(), media,
+                        "Coverage: %,d of %,d dataset media %s%s", result.coverage().withValues(), media,
+                        unfinished ? "would get a value from this input (not all of it reached the server: see above)"
+                                : "get a value",
                         without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d get none (%s).", without,
                                 spec.reportPath() != null ? "the report lists them"
                                         : options.json ? "listed in the JSON" : "--report or --json lists them")));

@@ -54,6 +54,22 @@ class ServerFaultsTest {
     }
 
     @Test
+    void anUnfinishedUploadsCoverageSaysWhatTheInputWouldGiveNotWhatTheServerHolds() throws IOException {
+        EMULATOR.emulator().setFaults(FaultPlan.builder().failNth("upload", 2, 409).build());
+        CliRun refused;
+        try {
+            refused = upload("refused");
+        } finally {
+            EMULATOR.emulator().setFaults(FaultPlan.none());
+        }
+
+        assertThat(refused.exitCode()).as(refused.both()).isNotZero();
+        assertThat(refused.both()).doesNotContain("dataset media get a value")
+                .contains("Coverage: 12 of 15 dataset media would get a value from this input (not all of it reached "
+                        + "the server: see above); 3 get none");
+    }
+
+    @Test
     void everyValueArrivesExactlyOnceThroughServiceUnavailableBurstsAndThrottling() throws IOException {
         CliRun calm = upload("calm");
         long uploadsBefore = EMULATOR.emulator().requestCount("upload");

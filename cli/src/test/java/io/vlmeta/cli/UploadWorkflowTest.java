@@ -54,6 +54,21 @@ class UploadWorkflowTest {
     }
 
     @Test
+    void aBaseUrlsPasswordIsMaskedInTheBanner() throws IOException {
+        EMULATOR.emulator().addDataset("userinfo", Examples.filenames());
+        String url = EMULATOR.emulator().baseUrl().replace("http://", "http://alice:S3cr3tPw@");
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id",
+                "userinfo", "--base-url", url, "--state-dir", dir.resolve("state").toString(), "--dry-run",
+                "--report", dir.resolve("report.html").toString()));
+        args.addAll(Examples.typeFlags());
+
+        CliRun run = CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.both()).doesNotContain("S3cr3tPw").contains("Base URL: http://alice:***@127.0.0.1:");
+    }
+
+    @Test
     void aRerunWhoseFieldsAllExistSaysOnceThatThereIsNothingNewToUpload() throws IOException {
         CliRun first = upload("rerun", Examples.METADATA);
         CliRun again = uploadAgain("rerun", Examples.METADATA);

@@ -1,0 +1,40 @@
+package io.vlmeta.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/**
+ * A base URL as the console may show it: a {@code user:password@} part (RFC 3986 userinfo) keeps the
+ * user and masks the password, which must never be printed.
+ */
+final class UrlText {
+    /** An unparsable URL's userinfo: everything between the scheme's {@code //} and the last {@code @}. */
+    private static final Pattern LOOSE_USER_INFO = Pattern.compile("(?<=//)[^/?#]*@");
+
+    private UrlText() {
+    }
+
+    /**
+     * @param url a base URL as given, or null
+     * @return the URL with its password replaced by {@code ***} (the user kept); null for null
+     */
+    static String withoutPassword(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String userInfo = uri.getRawUserInfo();
+            if (userInfo == null) {
+                return url;
+            }
+            int colon = userInfo.indexOf(':');
+            String masked = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":***";
+            return url.replace(userInfo + "@", masked + "@");
+        } catch (URISyntaxException e) {
+            // unparsable: hide anything that may hold user:password
+            return LOOSE_USER_INFO.matcher(url).replaceFirst("***@");
+        }
+    }
+}
