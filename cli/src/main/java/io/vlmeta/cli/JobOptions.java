@@ -163,7 +163,9 @@ final class JobOptions {
 
     // --- the upload
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50000",
-            description = "Entries per uploaded file (default: ${DEFAULT-VALUE}).")
+            description = "Entries per uploaded file (default: ${DEFAULT-VALUE}). A server whose task takes one "
+                    + "file refuses a field's second file: for such a server pass a size above the row count or "
+                    + "--sink-option one-file-per-field=true.")
     int batchSize;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
