@@ -40,19 +40,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
     Path output;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The Visual Layer server (or VL_BASE_URL; default: " + JobSpecs.DEFAULT_BASE_URL + ").")
-    String baseUrl;
-
-    @Option(names = "--api-key", paramLabel = "KEY", description = "API key for the cloud (or VL_API_KEY).")
-    String apiKey;
-
-    @Option(names = "--api-secret", paramLabel = "SECRET",
-            description = "API secret (prefer VL_API_SECRET or --api-secret-file: a flag shows in the process list).")
-    String apiSecret;
-
-    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "A file holding the API secret.")
-    Path apiSecretFile;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Mixin
     PluginDirs pluginDirs = new PluginDirs();
@@ -69,13 +58,11 @@ final class ExportCommand implements Callable<Integer> {
         if (dataset == null) {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
-        JobSpecs.Credentials credentials = JobSpecs.credentials(apiKey, apiSecret, apiSecretFile, context);
-        String server = JobSpecs.firstOf(baseUrl, context.env("VL_BASE_URL").orElse(null),
-                JobSpecs.DEFAULT_BASE_URL);
+        JobSpecs.Credentials credentials = server.credentials(context);
         Path target = output != null ? output : Path.of(defaultFileName(dataset));
-        SinkRequest request = new SinkRequest(server, dataset, credentials.apiKey(), credentials.apiSecret(), 1, 1,
-                Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path", "export:" + dataset, null,
-                Map.of(), line -> context.err().println(line), Cancellation.NEVER);
+        SinkRequest request = new SinkRequest(server.url(context), dataset, credentials.apiKey(),
+                credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
+                "export:" + dataset, null, Map.of(), line -> context.err().println(line), Cancellation.NEVER);
         Plugins plugins = Plugins.discover(pluginDirs.folders(context));
         context.err().println("Fetching the media export of dataset " + dataset + "...");
         long media;

@@ -130,19 +130,8 @@ final class JobOptions {
     @Option(names = "--dataset-id", paramLabel = "ID", description = "The dataset (or VL_DATASET_ID).")
     String datasetId;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The Visual Layer server (or VL_BASE_URL; default: http://localhost:8080).")
-    String baseUrl;
-
-    @Option(names = "--api-key", paramLabel = "KEY", description = "API key for the cloud (or VL_API_KEY).")
-    String apiKey;
-
-    @Option(names = "--api-secret", paramLabel = "SECRET",
-            description = "API secret (prefer VL_API_SECRET or --api-secret-file: a flag shows in the process list).")
-    String apiSecret;
-
-    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "A file holding the API secret.")
-    Path apiSecretFile;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--export-file", paramLabel = "FILE",
             description = "A dataset export (export_media_id CSV or the UI's metadata.json) to map paths offline.")

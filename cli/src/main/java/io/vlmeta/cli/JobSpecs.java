@@ -47,7 +47,7 @@ final class JobSpecs {
                 .sourceName(options.source).keyColumn(options.pathColumn)
                 .sourceOptions(sourceOptions(options)).infer(options.infer)
                 .fieldSettings(fieldSettings(options))
-                .baseUrl(firstOf(options.baseUrl, context.env("VL_BASE_URL").orElse(null), DEFAULT_BASE_URL))
+                .baseUrl(options.server.url(context))
                 .datasetId(firstOf(options.datasetId, context.env("VL_DATASET_ID").orElse(null), null))
                 .batchSize(options.batchSize).parallel(options.parallel).taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
@@ -125,7 +125,7 @@ final class JobSpecs {
     }
 
     private static void credentials(JobOptions options, CliContext context, JobSpec.Builder builder) {
-        Credentials credentials = credentials(options.apiKey, options.apiSecret, options.apiSecretFile, context);
+        Credentials credentials = options.server.credentials(context);
         builder.apiKey(credentials.apiKey()).apiSecret(credentials.apiSecret());
     }
 

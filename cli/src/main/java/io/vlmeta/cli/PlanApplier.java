@@ -162,7 +162,7 @@ final class PlanApplier {
         PlanFile.Dataset d = plan.dataset();
         if (d != null) {
             options.datasetId = pick("--dataset-id", options.datasetId, d.id(), "dataset.id");
-            options.baseUrl = pick("--base-url", options.baseUrl, d.baseUrl(), "dataset.base-url");
+            options.server.baseUrl = pick("--base-url", options.server.baseUrl, d.baseUrl(), "dataset.base-url");
         }
         PlanFile.Upload u = plan.upload();
         if (u != null) {

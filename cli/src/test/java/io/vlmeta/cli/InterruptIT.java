@@ -6,13 +6,10 @@ import io.vlmeta.emulator.EmulatorConfig;
 import io.vlmeta.emulator.EmulatorExtension;
 import io.vlmeta.emulator.FaultPlan;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * command then finishes the job with every value on the server exactly once. A second signal ends it at once.
  */
 class InterruptIT {
-    private static final int ROWS = 30_000;
-    private static final List<String> LABELS = List.of("alpha", "beta", "gamma");
     private static final Pattern RESUME = Pattern.compile("(?m)^  (vlmeta upload .* --resume)$");
 
     @RegisterExtension
@@ -41,27 +36,8 @@ class InterruptIT {
     @TempDir
     Path dir;
 
-    private static String file(int i) {
-        return String.format("frames/%05d.jpg", i);
-    }
-
-    private static BigDecimal score(int i) {
-        return new BigDecimal(i).movePointLeft(2);
-    }
-
-    private Path csv() throws IOException {
-        List<String> lines = new ArrayList<>(List.of("file_fullpath,score,label"));
-        for (int i = 0; i < ROWS; i++) {
-            lines.add(file(i) + "," + score(i).toPlainString() + "," + LABELS.get(i % 3));
-        }
-        return Files.write(dir.resolve("frames.csv"), lines, StandardCharsets.UTF_8);
-    }
-
     private List<String> command(String dataset, Path csv) {
-        return new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", dataset,
-                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString(),
-                "--batch-size", "1000", "--float-fields", "score", "--enum-fields", "label",
-                "--sink-option", "poll-interval-ms=20"));
+        return FramesUpload.command(dataset, csv, EMULATOR.emulator().baseUrl(), dir.resolve("state"));
     }
 
     private VlmetaJar.Started start(List<String> args) throws IOException {
@@ -86,28 +62,12 @@ class InterruptIT {
         assertThat(kill.exitValue()).isZero();
     }
 
-    private static List<String> files() {
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            files.add(file(i));
-        }
-        return files;
-    }
-
     private static Map<String, Object> expectedScores(String dataset) {
-        Map<String, Object> scores = new HashMap<>();
-        for (int i = 0; i < ROWS; i++) {
-            scores.put(EMULATOR.emulator().mediaId(dataset, file(i)), score(i));
-        }
-        return scores;
+        return FramesUpload.expectedScores(EMULATOR.emulator(), dataset);
     }
 
     private static Map<String, Object> expectedLabels(String dataset) {
-        Map<String, Object> labels = new HashMap<>();
-        for (int i = 0; i < ROWS; i++) {
-            labels.put(EMULATOR.emulator().mediaId(dataset, file(i)), LABELS.get(i % 3));
-        }
-        return labels;
+        return FramesUpload.expectedLabels(EMULATOR.emulator(), dataset);
     }
 
     private List<String> leftoverTempFiles() throws IOException {
@@ -120,8 +80,8 @@ class InterruptIT {
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalMidUploadStopsTheJobRemovesTempFilesPrintsTheResumeCommandAndExits130(String signal) throws Exception {
         String dataset = "signal-" + signal.toLowerCase();
-        EMULATOR.emulator().addDataset(dataset, files());
-        Path csv = csv();
+        EMULATOR.emulator().addDataset(dataset, FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
         VlmetaJar.Started first = start(command(dataset, csv));
         awaitBatches(first, 3);
@@ -154,8 +114,8 @@ class InterruptIT {
     @Test
     void theResumeCommandPrintedAfterCtrlCFinishesTheJobWithEveryValueOnce() throws Exception {
         String dataset = "signal-then-resume";
-        EMULATOR.emulator().addDataset(dataset, files());
-        Path csv = csv();
+        EMULATOR.emulator().addDataset(dataset, FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
         VlmetaJar.Started first = start(command(dataset, csv));
         awaitBatches(first, 3);
@@ -178,8 +138,8 @@ class InterruptIT {
     @Test
     void aSecondSignalEndsTheProcessAtOnceWithTheResumeCommand() throws Exception {
         String dataset = "signal-twice";
-        EMULATOR.emulator().addDataset(dataset, files());
-        Path csv = csv();
+        EMULATOR.emulator().addDataset(dataset, FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
         // every answer takes 20 s: the first signal's wait cannot end before the second signal
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
         VlmetaJar.Started run = start(command(dataset, csv));

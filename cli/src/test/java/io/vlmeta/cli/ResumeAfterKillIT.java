@@ -9,12 +9,9 @@ import io.vlmeta.emulator.EmulatorExtension;
 import io.vlmeta.emulator.FaultPlan;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,36 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar killed in the middle of an upload, then resumed: nothing lost, nothing sent twice. */
 class ResumeAfterKillIT {
-    private static final int ROWS = 30_000;
-    private static final List<String> LABELS = List.of("alpha", "beta", "gamma");
-
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
 
     @TempDir
     Path dir;
 
-    private static String file(int i) {
-        return String.format("frames/%05d.jpg", i);
-    }
-
-    private static BigDecimal score(int i) {
-        return new BigDecimal(i).movePointLeft(2);
-    }
-
-    private Path csv() throws IOException {
-        List<String> lines = new ArrayList<>(List.of("file_fullpath,score,label"));
-        for (int i = 0; i < ROWS; i++) {
-            lines.add(file(i) + "," + score(i).toPlainString() + "," + LABELS.get(i % 3));
-        }
-        return Files.write(dir.resolve("frames.csv"), lines, StandardCharsets.UTF_8);
-    }
-
     private List<String> command(Path csv, String... extra) {
-        List<String> args = new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", "frames",
-                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString(),
-                "--batch-size", "1000", "--float-fields", "score", "--enum-fields", "label",
-                "--sink-option", "poll-interval-ms=20"));
+        List<String> args = FramesUpload.command("frames", csv, EMULATOR.emulator().baseUrl(), dir.resolve("state"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -83,12 +58,8 @@ class ResumeAfterKillIT {
 
     @Test
     void resumesAKilledUploadSendingEveryValueExactlyOnce() throws Exception {
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            files.add(file(i));
-        }
-        EMULATOR.emulator().addDataset("frames", files);
-        Path csv = csv();
+        EMULATOR.emulator().addDataset("frames", FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
 
         VlmetaJar.Started first = VlmetaJar.start(dir, dir.resolve("streams"), command(csv));
@@ -112,20 +83,15 @@ class ResumeAfterKillIT {
         assertThat(resumed.exitCode()).as(resumed.both()).isZero();
         assertThat(resumed.out()).contains("Resuming field 'score' (task ")
                 .endsWith("Upload complete!\nSuccessfully uploaded: 2/2 fields\n");
-        Map<String, Object> scores = new HashMap<>();
-        Map<String, Object> labels = new HashMap<>();
-        for (int i = 0; i < ROWS; i++) {
-            String mediaId = EMULATOR.emulator().mediaId("frames", file(i));
-            scores.put(mediaId, score(i));
-            labels.put(mediaId, LABELS.get(i % 3));
-        }
+        Map<String, Object> scores = FramesUpload.expectedScores(EMULATOR.emulator(), "frames");
+        Map<String, Object> labels = FramesUpload.expectedLabels(EMULATOR.emulator(), "frames");
         assertThat(EMULATOR.emulator().values("frames", "score")).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scores);
         assertThat(EMULATOR.emulator().values("frames", "label")).isEqualTo(labels);
         JsonNode state = new ObjectMapper().readTree(EMULATOR.emulator().dumpJson());
         for (JsonNode field : state.get("datasets").get(0).get("fields")) {
             assertThat(field.get("task").get("error_count").asLong()).as(field.get("field_name").asText()).isZero();
-            assertThat(field.get("task").get("inserted_rows").asLong()).isEqualTo(ROWS);
+            assertThat(field.get("task").get("inserted_rows").asLong()).isEqualTo(FramesUpload.ROWS);
         }
         for (JsonNode field : journalFields()) {
             assertThat(field.get("state").asText()).isEqualTo("finished");
@@ -134,7 +100,7 @@ class ResumeAfterKillIT {
             for (JsonNode segment : field.get("segments")) {
                 entries += segment.get("count").asLong();
             }
-            assertThat(entries).isEqualTo(ROWS);
+            assertThat(entries).isEqualTo(FramesUpload.ROWS);
         }
     }
 }

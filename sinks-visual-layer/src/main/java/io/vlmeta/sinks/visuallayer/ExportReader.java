@@ -55,7 +55,11 @@ final class ExportReader {
         return builder;
     }
 
-    private static boolean startsLikeJson(Path file) throws IOException {
+    /**
+     * @return whether the file's first character other than white space and a UTF-8 byte order mark
+     *         opens a JSON object or array (the UI's metadata.json) rather than a CSV header
+     */
+    static boolean startsLikeJson(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             int c;
             do {

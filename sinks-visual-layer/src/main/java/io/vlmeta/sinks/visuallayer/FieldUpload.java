@@ -121,18 +121,13 @@ final class FieldUpload implements FieldWriter {
             context.log().accept(String.format(Locale.ROOT, "Field '%s': batch %d (%s) was in flight when the "
                             + "earlier run stopped; reading it back shows %,d of its %,d entries on the server.",
                     fieldName, batch.number(), batch.rows(), applied, batch.count()));
-            if (applied == batch.count()) {
-                context.journal().sent(fieldName, batch, applied, kind);
-                onServer = batch.endEntry();
+            if (journalReadBack(batch, applied, kind)) {
                 return;
             }
             if (applied > 0) {
-                context.journal().sent(fieldName, batch, applied, kind);
-                onServer = batch.firstEntry() + applied;
                 file = ReadBack.tail(file, applied);
                 batch = tail(batch, applied, file);
             } else {
-                context.journal().presumedLost(fieldName, batch);
                 kind = Segment.Kind.RESENT;
             }
         }
@@ -175,14 +170,10 @@ final class FieldUpload implements FieldWriter {
             context.log().accept("The " + what + " is in doubt (" + doubt.why() + "): reading back its first and "
                     + "last media before sending anything again.");
             long applied = readBack.applied(file);
-            if (applied == batch.count()) {
-                context.journal().sent(fieldName, batch, applied, kind);
-                onServer = batch.endEntry();
+            if (journalReadBack(batch, applied, kind)) {
                 return;
             }
             if (applied > 0) {
-                context.journal().sent(fieldName, batch, applied, kind);
-                onServer = batch.firstEntry() + applied;
                 Path rest = ReadBack.tail(file, applied);
                 if (!file.equals(firstFile)) {
                     VisualLayerSink.deleteQuietly(file);
@@ -192,7 +183,6 @@ final class FieldUpload implements FieldWriter {
                 context.log().accept(String.format(Locale.ROOT, "Field '%s': the server applied %,d entries of that "
                         + "batch; sending the other %,d.", fieldName, applied, batch.count()));
             } else {
-                context.journal().presumedLost(fieldName, batch);
                 kind = Segment.Kind.RESENT;
             }
             if (cancelled()) {
@@ -204,6 +194,27 @@ final class FieldUpload implements FieldWriter {
                 + fieldName + "' (" + batch.rows() + ") stayed in doubt after " + attempts + " attempts; the journal "
                 + context.journal().file() + " records exactly what reached the server, so run again with --resume "
                 + "when the server is healthy.");
+    }
+
+    /**
+     * Journals what reading back a batch in doubt found: the {@code applied} entries from its first as
+     * sent (as {@code kind}), or, when the server holds none, the batch as presumed lost.
+     *
+     * @return true when the server holds the whole batch, so nothing of it is left to send
+     */
+    private boolean journalReadBack(Batch batch, long applied, Segment.Kind kind) {
+        if (applied == batch.count()) {
+            context.journal().sent(fieldName, batch, applied, kind);
+            onServer = batch.endEntry();
+            return true;
+        }
+        if (applied > 0) {
+            context.journal().sent(fieldName, batch, applied, kind);
+            onServer = batch.firstEntry() + applied;
+        } else {
+            context.journal().presumedLost(fieldName, batch);
+        }
+        return false;
     }
 
     private Batch tail(Batch batch, long applied, Path rest) {

@@ -9,7 +9,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class MediaSample {
     static List<String> of(Path export) {
         Reservoir reservoir = new Reservoir();
         try {
-            if (startsLikeJson(export)) {
+            if (ExportReader.startsLikeJson(export)) {
                 try (JsonParser json = JSON.createParser(export.toFile())) {
                     while (json.nextToken() != null) {
                         if (json.currentToken() == JsonToken.FIELD_NAME && "media_id".equals(json.currentName())
@@ -62,16 +61,6 @@ final class MediaSample {
             return List.of();
         }
         return reservoir.items;
-    }
-
-    private static boolean startsLikeJson(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c == '{' || c == '[';
-        }
     }
 
     private static final class Reservoir {
