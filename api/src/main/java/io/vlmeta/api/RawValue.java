@@ -88,18 +88,28 @@ public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValu
      * minutes or seconds ({@code h:mm}, {@code h:mm:ss AM/PM}, built-in formats 18 to 21 and 45).
      * It is no date-time: a datetime field refuses it rather than inventing a day.
      *
-     * @param time the wall-clock time, to the millisecond; never {@code null}
+     * @param time  the wall-clock time, to the millisecond; never {@code null}
+     * @param shown the text the source shows for it (an Excel cell's formatted text, e.g. {@code 10:30 AM}),
+     *              so a text field receives what the user sees; {@code null} when the source does not say
      * @since 0.2
      */
-    record TimeOfDay(LocalTime time) implements RawValue {
+    record TimeOfDay(LocalTime time, String shown) implements RawValue {
         public TimeOfDay {
             Objects.requireNonNull(time, "time");
         }
 
-        /** @return {@code HH:mm}, with {@code :ss} when the seconds are not zero and a fraction when there is one */
+        /** A time of day the source shows no text for. */
+        public TimeOfDay(LocalTime time) {
+            this(time, null);
+        }
+
+        /**
+         * @return what the source shows, when it said; otherwise {@code HH:mm}, with {@code :ss} when the
+         *     seconds are not zero and a fraction when there is one
+         */
         @Override
         public String display() {
-            return time.toString();
+            return shown != null ? shown : time.toString();
         }
     }
 
@@ -109,16 +119,30 @@ public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValu
      * date-time: a datetime field refuses it.
      *
      * @param duration the length, to the millisecond, possibly negative; never {@code null}
+     * @param shown    the text the source shows for it (an Excel cell's formatted text, e.g. {@code 14:24}
+     *                 for {@code [mm]:ss}), so a text field receives what the user sees; {@code null} when
+     *                 the source does not say
      * @since 0.2
      */
-    record Duration(java.time.Duration duration) implements RawValue {
+    record Duration(java.time.Duration duration, String shown) implements RawValue {
         public Duration {
             Objects.requireNonNull(duration, "duration");
         }
 
-        /** @return hours, minutes and seconds as {@code [h]:mm:ss} shows them: {@code 36:00:00}, {@code -0:30:00} */
+        /** A length the source shows no text for. */
+        public Duration(java.time.Duration duration) {
+            this(duration, null);
+        }
+
+        /**
+         * @return what the source shows, when it said; otherwise hours, minutes and seconds as
+         *     {@code [h]:mm:ss} shows them: {@code 36:00:00}, {@code -0:30:00}
+         */
         @Override
         public String display() {
+            if (shown != null) {
+                return shown;
+            }
             java.time.Duration length = duration.abs();
             String text = String.format(java.util.Locale.ROOT, "%s%d:%02d:%02d", duration.isNegative() ? "-" : "",
                     length.toHours(), length.toMinutesPart(), length.toSecondsPart());

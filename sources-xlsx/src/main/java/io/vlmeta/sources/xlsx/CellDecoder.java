@@ -1,12 +1,14 @@
 package io.vlmeta.sources.xlsx;
 
 import io.vlmeta.api.RawValue;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.model.SharedStrings;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Turns a cell as the sheet XML holds it into a {@link RawValue} of the type the cell has: text stays
@@ -20,11 +22,15 @@ final class CellDecoder {
     private final SharedStrings sharedStrings;
     private final NumberFormatStyles formats;
     private final SerialDates serialDates;
+    private final boolean date1904;
+    // renders a time or duration as the sheet shows it, so a text field gets what the user sees
+    private final DataFormatter formatter = new DataFormatter(Locale.US);
 
     CellDecoder(SharedStrings sharedStrings, NumberFormatStyles formats, boolean date1904) {
         this.sharedStrings = sharedStrings;
         this.formats = formats;
         this.serialDates = new SerialDates(date1904);
+        this.date1904 = date1904;
     }
 
     CellContent decode(RawCell cell) {
@@ -84,10 +90,33 @@ final class CellDecoder {
         return switch (formats.kindOf(cell.styleIndex())) {
             case NUMBER -> new CellContent.Value(RawValue.Number.ofDouble(number));
             case DATE -> serialDates.date(cell, text.trim(), number);
-            case TIME_OF_DAY -> serialDates.timeOfDay(cell, text.trim(), number);
-            case DURATION -> new CellContent.Value(new RawValue.Duration(SerialDates.duration(number)));
+            case TIME_OF_DAY -> shownAsInTheSheet(serialDates.timeOfDay(cell, text.trim(), number), cell, number);
+            case DURATION -> new CellContent.Value(new RawValue.Duration(SerialDates.duration(number),
+                    shown(cell, number)));
             case LOCALE_DEPENDENT -> new CellContent.Failure(localeDependent(cell));
         };
+    }
+
+    private CellContent shownAsInTheSheet(CellContent content, RawCell cell, double number) {
+        if (content instanceof CellContent.Value value && value.value() instanceof RawValue.TimeOfDay time) {
+            return new CellContent.Value(new RawValue.TimeOfDay(time.time(), shown(cell, number)));
+        }
+        return content;
+    }
+
+    /** @return the cell's text as its number format shows it, or {@code null} when the format is unknown */
+    private String shown(RawCell cell, double number) {
+        String code = formats.formatCodeOf(cell.styleIndex());
+        if (code == null) {
+            return null;
+        }
+        try {
+            String text = formatter.formatRawCellContents(number, formats.formatIdOf(cell.styleIndex()), code,
+                    date1904).strip();
+            return text.isEmpty() ? null : text;
+        } catch (RuntimeException e) {
+            return null; // a code POI cannot render: the value's own form is used
+        }
     }
 
     private String localeDependent(RawCell cell) {

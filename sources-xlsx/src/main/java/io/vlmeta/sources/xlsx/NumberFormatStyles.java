@@ -49,6 +49,24 @@ final class NumberFormatStyles {
         return style == null ? -1 : style.getDataFormat() & 0xFFFF;
     }
 
+    /**
+     * @return the format code cells of that style are shown with (the workbook's own {@code <numFmt>}, else
+     *     the built-in code POI knows for the id); {@code null} when neither says
+     */
+    String formatCodeOf(int styleIndex) {
+        XSSFCellStyle style = styleAt(styleIndex);
+        if (style == null) {
+            return null;
+        }
+        String code = customFormats.get(style.getDataFormat());
+        if (code != null) {
+            return code;
+        }
+        // POI knows the locale-independent ids only; it names the East-Asian ones "reserved-0x.."
+        String builtin = org.apache.poi.ss.usermodel.BuiltinFormats.getBuiltinFormat(style.getDataFormat() & 0xFFFF);
+        return builtin == null || builtin.startsWith("reserved") ? null : builtin;
+    }
+
     private NumberFormatKind lookUp(int styleIndex) {
         XSSFCellStyle style = styleAt(styleIndex);
         if (style == null) {

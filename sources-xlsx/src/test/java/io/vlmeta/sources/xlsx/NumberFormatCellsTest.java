@@ -72,16 +72,28 @@ class NumberFormatCellsTest {
         Record record = onlyRecord(book(164, 20, 18).sheet("s", row(
                 "<c r=\"B2\" s=\"3\"><v>0.4375</v></c><c r=\"C2\" s=\"4\"><v>0.4375</v></c><c r=\"D2\" s=\"5\"><v>0.75</v></c>")));
 
-        assertThat(record.value("b")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30)));
-        assertThat(record.value("c")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30)));
-        assertThat(record.value("d")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(18, 0)));
+        assertThat(record.value("b")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30), "10:30"));
+        assertThat(record.value("c")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30), "10:30"));
+        assertThat(record.value("d")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(18, 0), "6:00 PM"));
+    }
+
+    @Test
+    void aTimeOrDurationCarriesTheTextItsFormatShowsForTextFields() throws IOException {
+        Record record = onlyRecord(book(100, 45, 165).sheet("s", row(
+                "<c r=\"B2\" s=\"3\"><v>0.01</v></c><c r=\"C2\" s=\"4\"><v>0.02</v></c>"
+                        + "<c r=\"D2\" s=\"5\"><v>0.0625</v></c>")));
+
+        // what Excel shows: [mm]:ss of 0.01 day is 14:24, mm:ss (id 45) of 0.02 day is 28:48
+        assertThat(record.value("b").display()).isEqualTo("14:24");
+        assertThat(record.value("c").display()).isEqualTo("28:48");
+        assertThat(record.value("d").display()).isEqualTo("1:30:00");
     }
 
     @Test
     void timeOfDayFormatShowsOnlyTheTimeOfADateTimeSerial() throws IOException {
         Record record = onlyRecord(book(21).sheet("s", row("<c r=\"B2\" s=\"3\"><v>45306.4375</v></c>")));
 
-        assertThat(record.value("b")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30)));
+        assertThat(record.value("b")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30), "10:30:00"));
     }
 
     @Test
@@ -89,9 +101,9 @@ class NumberFormatCellsTest {
         Record record = onlyRecord(book(165, 46, 100).sheet("s", row(
                 "<c r=\"B2\" s=\"3\"><v>1.5</v></c><c r=\"C2\" s=\"4\"><v>1.5</v></c><c r=\"D2\" s=\"5\"><v>0.0625</v></c>")));
 
-        assertThat(record.value("b")).isEqualTo(new RawValue.Duration(Duration.ofHours(36)));
+        assertThat(record.value("b")).isEqualTo(new RawValue.Duration(Duration.ofHours(36), "36:00:00"));
         assertThat(record.value("c").display()).isEqualTo("36:00:00");
-        assertThat(record.value("d")).isEqualTo(new RawValue.Duration(Duration.ofMinutes(90)));
+        assertThat(record.value("d")).isEqualTo(new RawValue.Duration(Duration.ofMinutes(90), "90:00"));
     }
 
     @Test
@@ -164,8 +176,8 @@ class NumberFormatCellsTest {
                 "<c r=\"B2\" s=\"3\"><v>43844</v></c><c r=\"C2\" s=\"4\"><v>0.4375</v></c><c r=\"D2\" s=\"5\"><v>1.5</v></c>")));
 
         assertThat(record.value("b")).isEqualTo(new RawValue.DateTime(LocalDateTime.of(2024, 1, 15, 0, 0), null));
-        assertThat(record.value("c")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30)));
-        assertThat(record.value("d")).isEqualTo(new RawValue.Duration(Duration.ofHours(36)));
+        assertThat(record.value("c")).isEqualTo(new RawValue.TimeOfDay(LocalTime.of(10, 30), "10:30"));
+        assertThat(record.value("d")).isEqualTo(new RawValue.Duration(Duration.ofHours(36), "36:00:00"));
     }
 
     @Test
@@ -173,7 +185,7 @@ class NumberFormatCellsTest {
         Record record = onlyRecord(book(100, 49, 1).sheet("s", row(
                 "<c r=\"B2\" s=\"3\"><v>0.0625</v></c><c r=\"C2\" s=\"4\"><v>45306</v></c><c r=\"D2\" s=\"5\"><v>45306</v></c>")));
 
-        assertThat(record.value("b")).isEqualTo(new RawValue.Duration(Duration.ofMinutes(90)));
+        assertThat(record.value("b")).isEqualTo(new RawValue.Duration(Duration.ofMinutes(90), "90:00"));
         assertThat(record.value("c")).isEqualTo(new RawValue.Number(BigDecimal.valueOf(45306)));
         assertThat(record.value("d")).isEqualTo(new RawValue.Number(BigDecimal.valueOf(45306)));
     }

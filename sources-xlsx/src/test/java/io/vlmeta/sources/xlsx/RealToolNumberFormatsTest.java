@@ -72,8 +72,12 @@ class RealToolNumberFormatsTest {
         if (value instanceof RawValue.DateTime dateTime) {
             return "date " + dateTime.display();
         }
-        if (value instanceof RawValue.TimeOfDay || value instanceof RawValue.Duration) {
-            return (value instanceof RawValue.TimeOfDay ? "time " : "duration ") + value.display();
+        // the value itself, not the text the sheet shows for it (NumberFormatCellsTest checks that)
+        if (value instanceof RawValue.TimeOfDay time) {
+            return "time " + new RawValue.TimeOfDay(time.time()).display();
+        }
+        if (value instanceof RawValue.Duration duration) {
+            return "duration " + new RawValue.Duration(duration.duration()).display();
         }
         if (value instanceof RawValue.Number number) {
             return "number " + number.display();
