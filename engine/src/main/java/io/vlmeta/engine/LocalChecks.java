@@ -56,20 +56,27 @@ final class LocalChecks {
             throw new VlmetaException(PATH, "The state folder " + stateDir + " cannot be created (" + reason(e)
                     + "): pass --state-dir with a folder this user can write.", e);
         }
-        Path probe = null;
         try {
-            probe = Files.createTempFile(stateDir, ".write-probe-", ".tmp");
-            Files.writeString(probe, "vlmeta");
+            probe(stateDir);
         } catch (IOException e) {
             throw new VlmetaException(PATH, "The state folder " + stateDir + " is not writable (" + reason(e)
                     + "): the resume journal lives there; pass --state-dir with a folder this user can write.", e);
+        }
+    }
+
+    /**
+     * Creates, writes and removes a file in {@code folder}: what permissions say is not enough (root
+     * passes every permission check, also where no file can be made, such as under {@code /proc}).
+     */
+    private static void probe(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, ".write-probe-", ".tmp");
+        try {
+            Files.writeString(probe, "vlmeta");
         } finally {
-            if (probe != null) {
-                try {
-                    Files.deleteIfExists(probe);
-                } catch (IOException e) {
-                    // a leftover empty probe file is harmless
-                }
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                // a leftover empty probe file is harmless
             }
         }
     }
@@ -98,9 +105,11 @@ final class LocalChecks {
             throw new VlmetaException(PATH, flag + " " + file + " cannot be created: " + folder
                     + " is a file, not a folder.");
         }
-        if (!Files.isWritable(folder)) {
-            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: the folder " + folder
-                    + " is not writable.");
+        try {
+            probe(folder);
+        } catch (IOException e) {
+            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: no file can be written in the"
+                    + " folder " + folder + " (" + reason(e) + ").", e);
         }
     }
 

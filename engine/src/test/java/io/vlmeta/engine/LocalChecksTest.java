@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.VlmetaException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,17 @@ class LocalChecksTest {
     void acceptsAReportInAFolderStillToBeCreated() {
         assertThatCode(() -> LocalChecks.writableFile(dir.resolve("new/sub/report.html"), "--report"))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesARejectsFileInAFolderWhereNoFileCanBeMadeEvenForRoot() {
+        // permissions let root write anywhere; /proc still takes no new file, whoever asks
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "needs Linux's /proc");
+
+        assertThatThrownBy(() -> LocalChecks.writableFile(Path.of("/proc/nope/rejects.csv"), "--rejects"))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessageStartingWith("--rejects /proc/nope/rejects.csv cannot be created: no file can be written"
+                        + " in the folder /proc (");
     }
 
     @Test
