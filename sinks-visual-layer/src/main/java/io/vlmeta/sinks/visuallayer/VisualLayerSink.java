@@ -143,7 +143,6 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             return Preflight.NONE;
         }
         Journal journal = checkedJournal();
-        LocalChecks.check(request, workDir());
         List<Problem> problems = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         DatasetState dataset = api().dataset();
