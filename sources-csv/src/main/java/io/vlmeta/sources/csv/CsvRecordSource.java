@@ -69,11 +69,12 @@ final class CsvRecordSource implements RecordSource {
     private boolean endReported;
     private boolean closed;
     /** The file's bytes as they are read, for progress. */
-    private CountingInputStream bytes;
+    private final CountingInputStream bytes;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
-                            DecodeErrors decodeErrors) throws IOException {
+                            DecodeErrors decodeErrors, CountingInputStream bytes) throws IOException {
         this.file = file;
+        this.bytes = bytes;
         this.dialect = dialect;
         this.reporter = reporter;
         this.reader = reader;
@@ -117,8 +118,7 @@ final class CsvRecordSource implements RecordSource {
         StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
         CsvRecordSource source;
         try {
-            source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors);
-            source.bytes = counted;
+            source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted);
         } catch (IOException e) {
             closeQuietly(reader);
             throw unreadable(file, e);
@@ -379,7 +379,7 @@ final class CsvRecordSource implements RecordSource {
     /** @return bytes of the file read so far (ahead of the rows returned by up to a buffer's worth) */
     @Override
     public long bytesRead() {
-        return bytes == null ? -1 : bytes.count();
+        return bytes.count();
     }
 
     /** Counts the bytes read through it; read by one thread, its count by any. */

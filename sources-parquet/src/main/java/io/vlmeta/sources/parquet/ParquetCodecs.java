@@ -60,8 +60,25 @@ final class ParquetCodecs implements CompressionCodecFactory {
         }
     }
 
+    /** A stateless decompressor of whole pages, whose buffer form goes through its {@link BytesInput} form. */
+    private interface PageDecompressor extends BytesInputDecompressor {
+
+        @Override
+        default void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.get(in);
+            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteBuffer());
+        }
+
+        @Override
+        default void release() {
+            // stateless
+        }
+    }
+
     /** A block codec that knows the page's uncompressed size up front. */
-    private record Block(Decompressor decompressor, CompressionCodecName codec) implements BytesInputDecompressor {
+    private record Block(Decompressor decompressor, CompressionCodecName codec) implements PageDecompressor {
 
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
@@ -81,22 +98,9 @@ final class ParquetCodecs implements CompressionCodecFactory {
             }
             return BytesInput.from(output);
         }
-
-        @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                throws IOException {
-            byte[] in = new byte[compressedSize];
-            input.get(in);
-            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteBuffer());
-        }
-
-        @Override
-        public void release() {
-            // stateless
-        }
     }
 
-    private static final class Gzip implements BytesInputDecompressor {
+    private static final class Gzip implements PageDecompressor {
 
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
@@ -108,19 +112,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 }
                 return BytesInput.from(output);
             }
-        }
-
-        @Override
-        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                throws IOException {
-            byte[] in = new byte[compressedSize];
-            input.get(in);
-            output.put(decompress(BytesInput.from(in), uncompressedSize).toByteBuffer());
-        }
-
-        @Override
-        public void release() {
-            // stateless
         }
     }
 }

@@ -47,7 +47,10 @@ final class ParquetInputs {
         return parts;
     }
 
-    /** @return the folder's part files in name order; empty when it has none or cannot be listed */
+    /**
+     * @return the folder's part files in name order; empty when it has none
+     * @throws VlmetaException when the folder cannot be listed
+     */
     static List<Path> parts(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(p -> isPartName(p.getFileName().toString()) && Files.isRegularFile(p))

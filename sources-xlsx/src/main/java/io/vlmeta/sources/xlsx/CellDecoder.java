@@ -90,18 +90,11 @@ final class CellDecoder {
         return switch (formats.kindOf(cell.styleIndex())) {
             case NUMBER -> new CellContent.Value(RawValue.Number.ofDouble(number));
             case DATE -> serialDates.date(cell, text.trim(), number);
-            case TIME_OF_DAY -> shownAsInTheSheet(serialDates.timeOfDay(cell, text.trim(), number), cell, number);
+            case TIME_OF_DAY -> serialDates.timeOfDay(cell, text.trim(), number, shown(cell, number));
             case DURATION -> new CellContent.Value(new RawValue.Duration(SerialDates.duration(number),
                     shown(cell, number)));
             case LOCALE_DEPENDENT -> new CellContent.Failure(localeDependent(cell));
         };
-    }
-
-    private CellContent shownAsInTheSheet(CellContent content, RawCell cell, double number) {
-        if (content instanceof CellContent.Value value && value.value() instanceof RawValue.TimeOfDay time) {
-            return new CellContent.Value(new RawValue.TimeOfDay(time.time(), shown(cell, number)));
-        }
-        return content;
     }
 
     /** @return the cell's text as its number format shows it, or {@code null} when the format is unknown */

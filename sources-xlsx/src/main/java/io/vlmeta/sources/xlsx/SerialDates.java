@@ -65,16 +65,17 @@ final class SerialDates {
     /**
      * A number in a time-of-day format: Excel shows the fraction of the day only, whatever the day.
      *
+     * @param formatted the cell's text as its format shows it, kept with the time; {@code null} when unknown
      * @return a time of day, or a failure naming the cell for a negative number
      */
-    CellContent timeOfDay(RawCell cell, String shown, double serial) {
+    CellContent timeOfDay(RawCell cell, String shown, double serial, String formatted) {
         long millis = Math.round(serial * MILLIS_PER_DAY);
         if (millis < 0) {
             return new CellContent.Failure("Cell " + cell.address() + " holds " + shown + " in a time format, which"
                     + " is not a time of day a spreadsheet can show; enter a valid time.");
         }
         return new CellContent.Value(new RawValue.TimeOfDay(LocalTime.ofNanoOfDay(
-                Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L)));
+                Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L), formatted));
     }
 
     /** @return the length a number in an elapsed-time format stands for: days, to the millisecond */
