@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 
@@ -80,18 +79,9 @@ final class PlanApplier {
         }
         options.source = pick("--source", options.source, input.source(), "input.source");
         options.pathColumn = pick("--path-column", options.pathColumn, input.pathColumn(), "input.path-column");
-        if (input.options() != null) {
-            Map<String, String> fromFlags = JobSpecs.sourceOptions(options);
-            input.options().forEach((key, value) -> {
-                String flagValue = fromFlags.get(key);
-                if (flagValue == null) {
-                    options.sourceOptions.put(key, value);
-                } else if (!flagValue.equals(value)) {
-                    err.println("Source option " + key + "=" + flagValue + " (flag) overrides the plan's "
-                            + "input.options " + key + "=" + value + ".");
-                }
-            });
-        }
+        // a source option can also come from its own flag (--sheet, --delimiter, ...)
+        merge("Source option", JobSpecs.sourceOptions(options), options.sourceOptions, input.options(),
+                "input.options");
         return flag == null ? InputChoice.PLANS : samePath ? InputChoice.SAME_BY_FLAG : InputChoice.OTHER_BY_FLAG;
     }
 
@@ -132,7 +122,7 @@ final class PlanApplier {
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
                 "field-settings.datetime-formats");
-        mergeMap("Field option", options.fieldOptions, s.options(), "field-settings.options");
+        merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options");
     }
 
     private void applyServer() {
@@ -175,7 +165,7 @@ final class PlanApplier {
                 throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
             }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
-            mergeMap("Sink option", options.sinkOptions, u.sinkOptions(), "upload.sink-options");
+            merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options");
         }
     }
 
@@ -240,19 +230,25 @@ final class PlanApplier {
         return String.valueOf(value);
     }
 
-    private void mergeMap(String what, Map<String, String> flags, Map<String, String> planned, String planKey) {
+    /**
+     * Puts each planned option the flags did not set into {@code into}, saying so for each flag that
+     * overrides a different planned value.
+     *
+     * @param flags the options the flags set
+     */
+    private void merge(String what, Map<String, String> flags, Map<String, String> into, Map<String, String> planned,
+                       String planKey) {
         if (planned == null) {
             return;
         }
-        Consumer<Map.Entry<String, String>> merge = entry -> {
-            String flagValue = flags.get(entry.getKey());
+        planned.forEach((key, value) -> {
+            String flagValue = flags.get(key);
             if (flagValue == null) {
-                flags.put(entry.getKey(), entry.getValue());
-            } else if (!flagValue.equals(entry.getValue())) {
-                err.println(what + " " + entry.getKey() + "=" + flagValue + " (flag) overrides the plan's " + planKey
-                        + " " + entry.getKey() + "=" + entry.getValue() + ".");
+                into.put(key, value);
+            } else if (!flagValue.equals(value)) {
+                err.println(what + " " + key + "=" + flagValue + " (flag) overrides the plan's " + planKey + " " + key
+                        + "=" + value + ".");
             }
-        };
-        planned.entrySet().forEach(merge);
+        });
     }
 }

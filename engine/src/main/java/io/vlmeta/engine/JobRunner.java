@@ -50,12 +50,7 @@ public final class JobRunner {
         if (spec.mode() == JobSpec.Mode.UPLOAD && (spec.datasetId() == null || spec.datasetId().isBlank())) {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
-        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
-        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
-        if (!spec.sinkOptions().isEmpty()) {
-            OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
-                    spec.sinkOptions());
-        }
+        SourceProvider sourceProvider = checkedSource(spec);
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
         SinkRequest sinkRequest = sinkRequest(spec, listener);
@@ -143,12 +138,7 @@ public final class JobRunner {
      * @throws VlmetaException for usage errors (unknown columns, contradicting flags) and unreadable input
      */
     public JobPlan plan(JobSpec spec, JobListener listener) {
-        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
-        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
-        if (!spec.sinkOptions().isEmpty()) {
-            OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
-                    spec.sinkOptions());
-        }
+        SourceProvider sourceProvider = checkedSource(spec);
         SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
         try (RecordSource source = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
             List<ColumnInfo> columns = source.columns();
@@ -220,6 +210,17 @@ public final class JobRunner {
             }
         }
         return empty;
+    }
+
+    /** @return the source that reads the input, once the source and sink options are known to be theirs */
+    private SourceProvider checkedSource(JobSpec spec) {
+        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
+        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
+        if (!spec.sinkOptions().isEmpty()) {
+            OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
+                    spec.sinkOptions());
+        }
+        return sourceProvider;
     }
 
     /** @return the size of a regular file, for progress; -1 for folders and anything unreadable */
