@@ -21,12 +21,6 @@ final class ReportAssembler {
         this.clock = clock;
     }
 
-    ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
-                            String baseUrl) {
-        return assemble(summary, recorders, datasetId, baseUrl, summary.dryRun() ? "dry-run" : "upload", null,
-                List.of());
-    }
-
     /** @param kind {@code validation}, {@code dry-run} or {@code upload} */
     ReportDocument assemble(RunSummary summary, Map<String, FieldRecorder> recorders, String datasetId,
                             String baseUrl, String kind, io.vlmeta.api.Coverage coverage,

@@ -124,9 +124,5 @@ final class BatchFile {
      * @param inDoubt true when an earlier run may have sent it: settled by reading back first
      */
     record Pending(Path file, JournalState.Batch batch, boolean inDoubt) {
-        /** The file name the server sees. */
-        String fileName(String fieldName) {
-            return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", batch.number()) + ".json";
-        }
     }
 }

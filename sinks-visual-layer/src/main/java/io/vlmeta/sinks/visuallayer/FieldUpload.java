@@ -223,6 +223,7 @@ final class FieldUpload implements FieldWriter {
                 media.get(0), media.get(media.size() - 1), "the last " + (batch.count() - applied) + " of " + batch.rows());
     }
 
+    /** The file name the server sees. */
     private String fileName(Batch batch) {
         return fieldName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + String.format("%05d", batch.number()) + ".json";
     }
@@ -328,14 +329,9 @@ final class FieldUpload implements FieldWriter {
     private FieldOutcome closed(TaskClosed closed) {
         long on = onServer;
         long read = spill.count();
-        List<Rejection> unsent = new ArrayList<>();
-        String reason = "not sent: the server's task for field '" + fieldName + "' accepts no more uploads";
-        for (long i = on; i < read; i++) {
-            RowSpill.Spilled entry = spill.read(i);
-            unsent.add(new Rejection(entry.key(), entry.location(), entry.value(), reason));
-        }
         if (context.rejects() != null) {
-            context.rejects().write(fieldName, unsent);
+            context.rejects().write(fieldName, unapplied(on, read, "not sent: the server's task for field '"
+                    + fieldName + "' accepts no more uploads"));
         }
         String where = on == 0 ? "No entry of it is on the server" : String.format(Locale.ROOT,
                 "Its first %,d entries (up to %s) are on the server", on, rowOf(on - 1));

@@ -154,19 +154,22 @@ final class Journal implements AutoCloseable {
      * took the whole file; none when it took nothing).
      */
     synchronized void sent(String field, Batch batch, long applied, Segment.Kind kind) {
-        WithTask state = withTask(field);
-        List<Segment> segments = new ArrayList<>(state.segments());
         if (applied > 0) {
-            segments.add(new Segment(batch.firstEntry(), applied, kind));
+            append(field, new Segment(batch.firstEntry(), applied, kind));
+        } else {
+            unchanged(field);
         }
-        put(field, new Uploading(state.taskId(), segments));
     }
 
     /** Outcome: the batch was presumed lost after its read-back never showed it; it is sent again. */
     synchronized void presumedLost(String field, Batch batch) {
+        append(field, new Segment(batch.firstEntry(), batch.count(), Segment.Kind.PRESUMED_LOST));
+    }
+
+    private void append(String field, Segment segment) {
         WithTask state = withTask(field);
         List<Segment> segments = new ArrayList<>(state.segments());
-        segments.add(new Segment(batch.firstEntry(), batch.count(), Segment.Kind.PRESUMED_LOST));
+        segments.add(segment);
         put(field, new Uploading(state.taskId(), segments));
     }
 

@@ -86,8 +86,7 @@ final class VisualLayerApi {
         ApiResponse response = transport.send(new ApiCall(what, "POST", urls.tasks(),
                 () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), null, false));
         if (response.inDoubt()) {
-            return new DeclareInDoubt(response.status() == ApiResponse.NO_ANSWER ? "its answer was lost ("
-                    + redaction.clean(response.text()) + ")" : "the server answered " + response.status());
+            return new DeclareInDoubt(whyInDoubt(response));
         }
         if (response.ok()) {
             String taskId;
@@ -129,8 +128,7 @@ final class VisualLayerApi {
             return new UploadAccepted();
         }
         if (response.inDoubt()) {
-            return new UploadInDoubt(response.status() == ApiResponse.NO_ANSWER ? "its answer was lost ("
-                    + redaction.clean(response.text()) + ")" : "the server answered " + response.status());
+            return new UploadInDoubt(whyInDoubt(response));
         }
         if (response.status() == 401 || response.status() == 403 || response.status() == 404
                 || response.notHandled()) {
@@ -167,6 +165,12 @@ final class VisualLayerApi {
         String status = text(body, "status");
         return new TaskStatus(status == null ? "" : status.strip().toUpperCase(Locale.ROOT),
                 body.path("inserted_rows").asLong(-1), body.path("error_count").asLong(0), samples);
+    }
+
+    /** @return why an answer leaves a request in doubt, for the message that says so */
+    private String whyInDoubt(ApiResponse response) {
+        return response.status() == ApiResponse.NO_ANSWER ? "its answer was lost ("
+                + redaction.clean(response.text()) + ")" : "the server answered " + response.status();
     }
 
     private ApiResponse ok(String what, ApiResponse response) {
