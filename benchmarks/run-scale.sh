@@ -20,6 +20,8 @@
 #   UPLOAD_FLAGS more flags for vlmeta upload, e.g. "--parallel 8" (default: none, the defaults)
 #   PROFILE      1 to record a JFR profile of each vlmeta run and print its top frames (default: 0)
 #   KEEP_DATA    0 to delete each size's generated files after its runs (default: 1, keep and reuse)
+#   LAUNCHER     run vlmeta through this launcher instead of `java -jar VLMETA_JAR`, e.g. ./vlmeta or an
+#                unpacked distribution's bin/vlmeta; HEAP_OPTS then reach it as VLMETA_JAVA_OPTS
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +39,7 @@ steps="${STEPS:-validate upload}"
 upload_flags="${UPLOAD_FLAGS:-}"
 profile="${PROFILE:-0}"
 keep_data="${KEEP_DATA:-1}"
+launcher="${LAUNCHER:-}"
 fields=8
 
 if [[ $# -eq 0 ]]; then
@@ -55,6 +58,13 @@ for jar in "$vlmeta_jar" "$bench_jar"; do
   fi
 done
 vlmeta_jar="$(realpath "$vlmeta_jar")"
+if [[ -n "$launcher" ]]; then
+  if [[ ! -x "$launcher" ]]; then
+    echo "LAUNCHER=$launcher is not an executable file." >&2
+    exit 2
+  fi
+  launcher="$(realpath "$launcher")"
+fi
 bench_jar="$(realpath "$bench_jar")"
 if [[ ! -x /usr/bin/time ]]; then
   echo "Missing /usr/bin/time: install the Debian package 'time' (apt-get install time)." >&2
@@ -123,9 +133,14 @@ run_timed() {
     jfr_opts=("-XX:StartFlightRecording=filename=$log.jfr,settings=$jfr_settings")
   fi
   local status=0
-  # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$log.time" java $heap_opts "${jfr_opts[@]}" -jar "$vlmeta_jar" "$@" \
-    > "$log.out" 2> "$log.err" || status=$?
+  if [[ -n "$launcher" ]]; then
+    VLMETA_JAVA_OPTS="$heap_opts ${jfr_opts[*]}" /usr/bin/time -v -o "$log.time" "$launcher" "$@" \
+      > "$log.out" 2> "$log.err" || status=$?
+  else
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$log.time" java $heap_opts "${jfr_opts[@]}" -jar "$vlmeta_jar" "$@" \
+      > "$log.out" 2> "$log.err" || status=$?
+  fi
   wall="$(wall_seconds "$log.time")"
   rss="$(peak_rss_mb "$log.time")"
   cpu="$(cpu_seconds "$log.time")"
