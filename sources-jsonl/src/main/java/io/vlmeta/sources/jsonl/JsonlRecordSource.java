@@ -3,6 +3,7 @@ package io.vlmeta.sources.jsonl;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
+import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
@@ -86,8 +87,9 @@ final class JsonlRecordSource implements RecordSource {
         }
         if (!names.contains(keyColumn)) {
             throw new VlmetaException(request.keyColumn() != null ? ErrorCode.USAGE : ErrorCode.INPUT_MALFORMED,
-                    file + " has no key '" + keyColumn + "' for the media paths on any line; its keys are: "
-                            + String.join(", ", names) + ".");
+                    file + " has no key '" + keyColumn + "' for the media paths on any line"
+                            + NameSuggestions.hint(keyColumn, names) + "; its keys are: " + String.join(", ", names)
+                            + ".");
         }
         return new JsonlRecordSource(file, keyColumn, names, reporter, openReader(path, file));
     }

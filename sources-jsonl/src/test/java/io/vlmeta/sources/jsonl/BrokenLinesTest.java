@@ -165,6 +165,18 @@ class BrokenLinesTest {
     }
 
     @Test
+    void suggestsTheClosestKeyWhenTheKeyColumnIsMisspelt() throws IOException {
+        Path file = write("labels.jsonl", """
+                {"file_full_path": "a.jpg", "score": 1}
+                """);
+
+        assertThatThrownBy(() -> SourceRun.of(new SourceRequest(file, "file_fullpath", Map.of())))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessage(file + " has no key 'file_fullpath' for the media paths on any line (did you mean"
+                        + " 'file_full_path'?); its keys are: file_full_path, score.");
+    }
+
+    @Test
     void refusesAFileWithoutObjects() throws IOException {
         Path file = write("labels.jsonl", "\n\n");
 
