@@ -1,5 +1,6 @@
 package io.vlmeta.sources.jsonl;
 
+import io.vlmeta.api.ByteCountingInputStream;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
@@ -54,18 +55,20 @@ final class JsonlRecordSource implements RecordSource {
     private final ProblemReporter reporter;
     private final JsonLineParser parser = new JsonLineParser();
     private final BufferedReader reader;
+    private final ByteCountingInputStream bytes;
     private Predicate<String> keep = column -> true;
     private long lineNumber;
     private boolean closed;
 
     private JsonlRecordSource(String file, String keyColumn, Set<String> names, ProblemReporter reporter,
-                              BufferedReader reader) {
+                              BufferedReader reader, ByteCountingInputStream bytes) {
         this.file = file;
         this.keyColumn = keyColumn;
         this.columnNames = Set.copyOf(names);
         this.columns = names.stream().filter(name -> !name.equals(keyColumn)).map(ColumnInfo::plain).toList();
         this.reporter = reporter;
         this.reader = reader;
+        this.bytes = bytes;
     }
 
     /**
@@ -91,7 +94,8 @@ final class JsonlRecordSource implements RecordSource {
                             + NameSuggestions.hint(keyColumn, names) + "; its keys are: " + String.join(", ", names)
                             + ".");
         }
-        return new JsonlRecordSource(file, keyColumn, names, reporter, openReader(path, file));
+        ByteCountingInputStream bytes = new ByteCountingInputStream(openFile(path, file));
+        return new JsonlRecordSource(file, keyColumn, names, reporter, readerOf(bytes, path, file), bytes);
     }
 
     /** Reads every line once, keeping only the names of the columns. */
@@ -99,7 +103,7 @@ final class JsonlRecordSource implements RecordSource {
         Set<String> names = new LinkedHashSet<>();
         JsonLineParser parser = new JsonLineParser();
         long line = 0;
-        try (BufferedReader reader = openReader(path, file)) {
+        try (BufferedReader reader = readerOf(openFile(path, file), path, file)) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
                 String json = line == 1 ? withoutByteOrderMark(text) : text;
@@ -114,13 +118,25 @@ final class JsonlRecordSource implements RecordSource {
         return names;
     }
 
-    private static BufferedReader openReader(Path path, String file) {
+    private static InputStream openFile(Path path, String file) {
         if (Files.isDirectory(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a JSON Lines file.");
         }
-        InputStream in = null;
         try {
-            in = Files.newInputStream(path);
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be opened: permission denied.", e);
+        } catch (IOException e) {
+            throw failure(file, 1, e);
+        }
+    }
+
+    /** Decodes the file's bytes (gunzipped when its name ends in .gz); closes them when that fails. */
+    private static BufferedReader readerOf(InputStream raw, Path path, String file) {
+        InputStream in = raw;
+        try {
             if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
@@ -128,12 +144,8 @@ final class JsonlRecordSource implements RecordSource {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be opened: permission denied.", e);
         } catch (IOException e) {
-            closeQuietly(in);
+            closeQuietly(raw);
             throw failure(file, 1, e);
         }
     }
@@ -256,6 +268,12 @@ final class JsonlRecordSource implements RecordSource {
         } catch (Exception ignored) {
             // the file was only read; failing to release it changes nothing already read
         }
+    }
+
+    /** @return bytes of the file read so far (compressed bytes for a .gz file), ahead of the lines returned */
+    @Override
+    public long bytesRead() {
+        return bytes.count();
     }
 
     @Override
