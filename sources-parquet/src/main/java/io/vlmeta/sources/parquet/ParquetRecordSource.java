@@ -24,6 +24,7 @@ import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,12 @@ final class ParquetRecordSource implements RecordSource {
     private MessageType projection;
     private RecordReader<RawValue[]> records;
     private long leftInGroup;
+    /** row groups of the current file read so far, and their compressed bytes */
+    private int groupsRead;
+    private long groupBytes;
+    /** the sizes of the part files read to their end */
+    private long finishedFileBytes;
+    private volatile long bytesCovered;
     private long recordNumber;
     private boolean closed;
 
@@ -160,6 +167,8 @@ final class ParquetRecordSource implements RecordSource {
         records = null;
         leftInGroup = 0;
         recordNumber = 0;
+        groupsRead = 0;
+        groupBytes = 0;
     }
 
     /** Asks the current file for the kept columns only: the others are never read from disk nor decoded. */
@@ -225,6 +234,24 @@ final class ParquetRecordSource implements RecordSource {
         return null;
     }
 
+    /**
+     * @return how far reading has got, in bytes of the file: the compressed size of the row groups read so far
+     *     (ahead of the records returned by up to one row group), and the whole size of each part file read to
+     *     its end, so that the count reaches the file's size at its end
+     */
+    @Override
+    public long bytesRead() {
+        return bytesCovered;
+    }
+
+    private static long sizeOr(Path path, long fallback) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
     private RawValue[] readRecord() {
         try {
             return records.read();
@@ -243,6 +270,8 @@ final class ParquetRecordSource implements RecordSource {
                 throw failure(e);
             }
             if (pages != null) {
+                groupBytes += reader.getRowGroups().get(groupsRead++).getCompressedSize();
+                bytesCovered = finishedFileBytes + groupBytes;
                 if (pages.getRowCount() == 0) {
                     continue;
                 }
@@ -252,6 +281,8 @@ final class ParquetRecordSource implements RecordSource {
             }
             closeQuietly(reader);
             reader = null;
+            finishedFileBytes += sizeOr(files.get(fileIndex), groupBytes);
+            bytesCovered = finishedFileBytes;
             if (fileIndex + 1 >= files.size()) {
                 return false;
             }
