@@ -2,6 +2,8 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.Problem;
+import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobResult;
@@ -125,7 +127,13 @@ abstract class JobCommand {
         RunSummary summary = result.summary();
         out.println(Style.RULE);
         if (!summary.gatePassed()) {
-            out.println(style.mark("❌") + "Validation failed: nothing was uploaded. Fix the rows above and run again.");
+            // when only the checks against the dataset failed (a field of another type, one filled without
+            // this run's journal), every row was fine and there is no row to fix
+            boolean onlyTheDataset = summary.problems().stream().filter(Problem::isError)
+                    .allMatch(problem -> problem.category() == ProblemCategory.SCHEMA);
+            out.println(style.mark("❌") + (onlyTheDataset
+                    ? "The checks against the dataset failed: nothing was uploaded. Fix the problems above and run again."
+                    : "Validation failed: nothing was uploaded. Fix the rows above and run again."));
             return;
         }
         int fields = summary.plan().size();

@@ -79,6 +79,25 @@ class UploadWorkflowTest {
                 + "captured_at, weather, tags, reference_url were finished by an earlier run.\n");
         assertThat(again.out()).doesNotContain("already exists").doesNotContain("Skipped")
                 .doesNotContain("Successfully uploaded").doesNotContain("Warnings (");
+        // the notes of why each field is skipped are no warnings about the rows
+        assertThat(again.out()).contains("Validation passed: 12 rows, 6 fields\n");
+    }
+
+    @Test
+    void fieldsFilledWithoutThisRunsJournalFailTheChecksBeforeUploadAndTheEndingPointsAtThoseProblems()
+            throws IOException {
+        CliRun first = upload("unproven", Examples.METADATA);
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", Examples.METADATA.toString(), "--dataset-id",
+                "unproven", "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
+                dir.resolve("other-state").toString()));
+        args.addAll(Examples.typeFlags());
+        CliRun again = CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+
+        assertThat(first.exitCode()).as(first.both()).isZero();
+        assertThat(again.exitCode()).as(again.both()).isNotZero();
+        assertThat(again.out()).contains("Validation passed: 12 rows, 6 fields\n")
+                .contains("Schema Errors (6 total):\n  - Field 'caption' already exists in dataset 'unproven'.")
+                .endsWith("The checks against the dataset failed: nothing was uploaded. Fix the problems above and run again.\n");
     }
 
     @Test

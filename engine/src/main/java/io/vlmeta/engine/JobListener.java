@@ -45,7 +45,14 @@ public interface JobListener {
      */
     default void mappingChecked(long matched, long rows) { }
 
-    /** The validation pass ended. */
+    /**
+     * The validation pass ended; called before the sink's checks against the server (an existing field
+     * of another type, a field an earlier run finished), whose problems are not counted here.
+     *
+     * @param rows     rows read
+     * @param errors   errors the validation found (the gate stays closed when more than 0)
+     * @param warnings warnings the validation found
+     */
     default void validated(long rows, long errors, long warnings) { }
 
     /** Validation found errors: nothing will be sent. */

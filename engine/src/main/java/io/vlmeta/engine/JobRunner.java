@@ -96,6 +96,9 @@ public final class JobRunner {
                     : Map.of();
             empty.forEach((column, reason) -> problems.report(Problem.warning(ProblemCategory.INPUT, null, column,
                     reason)));
+            // said before the server's own checks, which are no finding of the validation: a rerun's
+            // "field already finished" notes are no warnings about the rows
+            listener.validated(validation.rows(), problems.errorCount(), problems.warningCount());
             List<FieldDeclaration> toCheck = validation.declarations().stream()
                     .filter(d -> !empty.containsKey(d.fieldName())).toList();
             Preflight preflight = spec.mode() != JobSpec.Mode.VALIDATE && sinks.server() != null
@@ -103,7 +106,6 @@ public final class JobRunner {
             problems.reportAll(preflight.problems());
             Map<String, String> skipped = new LinkedHashMap<>(empty);
             skipped.putAll(preflight.skippedFields());
-            listener.validated(validation.rows(), problems.errorCount(), problems.warningCount());
 
             Summaries summaries = new Summaries(spec, source.description(), sourceProvider.name(),
                     resolver.description(), fields, validation, problems);
