@@ -16,7 +16,8 @@
 #   FORMAT       the metadata file: csv, jsonl or parquet (default: csv); validate and upload read it
 #   HEAP_OPTS    JVM options of vlmeta           (default: none, the JVM's own heap sizing)
 #   EMULATOR_HEAP_OPTS  JVM options of the emulator (default: none)
-#   STEPS        which steps to run              (default: "validate upload")
+#   STEPS        which steps to run              (default: "validate upload"); "version" times
+#                `vlmeta --version` (the fixed cost of starting), once per size given
 #   UPLOAD_FLAGS more flags for vlmeta upload, e.g. "--parallel 8" (default: none, the defaults)
 #   PROFILE      1 to record a JFR profile of each vlmeta run and print its top frames (default: 0)
 #   KEEP_DATA    0 to delete each size's generated files after its runs (default: 1, keep and reuse)
@@ -180,6 +181,11 @@ for rows in "$@"; do
   fi
   read -r -a type_flags < "$data/field-flags.txt"
   stamp="$(date -u +%Y%m%dT%H%M%S)"
+
+  if [[ " $steps " == *" version "* ]]; then
+    run_timed version 0 "$logs/version-$stamp" --version
+    record version 0 "" ""
+  fi
 
   if [[ " $steps " == *" validate "* ]]; then
     run_timed validate "$rows" "$logs/validate-$rows-$stamp" validate --input "$data/metadata.$format" \
