@@ -5,11 +5,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,23 +25,18 @@ final class RowSpill implements AutoCloseable {
 
     private final Path data;
     private final Path offsets;
-    private final DataOutputStream dataOut;
-    /** Bytes written to {@link #data}: a long, since {@link DataOutputStream#size()} stops at 2 GB. */
-    private final CountingOutputStream dataWritten;
-    private final DataOutputStream offsetsOut;
+    private final SpillWriter dataOut;
+    private final SpillWriter offsetsOut;
     private long count;
     private String lastFile;
     private long lastFilePosition;
-    private final Utf8Scratch scratch = new Utf8Scratch(256);
 
     RowSpill(Path directory) {
         try {
             this.data = Files.createTempFile(directory, "rows-", ".bin");
             this.offsets = Files.createTempFile(directory, "rows-", ".idx");
-            this.dataWritten = new CountingOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(data), 1 << 16));
-            this.dataOut = new DataOutputStream(dataWritten);
-            this.offsetsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsets), 1 << 14));
+            this.dataOut = new SpillWriter(Files.newOutputStream(data), 1 << 16);
+            this.offsetsOut = new SpillWriter(Files.newOutputStream(offsets), 1 << 14);
         } catch (IOException e) {
             throw spillFailure(e);
         }
@@ -57,18 +48,18 @@ final class RowSpill implements AutoCloseable {
             Location location = entry.location();
             // sources repeat one file name for every row: write it once, and point at it
             if (!location.file().equals(lastFile)) {
-                lastFilePosition = dataWritten.count;
-                writeText(location.file());
+                lastFilePosition = dataOut.position();
+                dataOut.writeText(location.file());
                 lastFile = location.file();
             }
-            offsetsOut.writeLong(dataWritten.count);
+            offsetsOut.writeLong(dataOut.position());
             dataOut.writeLong(lastFilePosition);
-            dataOut.writeBoolean(location.sheet() != null);
+            dataOut.writeByte(location.sheet() != null ? 1 : 0); // read as a boolean
             if (location.sheet() != null) {
-                writeText(location.sheet());
+                dataOut.writeText(location.sheet());
             }
             dataOut.writeLong(location.row());
-            writeText(entry.key());
+            dataOut.writeText(entry.key());
             writeValue(entry.value());
             count++;
         } catch (IOException e) {
@@ -120,11 +111,11 @@ final class RowSpill implements AutoCloseable {
             dataOut.writeByte(LIST);
             dataOut.writeInt(list.size());
             for (Object item : list) {
-                writeText(String.valueOf(item));
+                dataOut.writeText(String.valueOf(item));
             }
         } else {
             dataOut.writeByte(TEXT);
-            writeText(shorten(valueText(value)));
+            dataOut.writeText(shorten(valueText(value)));
         }
     }
 
@@ -149,12 +140,6 @@ final class RowSpill implements AutoCloseable {
             }
         }
         return length;
-    }
-
-    private void writeText(String text) throws IOException {
-        int length = scratch.encode(text);
-        dataOut.writeInt(length);
-        dataOut.write(scratch.bytes(), 0, length);
     }
 
     private static String readText(RandomAccessFile file) throws IOException {
@@ -194,26 +179,5 @@ final class RowSpill implements AutoCloseable {
 
     /** Where one entry came from. */
     record Spilled(String key, Location location, String value) {
-    }
-
-    /** Counts the bytes passed through to the stream below. */
-    static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

@@ -154,20 +154,4 @@ class RowSpillTest {
     private static String shortenedAsBefore(String text) {
         return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
     }
-
-    @Test
-    void byteCountsKeepGoingPastTwoGigabytesWhereDataOutputStreamSizeStops() throws IOException {
-        // the spill's offsets come from this count; DataOutputStream.size() saturates at Integer.MAX_VALUE
-        RowSpill.CountingOutputStream counting = new RowSpill.CountingOutputStream(java.io.OutputStream.nullOutputStream());
-        java.io.DataOutputStream data = new java.io.DataOutputStream(counting);
-        byte[] block = new byte[1 << 26];
-        for (int i = 0; i < 40; i++) {
-            data.write(block);
-        }
-        data.writeLong(7);
-        data.write(1);
-
-        assertThat(counting.count).isEqualTo(40L * (1 << 26) + Long.BYTES + 1);
-        assertThat(data.size()).isEqualTo(Integer.MAX_VALUE);
-    }
 }
