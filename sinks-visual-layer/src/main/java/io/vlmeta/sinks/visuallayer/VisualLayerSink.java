@@ -56,6 +56,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     private ExecutorService pool;
     private Path workDir;
     private RejectsCsv rejects;
+    private RowLog rows;
     private List<String> sample;
 
     VisualLayerSink(SinkRequest request, Clock clock) {
@@ -354,7 +355,10 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         if (rejects == null && request.rejectsFile() != null) {
             rejects = new RejectsCsv(request.rejectsFile());
         }
-        return new UploadContext(api(), journal, pool, workDir(), request.batchSize(), options,
+        if (rows == null) {
+            rows = new RowLog(workDir());
+        }
+        return new UploadContext(api(), journal, pool, workDir(), rows, request.batchSize(), options,
                 request.taskTimeout(), rejects, request.cancellation(), request.log());
     }
 
@@ -404,6 +408,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
         if (rejects != null) {
             rejects.close();
+        }
+        if (rows != null) {
+            rows.close();
         }
         if (transport != null) {
             transport.close();
