@@ -1,29 +1,23 @@
 package io.vlmeta.sinks.visuallayer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One batch being written to disk as the JSON array the upload endpoint takes
- * ({@code [{"media_id": "...", "value": ...}, ...]}). Entries go straight to the file through
- * Jackson's generator, so a queued batch costs disk, not heap.
+ * ({@code [{"media_id": "...", "value": ...}, ...]}). Entries go straight to the file through an
+ * {@link EntryJsonWriter}, so a queued batch costs disk, not heap.
  */
 final class BatchFile {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private final Path path;
     private final int number;
     private final long firstEntry;
-    private final JsonGenerator generator;
+    private final EntryJsonWriter json;
     private int count;
     private String firstMedia;
     private String lastMedia;
@@ -39,8 +33,7 @@ final class BatchFile {
         this.firstEntry = firstEntry;
         try {
             this.path = Files.createTempFile(directory, "batch-", ".json");
-            this.generator = JSON.createGenerator(path.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8);
-            generator.writeStartArray();
+            this.json = new EntryJsonWriter(Files.newOutputStream(path), 1 << 16);
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write a batch of field '" + fieldName
                     + "' to the temporary folder " + directory + ": " + e.getMessage(), e);
@@ -54,30 +47,8 @@ final class BatchFile {
         }
         lastMedia = mediaId;
         lastLocation = location;
-        generator.writeStartObject();
-        generator.writeStringField("media_id", mediaId);
-        generator.writeFieldName("value");
-        writeValue(value);
-        generator.writeEndObject();
+        json.write(mediaId, value);
         count++;
-    }
-
-    private void writeValue(Object value) throws IOException {
-        if (value instanceof String text) {
-            generator.writeString(text);
-        } else if (value instanceof BigDecimal number) {
-            generator.writeNumber(number);
-        } else if (value instanceof List<?> list) {
-            generator.writeStartArray();
-            for (Object item : list) {
-                generator.writeString(String.valueOf(item));
-            }
-            generator.writeEndArray();
-        } else if (value instanceof Number number) {
-            generator.writeNumber(new BigDecimal(number.toString()));
-        } else {
-            throw new IllegalArgumentException("not a JSON value a field type sends: " + value.getClass().getName());
-        }
     }
 
     /**
@@ -86,8 +57,7 @@ final class BatchFile {
      * @return the finished batch, ready to send
      */
     Pending close(boolean inDoubt) throws IOException {
-        generator.writeEndArray();
-        generator.close();
+        json.close();
         return new Pending(path, new JournalState.Batch(number, firstEntry, count, firstMedia, lastMedia,
                 rows(firstLocation, lastLocation)), inDoubt);
     }
@@ -109,7 +79,7 @@ final class BatchFile {
     /** Drops an unfinished batch. */
     void discard() {
         try {
-            generator.close();
+            json.abandon();
             Files.deleteIfExists(path);
         } catch (IOException e) {
             // a temporary file; the sink's folder is removed at close

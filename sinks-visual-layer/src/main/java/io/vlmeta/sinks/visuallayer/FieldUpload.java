@@ -63,7 +63,7 @@ final class FieldUpload implements FieldWriter {
         this.onServer = skip;
         int files = state.segments().size();
         this.batchNumber = new AtomicInteger(inDoubt != null ? Math.max(files, inDoubt.number()) : files);
-        this.spill = new RowSpill(context.workDir());
+        this.spill = new RowSpill(context.workDir(), context.rows());
         this.lane = new OrderedLane(context.pool(), context.options().queuedBatches(), this::send);
         this.readBack = new ReadBack(context.api(), fieldName, context.options().readBackWait(),
                 context.options().pollInterval());

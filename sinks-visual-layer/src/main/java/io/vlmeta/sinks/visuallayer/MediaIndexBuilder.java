@@ -74,17 +74,35 @@ final class MediaIndexBuilder {
         low.clear();
     }
 
-    /** @return the id as a UUID when packing it loses nothing (lower-case canonical form), else null */
-    private static UUID canonicalUuid(String id) {
+    /**
+     * @return the id as a UUID when packing it loses nothing (the lower-case canonical form
+     *         {@code 8-4-4-4-12} hex digits of RFC 4122, the form {@link UUID#toString} gives), else null
+     */
+    static UUID canonicalUuid(String id) {
         if (id.length() != 36) {
             return null;
         }
-        try {
-            UUID uuid = UUID.fromString(id);
-            return uuid.toString().equals(id) ? uuid : null;
-        } catch (IllegalArgumentException e) {
-            return null;
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return null;
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
         }
+        return new UUID(high, low);
     }
 
     int size() {

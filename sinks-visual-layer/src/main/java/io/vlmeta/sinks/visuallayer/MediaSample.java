@@ -1,83 +1,52 @@
 package io.vlmeta.sinks.visuallayer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * A few media ids drawn evenly from a dataset's export (reservoir sampling with a fixed seed, so the
  * same export gives the same sample), read back to tell whether an existing field already holds values.
+ * Drawn from the {@link MediaIndex} the export was read into, in the export's order, and only when a
+ * field needs it: the export is not read a second time.
  */
 final class MediaSample {
     static final int SIZE = 20;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final long SEED = 15;
 
     private MediaSample() {
     }
 
-    /** @return up to {@link #SIZE} media ids; empty when the export cannot be read (the index reports why) */
-    static List<String> of(Path export) {
-        Reservoir reservoir = new Reservoir();
-        try {
-            if (ExportReader.startsLikeJson(export)) {
-                try (JsonParser json = JSON.createParser(export.toFile())) {
-                    while (json.nextToken() != null) {
-                        if (json.currentToken() == JsonToken.FIELD_NAME && "media_id".equals(json.currentName())
-                                && json.nextToken() == JsonToken.VALUE_STRING) {
-                            reservoir.offer(json.getText());
-                        }
-                    }
-                }
-            } else {
-                CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-                try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8);
-                     CSVParser csv = CSVParser.parse(reader, format)) {
-                    int column = csv.getHeaderNames().stream()
-                            .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList()
-                            .indexOf("media_id");
-                    if (column >= 0) {
-                        for (CSVRecord record : csv) {
-                            if (record.size() > column && !record.get(column).isBlank()) {
-                                reservoir.offer(record.get(column).strip());
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return List.of();
+    /** @return up to {@link #SIZE} media ids of the index, the same ids for the same export */
+    static List<String> of(MediaIndex index) {
+        int[] ordinals = ordinals(index.size());
+        List<String> ids = new ArrayList<>(ordinals.length);
+        for (int ordinal : ordinals) {
+            ids.add(index.mediaId(ordinal));
         }
-        return reservoir.items;
+        return ids;
     }
 
-    private static final class Reservoir {
-        private final List<String> items = new ArrayList<>();
-        private final SplittableRandom random = new SplittableRandom(15);
-        private long seen;
-
-        void offer(String id) {
-            seen++;
-            if (items.size() < SIZE) {
-                items.add(id);
+    /**
+     * Reservoir sampling (Algorithm R) over the positions {@code 0..size-1}: the first {@link #SIZE}
+     * fill the reservoir, and position {@code i} then replaces a random slot with probability
+     * {@code SIZE / (i + 1)}. The draws depend on the count alone, never on the ids.
+     *
+     * @return the sampled positions, in reservoir slot order
+     */
+    static int[] ordinals(int size) {
+        int[] slots = new int[Math.min(SIZE, size)];
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < size; i++) {
+            if (i < SIZE) {
+                slots[i] = i;
             } else {
-                long slot = random.nextLong(seen);
+                long slot = random.nextLong(i + 1L);
                 if (slot < SIZE) {
-                    items.set((int) slot, id);
+                    slots[(int) slot] = i;
                 }
             }
         }
+        return slots;
     }
 }

@@ -5,13 +5,8 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,33 +14,30 @@ import java.util.List;
 /**
  * Where every entry of one field's task came from, kept on disk so that the server's
  * {@code row_index} (the entry's position in the task) can be mapped back to a file, row and value
- * without holding the rows in memory: a data file of variable-length records, and an offsets file
- * of one fixed-size {@code long} per entry. Written by the reader thread, read after the upload.
+ * without holding the rows in memory: a data file of variable-length records (the row's position in
+ * the job's {@link RowLog}, which all fields share, and the value), and an offsets file of one
+ * fixed-size {@code long} per entry. Written by the reader thread, read after the upload.
  */
 final class RowSpill implements AutoCloseable {
     private static final int VALUE_LIMIT = 1_000;
     private static final byte TEXT = 0;
     private static final byte LIST = 1;
 
+    private final RowLog rows;
     private final Path data;
     private final Path offsets;
-    private final DataOutputStream dataOut;
-    /** Bytes written to {@link #data}: a long, since {@link DataOutputStream#size()} stops at 2 GB. */
-    private final CountingOutputStream dataWritten;
-    private final DataOutputStream offsetsOut;
+    private final SpillWriter dataOut;
+    private final SpillWriter offsetsOut;
     private long count;
-    private String lastFile;
-    private long lastFilePosition;
-    private final Utf8Scratch scratch = new Utf8Scratch(256);
 
-    RowSpill(Path directory) {
+    /** @param rows where the entries' source rows are recorded, shared with the job's other fields */
+    RowSpill(Path directory, RowLog rows) {
+        this.rows = rows;
         try {
-            this.data = Files.createTempFile(directory, "rows-", ".bin");
-            this.offsets = Files.createTempFile(directory, "rows-", ".idx");
-            this.dataWritten = new CountingOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(data), 1 << 16));
-            this.dataOut = new DataOutputStream(dataWritten);
-            this.offsetsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsets), 1 << 14));
+            this.data = Files.createTempFile(directory, "values-", ".bin");
+            this.offsets = Files.createTempFile(directory, "values-", ".idx");
+            this.dataOut = new SpillWriter(Files.newOutputStream(data), 1 << 16);
+            this.offsetsOut = new SpillWriter(Files.newOutputStream(offsets), 1 << 14);
         } catch (IOException e) {
             throw spillFailure(e);
         }
@@ -53,22 +45,10 @@ final class RowSpill implements AutoCloseable {
 
     /** Records the next entry of the task. */
     void append(Entry entry) {
+        long row = rows.append(entry.key(), entry.location());
         try {
-            Location location = entry.location();
-            // sources repeat one file name for every row: write it once, and point at it
-            if (!location.file().equals(lastFile)) {
-                lastFilePosition = dataWritten.count;
-                writeText(location.file());
-                lastFile = location.file();
-            }
-            offsetsOut.writeLong(dataWritten.count);
-            dataOut.writeLong(lastFilePosition);
-            dataOut.writeBoolean(location.sheet() != null);
-            if (location.sheet() != null) {
-                writeText(location.sheet());
-            }
-            dataOut.writeLong(location.row());
-            writeText(entry.key());
+            offsetsOut.writeLong(dataOut.position());
+            dataOut.writeLong(row);
             writeValue(entry.value());
             count++;
         } catch (IOException e) {
@@ -89,6 +69,8 @@ final class RowSpill implements AutoCloseable {
         if (index < 0 || index >= count) {
             return null;
         }
+        long row;
+        String value;
         try {
             dataOut.flush();
             offsetsOut.flush();
@@ -96,18 +78,14 @@ final class RowSpill implements AutoCloseable {
                  RandomAccessFile dataFile = new RandomAccessFile(data.toFile(), "r")) {
                 offsetFile.seek(index * Long.BYTES);
                 dataFile.seek(offsetFile.readLong());
-                long filePosition = dataFile.readLong();
-                String sheet = dataFile.readBoolean() ? readText(dataFile) : null;
-                long row = dataFile.readLong();
-                String key = readText(dataFile);
-                String value = readValue(dataFile);
-                dataFile.seek(filePosition);
-                String file = readText(dataFile);
-                return new Spilled(key, new Location(file, sheet, row), value);
+                row = dataFile.readLong();
+                value = readValue(dataFile);
             }
         } catch (IOException e) {
             throw spillFailure(e);
         }
+        RowLog.Row source = rows.read(row);
+        return new Spilled(source.key(), source.location(), value);
     }
 
     /**
@@ -120,21 +98,21 @@ final class RowSpill implements AutoCloseable {
             dataOut.writeByte(LIST);
             dataOut.writeInt(list.size());
             for (Object item : list) {
-                writeText(String.valueOf(item));
+                dataOut.writeText(String.valueOf(item));
             }
         } else {
             dataOut.writeByte(TEXT);
-            writeText(shorten(valueText(value)));
+            dataOut.writeText(shorten(valueText(value)));
         }
     }
 
     private static String readValue(RandomAccessFile file) throws IOException {
         if (file.readByte() == TEXT) {
-            return readText(file);
+            return RowLog.readText(file);
         }
         String[] items = new String[file.readInt()];
         for (int i = 0; i < items.length; i++) {
-            items[i] = readText(file);
+            items[i] = RowLog.readText(file);
         }
         return String.join(", ", items);
     }
@@ -151,18 +129,6 @@ final class RowSpill implements AutoCloseable {
         return length;
     }
 
-    private void writeText(String text) throws IOException {
-        int length = scratch.encode(text);
-        dataOut.writeInt(length);
-        dataOut.write(scratch.bytes(), 0, length);
-    }
-
-    private static String readText(RandomAccessFile file) throws IOException {
-        byte[] bytes = new byte[file.readInt()];
-        file.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     /** @return the value as a person reads it: lists as {@code a, b} */
     static String valueText(Object value) {
         if (value instanceof List<?> list) {
@@ -175,7 +141,7 @@ final class RowSpill implements AutoCloseable {
         return text.length() > VALUE_LIMIT ? text.substring(0, VALUE_LIMIT) + "..." : text;
     }
 
-    private static VlmetaException spillFailure(IOException e) {
+    static VlmetaException spillFailure(IOException e) {
         return new VlmetaException(ErrorCode.INTERNAL, "Cannot keep the upload's row map in the temporary folder: "
                 + e.getMessage(), e);
     }
@@ -194,26 +160,5 @@ final class RowSpill implements AutoCloseable {
 
     /** Where one entry came from. */
     record Spilled(String key, Location location, String value) {
-    }
-
-    /** Counts the bytes passed through to the stream below. */
-    static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

@@ -12,7 +12,9 @@ import java.util.Set;
  * @param retryMaxAttempts attempts per request, the first included ({@code retry-max-attempts}, default 6)
  * @param retryBaseDelay   the first backoff, doubled on each retry, with jitter ({@code retry-base-delay-ms}, 500)
  * @param retryMaxDelay    the longest backoff, also the cap on {@code Retry-After} ({@code retry-max-delay-ms}, 60,000)
- * @param pollInterval     the first pause between status polls ({@code poll-interval-ms}, 250; it doubles up to the longest)
+ * @param pollInterval     the first pause between status polls ({@code poll-interval-ms}, 50; it doubles up
+ *                         to the longest: a task that ends soon after its last file is seen soon, and a long
+ *                         one gets only two or three polls more than from 250)
  * @param pollMaxInterval  the longest pause between status polls ({@code poll-max-interval-ms}, 15,000)
  * @param connectTimeout   connecting to the server ({@code connect-timeout-ms}, 10,000)
  * @param requestTimeout   waiting for data on one request ({@code request-timeout-ms}, 300,000)
@@ -40,7 +42,7 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
                 (int) number(request, "retry-max-attempts", 6),
                 Duration.ofMillis(number(request, "retry-base-delay-ms", 500)),
                 Duration.ofMillis(number(request, "retry-max-delay-ms", 60_000)),
-                Duration.ofMillis(number(request, "poll-interval-ms", 250)),
+                Duration.ofMillis(number(request, "poll-interval-ms", 50)),
                 Duration.ofMillis(number(request, "poll-max-interval-ms", 15_000)),
                 Duration.ofMillis(number(request, "connect-timeout-ms", 10_000)),
                 Duration.ofMillis(number(request, "request-timeout-ms", 300_000)),

@@ -10,11 +10,12 @@ import java.util.function.Consumer;
 /**
  * What every field's upload shares within one job.
  *
+ * @param rows         the source rows of every field's entries, recorded once for all fields
  * @param rejects      where refused and unsent entries go; {@code null} without {@code --rejects}
  * @param cancellation whether the user asked the job to stop
  * @param log          step lines for the user
  */
-record UploadContext(VisualLayerApi api, Journal journal, ExecutorService pool, Path workDir, int batchSize,
-                     SinkOptions options, Duration taskTimeout, RejectsCsv rejects, Cancellation cancellation,
-                     Consumer<String> log) {
+record UploadContext(VisualLayerApi api, Journal journal, ExecutorService pool, Path workDir, RowLog rows,
+                     int batchSize, SinkOptions options, Duration taskTimeout, RejectsCsv rejects,
+                     Cancellation cancellation, Consumer<String> log) {
 }

@@ -56,7 +56,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     private ExecutorService pool;
     private Path workDir;
     private RejectsCsv rejects;
-    private List<String> sample = List.of();
+    private RowLog rows;
+    private List<String> sample;
 
     VisualLayerSink(SinkRequest request, Clock clock) {
         this.request = request;
@@ -81,14 +82,12 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         if (request.exportFile() != null) {
             Path file = request.exportFile();
             resolver = index(file, file.toString(), "export file " + file);
-            sample = MediaSample.of(file);
         } else if (request.datasetId() != null) {
             Path download = tempFile("export-", ".csv");
             try {
                 api().downloadExport(download);
                 resolver = index(download, "of dataset '" + request.datasetId() + "'",
                         "export of dataset " + request.datasetId());
-                sample = MediaSample.of(download);
             } finally {
                 deleteQuietly(download);
             }
@@ -193,6 +192,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
      * without anyone knowing. A sample of media read back says how full it is.
      */
     private String unprovenField(String name, Journal journal) {
+        List<String> sample = sample();
         long holding = sample.stream().filter(media -> api().holdsValue(media, name)).count();
         String filled = sample.isEmpty() ? "" : String.format(Locale.ROOT, " %d of a sample of %d of the dataset's "
                 + "media already hold values for it.", holding, sample.size());
@@ -203,6 +203,14 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         return "Field '" + name + "' already exists in dataset '" + request.datasetId() + "'." + how + filled
                 + " Metadata is immutable, so vlmeta adds nothing to a field it cannot prove it filled: restore the "
                 + "journal and run with --resume, or upload under a new field name.";
+    }
+
+    /** @return the media read back to tell how full an existing field is; drawn once, when first needed */
+    private List<String> sample() {
+        if (sample == null && resolver instanceof MediaIndex index) {
+            sample = MediaSample.of(index);
+        }
+        return sample == null ? List.of() : sample;
     }
 
     private static boolean sameType(SchemaField existing, FieldDeclaration declaration) {
@@ -347,7 +355,10 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         if (rejects == null && request.rejectsFile() != null) {
             rejects = new RejectsCsv(request.rejectsFile());
         }
-        return new UploadContext(api(), journal, pool, workDir(), request.batchSize(), options,
+        if (rows == null) {
+            rows = new RowLog(workDir());
+        }
+        return new UploadContext(api(), journal, pool, workDir(), rows, request.batchSize(), options,
                 request.taskTimeout(), rejects, request.cancellation(), request.log());
     }
 
@@ -397,6 +408,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         }
         if (rejects != null) {
             rejects.close();
+        }
+        if (rows != null) {
+            rows.close();
         }
         if (transport != null) {
             transport.close();

@@ -2,6 +2,8 @@ package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.Location;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowSpillTest {
     @TempDir
     Path dir;
+    private RowLog rows;
+
+    @BeforeEach
+    void openRows() {
+        rows = new RowLog(dir);
+    }
+
+    @AfterEach
+    void closeRows() {
+        rows.close();
+    }
 
     /** @return what the value reads back as, after being spilled as the only entry */
     private String roundTrip(Object value) {
-        try (RowSpill spill = new RowSpill(dir)) {
+        try (RowSpill spill = new RowSpill(dir, rows)) {
             spill.append(new Entry(null, value, "key.jpg", Location.of("data.csv", 2)));
             RowSpill.Spilled read = spill.read(0);
             assertThat(read.key()).isEqualTo("key.jpg");
@@ -116,7 +129,7 @@ class RowSpillTest {
         List<String> longList = items(300, "item%03d");
         List<Object> values = List.of("plain", List.of("a", "b"), List.of(), "größe", longList,
                 new BigDecimal("42"), "z".repeat(300), List.of("画像", "写真"));
-        try (RowSpill spill = new RowSpill(dir)) {
+        try (RowSpill spill = new RowSpill(dir, rows)) {
             for (int i = 0; i < values.size(); i++) {
                 String file = i < 3 ? "first.csv" : "zweite-ä.xlsx";
                 String sheet = i < 3 ? null : "Blatt " + i;
@@ -139,35 +152,58 @@ class RowSpillTest {
 
     @Test
     void closeRemovesTheTemporaryFiles() throws IOException {
-        RowSpill spill = new RowSpill(dir);
+        RowSpill spill = new RowSpill(dir, rows);
         spill.append(new Entry(null, List.of("a"), "k", Location.of("f.csv", 2)));
         assertThat(spill.read(0).value()).isEqualTo("a");
 
         spill.close();
+        rows.close();
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
     }
 
-    /** The form values read back in before list values were spilled item by item: at most 1,000 characters. */
-    private static String shortenedAsBefore(String text) {
-        return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
+    @Test
+    void fieldsGivenTheSameRowRecordItOnceAndEachReadsItBackWithItsOwnValue() {
+        try (RowSpill caption = new RowSpill(dir, rows); RowSpill tags = new RowSpill(dir, rows)) {
+            List<Long> positions = new ArrayList<>();
+            for (int row = 2; row < 7; row++) {
+                Location location = new Location("meta.xlsx", row % 2 == 0 ? "Blatt" : null, row);
+                String key = "img-" + row + "-ü.jpg";
+                long position = rows.append(key, location);
+                assertThat(rows.append(key, location)).isEqualTo(position); // the same row: not written again
+                positions.add(position);
+                caption.append(new Entry(null, "caption " + row, key, location));
+                if (row != 4) { // a row without a value for one field
+                    tags.append(new Entry(null, List.of("t" + row, "ü"), key, location));
+                }
+            }
+
+            assertThat(positions).doesNotHaveDuplicates().isSorted();
+            assertThat(caption.count()).isEqualTo(5);
+            assertThat(tags.count()).isEqualTo(4);
+            assertThat(caption.read(2)).isEqualTo(new RowSpill.Spilled("img-4-ü.jpg",
+                    new Location("meta.xlsx", "Blatt", 4), "caption 4"));
+            assertThat(tags.read(2)).isEqualTo(new RowSpill.Spilled("img-5-ü.jpg",
+                    new Location("meta.xlsx", null, 5), "t5, ü"));
+            assertThat(tags.read(0)).isEqualTo(new RowSpill.Spilled("img-2-ü.jpg",
+                    new Location("meta.xlsx", "Blatt", 2), "t2, ü"));
+        }
     }
 
     @Test
-    void byteCountsKeepGoingPastTwoGigabytesWhereDataOutputStreamSizeStops() throws IOException {
-        // the spill's offsets come from this count; DataOutputStream.size() saturates at Integer.MAX_VALUE
-        RowSpill.CountingOutputStream counting = new RowSpill.CountingOutputStream(java.io.OutputStream.nullOutputStream());
-        java.io.DataOutputStream data = new java.io.DataOutputStream(counting);
-        byte[] block = new byte[1 << 26];
-        for (int i = 0; i < 40; i++) {
-            data.write(block);
-        }
-        data.writeLong(7);
-        data.write(1);
+    void anEqualRowFromAnotherRecordIsRecordedAgainAndReadsTheSame() {
+        long first = rows.append("a.jpg", Location.of("data.csv", 2));
+        long second = rows.append("a.jpg", Location.of("data.csv", 2));
 
-        assertThat(counting.count).isEqualTo(40L * (1 << 26) + Long.BYTES + 1);
-        assertThat(data.size()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(second).isGreaterThan(first);
+        assertThat(rows.read(second)).isEqualTo(rows.read(first))
+                .isEqualTo(new RowLog.Row("a.jpg", Location.of("data.csv", 2)));
+    }
+
+    /** The form values read back in before list values were spilled item by item: at most 1,000 characters. */
+    private static String shortenedAsBefore(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
     }
 }

@@ -31,4 +31,14 @@ class SinkOptionsTest {
     void theProviderListsTheSameNames() {
         assertThat(new VisualLayerSinkProvider().optionNames()).contains(SinkOptions.NAMES);
     }
+
+    @Test
+    void pollsATaskFiftyMillisecondsAfterItsFirstAnswerThenBacksOffToTheLongestPause() {
+        Requests requests = new Requests("http://localhost:1", "ds", dir);
+        requests.options.clear();
+        SinkOptions defaults = SinkOptions.from(requests.build());
+
+        assertThat(defaults.pollInterval()).isEqualTo(java.time.Duration.ofMillis(50));
+        assertThat(defaults.pollMaxInterval()).isEqualTo(java.time.Duration.ofSeconds(15));
+    }
 }
