@@ -91,7 +91,11 @@ class ResumeAfterKillIT {
         JsonNode state = new ObjectMapper().readTree(EMULATOR.emulator().dumpJson());
         for (JsonNode field : state.get("datasets").get(0).get("fields")) {
             assertThat(field.get("task").get("error_count").asLong()).as(field.get("field_name").asText()).isZero();
-            assertThat(field.get("task").get("inserted_rows").asLong()).isEqualTo(FramesUpload.ROWS);
+            // on a mismatch, the journal and the runs' output say which batch was counted twice
+            assertThat(field.get("task").get("inserted_rows").asLong())
+                    .as("inserted rows of %s; journal %s; runs:%n%s%n%s", field.get("field_name").asText(),
+                            journalFields(), Files.readString(first.err()), resumed.both())
+                    .isEqualTo(FramesUpload.ROWS);
         }
         for (JsonNode field : journalFields()) {
             assertThat(field.get("state").asText()).isEqualTo("finished");
