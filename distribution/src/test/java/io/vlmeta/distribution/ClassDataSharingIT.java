@@ -268,4 +268,18 @@ class ClassDataSharingIT {
         assertSameOutput(validate(), plain);
         assertThat(cached()).isEmpty();
     }
+
+    @Test
+    void writesAndUsesTheArchiveWithTheRuntimeOfTheSelfContainedDownload() throws Exception {
+        home = Archives.unpack(Archives.archive("-linux-x64.tar.gz"), dir.resolve("self-contained"));
+        jar = home.resolve("lib/vlmeta.jar");
+        env.put("PATH", Tools.path(Tools.scriptCommands(dir.resolve("no java"))));
+        Launch plain = withoutArchive();
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+
+        archiveName();
+        assertThat(usesTheArchive()).isTrue();
+    }
 }
