@@ -9,6 +9,10 @@ import picocli.CommandLine;
 
 /** Builds the command tree and maps every way a command can end to an exit code. */
 public final class Cli {
+    /** Every command, in the order {@code vlmeta --help} lists them. */
+    private static final List<String> COMMANDS =
+            List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
+
     private Cli() {
     }
 
@@ -19,22 +23,58 @@ public final class Cli {
      *     4 uploaded with rejected rows, 130 stopped by the user (Ctrl-C, SIGTERM)
      */
     public static int execute(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
     /** @return the configured command tree, writing to the context's streams */
     public static CommandLine commandLine(CliContext context) {
+        return configure(context, COMMANDS);
+    }
+
+    /**
+     * The part of the command tree these arguments can reach, which runs them exactly as the whole tree
+     * would: the top command with only the command named first ({@code validate ...}), or with none for a
+     * lone {@code --version}. Picocli builds each command by reflection over its annotations, a third of a
+     * short run's start-up, so commands a run cannot reach are not built. Anything else ({@code --help},
+     * {@code help}, no command, a mistyped one, whose suggestions need every name) gets the whole tree.
+     *
+     * @param args the command line, unchanged
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return configure(context, List.of());
+        }
+        if (args.length > 0 && !"help".equals(args[0]) && COMMANDS.contains(args[0])) {
+            return configure(context, List.of(args[0]));
+        }
+        return commandLine(context);
+    }
+
+    private static Object command(String name, CliContext context) {
+        return switch (name) {
+            case "upload" -> new UploadCommand(context);
+            case "validate" -> {
+                CommandLine validate = new CommandLine(new ValidateCommand(context));
+                JobOptions.hideUploadOnly(validate.getCommandSpec());
+                yield validate;
+            }
+            case "export" -> new ExportCommand(context);
+            case "plan" -> new PlanCommand(context);
+            case "plugins" -> new PluginsCommand(context);
+            case "emulator" -> new EmulatorCommand();
+            case "demo" -> new DemoCommand(context);
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** @return the top command with the named commands, writing to the context's streams */
+    private static CommandLine configure(CliContext context, List<String> names) {
         CommandLine root = new CommandLine(new VlmetaCommand());
-        root.addSubcommand("upload", new UploadCommand(context));
-        CommandLine validate = new CommandLine(new ValidateCommand(context));
-        JobOptions.hideUploadOnly(validate.getCommandSpec());
-        root.addSubcommand("validate", validate);
-        root.addSubcommand("export", new ExportCommand(context));
-        root.addSubcommand("plan", new PlanCommand(context));
-        root.addSubcommand("plugins", new PluginsCommand(context));
-        root.addSubcommand("emulator", new EmulatorCommand());
-        root.addSubcommand("demo", new DemoCommand(context));
-        root.addSubcommand("help", new CommandLine.HelpCommand());
+        for (String name : names) {
+            root.addSubcommand(name, command(name, context));
+        }
+        // set after the commands are added: picocli hands these settings only to commands it already holds
         root.setOut(new PrintWriter(context.out(), true));
         root.setErr(new PrintWriter(context.err(), true));
         root.setCaseInsensitiveEnumValuesAllowed(true);

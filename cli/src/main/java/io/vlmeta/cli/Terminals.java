@@ -1,6 +1,8 @@
 package io.vlmeta.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -10,16 +12,39 @@ import java.util.concurrent.TimeUnit;
  * could not be told apart; {@code test -t 2} (POSIX) answers for standard error itself.
  */
 final class Terminals {
+    /** Linux's link to the file standard error is open on (proc(5)): {@code /dev/pts/3}, {@code pipe:[4711]}, ... */
+    private static final Path PROC_STDERR = Path.of("/proc/self/fd/2");
+
     private Terminals() {
+    }
+
+    /**
+     * @param fdLink a {@code /proc/PID/fd/N} link
+     * @return true when the link names something that is never a terminal: a pipe or socket
+     *     ({@code pipe:[4711]}), a file outside {@code /dev}, or {@code /dev/null}; false when it names another
+     *     device, or cannot be read (no {@code /proc}), and only the terminal test can tell
+     */
+    static boolean notATerminal(Path fdLink) {
+        try {
+            String target = Files.readSymbolicLink(fdLink).toString();
+            return !target.startsWith("/dev/") || target.equals("/dev/null");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /**
      * Runs {@code sh -c '[ -t 2 ]'} with this process's standard error inherited, so the test sees the
      * same file descriptor. On Windows, or when no shell runs, falls back to {@code System.console()}.
+     * Where Linux names the file standard error is open on ({@code /proc/self/fd/2}) and that name rules a
+     * terminal out, says so without starting the shell, which costs a process on every run.
      */
     static boolean stderrIsTerminal() {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             return System.console() != null;
+        }
+        if (notATerminal(PROC_STDERR)) {
+            return false;
         }
         try {
             Process test = new ProcessBuilder("sh", "-c", "[ -t 2 ]").redirectInput(ProcessBuilder.Redirect.PIPE)

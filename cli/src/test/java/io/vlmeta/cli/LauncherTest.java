@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
     private static final Path SCRIPT = Path.of("../vlmeta").toAbsolutePath().normalize();
+    /** the downloads' start script, which the launcher runs the jar through */
+    private static final String START_SCRIPT = "distribution/src/bin/vlmeta";
     private static final Instant BUILT = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
@@ -37,15 +39,20 @@ class LauncherTest {
         // the fake mvn prints colour codes and chatter like the real one; none of it may reach the user
         Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\" >> " + calls + "\n"
                 + "printf '\\033[1;34m[INFO]\\033[m Building\\n'\nmkdir -p cli/target && echo jar > cli/target/vlmeta.jar\n");
-        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho \"java $*\" >> " + calls + "\n");
+        // answers the start script's version check as a Java 17 does, then records how it was run
+        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\nif [ \"$1\" = -version ]; then echo "
+                + "'openjdk version \"17.0.1\" 2021-10-19' >&2; exit 0; fi\necho \"java $*\" >> " + calls + "\n");
         executable(bin.resolve("mvn"));
         executable(bin.resolve("java"));
         Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path startScript = root.resolve(START_SCRIPT);
+        Files.createDirectories(startScript.getParent());
+        Files.copy(SCRIPT.resolveSibling(START_SCRIPT), startScript);
         Files.createDirectories(root.resolve("api/src/main/java"));
         Files.writeString(root.resolve("api/src/main/java/Api.java"), "class Api {}");
         jar = Files.createDirectories(root.resolve("cli/target")).resolve("vlmeta.jar");
         Files.writeString(jar, "jar");
-        for (Path file : new Path[] {root.resolve("pom.xml"), root.resolve("api/src/main/java/Api.java")}) {
+        for (Path file : new Path[] {root.resolve("pom.xml"), root.resolve("api/src/main/java/Api.java"), startScript}) {
             Files.setLastModifiedTime(file, FileTime.from(BUILT.minusSeconds(60)));
         }
         Files.setLastModifiedTime(jar, FileTime.from(BUILT));
@@ -64,6 +71,7 @@ class LauncherTest {
                 .directory(root.toFile()).redirectErrorStream(false).redirectError(err.toFile())
                 .redirectOutput(root.resolve("out.txt").toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().remove("JAVA_HOME"); // the start script would take the real one from there
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String called = Files.exists(calls) ? Files.readString(calls, StandardCharsets.UTF_8) : "";
@@ -122,5 +130,17 @@ class LauncherTest {
         assertThat(run.err()).startsWith("Building vlmeta (first run only)...\n")
                 .contains("[ERROR] Api.java:[1,1] expected").contains("the build failed");
         assertThat(run.calls()).doesNotContain("java -jar");
+    }
+
+    @Test
+    void runsJavaThroughTheDownloadsStartScriptWhichRefusesAnOldOne() throws Exception {
+        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho 'openjdk version \"11.0.22\"' >&2\n"
+                + "echo \"java $*\" >> " + calls + "\n");
+
+        Run run = launch();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("vlmeta needs Java 17 or newer, but " + bin.resolve("java") + " is Java 11.");
+        assertThat(run.calls()).doesNotContain("-jar");
     }
 }

@@ -2,10 +2,13 @@ package io.vlmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Help, version, and every kind of usage error ending with exit code 2. */
 class UsageTest {
@@ -139,5 +142,56 @@ class UsageTest {
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error: ").hasLineCount(1).contains("absent.csv");
+    }
+
+    private CommandLine tree(String... args) {
+        return Cli.commandLine(new CliContext(Map.of(), new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream()), false, dir), args);
+    }
+
+    @Test
+    void buildsOnlyTheCommandTheArgumentsRun() {
+        List<String> every = List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
+
+        assertThat(tree("validate", "--csv", "x.csv").getSubcommands()).containsOnlyKeys("validate");
+        assertThat(tree("emulator", "--help").getSubcommands()).containsOnlyKeys("emulator");
+        assertThat(tree("--version").getSubcommands()).isEmpty();
+        assertThat(tree("-V").getSubcommands()).isEmpty();
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "validate"}, {"valdate"}, {"--version", "upload"}}) {
+            assertThat(tree(args).getSubcommands().keySet()).as(String.join(" ", args)).containsExactlyElementsOf(every);
+        }
+    }
+
+    @Test
+    void aCommandBuiltAloneHasTheHelpAndSettingsItHasInTheWholeTree() {
+        CommandLine whole = Cli.commandLine(new CliContext(Map.of(), System.out, System.err, false, dir));
+        for (String name : whole.getSubcommands().keySet()) {
+            CommandLine alone = tree(name).getSubcommands().get(name);
+            CommandLine inWhole = whole.getSubcommands().get(name);
+
+            assertThat(alone.getUsageMessage(CommandLine.Help.Ansi.OFF)).as(name)
+                    .isEqualTo(inWhole.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            assertThat(alone.isCaseInsensitiveEnumValuesAllowed()).as(name).isTrue();
+            assertThat(alone.getParameterExceptionHandler()).as(name).isNotNull()
+                    .isSameAs(alone.getParent().getParameterExceptionHandler());
+            assertThat(alone.getExecutionExceptionHandler()).as(name)
+                    .isSameAs(alone.getParent().getExecutionExceptionHandler());
+        }
+    }
+
+    @Test
+    void aMistypedCommandStillGetsTheNearestCommandSuggested() {
+        CliRun run = run("valdate", "--csv", "x.csv");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Did you mean: vlmeta validate");
+    }
+
+    @Test
+    void theHelpCommandStillDescribesAnyCommand() {
+        CliRun run = run("help", "validate");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: vlmeta validate").isEqualTo(run("validate", "--help").out());
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * vlmeta-VERSION-linux-x64.tar.gz on a machine without Java: unpacked into an empty folder and run with a
- * PATH of a shell and three coreutils only (no java, no Maven) and no JAVA_HOME. The trimmed runtime must
+ * PATH of a shell and a few coreutils only (no java, no Maven) and no JAVA_HOME. The trimmed runtime must
  * do what the full JDK does: the demo (HTTP server and client), an Excel workbook through POI, a Parquet
  * file through parquet-java and Hadoop's classes, DICOM sidecars.
  */

@@ -7,21 +7,29 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * Folders to build a PATH from: one with only the commands {@code bin/vlmeta} uses (a shell and three
+ * Folders to build a PATH from: one with only the commands {@code bin/vlmeta} uses (a shell and a few
  * coreutils), so that no Maven and no Java is found through it, and others that add a Java, the real one
  * or a fake that says it is an old version.
  */
 final class Tools {
-    /** what bin/vlmeta runs besides shell built-ins */
-    static final List<String> SCRIPT_COMMANDS = List.of("sh", "dirname", "readlink", "sed");
+    /** what bin/vlmeta needs besides shell built-ins */
+    static final List<String> NEEDED_COMMANDS = List.of("sh", "dirname", "readlink", "sed");
+    /** what bin/vlmeta runs besides shell built-ins: the needed ones and those its class data sharing uses */
+    static final List<String> SCRIPT_COMMANDS = List.of("sh", "dirname", "readlink", "sed", "cksum", "wc", "mkdir",
+            "touch", "mv", "rm");
 
     private Tools() {
     }
 
     /** @return a folder of links to {@link #SCRIPT_COMMANDS}, and nothing else */
     static Path scriptCommands(Path dir) throws IOException {
-        Path tools = Files.createDirectories(dir.resolve("tools"));
-        for (String command : SCRIPT_COMMANDS) {
+        return commands(dir.resolve("tools"), SCRIPT_COMMANDS);
+    }
+
+    /** @return a folder of links to the commands named, and nothing else */
+    static Path commands(Path folder, List<String> commands) throws IOException {
+        Path tools = Files.createDirectories(folder);
+        for (String command : commands) {
             Path real = List.of(Path.of("/usr/bin", command), Path.of("/bin", command)).stream()
                     .filter(Files::isExecutable).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + command + " in /usr/bin or /bin"));

@@ -39,15 +39,20 @@ import java.util.Set;
 public final class DicomSidecarSourceProvider implements SourceProvider {
     private static final int CONTENT_MATCH = 20;
 
-    private final DicomDictionary dictionary = DicomDictionary.standard();
-    private final JsonFactory json = JsonFactory.builder()
-            // a name given twice in one object is an error, not the last value silently winning
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // dcm2niix copies ISO 2022 escape bytes into strings unescaped; MisdecodedText needs them.
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .build();
+    /**
+     * The JSON factory, shared and thread-safe, made when a job first opens sidecars (a holder class, as
+     * {@link DicomDictionary#standard()} is): every run creates every provider, and most read no DICOM.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                // a name given twice in one object is an error, not the last value silently winning
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // dcm2niix copies ISO 2022 escape bytes into strings unescaped; MisdecodedText needs them.
+                .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+                .build();
+    }
 
-    /** Creates the provider; it holds no per-job state. */
+    /** Creates the provider; it holds no per-job state, and loads the dictionary only when a job opens DICOM. */
     public DicomSidecarSourceProvider() {
         // The dictionary and the JSON factory are shared and thread-safe.
     }
@@ -84,13 +89,14 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
 
     @Override
     public RecordSource open(SourceRequest request, ProblemReporter reporter) {
+        DicomDictionary dictionary = DicomDictionary.standard();
         SidecarOptions options = SidecarOptions.from(request, dictionary);
         Path path = request.path();
         if (!Files.exists(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Input " + path + " does not exist.");
         }
         if (Files.isDirectory(path)) {
-            return openFolder(path, options, reporter);
+            return openFolder(path, options, dictionary, reporter);
         }
         if (options.format() == SidecarFormat.CONVERTER_CSV || (options.format() == null && isCsv(path))) {
             if (options.key() != null) {
@@ -108,7 +114,8 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
                 + options.format().optionValue() + " needs a folder") + ".");
     }
 
-    private RecordSource openFolder(Path folder, SidecarOptions options, ProblemReporter reporter) {
+    private static RecordSource openFolder(Path folder, SidecarOptions options, DicomDictionary dictionary,
+                                           ProblemReporter reporter) {
         if (options.format() == SidecarFormat.CONVERTER_CSV) {
             throw VlmetaException.usage("Option sidecar-format=converter-csv needs the converter's CSV file, but "
                     + folder + " is a folder.");
@@ -122,7 +129,7 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot list folder " + folder + ": " + e.getCause().getMessage(), e);
         }
         return new DicomRecordSource(folder.toString(), "file_fullpath",
-                r -> new SidecarFolderRows(folder, options, dictionary, json, r),
+                r -> new SidecarFolderRows(folder, options, dictionary, Json.FACTORY, r),
                 options.namingOr(FieldNaming.KEYWORD), options.combineDateTime(), reporter);
     }
 

@@ -1,0 +1,285 @@
+package io.vlmeta.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/vlmeta's class data sharing archive (AppCDS) in the user's cache folder, with the real Java: written
+ * when the first run exits, renamed into place and used by the next, made again when the jar changes, and
+ * never in the way: standard output (the {@code --json} document) and standard error stay exactly what
+ * they are without it.
+ */
+class ClassDataSharingIT {
+    /** the demo's examples, validated with the demo's field flags */
+    private static final Path EXAMPLES = Path.of("..", "examples", "metadata.csv").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path jar;
+    private Path work;
+    private Path cache;
+    private Path java;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        // no blank in the jar's path: Java 17 does not use the archive of such a jar (see the last test)
+        home = Archives.unpack(Archives.archive(".tar.gz"), dir.resolve("unpacked"));
+        jar = home.resolve("lib/vlmeta.jar");
+        work = Files.createDirectories(dir.resolve("work"));
+        Files.copy(EXAMPLES, work.resolve("metadata.csv"));
+        cache = dir.resolve("cache home");
+        java = Tools.realJava(dir);
+        env = new HashMap<>(Map.of("PATH", Tools.path(Tools.scriptCommands(dir), java),
+                "HOME", work.toString(), "XDG_CACHE_HOME", cache.toString()));
+    }
+
+    private Launch vlmeta(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/vlmeta").toString()));
+        command.addAll(List.of(args));
+        return Launch.run(work, environment, command);
+    }
+
+    private Launch validate(Map<String, String> environment) throws Exception {
+        return vlmeta(environment, "validate", "--csv", "metadata.csv", "--string-fields", "caption",
+                "--float-fields", "confidence", "--datetime-fields", "captured_at", "--enum-fields", "weather",
+                "--multi-enum-fields", "tags", "--link-fields", "reference_url", "--report", "report.html", "--json");
+    }
+
+    private Launch validate() throws Exception {
+        return validate(env);
+    }
+
+    private Map<String, String> with(String name, String value) {
+        Map<String, String> changed = new HashMap<>(env);
+        changed.put(name, value);
+        return changed;
+    }
+
+    /** @return the names of the files in the cache's vlmeta folder */
+    private List<String> cached() throws Exception {
+        Path folder = cache.resolve("vlmeta");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** @return what a run without the archive prints, to compare every other run with */
+    private Launch withoutArchive() throws Exception {
+        Launch plain = validate(with("VLMETA_CDS", "0"));
+        assertThat(plain.exitCode()).as(plain.both()).isZero();
+        assertThat(plain.out()).startsWith("{\"status\":\"validated\"").endsWith("}\n").hasLineCount(1);
+        return plain;
+    }
+
+    private static void assertSameOutput(Launch run, Launch plain) {
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).as(run.both()).isEqualTo(plain.out());
+        assertThat(run.err()).as(run.both()).isEqualTo(plain.err());
+    }
+
+    /** Runs once more with the JVM listing where each class came from; @return whether it mapped the archive */
+    private boolean usesTheArchive() throws Exception {
+        Path classes = dir.resolve("classes.txt");
+        Launch run = validate(with("VLMETA_JAVA_OPTS", "-Xlog:class+load:file=" + classes));
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        return Files.readString(classes).contains("io.vlmeta.cli.Main source: shared objects file (top)");
+    }
+
+    private String archiveName() throws Exception {
+        List<String> files = cached();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0)).matches("vlmeta-\\d+-" + Files.size(jar) + "\\.jsa");
+        return files.get(0);
+    }
+
+    @Test
+    void writesTheArchiveWhenTheFirstRunExitsAndUsesItFromTheNextWithTheSameOutput() throws Exception {
+        Launch plain = withoutArchive();
+        assertThat(cached()).as("VLMETA_CDS=0").isEmpty();
+
+        Launch first = validate();
+
+        assertSameOutput(first, plain);
+        assertThat(cached()).as("the archive and the stamp dated as the jar, both named after the writing process")
+                .hasSize(2).allMatch(name -> name.matches("vlmeta-\\d+-\\d+\\.jsa\\.\\d+(\\.jar)?"));
+
+        Launch second = validate();
+
+        assertSameOutput(second, plain);
+        Path archive = cache.resolve("vlmeta").resolve(archiveName());
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(Files.getLastModifiedTime(jar));
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    @Test
+    void writesNoArchiveForVersionOrHelp() throws Exception {
+        assertThat(vlmeta(env, "--version").exitCode()).isZero();
+        assertThat(vlmeta(env, "upload", "--help").exitCode()).isZero();
+
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void makesTheArchiveAgainForARebuiltJarOfTheSameSize() throws Exception {
+        validate();
+        String before = archiveNameAfter(validate());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 600_000));
+
+        assertThat(usesTheArchive()).as("the archive of the jar before").isFalse();
+        validate();
+        String after = archiveNameAfter(validate());
+
+        assertThat(after).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(cache.resolve("vlmeta").resolve(after)))
+                .isEqualTo(Files.getLastModifiedTime(jar));
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    @Test
+    void replacesTheArchiveOfAnotherVersionOfTheJar() throws Exception {
+        validate();
+        String before = archiveNameAfter(validate());
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+            Files.writeString(zip.getPath("another-version.txt"), "a jar of another size");
+        }
+
+        validate();
+        String after = archiveNameAfter(validate());
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    /** @return the one archive's name once the run (the one after the writing one) has put it in place */
+    private String archiveNameAfter(Launch run) throws Exception {
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        return archiveName();
+    }
+
+    @Test
+    void writesTheArchiveAgainAfterARunThatEndedBeforeWritingIt() throws Exception {
+        validate();
+        try (Stream<Path> files = Files.list(cache.resolve("vlmeta"))) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.jsa\\.\\d+")).toList()) {
+                Files.delete(file); // as if killed before it exited: only its stamp is left
+            }
+        }
+
+        validate();
+        archiveNameAfter(validate());
+
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    @Test
+    void runsWithoutAnArchiveWhenTheCacheFolderCannotBeMade() throws Exception {
+        Launch plain = withoutArchive();
+        Path file = Files.writeString(dir.resolve("a file"), "not a folder");
+        env.put("XDG_CACHE_HOME", file.resolve("cache").toString());
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+    }
+
+    @Test
+    void ignoresAnArchiveTheJvmCannotUse() throws Exception {
+        Launch plain = withoutArchive();
+        validate();
+        Path archive = cache.resolve("vlmeta").resolve(archiveNameAfter(validate()));
+        Files.delete(archive);
+        Files.writeString(archive, "not an archive");
+        Files.setLastModifiedTime(archive, Files.getLastModifiedTime(jar));
+
+        assertSameOutput(validate(), plain);
+        assertThat(usesTheArchive()).isFalse();
+    }
+
+    @Test
+    void twoFirstRunsAtOnceLeaveOneArchive() throws Exception {
+        Launch plain = withoutArchive();
+
+        CompletableFuture<Launch> one = CompletableFuture.supplyAsync(this::validateUnchecked);
+        CompletableFuture<Launch> two = CompletableFuture.supplyAsync(this::validateUnchecked);
+
+        assertSameOutput(one.join(), plain);
+        assertSameOutput(two.join(), plain);
+        assertThat(cached()).allMatch(name -> name.matches("vlmeta-\\d+-\\d+\\.jsa(\\.\\d+(\\.jar)?)?"));
+        assertSameOutput(validate(), plain);
+        archiveName();
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    private Launch validateUnchecked() {
+        try {
+            return validate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void runsWithoutAnArchiveWhenACommandItUsesIsMissing() throws Exception {
+        Launch plain = withoutArchive();
+        env.put("PATH", Tools.path(Tools.commands(dir.resolve("needed only"), Tools.NEEDED_COMMANDS), java));
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void writesNoArchiveWhenJavaOptionsCouldStopTheJvmFromWritingOne() throws Exception {
+        Launch plain = withoutArchive();
+
+        assertSameOutput(validate(with("VLMETA_JAVA_OPTS", "-Xshare:off")), plain);
+
+        assertThat(cached()).isEmpty();
+        assertSameOutput(validate(with("VLMETA_JAVA_OPTS", "-Xmx256m -Dfile.encoding=UTF-8")), plain);
+        assertThat(cached()).isNotEmpty();
+    }
+
+    @Test
+    void writesNoArchiveForAJarWhosePathHoldsABlank() throws Exception {
+        Launch plain = withoutArchive();
+        home = Archives.unpack(Archives.archive(".tar.gz"), dir.resolve("unpacked here"));
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void writesAndUsesTheArchiveWithTheRuntimeOfTheSelfContainedDownload() throws Exception {
+        home = Archives.unpack(Archives.archive("-linux-x64.tar.gz"), dir.resolve("self-contained"));
+        jar = home.resolve("lib/vlmeta.jar");
+        env.put("PATH", Tools.path(Tools.scriptCommands(dir.resolve("no java"))));
+        Launch plain = withoutArchive();
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+
+        archiveName();
+        assertThat(usesTheArchive()).isTrue();
+    }
+}
