@@ -66,14 +66,14 @@ final class CsvRecordSource implements RecordSource {
     private final CountingInputStream bytes;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
-                            DecodeErrors decodeErrors, CountingInputStream bytes) {
+                            DecodeErrors decodeErrors, CountingInputStream bytes, long maxRecordChars) {
         this.file = file;
         this.bytes = bytes;
         this.dialect = dialect;
         this.reporter = reporter;
         this.reader = reader;
         this.decodeErrors = decodeErrors;
-        this.rows = new CsvRows(reader, dialect.delimiter());
+        this.rows = new CsvRows(reader, dialect.delimiter(), (int) Math.min(Integer.MAX_VALUE - 8, maxRecordChars));
     }
 
     /**
@@ -105,7 +105,8 @@ final class CsvRecordSource implements RecordSource {
         }
         DecodeErrors decodeErrors = new DecodeErrors();
         StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
-        CsvRecordSource source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted);
+        CsvRecordSource source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted,
+                maxRecordChars);
         try {
             source.readHeader(request.keyColumnOr(DEFAULT_KEY_COLUMN), request.keyColumn() != null);
             return source;

@@ -3,6 +3,7 @@ package io.vlmeta.sources.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  *
  * <p>It does not handle what a well-formed file does not hold, and stops before the first record that
  * holds any of it: text after a closing quote (Commons CSV skips white space there and refuses anything
- * else), a quote never closed, a record longer than its buffer, and the character U+FFFE (Commons CSV's
+ * else), a quote never closed, a record longer than it is given room for, and the character U+FFFE (Commons CSV's
  * marker for a disabled escape or comment character, which it then takes for one). {@link #handedOver()}
  * then says so and {@link #remainder()} gives the unread text from that record on, for Commons CSV to read.
  *
@@ -23,8 +24,8 @@ import java.util.List;
  */
 final class CsvRowScanner {
 
-    /** Characters the buffer holds: the longest record read here; longer ones are handed over. */
-    static final int CAPACITY = 1 << 16;
+    /** Characters the buffer holds at first; it grows for longer records, up to the longest one read here. */
+    static final int INITIAL_CAPACITY = 1 << 16;
     private static final char QUOTE = '"';
     private static final char CR = '\r';
     private static final char LF = '\n';
@@ -46,7 +47,8 @@ final class CsvRowScanner {
 
     private final Reader in;
     private final char delimiter;
-    private final char[] chars;
+    private final int longestRecord;
+    private char[] chars;
     private final List<String> cells = new ArrayList<>();
     /** Where the next record starts in {@link #chars}, and where the characters read end. */
     private int position;
@@ -59,18 +61,21 @@ final class CsvRowScanner {
     private boolean handedOver;
 
     /**
-     * @param in        the text; its characters from the first record on
-     * @param delimiter the cell separator; never a quote, CR or LF
+     * @param in            the text; its characters from the first record on
+     * @param delimiter     the cell separator; never a quote, CR or LF
+     * @param longestRecord the most characters a record read here may span (the buffer grows to it);
+     *                      longer records, and the rest of the text, are handed over
      */
-    CsvRowScanner(Reader in, char delimiter) {
-        this(in, delimiter, CAPACITY);
+    CsvRowScanner(Reader in, char delimiter, int longestRecord) {
+        this(in, delimiter, INITIAL_CAPACITY, longestRecord);
     }
 
-    /** @param capacity the longest record handled here, in characters */
-    CsvRowScanner(Reader in, char delimiter, int capacity) {
+    /** @param initialCapacity the characters the buffer holds at first */
+    CsvRowScanner(Reader in, char delimiter, int initialCapacity, int longestRecord) {
         this.in = in;
         this.delimiter = delimiter;
-        this.chars = new char[capacity];
+        this.longestRecord = Math.max(1, longestRecord);
+        this.chars = new char[Math.max(1, Math.min(initialCapacity, this.longestRecord))];
     }
 
     /**
@@ -134,9 +139,10 @@ final class CsvRowScanner {
     }
 
     /**
-     * Moves the record begun to the front of the buffer and reads more after it.
+     * Moves the record begun to the front of the buffer, grows the buffer when the record fills it, and
+     * reads more after it.
      *
-     * @return false when the buffer is full, the record being longer than it
+     * @return false when the record is longer than {@link #longestRecord}
      */
     private boolean read() throws IOException {
         if (position > 0) {
@@ -146,7 +152,10 @@ final class CsvRowScanner {
             position = 0;
         }
         if (end == chars.length) {
-            return false;
+            if (chars.length >= longestRecord) {
+                return false;
+            }
+            chars = Arrays.copyOf(chars, (int) Math.min(longestRecord, 2L * chars.length));
         }
         int count = in.read(chars, end, chars.length - end);
         if (count < 0) {

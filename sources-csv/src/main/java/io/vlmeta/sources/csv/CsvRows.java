@@ -40,11 +40,13 @@ final class CsvRows implements Closeable {
     private long scannedLines;
 
     /**
-     * @param in        the text, from its first record on; closed with this
-     * @param delimiter the cell separator: {@code ,}, {@code ;}, {@code |} or tab
+     * @param in            the text, from its first record on; closed with this
+     * @param delimiter     the cell separator: {@code ,}, {@code ;}, {@code |} or tab
+     * @param longestRecord the most characters a record may span and still be scanned; Commons CSV reads
+     *                      from a longer one on
      */
-    CsvRows(Reader in, char delimiter) {
-        this(new CsvRowScanner(in, delimiter), format(delimiter));
+    CsvRows(Reader in, char delimiter, int longestRecord) {
+        this(new CsvRowScanner(in, delimiter, longestRecord), format(delimiter));
     }
 
     CsvRows(CsvRowScanner scanner, CSVFormat format) {

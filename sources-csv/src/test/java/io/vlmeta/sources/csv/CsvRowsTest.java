@@ -32,13 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CsvRowsTest {
 
+    private static final int LONGEST = 1 << 20;
     /** Characters that make CSV tricky, weighted towards the ones that end cells, records and quotes. */
     private static final char[] TRICKY = {'a', 'b', 'é', ' ', '\t', ',', ',', ';', '|', '"', '"', '"', '\r', '\n', '\n',
         '\uFFFE', '\uFEFF', '\u2003'};
 
     @Test
     void readsPlainRecordsWithoutCommonsCsv() throws IOException {
-        CsvRows rows = new CsvRows(new StringReader("k,v\na.jpg,\"x, \"\"y\"\"\r\nz\"\r\n\nb.jpg,"), ',');
+        CsvRows rows = new CsvRows(new StringReader("k,v\na.jpg,\"x, \"\"y\"\"\r\nz\"\r\n\nb.jpg,"), ',', LONGEST);
 
         assertThat(readAll(rows).records()).containsExactly(
                 new Read(List.of("k", "v"), 1, 0, 1),
@@ -50,7 +51,7 @@ class CsvRowsTest {
 
     @Test
     void handsTheRestToCommonsCsvFromARecordWithSpacesAfterAClosingQuote() throws IOException {
-        CsvRows rows = new CsvRows(new StringReader("k,v\na,\"x\"  \nb,y\n"), ',');
+        CsvRows rows = new CsvRows(new StringReader("k,v\na,\"x\"  \nb,y\n"), ',', LONGEST);
 
         Outcome outcome = readAll(rows);
 
@@ -60,19 +61,29 @@ class CsvRowsTest {
     }
 
     @Test
-    void handsOverARecordLongerThanTheScannersBuffer() throws IOException {
+    void handsOverARecordLongerThanTheLongestItScans() throws IOException {
         String text = "k,v\na," + "x".repeat(100) + "\nb,y\n";
-        CsvRows rows = new CsvRows(new CsvRowScanner(new StringReader(text), ',', 32), CsvRows.format(','));
+        CsvRows rows = new CsvRows(new StringReader(text), ',', 32);
 
         assertThat(readAll(rows)).isEqualTo(commonsCsv(text, ','));
         assertThat(rows.parsedByCommonsCsv()).isTrue();
     }
 
     @Test
+    void scansRecordsLongerThanItsFirstBuffer() throws IOException {
+        String wide = "k" + ",c".repeat(CsvRowScanner.INITIAL_CAPACITY) + "\n";
+        String text = wide + wide.replace('c', 'v') + "a,b\n";
+        CsvRows rows = new CsvRows(new StringReader(text), ',', 4 * CsvRowScanner.INITIAL_CAPACITY);
+
+        assertThat(readAll(rows)).isEqualTo(commonsCsv(text, ','));
+        assertThat(rows.parsedByCommonsCsv()).isFalse();
+    }
+
+    @Test
     void refusesAQuoteNeverClosedAtTheRecordWhereItStarts() {
         String text = "k,v\na,\"two\nlines\"\nb,\"open\nc,x\n";
 
-        Outcome outcome = readAll(new CsvRows(new StringReader(text), ','));
+        Outcome outcome = readAll(new CsvRows(new StringReader(text), ',', LONGEST));
 
         assertThat(outcome).isEqualTo(commonsCsv(text, ','));
         assertThat(outcome.failure()).isEqualTo("CSVException: (startline #) EOF reached before encapsulated token"
@@ -88,11 +99,11 @@ class CsvRowsTest {
             String text = trickyText(random, delimiter);
             Outcome expected = commonsCsv(text, delimiter);
 
-            assertThat(readAll(new CsvRows(new StringReader(text), delimiter)))
+            assertThat(readAll(new CsvRows(new StringReader(text), delimiter, LONGEST)))
                     .as("text %s", escaped(text)).isEqualTo(expected);
             assertThat(readAll(new CsvRows(new CsvRowScanner(new TrickleReader(text, random.nextInt(3) + 1),
-                    delimiter, 8 + random.nextInt(24)), CsvRows.format(delimiter))))
-                    .as("text %s read a few characters at a time into a small buffer", escaped(text))
+                    delimiter, 1 + random.nextInt(4), 8 + random.nextInt(24)), CsvRows.format(delimiter))))
+                    .as("text %s read a few characters at a time into a small buffer that grows", escaped(text))
                     .isEqualTo(expected);
         }
     }
@@ -110,7 +121,7 @@ class CsvRowsTest {
             text = decoded(Arrays.copyOfRange(bytes, skip, bytes.length), dialect);
         }
 
-        CsvRows rows = new CsvRows(new StringReader(text), dialect.delimiter());
+        CsvRows rows = new CsvRows(new StringReader(text), dialect.delimiter(), LONGEST);
 
         assertThat(readAll(rows)).isEqualTo(commonsCsv(text, dialect.delimiter()));
         assertThat(rows.parsedByCommonsCsv()).isFalse();
