@@ -197,6 +197,22 @@ final class CsvHeader {
         return unnamedCells;
     }
 
+    /**
+     * @return by 0-based cell index, true for the cells rows must hold: the key, the value columns this header
+     *     holds (all, or the selected ones) and the cells without a name, which must be checked for values
+     */
+    boolean[] keptCells() {
+        boolean[] kept = new boolean[width];
+        kept[keyIndex] = true;
+        for (int cell : unnamedCells) {
+            kept[cell] = true;
+        }
+        for (int cell : valueCells) {
+            kept[cell] = true;
+        }
+        return kept;
+    }
+
     /** @return the value columns in file order, without the key */
     List<ColumnInfo> columns() {
         return columns;

@@ -141,7 +141,7 @@ final class CsvRecordSource implements RecordSource {
 
     private void readHeader(String keyColumn, boolean keyAskedFor) {
         CsvRow headerRecord = readRecord();
-        while (headerRecord != null && isBlank(headerRecord.cells())) {
+        while (headerRecord != null && headerRecord.blank()) {
             headerRecord = readRecord();
         }
         if (headerRecord == null) {
@@ -155,7 +155,7 @@ final class CsvRecordSource implements RecordSource {
                     + "; give the file's encoding with --encoding (e.g. windows-1252).");
         }
         header = CsvHeader.parse(file, headerRecord.cells(), keyColumn, keyAskedFor);
-        while (lookahead != null && isBlank(lookahead.cells())) {
+        while (lookahead != null && lookahead.blank()) {
             widest = Math.max(widest, lookahead.cells().length);
             lookahead = readRecord();
         }
@@ -195,7 +195,7 @@ final class CsvRecordSource implements RecordSource {
                                 + " --encoding (e.g. windows-1252)."));
                 continue;
             }
-            if (isBlank(cells)) {
+            if (row.blank()) {
                 continue;
             }
             if (!unnamedValues.isEmpty()) {
@@ -218,11 +218,12 @@ final class CsvRecordSource implements RecordSource {
 
     /**
      * Keeps only the selected columns' values in the records read from now on: a row of thousands of
-     * cells then holds the few a job reads.
+     * cells then holds the few a job reads, and the others are not even made into strings.
      */
     @Override
     public void select(Set<String> columns) {
         header = header.select(columns);
+        rows.keep(header.keptCells());
     }
 
     /** @return the 1-based positions of the row's cells that hold a value but have no column name */
@@ -336,15 +337,6 @@ final class CsvRecordSource implements RecordSource {
 
     private static long startOf(CsvRow record) {
         return record == null ? Long.MAX_VALUE : record.characterPosition();
-    }
-
-    private static boolean isBlank(String[] cells) {
-        for (String cell : cells) {
-            if (!cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static VlmetaException unreadable(String file, IOException e) {

@@ -50,6 +50,10 @@ final class CsvRowScanner {
     private final int longestRecord;
     private char[] chars;
     private final List<String> cells = new ArrayList<>();
+    /** Which cells to build, by index; cells past its end are built. */
+    private boolean[] kept = {};
+    /** Whether every cell of the record just scanned is blank. */
+    private boolean blank;
     /** Where the next record starts in {@link #chars}, and where the characters read end. */
     private int position;
     private int end;
@@ -91,7 +95,7 @@ final class CsvRowScanner {
             switch (scan()) {
                 case RECORD -> {
                     records++;
-                    return new CsvRow(cells.toArray(NO_CELLS), records, start);
+                    return new CsvRow(cells.toArray(NO_CELLS), records, start, blank);
                 }
                 case END -> {
                     return null;
@@ -108,6 +112,16 @@ final class CsvRowScanner {
                 }
             }
         }
+    }
+
+    /** @param kept by 0-based cell index, whether to build the cell; cells past its end are built */
+    void keep(boolean[] kept) {
+        int last = kept.length - 1;
+        while (last >= 0 && kept[last]) {
+            last--;
+        }
+        // cells past the last one left out are all built: only that prefix needs looking up per cell
+        this.kept = Arrays.copyOf(kept, last + 1);
     }
 
     /** @return true once a record was found that Commons CSV must read; {@link #next()} then returns null */
@@ -171,10 +185,12 @@ final class CsvRowScanner {
             return endOfInput ? Scan.END : Scan.NEEDS_INPUT;
         }
         cells.clear();
+        blank = true;
         char[] text = chars;
         int lineEnds = 0;
         int at = position;
-        while (true) {
+        for (int index = 0; ; index++) {
+            boolean build = index >= kept.length || kept[index];
             String cell;
             if (at < end && text[at] == QUOTE) {
                 int from = at + 1;
@@ -192,7 +208,11 @@ final class CsvRowScanner {
                         if (close + 1 == end || text[close + 1] != QUOTE) {
                             break;
                         }
-                        unquoted = (unquoted == null ? new StringBuilder() : unquoted).append(text, from, close + 1 - from);
+                        if (build) {
+                            unquoted = (unquoted == null ? new StringBuilder() : unquoted)
+                                    .append(text, from, close + 1 - from);
+                        }
+                        blank = false;
                         close += 2;
                         from = close;
                         continue;
@@ -205,8 +225,14 @@ final class CsvRowScanner {
                     }
                     close++;
                 }
-                cell = unquoted == null ? new String(text, from, close - from)
-                        : unquoted.append(text, from, close - from).toString();
+                blank = blank && isBlank(text, from, close);
+                if (!build) {
+                    cell = null;
+                } else if (unquoted == null) {
+                    cell = new String(text, from, close - from);
+                } else {
+                    cell = unquoted.append(text, from, close - from).toString();
+                }
                 at = close + 1;
             } else {
                 int stop = at;
@@ -223,7 +249,12 @@ final class CsvRowScanner {
                 if (stop == end && !endOfInput) {
                     return Scan.NEEDS_INPUT;
                 }
-                cell = stop == at ? "" : new String(text, at, stop - at);
+                blank = blank && isBlank(text, at, stop);
+                if (!build) {
+                    cell = null;
+                } else {
+                    cell = stop == at ? "" : new String(text, at, stop - at);
+                }
                 at = stop;
             }
             cells.add(cell);
@@ -247,6 +278,16 @@ final class CsvRowScanner {
                 return Scan.NOT_HANDLED;
             }
         }
+    }
+
+    /** @return true when the characters are all white space as {@link String#isBlank()} defines it */
+    private static boolean isBlank(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Scan recordEndsAt(int next, int lineEnds) {

@@ -74,10 +74,20 @@ final class CsvRows implements Closeable {
                 return null;
             }
             CSVRecord record = parsed.next();
-            return new CsvRow(record.values(), record.getRecordNumber(), record.getCharacterPosition());
+            return CsvRow.of(record.values(), record.getRecordNumber(), record.getCharacterPosition());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Says which cells the records read from now on need: the others may be left {@code null} (unbuilt)
+     * while their blankness still counts in {@link CsvRow#blank()}. Records Commons CSV reads keep every cell.
+     *
+     * @param kept by 0-based cell index, true for the cells to keep; cells past its end are always kept
+     */
+    void keep(boolean[] kept) {
+        scanner.keep(kept);
     }
 
     /** @return how many records were read */

@@ -101,6 +101,15 @@ class CsvRowsTest {
 
             assertThat(readAll(new CsvRows(new StringReader(text), delimiter, LONGEST)))
                     .as("text %s", escaped(text)).isEqualTo(expected);
+            boolean[] kept = new boolean[random.nextInt(4)];
+            for (int cell = 0; cell < kept.length; cell++) {
+                kept[cell] = random.nextBoolean();
+            }
+            CsvRows keeping = new CsvRows(new StringReader(text), delimiter, LONGEST);
+            keeping.keep(kept);
+            List<Boolean> scanned = new ArrayList<>();
+            assertThat(readAll(keeping, scanned)).as("text %s keeping cells %s", escaped(text), Arrays.toString(kept))
+                    .isEqualTo(keepingOnly(expected, kept, scanned));
             assertThat(readAll(new CsvRows(new CsvRowScanner(new TrickleReader(text, random.nextInt(3) + 1),
                     delimiter, 1 + random.nextInt(4), 8 + random.nextInt(24)), CsvRows.format(delimiter))))
                     .as("text %s read a few characters at a time into a small buffer that grows", escaped(text))
@@ -174,8 +183,32 @@ class CsvRowsTest {
                 .replace("\uFFFE", "\\uFFFE").replace("\uFEFF", "\\uFEFF") + "\"";
     }
 
-    /** One record as read, and the lines read when it was returned. */
-    record Read(List<String> cells, long number, long characterPosition, long lines) {
+    /** One record as read (cells not kept are null), whether all its cells are blank, and the lines read. */
+    record Read(List<String> cells, long number, long characterPosition, boolean blank, long lines) {
+
+        Read(List<String> cells, long number, long characterPosition, long lines) {
+            this(cells, number, characterPosition, cells.stream().allMatch(String::isBlank), lines);
+        }
+    }
+
+    /**
+     * @param scanned by record, true for those the scanner read (Commons CSV keeps every cell)
+     * @return what Commons CSV read, with the cells the scanner was told not to keep left out
+     */
+    private static Outcome keepingOnly(Outcome read, boolean[] kept, List<Boolean> scanned) {
+        List<Read> records = new ArrayList<>();
+        for (int i = 0; i < read.records().size(); i++) {
+            Read record = read.records().get(i);
+            List<String> cells = new ArrayList<>(record.cells());
+            for (int cell = 0; i < scanned.size() && scanned.get(i) && cell < Math.min(kept.length, cells.size());
+                 cell++) {
+                if (!kept[cell]) {
+                    cells.set(cell, null);
+                }
+            }
+            records.add(new Read(cells, record.number(), record.characterPosition(), record.blank(), record.lines()));
+        }
+        return new Outcome(records, read.failure(), read.recordsBeforeFailure());
     }
 
     /**
@@ -187,10 +220,17 @@ class CsvRowsTest {
     }
 
     private static Outcome readAll(CsvRows rows) {
+        return readAll(rows, new ArrayList<>());
+    }
+
+    /** @param scanned gets, by record, true when the scanner read it rather than Commons CSV */
+    private static Outcome readAll(CsvRows rows, List<Boolean> scanned) {
         List<Read> records = new ArrayList<>();
         try (rows) {
             for (CsvRow row = rows.next(); row != null; row = rows.next()) {
-                records.add(new Read(List.of(row.cells()), row.number(), row.characterPosition(), rows.lines()));
+                scanned.add(!rows.parsedByCommonsCsv());
+                records.add(new Read(Arrays.asList(row.cells()), row.number(), row.characterPosition(), row.blank(),
+                        rows.lines()));
             }
             return new Outcome(records, null, rows.records());
         } catch (IOException e) {
