@@ -154,7 +154,8 @@ final class CsvRowScanner {
 
     /**
      * Moves the record begun to the front of the buffer, grows the buffer when the record fills it, and
-     * reads more after it.
+     * fills the rest. Filling it all (not one read's worth) keeps a long record from being scanned again
+     * for every few thousand characters read: each scan then covers at least twice the one before.
      *
      * @return false when the record is longer than {@link #longestRecord}
      */
@@ -171,10 +172,12 @@ final class CsvRowScanner {
             }
             chars = Arrays.copyOf(chars, (int) Math.min(longestRecord, 2L * chars.length));
         }
-        int count = in.read(chars, end, chars.length - end);
-        if (count < 0) {
-            endOfInput = true;
-        } else {
+        while (end < chars.length) {
+            int count = in.read(chars, end, chars.length - end);
+            if (count < 0) {
+                endOfInput = true;
+                break;
+            }
             end += count;
         }
         return true;
