@@ -8,16 +8,17 @@ import java.util.List;
 
 /**
  * Reads well-formed CSV records straight from a character buffer, giving exactly the records Commons
- * CSV gives for {@link CsvRows#FORMAT} (RFC 4180 with the file's delimiter, blank lines kept as records):
- * cells end at the delimiter, CR, LF or CRLF; a cell that starts with a quote runs to its closing quote,
- * holds delimiters and line breaks as they are and a doubled quote as one. Record numbers, character
- * positions and line counts are Commons CSV's too.
+ * CSV gives with {@link CsvRows#format(char)} (RFC 4180 with the file's delimiter, blank lines kept as
+ * records): cells end at the delimiter, CR, LF or CRLF; a cell that starts with a quote runs to its
+ * closing quote, holds delimiters and line breaks as they are and a doubled quote as one. Record
+ * numbers, character positions and line counts are Commons CSV's too.
  *
  * <p>It does not handle what a well-formed file does not hold, and stops before the first record that
  * holds any of it: text after a closing quote (Commons CSV skips white space there and refuses anything
- * else), a quote never closed, a record longer than it is given room for, and the character U+FFFE (Commons CSV's
- * marker for a disabled escape or comment character, which it then takes for one). {@link #handedOver()}
- * then says so and {@link #remainder()} gives the unread text from that record on, for Commons CSV to read.
+ * else), a quote never closed, a record longer than it is given room for, and the character U+FFFE
+ * (Commons CSV's marker for a disabled escape or comment character, which it then takes for one).
+ * {@link #handedOver()} then says so and {@link #remainder()} gives the unread text from that record on,
+ * for Commons CSV to read.
  *
  * <p>Why it exists: Commons CSV hands each character through a buffered reader and a string builder,
  * several times the cost of scanning a buffer; both passes of a job read the whole file.
@@ -132,6 +133,11 @@ final class CsvRowScanner {
     /** @return the text from the first record not read here on (its buffered part, then the reader's rest) */
     Reader remainder() {
         return new PrefixedReader(chars, position, end, in);
+    }
+
+    /** Closes the reader, when the text was not handed over. */
+    void close() throws IOException {
+        in.close();
     }
 
     /** @return the number of records read */

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
- * The records of one CSV text as Apache Commons CSV reads them with {@link #FORMAT}. Well-formed
+ * The records of one CSV text as Apache Commons CSV reads them with {@link #format(char)}. Well-formed
  * records are scanned by {@link CsvRowScanner}, which gives the same records at a fraction of the cost;
  * from the first record it does not handle on, Commons CSV reads the rest of the text, so every
  * quoting rule and every refusal (a quote never closed, text after a closing quote) is Commons CSV's.
@@ -110,7 +110,7 @@ final class CsvRows implements Closeable {
         if (parser != null) {
             parser.close();
         } else {
-            scanner.remainder().close();
+            scanner.close();
         }
     }
 }
