@@ -24,6 +24,8 @@ final class CsvHeader {
 
     /** Separators a header read as one column may hold, with the name {@code --delimiter} takes. */
     private static final Map<Character, String> OTHER_SEPARATORS = orderedSeparators();
+    /** Most selected names compared by reference before the hash look-up; beyond, the look-up is cheaper. */
+    private static final int MOST_COMPARED = 16;
 
     private final String keyColumn;
     private final int keyIndex;
@@ -33,9 +35,14 @@ final class CsvHeader {
     private final String[] valueNames;
     private final int[] valueCells;
     private final Map<String, Integer> positionByName;
+    /**
+     * The selected names as the job passed them to {@link #select}, by position, or {@code null}: a job asks
+     * for values with the same {@code String} instances, which a reference comparison finds before any hashing.
+     */
+    private final String[] askedNames;
 
     private CsvHeader(String keyColumn, int keyIndex, int width, List<ColumnInfo> columns, int[] unnamedCells,
-                      String[] valueNames, int[] valueCells) {
+                      String[] valueNames, int[] valueCells, String[] askedNames) {
         this.keyColumn = keyColumn;
         this.keyIndex = keyIndex;
         this.width = width;
@@ -43,6 +50,7 @@ final class CsvHeader {
         this.unnamedCells = unnamedCells;
         this.valueNames = valueNames;
         this.valueCells = valueCells;
+        this.askedNames = askedNames;
         this.positionByName = new HashMap<>(valueNames.length * 2);
         for (int position = 0; position < valueNames.length; position++) {
             positionByName.put(valueNames[position], position);
@@ -65,7 +73,7 @@ final class CsvHeader {
         List<ColumnInfo> infos = valueNames.stream().map(ColumnInfo::plain).toList();
         return new CsvHeader(keyColumn, keyIndex, names.size(), infos,
                 unnamed.stream().mapToInt(Integer::intValue).toArray(), valueNames.toArray(String[]::new),
-                valueCells.stream().mapToInt(Integer::intValue).toArray());
+                valueCells.stream().mapToInt(Integer::intValue).toArray(), null);
     }
 
     /**
@@ -73,16 +81,24 @@ final class CsvHeader {
      * @return a header whose rows hold only those columns' values; {@link #columns()} still lists them all
      */
     CsvHeader select(Set<String> selected) {
+        Map<String, String> asked = new HashMap<>();
+        for (String name : selected) {
+            asked.put(name, name);
+        }
         List<String> names = new ArrayList<>();
         List<Integer> cells = new ArrayList<>();
+        List<String> askedNames = new ArrayList<>();
         for (int position = 0; position < valueNames.length; position++) {
-            if (selected.contains(valueNames[position])) {
+            String name = asked.get(valueNames[position]);
+            if (name != null) {
                 names.add(valueNames[position]);
                 cells.add(valueCells[position]);
+                askedNames.add(name);
             }
         }
         return new CsvHeader(keyColumn, keyIndex, width, columns, unnamedCells, names.toArray(String[]::new),
-                cells.stream().mapToInt(Integer::intValue).toArray());
+                cells.stream().mapToInt(Integer::intValue).toArray(),
+                askedNames.size() <= MOST_COMPARED ? askedNames.toArray(String[]::new) : null);
     }
 
     /**
@@ -181,6 +197,22 @@ final class CsvHeader {
         return unnamedCells;
     }
 
+    /**
+     * @return by 0-based cell index, true for the cells rows must hold: the key, the value columns this header
+     *     holds (all, or the selected ones) and the cells without a name, which must be checked for values
+     */
+    boolean[] keptCells() {
+        boolean[] kept = new boolean[width];
+        kept[keyIndex] = true;
+        for (int cell : unnamedCells) {
+            kept[cell] = true;
+        }
+        for (int cell : valueCells) {
+            kept[cell] = true;
+        }
+        return kept;
+    }
+
     /** @return the value columns in file order, without the key */
     List<ColumnInfo> columns() {
         return columns;
@@ -203,6 +235,13 @@ final class CsvHeader {
 
     /** @return the position among the value columns, or -1 for a name that is not a value column */
     int positionOf(Object name) {
+        if (askedNames != null) {
+            for (int position = 0; position < askedNames.length; position++) {
+                if (askedNames[position] == name) {
+                    return position;
+                }
+            }
+        }
         Integer position = positionByName.get(name);
         return position == null ? -1 : position;
     }

@@ -11,22 +11,17 @@ import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -58,10 +53,9 @@ final class CsvRecordSource implements RecordSource {
     private final ProblemReporter reporter;
     private final StrictDecodingReader reader;
     private final DecodeErrors decodeErrors;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvRows rows;
     private CsvHeader header;
-    private CSVRecord lookahead;
+    private CsvRow lookahead;
     private long linesRead;
     /** The most cells any row had, and which cells without a name held a value (0-based). */
     private int widest;
@@ -72,19 +66,14 @@ final class CsvRecordSource implements RecordSource {
     private final CountingInputStream bytes;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
-                            DecodeErrors decodeErrors, CountingInputStream bytes) throws IOException {
+                            DecodeErrors decodeErrors, CountingInputStream bytes, long maxRecordChars) {
         this.file = file;
         this.bytes = bytes;
         this.dialect = dialect;
         this.reporter = reporter;
         this.reader = reader;
         this.decodeErrors = decodeErrors;
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(dialect.delimiter())
-                .setIgnoreEmptyLines(false)
-                .build();
-        this.parser = CSVParser.parse(reader, format);
-        this.records = parser.iterator();
+        this.rows = new CsvRows(reader, dialect.delimiter(), (int) Math.min(Integer.MAX_VALUE - 8, maxRecordChars));
     }
 
     /**
@@ -116,13 +105,8 @@ final class CsvRecordSource implements RecordSource {
         }
         DecodeErrors decodeErrors = new DecodeErrors();
         StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
-        CsvRecordSource source;
-        try {
-            source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted);
-        } catch (IOException e) {
-            closeQuietly(reader);
-            throw unreadable(file, e);
-        }
+        CsvRecordSource source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted,
+                maxRecordChars);
         try {
             source.readHeader(request.keyColumnOr(DEFAULT_KEY_COLUMN), request.keyColumn() != null);
             return source;
@@ -156,8 +140,8 @@ final class CsvRecordSource implements RecordSource {
     }
 
     private void readHeader(String keyColumn, boolean keyAskedFor) {
-        CSVRecord headerRecord = readRecord();
-        while (headerRecord != null && isBlank(headerRecord.values())) {
+        CsvRow headerRecord = readRecord();
+        while (headerRecord != null && headerRecord.blank()) {
             headerRecord = readRecord();
         }
         if (headerRecord == null) {
@@ -166,13 +150,13 @@ final class CsvRecordSource implements RecordSource {
         }
         lookahead = readRecord();
         if (decodeErrors.takeBefore(startOf(lookahead))) {
-            throw VlmetaException.malformed(file + " row " + headerRecord.getRecordNumber()
+            throw VlmetaException.malformed(file + " row " + headerRecord.number()
                     + ": the header holds bytes that are not valid " + dialect.charset().name()
                     + "; give the file's encoding with --encoding (e.g. windows-1252).");
         }
-        header = CsvHeader.parse(file, headerRecord.values(), keyColumn, keyAskedFor);
-        while (lookahead != null && isBlank(lookahead.values())) {
-            widest = Math.max(widest, lookahead.size());
+        header = CsvHeader.parse(file, headerRecord.cells(), keyColumn, keyAskedFor);
+        while (lookahead != null && lookahead.blank()) {
+            widest = Math.max(widest, lookahead.cells().length);
             lookahead = readRecord();
         }
         if (lookahead == null) {
@@ -198,11 +182,11 @@ final class CsvRecordSource implements RecordSource {
     @Override
     public Record next() {
         while (lookahead != null) {
-            CSVRecord row = lookahead;
+            CsvRow row = lookahead;
             lookahead = readRecord();
             boolean badBytes = decodeErrors.takeBefore(startOf(lookahead));
-            String[] cells = row.values();
-            Location location = Location.of(file, row.getRecordNumber());
+            String[] cells = row.cells();
+            Location location = Location.of(file, row.number());
             List<Integer> unnamedValues = unnamedCellsWithValues(cells);
             if (badBytes) {
                 reporter.report(Problem.error(ProblemCategory.INPUT, location, null,
@@ -211,7 +195,7 @@ final class CsvRecordSource implements RecordSource {
                                 + " --encoding (e.g. windows-1252)."));
                 continue;
             }
-            if (isBlank(cells)) {
+            if (row.blank()) {
                 continue;
             }
             if (!unnamedValues.isEmpty()) {
@@ -234,11 +218,12 @@ final class CsvRecordSource implements RecordSource {
 
     /**
      * Keeps only the selected columns' values in the records read from now on: a row of thousands of
-     * cells then holds the few a job reads.
+     * cells then holds the few a job reads, and the others are not even made into strings.
      */
     @Override
     public void select(Set<String> columns) {
         header = header.select(columns);
+        rows.keep(header.keptCells());
     }
 
     /** @return the 1-based positions of the row's cells that hold a value but have no column name */
@@ -311,22 +296,22 @@ final class CsvRecordSource implements RecordSource {
     }
 
     /** @return the next CSV record, or null at the end of the file */
-    private CSVRecord readRecord() {
+    private CsvRow readRecord() {
         try {
-            if (!records.hasNext()) {
+            CsvRow record = rows.next();
+            if (record == null) {
                 return null;
             }
-            CSVRecord record = records.next();
-            linesRead = parser.getCurrentLineNumber();
+            linesRead = rows.lines();
             reader.allowNextRecord();
             return record;
-        } catch (UncheckedIOException e) {
-            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
         }
     }
 
     private VlmetaException failure(IOException cause) {
-        long row = parser.getRecordNumber() + 1;
+        long row = rows.records() + 1;
         long line = linesRead + 1 + dialect.linesBeforeHeader();
         String where = file + " row " + row + (line == row ? "" : " (line " + line + ")");
         if (cause instanceof StrictDecodingReader.RecordTooLongException tooLong) {
@@ -350,17 +335,8 @@ final class CsvRecordSource implements RecordSource {
         return unreadable(file, cause);
     }
 
-    private static long startOf(CSVRecord record) {
-        return record == null ? Long.MAX_VALUE : record.getCharacterPosition();
-    }
-
-    private static boolean isBlank(String[] cells) {
-        for (String cell : cells) {
-            if (!cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
+    private static long startOf(CsvRow record) {
+        return record == null ? Long.MAX_VALUE : record.characterPosition();
     }
 
     private static VlmetaException unreadable(String file, IOException e) {
@@ -426,6 +402,6 @@ final class CsvRecordSource implements RecordSource {
             return;
         }
         closed = true;
-        closeQuietly(parser);
+        closeQuietly(rows);
     }
 }

@@ -23,7 +23,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -476,6 +479,37 @@ class CsvRecordSourceTest {
             assertThat(problem.render()).isEqualTo("Row 2: Column C (3) holds '2' but no name in row 1, so the"
                     + " row is skipped; name the column in row 1, or delete the value.");
         });
+    }
+
+    @Test
+    void keepsOnlySelectedColumnsYetCountsValuesInTheOthers() throws IOException {
+        Path file = write("metadata.csv", "file_fullpath,a,b,,c\n"
+                + "w.jpg,0,,,\n"
+                + "x.jpg,1,2,,3\n"
+                + ",, \t ,,\" \"\n"
+                + ",,only b,,\n"
+                + "y.jpg,\"4\",\" \"\"q\"\" \",,5\n"
+                + "z.jpg,6,,\"v\",\n");
+        List<Problem> problems = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
+
+        try (RecordSource source = new CsvSourceProvider().open(new SourceRequest(file, null, Map.of()),
+                problems::add)) {
+            source.select(Set.of("a"));
+            for (Record record = source.next(); record != null; record = source.next()) {
+                records.add(record);
+            }
+        }
+
+        String name = file.toString();
+        assertThat(records).containsExactly(
+                new Record("w.jpg", Location.of(name, 2), Map.of("a", text("0"))),
+                new Record("x.jpg", Location.of(name, 3), Map.of("a", text("1"))),
+                new Record("y.jpg", Location.of(name, 6), Map.of("a", text("4"))));
+        assertThat(problems).extracting(Problem::render).containsExactly(
+                "Row 5: Empty 'file_fullpath', so the row is skipped; every row needs the path of its media file.",
+                "Row 7: Column D (4) holds 'v' but no name in row 1, so the row is skipped; name the column in row 1,"
+                        + " or delete the value.");
     }
 
     @Test

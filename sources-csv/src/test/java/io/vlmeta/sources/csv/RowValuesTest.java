@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +37,20 @@ class RowValuesTest {
 
         assertThat(List.copyOf(values.keySet())).containsExactly("score", "status", "tags");
         assertThat(values).isEqualTo(expected).hasSameHashCodeAs(expected).hasSize(3);
+    }
+
+    @Test
+    void findsSelectedColumnsByTheNamesTheJobSelectedThemWithAndByEqualNames() {
+        String tags = new String("tags");
+        String score = new String("score");
+        CsvHeader selected = header.select(Set.of(tags, score, "no such column"));
+        RowValues values = new RowValues(selected, new String[] {"2", "a.jpg", "active", "x"});
+
+        assertThat(values.get(tags)).isEqualTo(new RawValue.Text("x"));
+        assertThat(values.get(score)).isEqualTo(new RawValue.Text("2"));
+        assertThat(values.get(new String("tags"))).isEqualTo(new RawValue.Text("x"));
+        assertThat(values.get("status")).isNull();
+        assertThat(values.get(new String("no such column"))).isNull();
+        assertThat(List.copyOf(values.keySet())).containsExactly("score", "tags");
     }
 }
