@@ -1,5 +1,6 @@
 package io.vlmeta.sources.csv;
 
+import io.vlmeta.api.ByteCountingInputStream;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
@@ -63,10 +64,10 @@ final class CsvRecordSource implements RecordSource {
     private boolean endReported;
     private boolean closed;
     /** The file's bytes as they are read, for progress. */
-    private final CountingInputStream bytes;
+    private final ByteCountingInputStream bytes;
 
     private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
-                            DecodeErrors decodeErrors, CountingInputStream bytes, long maxRecordChars) {
+                            DecodeErrors decodeErrors, ByteCountingInputStream bytes, long maxRecordChars) {
         this.file = file;
         this.bytes = bytes;
         this.dialect = dialect;
@@ -88,7 +89,7 @@ final class CsvRecordSource implements RecordSource {
     static CsvRecordSource open(SourceRequest request, ProblemReporter reporter, long maxRecordChars) {
         Path path = request.path();
         String file = path.toString();
-        CountingInputStream counted = openStream(path, file);
+        ByteCountingInputStream counted = openStream(path, file);
         InputStream in = new BufferedInputStream(counted, StrictDecodingReader.BUFFER_SIZE);
         CsvDialect dialect;
         try {
@@ -124,12 +125,12 @@ final class CsvRecordSource implements RecordSource {
         return head;
     }
 
-    private static CountingInputStream openStream(Path path, String file) {
+    private static ByteCountingInputStream openStream(Path path, String file) {
         if (Files.isDirectory(path)) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a CSV file.");
         }
         try {
-            return new CountingInputStream(Files.newInputStream(path));
+            return new ByteCountingInputStream(Files.newInputStream(path));
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
         } catch (AccessDeniedException e) {
@@ -356,44 +357,6 @@ final class CsvRecordSource implements RecordSource {
     @Override
     public long bytesRead() {
         return bytes.count();
-    }
-
-    /** Counts the bytes read through it; read by one thread, its count by any. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        private volatile long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
     }
 
     @Override
