@@ -39,7 +39,9 @@ enum LinkParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
-        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        // the common URL is visible ASCII throughout, which one scan settles for both character checks below
+        boolean visible = PrintableAscii.isWithoutSpace(text);
+        ParseResult.Invalid control = visible ? null : ControlCharacters.refusal(text);
         if (control != null) {
             return control;
         }
@@ -51,7 +53,7 @@ enum LinkParser implements ValueParser {
         if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
             return notALink(text, "Protocol '" + Quoted.value(scheme) + "' is not accepted; use http:// or https://");
         }
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; !visible && i < text.length(); i++) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
                 continue;
