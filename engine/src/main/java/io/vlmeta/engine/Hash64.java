@@ -12,6 +12,7 @@ import java.util.List;
 final class Hash64 {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** The primes of xxHash64 (Yann Collet, BSD-2-Clause specification). */
     private static final long XX_PRIME_1 = 0x9E3779B185EBCA87L;
     private static final long XX_PRIME_2 = 0xC2B2AE3D27D4EB4FL;
     private static final long XX_PRIME_4 = 0x85EBCA77C2B2AE63L;
@@ -23,9 +24,9 @@ final class Hash64 {
 
     /**
      * Four chars at a time, with the round of xxHash64 (its 8-byte step: the block is multiplied and
-     * rotated apart from the running hash, which then waits on one multiplication per block rather
-     * than one per char), the remaining chars one at a time, and the length, so texts that differ only
-     * in trailing U+0000 differ.
+     * rotated apart from the running hash, which then waits on one multiplication per four chars
+     * rather than one per char), the last chars one at a time, then the length, so that texts
+     * differing only in trailing U+0000 differ.
      */
     static long of(CharSequence text) {
         int length = text.length();

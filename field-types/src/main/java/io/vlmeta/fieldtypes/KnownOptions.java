@@ -49,7 +49,7 @@ final class KnownOptions<R> {
      */
     synchronized void add(String written, R result) {
         Table<R> current = table;
-        if (current.size >= KEPT_AT_MOST || current.find(written, 0, written.length(), written.hashCode()) != null) {
+        if (current.size >= KEPT_AT_MOST || find(written) != null) {
             return;
         }
         int slots = current.keys.length;
@@ -69,12 +69,16 @@ final class KnownOptions<R> {
     /** Open addressing with linear probing; never changed once published. */
     private record Table<R>(String[] keys, Object[] results, int size) {
 
+        /** @param hash the String hash of {@code text[start, end)} */
         R find(String text, int start, int end, int hash) {
-            int mask = keys.length - 1;
+            // a whole String is compared with the intrinsic String.equals
+            boolean whole = start == 0 && end == text.length();
             int length = end - start;
+            int mask = keys.length - 1;
             for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
                 String key = keys[slot];
-                if (key.length() == length && key.hashCode() == hash && text.regionMatches(start, key, 0, length)) {
+                if (key.hashCode() == hash && (whole ? key.equals(text)
+                        : key.length() == length && text.regionMatches(start, key, 0, length))) {
                     @SuppressWarnings("unchecked")
                     R result = (R) results[slot];
                     return result;

@@ -59,12 +59,11 @@ final class MultiEnumParser implements ValueParser {
     private ParseResult parseCommaSeparated(String text) {
         OrderedOptions options = newOptions();
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ',') {
-                options.add(text, start, i);
-                start = i + 1;
-            }
+        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', start)) {
+            options.add(text, start, comma);
+            start = comma + 1;
         }
+        options.add(text, start, text.length());
         return options.result();
     }
 
