@@ -7,8 +7,8 @@ package io.vlmeta.fieldtypes;
  * the parser's settings do not change). Every cell that writes an option gets the same String
  * instance, whose hash is computed once, so the column's distinct-value set matches it by identity.
  *
- * <p>Holds at most {@value #KEPT_AT_MOST} options (a column with more is refused by the enum limit
- * long before, or was typed as enum by mistake); beyond that, options are checked as if new. Safe
+ * <p>Holds at most {@value #KEPT_AT_MOST} options (a column with more is past the default enum limit
+ * of 600, or was typed as enum by mistake); beyond that, options are checked as if new. Safe
  * for any number of threads: look-ups read an immutable table, and the rare addition replaces it
  * with a copy.
  *
