@@ -16,8 +16,12 @@ import java.util.function.Function;
  * Reads a source on a thread of its own, a batch of rows at a time, and hands the rows to the thread
  * that calls {@link #next()} in source order, so reading overlaps the work done with each row.
  * The source is read by that one thread only, as {@link RecordSource} requires; a bounded queue of
- * batches keeps memory flat. Each row goes through {@code prepare} on the reading thread, for work
- * that is safe to do there (thread-safe parsers and resolvers).
+ * batches keeps memory flat. Each row goes through {@code prepare} exactly once, for work that is
+ * safe on either thread (thread-safe parsers and resolvers; a record's values do not change once
+ * the source has handed it over): on the reading thread while a batch waits in the queue (the
+ * consuming thread is busy), otherwise on the consuming thread in {@link #next()}. So whichever
+ * thread would wait takes the preparing on, and two cores stay busy whether reading or consuming is
+ * the slower.
  *
  * <p>A failure of the source (or of {@code prepare}) comes out of {@link #next()} as the same
  * exception, after every row read before it. {@link #close()} stops the reading thread and waits
@@ -37,6 +41,10 @@ final class ReadAhead<T> implements AutoCloseable {
     private final BlockingQueue<Batch> queue;
     private final Thread thread;
     private volatile boolean stopped;
+    /** Batches put in the queue, counted by the reading thread. */
+    private long handed;
+    /** Batches taken from the queue, counted by the consuming thread. */
+    private volatile long taken;
 
     private List<Object> current = List.of();
     private int position;
@@ -84,6 +92,8 @@ final class ReadAhead<T> implements AutoCloseable {
                 Object item = current.get(position++);
                 if (item instanceof SourceProblemRelay.Relayed relayed) {
                     relay.deliver(relayed);
+                } else if (item instanceof Unprepared unprepared) {
+                    return prepare.apply(unprepared.record());
                 } else {
                     return (T) item;
                 }
@@ -119,6 +129,7 @@ final class ReadAhead<T> implements AutoCloseable {
             while (true) {
                 Batch batch = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch != null) {
+                    taken++; // this thread alone writes it
                     return batch;
                 }
                 if (!thread.isAlive() && queue.isEmpty()) {
@@ -160,7 +171,8 @@ final class ReadAhead<T> implements AutoCloseable {
                     put(new Batch(items, true, null));
                     return;
                 }
-                items.add(prepare.apply(record));
+                // a batch still in the queue means the consuming thread is busy: prepare here
+                items.add(handed > taken ? prepare.apply(record) : new Unprepared(record));
                 if (items.size() >= batchSize) {
                     put(new Batch(items, false, null));
                     items = newBatch();
@@ -188,12 +200,17 @@ final class ReadAhead<T> implements AutoCloseable {
         try {
             while (!stopped) {
                 if (queue.offer(batch, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    handed++;
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A row the reading thread handed over as read, for the consuming thread to prepare. */
+    private record Unprepared(Record record) {
     }
 
     /** Rows (and relayed problems) in source order; the last batch also says how reading ended. */

@@ -41,6 +41,47 @@ class Hash64Test {
     }
 
     @Test
+    void aNumberWhoseZerosStripBelowALongHashesAsThatLong() {
+        assertThat(number("100000000000000000000000")).isEqualTo(number("1E+23"));
+        assertThat(number("12.5000000000000000000000000")).isEqualTo(number("12.5"));
+        assertThat(number("-9223372036854775808")).isEqualTo(number("-9223372036854775808.000"));
+    }
+
+    @Test
+    void textsThatDifferInOneCharHashApart() {
+        String base = "images/shard-0042/img-0421234.jpg, seen from camera 7 \u00e9";
+        Set<Long> hashes = new HashSet<>();
+        hashes.add(Hash64.of(base));
+        for (int i = 0; i < base.length(); i++) {
+            for (char other : new char[] {'\u0000', 'x', '\u8000', (char) (base.charAt(i) ^ 0x8000)}) {
+                StringBuilder changed = new StringBuilder(base);
+                changed.setCharAt(i, other);
+                if (!changed.toString().equals(base)) {
+                    hashes.add(Hash64.of(changed));
+                }
+            }
+        }
+        assertThat(hashes).hasSize(1 + base.length() * 4 - (int) base.chars().filter(c -> c == 'x').count());
+    }
+
+    @Test
+    void textsThatDifferInLengthOrOrderHashApart() {
+        assertThat(Set.of(Hash64.of(""), Hash64.of("\u0000"), Hash64.of("\u0000\u0000"), Hash64.of("\u0000\u0000\u0000\u0000"),
+                Hash64.of("abcd"), Hash64.of("dcba"), Hash64.of("abcdabcd"), Hash64.of("abcdabce"),
+                Hash64.of("aaa\u8000aaa\u8000"), Hash64.of("aaa\u0000aaa\u0000"))).hasSize(10);
+    }
+
+    @Test
+    void manyGeneratedTextsHashApart() {
+        Set<Long> hashes = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            hashes.add(Hash64.of("images/shard-" + (i / 10_000) + "/img-" + i + ".jpg"));
+            hashes.add(Hash64.of("CAM-" + i));
+        }
+        assertThat(hashes).hasSize(400_000);
+    }
+
+    @Test
     void aNumberAndItsTextHashApart() {
         assertThat(number("1.5")).isNotEqualTo(Hash64.ofValue("1.5"));
     }

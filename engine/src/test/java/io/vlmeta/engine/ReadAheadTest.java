@@ -30,6 +30,8 @@ class ReadAheadTest {
         private final List<Long> problemRows;
         private final AtomicLong read = new AtomicLong();
         private ProblemReporter problems = ProblemReporter.DISCARD;
+        /** How long each row takes to read, as on a slow disk or in a costly format. */
+        private long millisPerRow;
         private final RuntimeException failure = new VlmetaException(ErrorCode.INPUT_MALFORMED, "broken at row");
 
         CountingSource(long rows, long failAt, List<Long> problemRows) {
@@ -55,6 +57,7 @@ class ReadAheadTest {
 
         @Override
         public Record next() {
+            pause();
             long row = read.incrementAndGet();
             if (row == failAt) {
                 throw failure;
@@ -69,9 +72,37 @@ class ReadAheadTest {
             return new Record("r" + row, Location.of("counting.csv", row), Map.of());
         }
 
+        private void pause() {
+            if (millisPerRow == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(millisPerRow);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        CountingSource slow(long millis) {
+            millisPerRow = millis;
+            return this;
+        }
+
         @Override
         public void close() {
         }
+    }
+
+    /** @return what {@code next()} threw, once the rows before it are added to {@code keys} */
+    private static Throwable failureAfter(ReadAhead<String> ahead, List<String> keys) {
+        try {
+            for (String key = ahead.next(); key != null; key = ahead.next()) {
+                keys.add(key);
+            }
+        } catch (RuntimeException failure) {
+            return failure;
+        }
+        throw new AssertionError("reading ended without the failure");
     }
 
     private static List<String> drain(ReadAhead<String> ahead) {
@@ -141,11 +172,7 @@ class ReadAheadTest {
         CountingSource source = new CountingSource(10_000, 1_500, List.of());
         List<String> keys = new ArrayList<>();
         try (ReadAhead<String> ahead = ReadAhead.start(source, null, Record::key, 64, 3)) {
-            assertThatThrownBy(() -> {
-                for (String key = ahead.next(); key != null; key = ahead.next()) {
-                    keys.add(key);
-                }
-            }).isSameAs(source.failure);
+            assertThat(failureAfter(ahead, keys)).isSameAs(source.failure);
         }
         assertThat(keys).hasSize(1_499).endsWith("r1499");
     }
@@ -161,11 +188,7 @@ class ReadAheadTest {
             }
             return r.key();
         }, 50, 2)) {
-            assertThatThrownBy(() -> {
-                for (String key = ahead.next(); key != null; key = ahead.next()) {
-                    keys.add(key);
-                }
-            }).isSameAs(boom);
+            assertThat(failureAfter(ahead, keys)).isSameAs(boom);
         }
         assertThat(keys).hasSize(320);
     }
@@ -185,6 +208,64 @@ class ReadAheadTest {
         assertThat(readWhenClosed).isLessThanOrEqualTo(5 * 100 + 1);
         Thread.sleep(100);
         assertThat(endless.read.get()).as("rows read after close").isEqualTo(readWhenClosed);
+    }
+
+    /** Prepares rows as their keys, counting each and noting the thread that prepared it. */
+    private static final class NotingPrepare implements java.util.function.Function<Record, String> {
+        private final java.util.concurrent.ConcurrentHashMap<String, String> threadOfRow =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicLong calls = new AtomicLong();
+
+        @Override
+        public String apply(Record record) {
+            calls.incrementAndGet();
+            threadOfRow.put(record.key(), Thread.currentThread().getName());
+            return record.key();
+        }
+    }
+
+    @Test
+    void theConsumingThreadPreparesRowsWhenItWouldOtherwiseWaitForThem() {
+        NotingPrepare prepare = new NotingPrepare();
+        List<String> keys;
+        try (ReadAhead<String> ahead = ReadAhead.start(new CountingSource(20, -1, List.of()).slow(5), null, prepare,
+                4, 2)) {
+            keys = drain(ahead);
+        }
+        assertThat(keys).hasSize(20).startsWith("r1", "r2").endsWith("r20");
+        assertThat(prepare.calls.get()).as("each row prepared once").isEqualTo(20);
+        assertThat(prepare.threadOfRow.values()).contains(Thread.currentThread().getName());
+    }
+
+    @Test
+    void theReadingThreadPreparesRowsWhileTheConsumingThreadIsBusy() throws InterruptedException {
+        NotingPrepare prepare = new NotingPrepare();
+        List<String> keys = new ArrayList<>();
+        try (ReadAhead<String> ahead = ReadAhead.start(new CountingSource(40, -1, List.of()), null, prepare, 2, 2)) {
+            for (String key = ahead.next(); key != null; key = ahead.next()) {
+                keys.add(key);
+                Thread.sleep(5);
+            }
+        }
+        assertThat(keys).hasSize(40).startsWith("r1", "r2").endsWith("r40");
+        assertThat(prepare.calls.get()).as("each row prepared once").isEqualTo(40);
+        assertThat(prepare.threadOfRow.values()).contains("vlmeta-reader");
+    }
+
+    @Test
+    void aFailureWhilePreparingOnTheConsumingThreadComesOutAfterTheRowsBeforeIt() {
+        IllegalStateException boom = new IllegalStateException("parser fault");
+        List<String> keys = new ArrayList<>();
+        // the source is slow, so the consuming thread waits and prepares the rows itself
+        try (ReadAhead<String> ahead = ReadAhead.start(new CountingSource(30, -1, List.of()).slow(2), null, r -> {
+            if (r.key().equals("r12")) {
+                throw boom;
+            }
+            return r.key();
+        }, 3, 1)) {
+            assertThat(failureAfter(ahead, keys)).isSameAs(boom);
+        }
+        assertThat(keys).hasSize(11).endsWith("r11");
     }
 
     @Test

@@ -104,6 +104,11 @@ final class DatetimeParser implements ValueParser {
         if (fields.year() >= 1 && isUtcAlready(text)) {
             return ParseResult.of(text);
         }
+        if (fields.hasOffset() || fixedOffset != null) {
+            // the offset is known without zone rules, so the instant is arithmetic (as LocalDateTime.toEpochSecond)
+            int offsetSeconds = fields.hasOffset() ? fields.offsetSeconds() : fixedOffset.getTotalSeconds();
+            return utcOf(text, fields.epochSecondAtOffset(offsetSeconds));
+        }
         LocalDateTime wallClock = LocalDateTime.of(fields.year(), fields.month(), fields.day(), fields.hour(),
                 fields.minute(), fields.second());
         return toUtc(text, wallClock, fields.hasOffset() ? ZoneOffset.ofTotalSeconds(fields.offsetSeconds()) : null);
@@ -165,6 +170,10 @@ final class DatetimeParser implements ValueParser {
             return noSuch(shown, "That local time does not exist in " + gapZone.getId()
                     + " (the clocks moved forward); write it with a UTC offset");
         }
+        return utcOf(shown, epochSecond);
+    }
+
+    private static ParseResult utcOf(String shown, long epochSecond) {
         String utc = UtcText.of(epochSecond);
         if (utc == null) {
             return noSuch(shown, "The year in UTC must be between 0001 and 9999");

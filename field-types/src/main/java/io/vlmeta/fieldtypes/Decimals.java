@@ -14,6 +14,12 @@ final class Decimals {
     /** The most digits an integral number cell is written out in before scientific notation. */
     private static final int PLAIN_INTEGER_DIGITS = 21;
 
+    /** Digits that always fit a long (its largest value has 19). */
+    private static final int LONG_DIGITS = 18;
+
+    /** Exponent digits whose value, less at most 18 fraction digits, always fits an int scale. */
+    private static final int INT_EXPONENT_DIGITS = 9;
+
     private Decimals() {
     }
 
@@ -60,6 +66,62 @@ final class Decimals {
             }
         }
         return i == length;
+    }
+
+    /**
+     * Reads the common number without building a second copy of its text: {@code text} in the
+     * grammar of {@link #isDecimal} with at most {@value #LONG_DIGITS} digits before the exponent and
+     * at most {@value #INT_EXPONENT_DIGITS} in it.
+     *
+     * @return the same value as {@code new BigDecimal(text)} (same unscaled value and scale), or
+     *     {@code null} when {@code text} is not such a number; the caller then uses {@link #isDecimal}
+     *     and {@link BigDecimal#BigDecimal(String)}
+     */
+    static BigDecimal parseSmall(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        for (char c; i < length && isDigit(c = text.charAt(i)); i++) {
+            unscaled = unscaled * 10 + (c - '0');
+            digits++;
+        }
+        if (i < length && text.charAt(i) == '.') {
+            for (char c; ++i < length && isDigit(c = text.charAt(i)); ) {
+                unscaled = unscaled * 10 + (c - '0');
+                fractionDigits++;
+            }
+            digits += fractionDigits;
+        }
+        if (digits == 0 || digits > LONG_DIGITS) {
+            return null;
+        }
+        int exponent = 0;
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            boolean negativeExponent = ++i < length && text.charAt(i) == '-';
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (char c; i < length && isDigit(c = text.charAt(i)); i++) {
+                exponent = exponent * 10 + (c - '0');
+                exponentDigits++;
+            }
+            if (exponentDigits == 0 || exponentDigits > INT_EXPONENT_DIGITS) {
+                return null;
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        if (i != length) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, fractionDigits - exponent);
     }
 
     /** @return true for the spellings of NaN and the infinities that Python and spreadsheets accept */

@@ -9,6 +9,7 @@ import io.vlmeta.api.ValueParser;
 final class EnumParser implements ValueParser {
 
     private final int optionMaxLength;
+    private final KnownOptions<ParseResult.Value> known = new KnownOptions<>();
 
     EnumParser(int optionMaxLength) {
         this.optionMaxLength = optionMaxLength;
@@ -24,6 +25,19 @@ final class EnumParser implements ValueParser {
         if (option.isEmpty()) {
             return ParseResult.absent();
         }
+        ParseResult.Value seen = known.find(option);
+        if (seen != null) {
+            return seen;
+        }
+        ParseResult result = check(option);
+        if (result instanceof ParseResult.Value accepted) {
+            known.add(option, accepted);
+        }
+        return result;
+    }
+
+    /** The rules of an option seen for the first time, {@code option} being trimmed and not empty. */
+    private ParseResult check(String option) {
         ParseResult.Invalid control = ControlCharacters.refusal(option);
         if (control != null) {
             return control;

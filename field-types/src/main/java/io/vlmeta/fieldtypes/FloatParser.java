@@ -38,6 +38,10 @@ enum FloatParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
+        BigDecimal small = Decimals.parseSmall(text);
+        if (small != null) {
+            return Decimals.fitsDouble(small) ? ParseResult.of(small) : notFinite(text);
+        }
         if (Decimals.isDecimal(text)) {
             BigDecimal value;
             try {

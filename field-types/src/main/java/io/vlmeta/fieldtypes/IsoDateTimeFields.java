@@ -93,6 +93,15 @@ record IsoDateTimeFields(int year, int month, int day, int hour, int minute, int
         return new IsoDateTimeFields(year, month, day, hour, minute, second, true, offsetMinutes, offsetSeconds);
     }
 
+    /**
+     * @param offsetSeconds the offset of the wall-clock time from UTC, in seconds east
+     * @return the instant, in seconds since 1970-01-01T00:00:00Z, of these fields (a date and time
+     *     that exist, in the proleptic Gregorian calendar of ISO 8601) at that offset
+     */
+    long epochSecondAtOffset(int offsetSeconds) {
+        return CivilDays.epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    }
+
     /** @return the value of {@code count} ASCII digits at {@code start}, or -1 if any is missing or not a digit */
     private static int digits(String text, int start, int count) {
         if (start + count > text.length()) {

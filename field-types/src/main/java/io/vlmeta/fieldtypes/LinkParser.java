@@ -39,7 +39,9 @@ enum LinkParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
-        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        // the common URL is visible ASCII throughout, which one scan settles for both character checks below
+        boolean visible = PrintableAscii.isWithoutSpace(text);
+        ParseResult.Invalid control = visible ? null : ControlCharacters.refusal(text);
         if (control != null) {
             return control;
         }
@@ -47,11 +49,11 @@ enum LinkParser implements ValueParser {
         if (schemeEnd < 0) {
             return notALink(text, "Must include protocol (http:// or https://)");
         }
-        String scheme = text.substring(0, schemeEnd);
-        if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-            return notALink(text, "Protocol '" + Quoted.value(scheme) + "' is not accepted; use http:// or https://");
+        if (!isHttp(text, schemeEnd)) {
+            return notALink(text, "Protocol '" + Quoted.value(text.substring(0, schemeEnd))
+                    + "' is not accepted; use http:// or https://");
         }
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; !visible && i < text.length(); i++) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
                 continue;
@@ -67,27 +69,62 @@ enum LinkParser implements ValueParser {
         return ParseResult.of(text);
     }
 
-    /** @return true when the authority starting at {@code start} names a host (beyond user info and port) */
+    /** @return true when the scheme, the text before {@code schemeEnd}, is http or https in any case */
+    private static boolean isHttp(String text, int schemeEnd) {
+        // String.equalsIgnoreCase's rule, compared in place
+        return schemeEnd == 4 && text.regionMatches(true, 0, "http", 0, 4)
+                || schemeEnd == 5 && text.regionMatches(true, 0, "https", 0, 5);
+    }
+
+    /**
+     * @return true when the authority starting at {@code start} names a host (beyond user info and port);
+     *     every search stays inside the authority
+     */
     private static boolean hasHost(String text, int start) {
         int end = start;
-        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+        while (end < text.length() && !endsAuthority(text.charAt(end))) {
             end++;
         }
-        int at = text.lastIndexOf('@', end - 1);
-        int hostStart = at >= start ? at + 1 : start;
+        int at = lastIndexOf(text, '@', start, end);
+        int hostStart = at >= 0 ? at + 1 : start;
         int hostEnd = end;
         if (hostStart < end && text.charAt(hostStart) == '[') {
-            int close = text.indexOf(']', hostStart);
-            return close > hostStart + 1 && close < end && (close + 1 == end || isPort(text, close + 1, end));
+            int close = indexOf(text, ']', hostStart, end);
+            return close > hostStart + 1 && (close + 1 == end || isPort(text, close + 1, end));
         }
-        int colon = text.indexOf(':', hostStart);
-        if (colon >= 0 && colon < end) {
+        int colon = indexOf(text, ':', hostStart, end);
+        if (colon >= 0) {
             if (!isPort(text, colon, end)) {
                 return false;
             }
             hostEnd = colon;
         }
         return hostEnd > hostStart;
+    }
+
+    /** The characters that end the authority (RFC 3986, section 3.2). */
+    private static boolean endsAuthority(char c) {
+        return c == '/' || c == '?' || c == '#';
+    }
+
+    /** @return the first index of {@code c} in {@code text[from, to)}, or -1 */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the last index of {@code c} in {@code text[from, to)}, or -1 */
+    private static int lastIndexOf(String text, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** @return true for {@code :} followed by digits only (an empty port is allowed by RFC 3986) */

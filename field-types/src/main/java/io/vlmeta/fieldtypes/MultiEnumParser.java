@@ -19,6 +19,7 @@ final class MultiEnumParser implements ValueParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final int optionMaxLength;
+    private final KnownOptions<String> known = new KnownOptions<>();
 
     MultiEnumParser(int optionMaxLength) {
         this.optionMaxLength = optionMaxLength;
@@ -32,7 +33,7 @@ final class MultiEnumParser implements ValueParser {
         if (raw instanceof RawValue.ListValue list) {
             return parseList(list);
         }
-        OrderedOptions options = new OrderedOptions(optionMaxLength);
+        OrderedOptions options = newOptions();
         options.add(ScalarText.of(raw));
         return options.result();
     }
@@ -43,27 +44,32 @@ final class MultiEnumParser implements ValueParser {
         }
         // checked on the whole cell, so the position is the one the user sees in it; a JSON escape
         // of U+0000 is caught per item once decoded
-        ParseResult.Invalid control = ControlCharacters.refusal(text);
+        boolean printable = PrintableAscii.is(text);
+        ParseResult.Invalid control = printable ? null : ControlCharacters.refusal(text);
         if (control != null) {
             return control;
         }
-        return text.charAt(0) == '[' ? parseJsonArray(text) : parseCommaSeparated(text);
+        if (text.charAt(0) != '[') {
+            return parseCommaSeparated(text);
+        }
+        ParseResult simple = printable ? SimpleJsonArray.parse(text, newOptions()) : null;
+        return simple != null ? simple : parseJsonArray(text);
     }
 
     private ParseResult parseCommaSeparated(String text) {
-        OrderedOptions options = new OrderedOptions(optionMaxLength);
+        OrderedOptions options = newOptions();
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ',') {
-                options.add(text.substring(start, i).strip());
-                start = i + 1;
-            }
+        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', start)) {
+            options.add(text, start, comma);
+            start = comma + 1;
         }
+        options.add(text, start, text.length());
         return options.result();
     }
 
-    private ParseResult parseJsonArray(String text) {
-        OrderedOptions options = new OrderedOptions(optionMaxLength);
+    /** The general reading of a JSON array, with a JSON parser; {@code text} is trimmed and free of control characters. */
+    ParseResult parseJsonArray(String text) {
+        OrderedOptions options = newOptions();
         boolean onlyStrings = true;
         try (JsonParser parser = JSON.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -94,7 +100,7 @@ final class MultiEnumParser implements ValueParser {
     }
 
     private ParseResult parseList(RawValue.ListValue list) {
-        OrderedOptions options = new OrderedOptions(optionMaxLength);
+        OrderedOptions options = newOptions();
         for (RawValue item : list.items()) {
             String option = ScalarText.of(item);
             if (option == null) {
@@ -104,6 +110,10 @@ final class MultiEnumParser implements ValueParser {
             options.add(option);
         }
         return options.result();
+    }
+
+    private OrderedOptions newOptions() {
+        return new OrderedOptions(optionMaxLength, known);
     }
 
     private static ParseResult malformed(String text) {

@@ -1,7 +1,5 @@
 package io.vlmeta.fieldtypes;
 
-import java.time.LocalDate;
-
 /** Writes an instant in the one form the server accepts: {@code YYYY-MM-DDTHH:MM:SSZ}. */
 final class UtcText {
 
@@ -12,18 +10,18 @@ final class UtcText {
 
     /** @return the UTC text of {@code epochSecond}, or {@code null} when its year is outside 1..9999 */
     static String of(long epochSecond) {
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
-        int year = date.getYear();
-        if (year < 1 || year > 9999) {
+        CivilDays.Date date = CivilDays.date(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
+        if (date.year() < 1 || date.year() > 9999) {
             return null;
         }
+        int year = (int) date.year();
         int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
         char[] text = new char[20];
         put(text, 0, year, 4);
         text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
+        put(text, 5, date.month(), 2);
         text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
+        put(text, 8, date.day(), 2);
         text[10] = 'T';
         put(text, 11, secondOfDay / 3600, 2);
         text[13] = ':';

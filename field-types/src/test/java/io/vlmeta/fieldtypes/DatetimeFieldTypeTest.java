@@ -43,6 +43,13 @@ class DatetimeFieldTypeTest {
         "2024-01-15t10:30:00z, 2024-01-15T10:30:00Z",
         "2024-02-29T23:59:59Z, 2024-02-29T23:59:59Z",
         "'  2024-01-15  ', 2024-01-15T00:00:00Z",
+        "2024-02-29T23:30:00-01:00, 2024-03-01T00:30:00Z",
+        "2100-03-01T00:30:00+01:00, 2100-02-28T23:30:00Z",
+        "2000-03-01T00:30:00+01:00, 2000-02-29T23:30:00Z",
+        "1969-12-31T23:00:00-01:00, 1970-01-01T00:00:00Z",
+        "1600-01-01 00:00:00+18:00, 1599-12-31T06:00:00Z",
+        "0001-01-01T00:00:00-01:00, 0001-01-01T01:00:00Z",
+        "9999-12-31T23:59:59+00:00, 9999-12-31T23:59:59Z",
     })
     void convertsTheAcceptedIsoFormsToUtc(String written, String sent) {
         assertThat(utc.parse(RawValue.text(written))).isEqualTo(ParseResult.of(sent));
@@ -158,6 +165,10 @@ class DatetimeFieldTypeTest {
                 "Invalid datetime value '0001-01-01T00:30:00+01:00'. The year in UTC must be between 0001 and 9999"));
         assertThat(utc.parse(RawValue.text("0000-06-01T00:00:00Z"))).isEqualTo(ParseResult.invalid(
                 "Invalid datetime value '0000-06-01T00:00:00Z'. The year in UTC must be between 0001 and 9999"));
+        assertThat(utc.parse(RawValue.text("9999-12-31T23:30:00-01:00"))).isEqualTo(ParseResult.invalid(
+                "Invalid datetime value '9999-12-31T23:30:00-01:00'. The year in UTC must be between 0001 and 9999"));
+        assertThat(utc.parse(RawValue.text("0000-12-31 23:00"))).isEqualTo(ParseResult.invalid(
+                "Invalid datetime value '0000-12-31 23:00'. The year in UTC must be between 0001 and 9999"));
     }
 
     @Test

@@ -25,6 +25,21 @@ class LinkFieldTypeTest {
         assertThat(parser.parse(RawValue.text("  " + url + " "))).isEqualTo(ParseResult.of(url));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://host.example/p@th:1", "https://host.example?q=a@b:c", "https://a@b@host.example/x",
+        "https://host.example#frag:x@y", "http://[::1]/x]y", "HtTpS://h", "http://h:", "httpſ://long-s.example"})
+    void looksForUserInfoPortAndBracketsInsideTheAuthorityOnly(String url) {
+        // '@', ':' and ']' after the authority belong to the path, query or fragment; "ſ" is an 's' to equalsIgnoreCase
+        assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.of(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::1]x/y", "http://[::1]:8o", "http://h@/x@y", "http://h:x/1:2", "http://[::1/x]"})
+    void refusesAnAuthorityWithoutAHostWhateverFollowsIt(String url) {
+        assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid("Invalid link '" + url
+                + "'. Must include a host after the protocol, e.g. https://example.com/doc.pdf"));
+    }
+
     @Test
     void refusesAUrlWithoutProtocol() {
         ParseResult result = parser.parse(RawValue.text("example.com/doc.pdf"));
