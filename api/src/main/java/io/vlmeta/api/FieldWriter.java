@@ -24,6 +24,18 @@ public interface FieldWriter {
     }
 
     /**
+     * Every entry of the field has been written: the writer may start sending what it still holds (its
+     * last batch) at once, without waiting for {@link #finish()}, which the engine calls later and for
+     * only a few fields at a time. Called at most once, from the thread that wrote, after the last
+     * {@link #write(Entry)}, and never when the pass was stopped early. May block as {@code write} does
+     * when the target holds back; does nothing by default.
+     *
+     * @since 0.2
+     */
+    default void endOfEntries() {
+    }
+
+    /**
      * Sends what is left and waits for the field's final state.
      *
      * @return the outcome; never {@code null}

@@ -108,6 +108,13 @@ final class UploadPass {
         for (int i = 0; i < writers.length; i++) {
             listener.fieldProgress(fields.get(i).column(), sent[i]);
         }
+        if (!stopped) {
+            // every field's last batch goes out now; finishing (waiting for the server's tasks) runs a
+            // few fields at a time, and the later fields' last batches would otherwise wait for it
+            for (FieldWriter writer : writers) {
+                writer.endOfEntries();
+            }
+        }
         List<FieldOutcome> outcomes = new ArrayList<>(finishAll(writers, stopped ? sent : null));
         for (int i = writers.length; i < n; i++) {
             FieldOutcome notStarted = new FieldOutcome(fields.get(i).column(), FieldOutcome.Status.INTERRUPTED, 0,

@@ -96,6 +96,19 @@ class JobRunnerTest {
     }
 
     @Test
+    void tellsEveryFieldItsEntriesAreAllWrittenBeforeAnyFieldIsFinished() throws IOException {
+        Path input = file("data.pipe", "file_fullpath|score|status", "images/a.jpg|1.5|ok", "images/b.jpg|2|bad",
+                "images/c.jpg||ok");
+        JobResult result = run(upload(input).exportFile(export("images/a.jpg", "images/b.jpg", "images/c.jpg"))
+                .fields("float", List.of("score")).fields("enum", List.of("status")).parallel(1));
+
+        assertThat(result.exitCode()).isZero();
+        // with one field finished at a time, the second field's last entries still go out before the first's wait
+        assertThat(server().endings.subList(0, 2)).containsExactly("end score 2", "end status 3");
+        assertThat(server().endings.subList(2, 4)).containsExactlyInAnyOrder("finish score", "finish status");
+    }
+
+    @Test
     void tellsTheSourceWhichColumnsEachPassReads() throws IOException {
         PipeSource.SELECTED.clear();
         Path input = file("wide.pipe", "file_fullpath|score|status|unused", "images/a.jpg|1.5|ok|x");

@@ -58,6 +58,8 @@ class JobStopTest {
 
         assertThat(result.exitCode()).isEqualTo(130);
         assertThat(received("a")).isEqualTo(3);
+        // a stopped pass never tells a writer its entries are complete: it only settles what it was given
+        assertThat(server().endings).containsExactly("finish a");
         assertThat(server().request.cancellation()).isSameAs(afterThree);
         assertThat(result.summary().outcomes()).singleElement().satisfies(outcome -> {
             assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.INTERRUPTED);

@@ -89,6 +89,8 @@ public final class RecordingSink implements SinkProvider {
         public final Map<String, List<Entry>> entries = Collections.synchronizedMap(new LinkedHashMap<>());
         public volatile RunSummary summary;
         public volatile boolean closed;
+        /** In call order: "end field N" (endOfEntries, after N entries) and "finish field" events. */
+        public final List<String> endings = Collections.synchronizedList(new ArrayList<>());
         /** How many times validation asked the resolver for a near miss. */
         public final java.util.concurrent.atomic.AtomicInteger nearMissesAsked =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -173,7 +175,13 @@ public final class RecordingSink implements SinkProvider {
                 }
 
                 @Override
+                public void endOfEntries() {
+                    endings.add("end " + declaration.fieldName() + " " + received.size());
+                }
+
+                @Override
                 public FieldOutcome finish() {
+                    endings.add("finish " + declaration.fieldName());
                     return new FieldOutcome(declaration.fieldName(), FieldOutcome.Status.COMPLETED, received.size(),
                             received.size(), 0, List.of(), null);
                 }

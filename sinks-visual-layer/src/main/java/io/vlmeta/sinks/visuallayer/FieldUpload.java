@@ -283,23 +283,44 @@ final class FieldUpload implements FieldWriter {
         }
     }
 
+    /** Hands the last batch to the lane now, so that it is sent while other fields finish. */
+    @Override
+    public void endOfEntries() {
+        try {
+            submitLast();
+        } catch (IOException e) {
+            throw lastBatchUnwritable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);
+        }
+    }
+
+    private void submitLast() throws IOException, InterruptedException {
+        if (current != null) {
+            BatchFile last = current;
+            current = null;
+            if (lane.failure() == null && !cancelled()) {
+                lane.submit(last.close(currentInDoubt));
+            } else {
+                last.discard();
+            }
+        }
+    }
+
+    private VlmetaException lastBatchUnwritable(IOException e) {
+        return new VlmetaException(ErrorCode.INTERNAL, "Cannot write the last batch of field '" + fieldName
+                + "': " + e.getMessage(), e);
+    }
+
     private void flush() {
         try {
-            if (current != null) {
-                BatchFile last = current;
-                current = null;
-                if (lane.failure() == null && !cancelled()) {
-                    lane.submit(last.close(currentInDoubt));
-                } else {
-                    last.discard();
-                }
-            }
+            submitLast();
             if (!lane.awaitIdle(cancelled() ? context.options().cancelWait() : null)) {
                 interrupted = true;
             }
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write the last batch of field '" + fieldName
-                    + "': " + e.getMessage(), e);
+            throw lastBatchUnwritable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);

@@ -288,6 +288,34 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void sendsTheLastBatchOnceEveryEntryIsWrittenWithoutWaitingForFinishAndPollsOnlyInFinish() {
+        String dataset = dataset();
+        int written = ROWS - 50; // nine full batches of 100 and a last one of 50
+        long uploadsBefore = emulator().requestCount("upload");
+        long pollsBefore = emulator().requestCount("status");
+        FieldOutcome outcome;
+        try (VisualLayerSink sink = requests(dataset).open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            FieldWriter writer = sink.openField(Fields.SCORE);
+            for (int i = 0; i < written; i++) {
+                writer.write(Fields.entry(resolver, Fields.file(i), Fields.score(i), i + 2));
+            }
+            writer.endOfEntries();
+            sleepUntil(() -> emulator().requestCount("upload") - uploadsBefore >= 10);
+
+            assertThat(emulator().requestCount("upload") - uploadsBefore).isEqualTo(10);
+            assertThat(emulator().requestCount("status") - pollsBefore).isZero();
+            outcome = writer.finish();
+            assertThat(emulator().requestCount("upload") - uploadsBefore).isEqualTo(10);
+            assertThat(emulator().requestCount("status") - pollsBefore).isPositive();
+        }
+        assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+        assertThat(outcome.inserted()).isEqualTo(written);
+        assertThat(emulator().values(dataset, "score")).hasSize(written);
+    }
+
+    @Test
     void aTaskThatTakesNoMoreUploadsEndsTheFieldNamingWhatIsOnTheServerAndListingTheRest() throws IOException {
         String dataset = dataset();
         Path rejects = state.resolve("out/rejects.csv");
