@@ -111,6 +111,30 @@ final class MediaCatalog {
         return names.string(nameAddresses[ordinal]);
     }
 
+    /** @return the length in bytes of the UTF-8 file name at {@code ordinal} */
+    int filenameLength(int ordinal) {
+        return names.length(nameAddresses[ordinal]);
+    }
+
+    /**
+     * Copies the UTF-8 file name at {@code ordinal} into {@code target}, which must have room for it.
+     *
+     * @return the offset in {@code target} after the name
+     */
+    int copyFilename(int ordinal, byte[] target, int offset) {
+        return names.copyTo(nameAddresses[ordinal], target, offset);
+    }
+
+    /** @return the most significant half of the media id at {@code ordinal} */
+    long mostSignificantBits(int ordinal) {
+        return mostSignificant[ordinal];
+    }
+
+    /** @return the least significant half of the media id at {@code ordinal} */
+    long leastSignificantBits(int ordinal) {
+        return leastSignificant[ordinal];
+    }
+
     /** @return the number of media */
     int size() {
         return mostSignificant.length;
