@@ -35,17 +35,20 @@ final class MediaCatalog {
      */
     static MediaCatalog of(String datasetId, List<String> filenames) {
         MediaCatalog catalog = new MediaCatalog(filenames.size());
+        MediaIds.Deriver ids = new MediaIds.Deriver(datasetId);
+        long[] id = new long[2];
         int ordinal = 0;
         for (String filename : filenames) {
             if (filename == null || filename.isBlank()) {
                 throw new IllegalArgumentException("dataset '" + datasetId + "': file name " + (ordinal + 1) + " is blank");
             }
-            UUID id = MediaIds.derive(datasetId, filename);
-            if (!catalog.insert(id.getMostSignificantBits(), id.getLeastSignificantBits(), ordinal)) {
+            byte[] name = filename.getBytes(StandardCharsets.UTF_8);
+            ids.derive(name, id);
+            if (!catalog.insert(id[0], id[1], ordinal)) {
                 throw new IllegalArgumentException("dataset '" + datasetId + "': file name '" + filename
                         + "' is listed twice");
             }
-            catalog.nameAddresses[ordinal] = catalog.names.add(filename.getBytes(StandardCharsets.UTF_8));
+            catalog.nameAddresses[ordinal] = catalog.names.add(name);
             ordinal++;
         }
         return catalog;
