@@ -2,7 +2,6 @@ package io.vlmeta.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,16 +9,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FloatStoreTest {
-
-    /** @return the value of {@code json} as the upload carries it */
-    private static UploadedValue uploaded(String json) throws IOException {
-        try (JsonParser parser = Json.FACTORY.createParser(json)) {
-            parser.nextToken();
-            UploadedValue value = new UploadedValue();
-            value.read(parser);
-            return value;
-        }
-    }
 
     @Test
     void givesBackExactlyTheDigitsSentWithAndWithoutExponent() throws IOException {
@@ -30,7 +19,7 @@ class FloatStoreTest {
         FloatStore store = new FloatStore(numbers.size());
 
         for (int i = 0; i < numbers.size(); i++) {
-            assertThat(store.accept(i, uploaded(numbers.get(i)))).as(numbers.get(i)).isNull();
+            assertThat(store.accept(i, Jsons.uploaded(numbers.get(i)))).as(numbers.get(i)).isNull();
         }
 
         for (int i = 0; i < numbers.size(); i++) {
@@ -51,7 +40,7 @@ class FloatStoreTest {
             int point = random.nextInt(digits.length() + 1);
             texts[i] = (random.nextBoolean() ? "-" : "") + (point == 0 || point == digits.length() ? digits
                     : digits.substring(0, point) + "." + digits.substring(point));
-            assertThat(store.accept(i, uploaded(texts[i]))).as(texts[i]).isNull();
+            assertThat(store.accept(i, Jsons.uploaded(texts[i]))).as(texts[i]).isNull();
         }
 
         for (int i = 0; i < texts.length; i++) {
@@ -63,8 +52,8 @@ class FloatStoreTest {
     void refusesNumbersBeyondADoubleAndValuesThatAreNotNumbers() throws IOException {
         FloatStore store = new FloatStore(2);
 
-        assertThat(store.accept(0, uploaded("1e400"))).isEqualTo("Number '1e400' is out of range for a float");
-        assertThat(store.accept(0, uploaded("\"1.5\""))).isEqualTo("Expected Number, got String");
+        assertThat(store.accept(0, Jsons.uploaded("1e400"))).isEqualTo("Number '1e400' is out of range for a float");
+        assertThat(store.accept(0, Jsons.uploaded("\"1.5\""))).isEqualTo("Expected Number, got String");
         assertThat(store.has(0)).isFalse();
     }
 }

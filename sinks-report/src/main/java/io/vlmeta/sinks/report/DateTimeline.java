@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.report;
 
+import io.vlmeta.api.UtcDateTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
