@@ -27,10 +27,16 @@ final class BodyBuffer {
         int n;
         while (true) {
             if (length == bytes.length) {
+                // a body of the expected size ends here: look for one more byte before copying it into a larger array
+                int next = in.read();
+                if (next < 0) {
+                    return;
+                }
                 if (bytes.length == Integer.MAX_VALUE - 8) {
                     throw new IOException("the request body exceeds 2 GB");
                 }
                 bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, bytes.length * 2L));
+                bytes[length++] = (byte) next;
             }
             n = in.read(bytes, length, bytes.length - length);
             if (n < 0) {

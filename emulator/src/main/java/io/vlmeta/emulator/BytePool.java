@@ -59,7 +59,32 @@ final class BytePool {
     /** @return the item at {@code address} */
     byte[] get(long address) {
         byte[] chunk = chunks.get((int) (address >>> POSITION_BITS));
-        int at = (int) (address & (MAX_CHUNK - 1));
+        long lengthAndStart = lengthAndStart(chunk, (int) (address & (MAX_CHUNK - 1)));
+        int at = (int) lengthAndStart;
+        return Arrays.copyOfRange(chunk, at, at + (int) (lengthAndStart >>> 32));
+    }
+
+    /** @return the length in bytes of the item at {@code address} */
+    int length(long address) {
+        byte[] chunk = chunks.get((int) (address >>> POSITION_BITS));
+        return (int) (lengthAndStart(chunk, (int) (address & (MAX_CHUNK - 1))) >>> 32);
+    }
+
+    /**
+     * Copies the item at {@code address} into {@code target}, which must have room for {@link #length(long)} bytes.
+     *
+     * @return the offset in {@code target} after the item
+     */
+    int copyTo(long address, byte[] target, int offset) {
+        byte[] chunk = chunks.get((int) (address >>> POSITION_BITS));
+        long lengthAndStart = lengthAndStart(chunk, (int) (address & (MAX_CHUNK - 1)));
+        int length = (int) (lengthAndStart >>> 32);
+        System.arraycopy(chunk, (int) lengthAndStart, target, offset, length);
+        return offset + length;
+    }
+
+    /** @return the varint length prefix at {@code at} in the high half, where the item starts in the low half */
+    private static long lengthAndStart(byte[] chunk, int at) {
         int length = 0;
         int shift = 0;
         byte b;
@@ -68,11 +93,13 @@ final class BytePool {
             length |= (b & 0x7F) << shift;
             shift += 7;
         } while (b < 0);
-        return Arrays.copyOfRange(chunk, at, at + length);
+        return (long) length << 32 | at;
     }
 
     /** @return the item at {@code address} read as UTF-8 */
     String string(long address) {
-        return new String(get(address), StandardCharsets.UTF_8);
+        byte[] chunk = chunks.get((int) (address >>> POSITION_BITS));
+        long lengthAndStart = lengthAndStart(chunk, (int) (address & (MAX_CHUNK - 1)));
+        return new String(chunk, (int) lengthAndStart, (int) (lengthAndStart >>> 32), StandardCharsets.UTF_8);
     }
 }

@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Float values. Most numbers are kept as a {@code double} that gives back exactly the digits sent;
- * the rare one that would not (trailing zeros, very long mantissas) is kept as a {@link BigDecimal}
- * aside, so tests can assert the digits that arrived.
+ * Float values, kept so that each gives back exactly the digits sent (tests assert the digits that
+ * arrived). A number written without exponent in at most 18 digits is kept as those digits (a
+ * {@code long}) and its scale, read in one pass; any other as a {@code double} that gives back its
+ * digits, or, when none would (very long mantissas), as a {@link BigDecimal} aside.
  */
 final class FloatStore implements FieldStore {
     private static final byte NONE = 0;
@@ -19,13 +20,17 @@ final class FloatStore implements FieldStore {
     private static final byte INTEGER = 2;
     /** Kept as a BigDecimal in {@link #exact}. */
     private static final byte EXACT = 3;
+    /** The digits without the point, scale {@code kind - SCALED}: up to 18 digits, so scales 0 to 18. */
+    private static final byte SCALED = 4;
+    private static final int MAX_SCALED_DIGITS = 18;
 
-    private final double[] numbers;
+    /** By kind: the digits of a SCALED number, or the bits of a double. */
+    private final long[] numbers;
     private final byte[] kinds;
     private final Map<Integer, BigDecimal> exact = new HashMap<>();
 
     FloatStore(int size) {
-        numbers = new double[size];
+        numbers = new long[size];
         kinds = new byte[size];
     }
 
@@ -36,11 +41,14 @@ final class FloatStore implements FieldStore {
             return "Expected Number, got " + value.typeName();
         }
         String text = value.text();
+        if (scaled(text, ordinal)) {
+            return null;
+        }
         double number = Double.parseDouble(text);
         if (Double.isInfinite(number)) {
             return "Number '" + Reasons.shorten(text) + "' is out of range for a float";
         }
-        numbers[ordinal] = number;
+        numbers[ordinal] = Double.doubleToLongBits(number);
         if (kind == UploadedValue.Kind.INTEGER && text.length() <= 15) {
             kinds[ordinal] = INTEGER;
         } else if (kind == UploadedValue.Kind.DECIMAL && sameDigits(text, number)) {
@@ -50,6 +58,38 @@ final class FloatStore implements FieldStore {
             exact.put(ordinal, new BigDecimal(text));
         }
         return null;
+    }
+
+    /**
+     * Keeps a JSON number without exponent, of at most 18 digits, as its digits and scale: exactly
+     * what {@code new BigDecimal(text)} holds, and never out of a double's range.
+     *
+     * @return false, storing nothing, for any other number
+     */
+    private boolean scaled(String text, int ordinal) {
+        int at = text.startsWith("-") ? 1 : 0;
+        long digits = 0;
+        int count = 0;
+        int point = -1;
+        for (; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c >= '0' && c <= '9') {
+                if (++count > MAX_SCALED_DIGITS) {
+                    return false;
+                }
+                digits = digits * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = count;
+            } else {
+                return false;
+            }
+        }
+        if (count == 0) {
+            return false;
+        }
+        numbers[ordinal] = text.startsWith("-") ? -digits : digits;
+        kinds[ordinal] = (byte) (SCALED + (point < 0 ? 0 : count - point));
+        return true;
     }
 
     private static boolean sameDigits(String text, double number) {
@@ -64,9 +104,14 @@ final class FloatStore implements FieldStore {
 
     @Override
     public Object value(int ordinal) {
-        return switch (kinds[ordinal]) {
-            case DECIMAL -> new BigDecimal(Double.toString(numbers[ordinal]));
-            case INTEGER -> BigDecimal.valueOf((long) numbers[ordinal]);
+        byte kind = kinds[ordinal];
+        if (kind >= SCALED) {
+            return BigDecimal.valueOf(numbers[ordinal], kind - SCALED);
+        }
+        double number = Double.longBitsToDouble(numbers[ordinal]);
+        return switch (kind) {
+            case DECIMAL -> new BigDecimal(Double.toString(number));
+            case INTEGER -> BigDecimal.valueOf((long) number);
             case EXACT -> exact.get(ordinal);
             default -> throw new IllegalStateException("no value at " + ordinal);
         };

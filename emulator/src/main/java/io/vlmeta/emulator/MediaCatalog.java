@@ -35,17 +35,20 @@ final class MediaCatalog {
      */
     static MediaCatalog of(String datasetId, List<String> filenames) {
         MediaCatalog catalog = new MediaCatalog(filenames.size());
+        MediaIds.Deriver ids = new MediaIds.Deriver(datasetId);
+        long[] id = new long[2];
         int ordinal = 0;
         for (String filename : filenames) {
             if (filename == null || filename.isBlank()) {
                 throw new IllegalArgumentException("dataset '" + datasetId + "': file name " + (ordinal + 1) + " is blank");
             }
-            UUID id = MediaIds.derive(datasetId, filename);
-            if (!catalog.insert(id.getMostSignificantBits(), id.getLeastSignificantBits(), ordinal)) {
+            byte[] name = filename.getBytes(StandardCharsets.UTF_8);
+            ids.derive(name, id);
+            if (!catalog.insert(id[0], id[1], ordinal)) {
                 throw new IllegalArgumentException("dataset '" + datasetId + "': file name '" + filename
                         + "' is listed twice");
             }
-            catalog.nameAddresses[ordinal] = catalog.names.add(filename.getBytes(StandardCharsets.UTF_8));
+            catalog.nameAddresses[ordinal] = catalog.names.add(name);
             ordinal++;
         }
         return catalog;
@@ -109,6 +112,30 @@ final class MediaCatalog {
     /** @return the file name at {@code ordinal} */
     String filename(int ordinal) {
         return names.string(nameAddresses[ordinal]);
+    }
+
+    /** @return the length in bytes of the UTF-8 file name at {@code ordinal} */
+    int filenameLength(int ordinal) {
+        return names.length(nameAddresses[ordinal]);
+    }
+
+    /**
+     * Copies the UTF-8 file name at {@code ordinal} into {@code target}, which must have room for it.
+     *
+     * @return the offset in {@code target} after the name
+     */
+    int copyFilename(int ordinal, byte[] target, int offset) {
+        return names.copyTo(nameAddresses[ordinal], target, offset);
+    }
+
+    /** @return the most significant half of the media id at {@code ordinal} */
+    long mostSignificantBits(int ordinal) {
+        return mostSignificant[ordinal];
+    }
+
+    /** @return the least significant half of the media id at {@code ordinal} */
+    long leastSignificantBits(int ordinal) {
+        return leastSignificant[ordinal];
     }
 
     /** @return the number of media */

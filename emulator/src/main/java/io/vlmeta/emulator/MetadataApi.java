@@ -3,11 +3,8 @@ package io.vlmeta.emulator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The endpoints' behaviour, once a request is routed, authenticated and past the fault plan. */
 final class MetadataApi {
@@ -80,16 +75,7 @@ final class MetadataApi {
      * documentation guarantees neither: clients must find columns by header.
      */
     private static Response export(Dataset dataset) {
-        MediaCatalog media = dataset.media();
-        return Response.streamed("text/csv; charset=utf-8", out -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                    .setHeader("media_id", "media_type", "filename").setRecordSeparator('\n').build());
-            for (int ordinal = 0; ordinal < media.size(); ordinal++) {
-                printer.printRecord(media.mediaId(ordinal), "image", media.filename(ordinal));
-            }
-            printer.flush();
-        });
+        return Response.streamed("text/csv; charset=utf-8", new ExportCsv(dataset.media())::writeTo);
     }
 
     static List<Map<String, Object>> schema(Dataset dataset) {

@@ -159,11 +159,23 @@ final class MultipartBody {
         return true;
     }
 
-    /** @return the index of the first {@code pattern} (which starts with CR LF) at or after {@code from}, or -1 */
+    /**
+     * Boyer-Moore-Horspool: compares the window's last byte first and skips ahead by as much as the
+     * pattern allows, so a body of JSON is stepped through about a delimiter's length at a time
+     * instead of byte by byte.
+     *
+     * @return the index of the first {@code pattern} at or after {@code from}, or -1
+     */
     private static int find(byte[] body, int length, int from, byte[] pattern) {
+        int end = pattern.length - 1;
+        int[] skip = new int[256];
+        java.util.Arrays.fill(skip, pattern.length);
+        for (int j = 0; j < end; j++) {
+            skip[pattern[j] & 0xFF] = end - j;
+        }
         int last = length - pattern.length;
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if (body[i] == '\r' && body[i + 1] == '\n' && startsWith(body, length, i, pattern, 0)) {
+        for (int i = Math.max(0, from); i <= last; i += skip[body[i + end] & 0xFF]) {
+            if (body[i + end] == pattern[end] && startsWith(body, length, i, pattern, 0)) {
                 return i;
             }
         }

@@ -2,8 +2,6 @@ package io.vlmeta.emulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 
 /** String and link values, as UTF-8 in a {@link BytePool}. */
@@ -54,15 +52,8 @@ final class TextStore implements FieldStore {
         if (text.length() * 3 > BytePool.MAX_ITEM_BYTES) {
             return "Link is too long";
         }
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null) {
-                return null;
-            }
-        } catch (URISyntaxException e) {
-            // refused below, with the same reason as any other non-link
+        if (HttpLinks.isHttpUrlWithHost(text)) {
+            return null;
         }
         return "Invalid link '" + Reasons.shorten(text) + "': must be an absolute http:// or https:// URL";
     }

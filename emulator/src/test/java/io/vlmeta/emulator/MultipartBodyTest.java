@@ -59,4 +59,30 @@ class MultipartBodyTest {
         assertThatThrownBy(() -> MultipartBody.parts(body, body.length, "xyz", true))
                 .isInstanceOf(MultipartBody.Malformed.class);
     }
+
+    @Test
+    void endsAPartAtTheFirstWholeDelimiterPastNearMissesInItsContent() throws Exception {
+        String content = "[\"\r\n--bou\", \"--boundary\", \"\r\n-boundary\", \"\r\n--boundar\r\n--boundarz\", \"yyboundary\"]";
+        byte[] body = ("--boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.json\"\r\n\r\n" + content
+                + "\r\n--boundary\r\nContent-Disposition: form-data; name=\"after\"\r\n\r\nx\r\n--boundary--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        List<MultipartBody.Part> parts = MultipartBody.parts(body, body.length, "boundary", true);
+
+        assertThat(parts).extracting(MultipartBody.Part::name).containsExactly("file", "after");
+        assertThat(content(body, parts.get(0))).isEqualTo(content);
+        assertThat(content(body, parts.get(1))).isEqualTo("x");
+    }
+
+    @Test
+    void aDelimiterCutOffAtTheEndOfABodyIsNotFound() throws Exception {
+        byte[] body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n[1]\r\n--b0und"
+                .getBytes(StandardCharsets.UTF_8);
+
+        List<MultipartBody.Part> parts = MultipartBody.parts(body, body.length, "b0undary", false);
+
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).complete()).isFalse();
+        assertThat(content(body, parts.get(0))).isEqualTo("[1]\r\n--b0und");
+    }
 }

@@ -80,11 +80,17 @@ class StorageTest {
     }
 
     @Test
-    void datetimesAreParsedOnlyWhenTheyNameARealInstant() {
-        assertThat(DatetimeStore.parse("2024-02-29T23:59:59Z")).isNotNull();
-        assertThat(DatetimeStore.parse("2024-13-01T00:00:00Z")).isNull();
-        assertThat(DatetimeStore.parse("2024-01-01T24:00:00Z")).isNull();
-        assertThat(DatetimeStore.parse("2024-01-01T00:00:60Z")).isNull();
-        assertThat(DatetimeStore.parse("2024-01-01T00:00:00z")).isNull();
+    void datetimesAreTakenOnlyWhenTheyNameARealInstant() {
+        DatetimeStore store = new DatetimeStore(1);
+
+        assertThat(store.accept(0, Jsons.uploaded("\"2024-13-01T00:00:00Z\""))).startsWith("Invalid datetime");
+        assertThat(store.accept(0, Jsons.uploaded("\"2024-01-01T24:00:00Z\""))).startsWith("Invalid datetime");
+        assertThat(store.accept(0, Jsons.uploaded("\"2024-01-01T00:00:60Z\""))).startsWith("Invalid datetime");
+        assertThat(store.accept(0, Jsons.uploaded("\"2023-02-29T00:00:00Z\""))).startsWith("Invalid datetime");
+        assertThat(store.accept(0, Jsons.uploaded("\"2024-01-01T00:00:00z\"")))
+                .isEqualTo("Invalid datetime '2024-01-01T00:00:00z': expected YYYY-MM-DDTHH:MM:SSZ");
+        assertThat(store.has(0)).isFalse();
+        assertThat(store.accept(0, Jsons.uploaded("\"2024-02-29T23:59:59Z\""))).isNull();
+        assertThat(store.value(0)).isEqualTo("2024-02-29T23:59:59Z");
     }
 }

@@ -1,6 +1,5 @@
 package io.vlmeta.sinks.report;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,47 +24,45 @@ final class CategoryCounts implements FieldStatistics {
     }
 
     private final Unit unit;
-    private final Map<String, Long> counts = new HashMap<>();
+    /** A one-element counter per label, incremented in place: no boxed Long per value. */
+    private final Map<String, long[]> counts = new HashMap<>();
+    /** Set for {@link Unit#HOST}. */
+    private final LinkHosts hosts;
     private long total;
     private long untrackedCount;
 
     CategoryCounts(Unit unit) {
         this.unit = unit;
+        this.hosts = unit == Unit.HOST ? new LinkHosts() : null;
     }
 
     @Override
     public void add(Object value) {
         if (value instanceof List<?> items) {
-            items.forEach(item -> count(String.valueOf(item)));
+            for (Object item : items) {
+                count(String.valueOf(item));
+            }
         } else {
-            count(unit == Unit.HOST ? hostOf(String.valueOf(value)) : String.valueOf(value));
+            count(unit == Unit.HOST ? hosts.hostOf(String.valueOf(value)) : String.valueOf(value));
         }
     }
 
     private void count(String label) {
         total++;
-        Long known = counts.get(label);
+        long[] known = counts.get(label);
         if (known != null) {
-            counts.put(label, known + 1);
+            known[0]++;
         } else if (counts.size() < MAX_TRACKED) {
-            counts.put(label, 1L);
+            counts.put(label, new long[] {1});
         } else {
             untrackedCount++;
         }
     }
 
-    private static String hostOf(String link) {
-        try {
-            String host = URI.create(link.trim()).getHost();
-            return host == null ? "(no host)" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException notAUri) {
-            return "(not a URI)";
-        }
-    }
-
     @Override
     public StatisticsView view() {
-        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.size());
+        counts.forEach((label, n) -> sorted.add(Map.entry(label, n[0])));
         sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         List<StatisticsView.Bar> top = sorted.stream().limit(TOP)

@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.report;
 
+import io.vlmeta.api.UtcDateTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,23 +59,45 @@ final class DateTimeline implements FieldStatistics {
         Granularity coarser() {
             return this == DAY ? MONTH : YEAR;
         }
+
+        /** {@link #truncate(LocalDate)} of a date written {@code yyyymmdd}. */
+        int truncate(int date) {
+            return switch (this) {
+                case DAY -> date;
+                case MONTH -> date / 100 * 100 + 1;
+                case YEAR -> date / 10_000 * 10_000 + 101;
+            };
+        }
     }
 
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private TreeMap<LocalDate, Long> buckets = new TreeMap<>();
+    /** Counts per bucket, each bucket keyed by its first date. */
+    private DateCounts buckets = new DateCounts();
     private Granularity granularity = Granularity.DAY;
-    private Instant first;
-    private Instant last;
+    /** The earliest and latest instants, as seconds and nanoseconds, valid once {@code count > 0}. */
+    private long firstSecond;
+    private int firstNano;
+    private long lastSecond;
+    private int lastNano;
     private String firstText;
     private String lastText;
     private long count;
     private long unreadable;
 
+    /**
+     * Values in the form datetime fields send are read without {@link Instant#parse}; any other text
+     * takes the general parser, so both read every text as the same instant.
+     */
     @Override
     public void add(Object value) {
         String text = value.toString();
+        long second = UtcDateTimes.epochSecond(text);
+        if (second != UtcDateTimes.NOT_CANONICAL) {
+            record(text, second, 0, UtcDateTimes.dateKey(text));
+            return;
+        }
         Instant instant;
         try {
             instant = Instant.parse(text);
@@ -87,24 +110,29 @@ final class DateTimeline implements FieldStatistics {
             unreadable++;
             return;
         }
-        count++;
-        if (first == null || instant.isBefore(first)) {
-            first = instant;
-            firstText = text;
-        }
-        if (last == null || instant.isAfter(last)) {
-            last = instant;
-            lastText = text;
-        }
-        buckets.merge(granularity.truncate(LocalDate.ofInstant(instant, ZoneOffset.UTC)), 1L, Long::sum);
-        if (buckets.size() > MAX_KEPT && granularity != Granularity.YEAR) {
-            coarsen();
-        }
+        LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        record(text, instant.getEpochSecond(), instant.getNano(),
+                date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 
-    private void coarsen() {
-        granularity = granularity.coarser();
-        buckets = regroup(buckets, granularity);
+    /** @param date the instant's UTC date as {@code yyyymmdd} */
+    private void record(String text, long second, int nano, int date) {
+        count++;
+        if (count == 1 || second < firstSecond || second == firstSecond && nano < firstNano) {
+            firstSecond = second;
+            firstNano = nano;
+            firstText = text;
+        }
+        if (count == 1 || second > lastSecond || second == lastSecond && nano > lastNano) {
+            lastSecond = second;
+            lastNano = nano;
+            lastText = text;
+        }
+        buckets.add(granularity.truncate(date), 1);
+        if (buckets.size() > MAX_KEPT && granularity != Granularity.YEAR) {
+            granularity = granularity.coarser();
+            buckets = buckets.regrouped(granularity::truncate);
+        }
     }
 
     /** @return the same counts in buckets of the coarser {@code unit} */
@@ -121,7 +149,7 @@ final class DateTimeline implements FieldStatistics {
                     List.of(), unreadable);
         }
         Granularity shown = granularity;
-        TreeMap<LocalDate, Long> source = buckets;
+        TreeMap<LocalDate, Long> source = buckets.byDate();
         while (shown != Granularity.YEAR && shown.span(source.firstKey(), source.lastKey()) > MAX_BARS) {
             shown = shown.coarser();
             source = regroup(source, shown);
