@@ -102,7 +102,10 @@ class ResumeAfterKillIT {
             assertThat(field.get("status").asText()).isEqualTo("COMPLETED");
             long entries = 0;
             for (JsonNode segment : field.get("segments")) {
-                entries += segment.get("count").asLong();
+                // a copy presumed lost (killed mid-body, never seen on read-back) is followed by its resent copy
+                if (!"PRESUMED_LOST".equals(segment.get("kind").asText())) {
+                    entries += segment.get("count").asLong();
+                }
             }
             assertThat(entries).isEqualTo(FramesUpload.ROWS);
         }
