@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a dataset's media list into a {@link MediaIndex}: the export CSV (columns {@code filename}
@@ -23,6 +28,7 @@ import java.nio.file.Path;
  * not the file name. Both are streamed: an export of ten million rows is never held as text.
  */
 final class ExportReader {
+    private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private ExportReader() {
@@ -38,13 +44,7 @@ final class ExportReader {
             if (startsLikeJson(file)) {
                 readJson(file, label, builder);
             } else {
-                try {
-                    readCsv(file, label, builder, ExportCsvReader::read);
-                } catch (UncheckedIOException malformed) {
-                    // read again by Commons CSV alone, so that its message counts lines from the file's start
-                    builder = new MediaIndexBuilder(mode);
-                    readCsv(file, label, builder, ExportCsvReader::readWithCommonsCsv);
-                }
+                readCsv(file, label, builder);
             }
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
@@ -69,15 +69,27 @@ final class ExportReader {
         }
     }
 
-    /** How an export CSV's records are read: {@link ExportCsvReader#read} or Commons CSV alone. */
-    private interface CsvReading {
-        void read(java.io.Reader in, String label, ExportCsvReader.Rows rows) throws IOException;
-    }
-
-    private static void readCsv(Path file, String label, MediaIndexBuilder builder, CsvReading reading)
-            throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reading.read(reader, label, (row, path, id) -> add(builder, label, "row ", row, path, id));
+    private static void readCsv(Path file, String label, MediaIndexBuilder builder) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser csv = CSVParser.parse(reader, format)) {
+            List<String> header = csv.getHeaderNames().stream()
+                    .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            int idColumn = header.indexOf("media_id");
+            int pathColumn = PATH_COLUMNS.stream().mapToInt(header::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
+            if (idColumn < 0 || pathColumn < 0) {
+                throw VlmetaException.malformed("The export " + label + " needs the columns 'filename' and 'media_id'; "
+                        + "it has: " + String.join(", ", csv.getHeaderNames()) + ".");
+            }
+            for (CSVRecord record : csv) {
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                long row = record.getRecordNumber() + 1;
+                String path = record.size() > pathColumn ? record.get(pathColumn) : "";
+                String id = record.size() > idColumn ? record.get(idColumn) : "";
+                add(builder, label, "row ", row, path, id);
+            }
         }
     }
 
