@@ -51,6 +51,8 @@ final class FieldUpload implements FieldWriter {
     private boolean currentInDoubt;
     private volatile long onServer;
     private volatile boolean interrupted;
+    /** Set by {@link #endOfEntries()}: the engine handed every entry of the field. */
+    private volatile boolean allEntriesWritten;
 
     /** @param state the field as the journal records it (a fresh declaration has no segments) */
     FieldUpload(UploadContext context, String fieldName, WithTask state) {
@@ -246,7 +248,9 @@ final class FieldUpload implements FieldWriter {
                 return stopped(failure);
             }
             long read = spill.count();
-            if (interrupted || (cancelled() && onServer < read)) {
+            // A stop before the engine said every entry was written: however many of those it was given
+            // reached the server, the field is not complete and its journal must keep it open for --resume.
+            if (interrupted || (cancelled() && (onServer < read || !allEntriesWritten))) {
                 return interruptedOutcome(read);
             }
             if (read == 0) {
@@ -286,6 +290,7 @@ final class FieldUpload implements FieldWriter {
     /** Hands the last batch to the lane now, so that it is sent while other fields finish. */
     @Override
     public void endOfEntries() {
+        allEntriesWritten = true;
         try {
             submitLast();
         } catch (IOException e) {
@@ -331,6 +336,7 @@ final class FieldUpload implements FieldWriter {
     private FieldOutcome interruptedOutcome(long read) {
         long on = onServer;
         String rest = on < read ? " The next is " + rowOf(on) + "; run again with --resume to send the rest."
+                : !allEntriesWritten ? " The input was not read to its end; run again with --resume to send the rest."
                 : " Every entry read was sent; run again with --resume to collect the task's final state.";
         return new FieldOutcome(fieldName, FieldOutcome.Status.INTERRUPTED, on, -1, 0, List.of(),
                 String.format(Locale.ROOT, "Stopped on request: %,d entries of field '%s' reached the server "

@@ -385,6 +385,58 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aStopBeforeAFieldGetsItsFirstValueLeavesItOpenForResumeNotFinished() {
+        String dataset = dataset();
+
+        FieldOutcome interrupted = stoppedAfter(dataset, 0); // declared, then Ctrl-C before its first value
+
+        assertThat(interrupted.status()).isEqualTo(FieldOutcome.Status.INTERRUPTED);
+        assertThat(interrupted.message()).endsWith("The input was not read to its end; run again with --resume to "
+                + "send the rest.");
+        assertThat(emulator().values(dataset, "score")).isEmpty();
+        assertResumeSendsEverythingOnce(dataset);
+    }
+
+    @Test
+    void aStopRightAfterAWholeBatchReachedTheServerLeavesTheFieldOpenForResume() {
+        String dataset = dataset();
+
+        FieldOutcome interrupted = stoppedAfter(dataset, 200); // two whole batches sent, 800 rows unread
+
+        assertThat(interrupted.status()).isEqualTo(FieldOutcome.Status.INTERRUPTED);
+        assertThat(interrupted.sent()).isEqualTo(200);
+        assertThat(emulator().values(dataset, "score")).hasSize(200);
+        assertResumeSendsEverythingOnce(dataset);
+    }
+
+    /** Declares the field, writes its first {@code entries} values, waits until the server took them, then stops. */
+    private FieldOutcome stoppedAfter(String dataset, int entries) {
+        AtomicBoolean stop = new AtomicBoolean();
+        Requests requests = requests(dataset);
+        requests.cancellation = stop::get;
+        try (VisualLayerSink sink = requests.open()) {
+            MediaResolver resolver = sink.mediaResolver();
+            sink.preflight(List.of(Fields.SCORE));
+            FieldWriter writer = sink.openField(Fields.SCORE);
+            for (int i = 0; i < entries; i++) {
+                writer.write(Fields.entry(resolver, Fields.file(i), Fields.score(i), i + 2));
+            }
+            sleepUntil(() -> writer.accepted() == entries);
+            stop.set(true);
+            return writer.finish();
+        }
+    }
+
+    private void assertResumeSendsEverythingOnce(String dataset) {
+        Requests resume = requests(dataset);
+        resume.resume = true;
+        FieldOutcome completed = run(resume);
+
+        assertThat(completed.status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+        assertEveryValueOnceAndRight(dataset);
+    }
+
+    @Test
     void declaresNothingOnceAStopWasRequested() {
         String dataset = dataset();
         Requests requests = requests(dataset);
