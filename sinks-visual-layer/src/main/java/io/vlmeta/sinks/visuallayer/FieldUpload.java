@@ -104,8 +104,7 @@ final class FieldUpload implements FieldWriter {
             throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write a batch of field '" + fieldName
                     + "' to the temporary folder: " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);
+            throw interruptedWhileUploading(e);
         }
     }
 
@@ -291,45 +290,44 @@ final class FieldUpload implements FieldWriter {
     @Override
     public void endOfEntries() {
         allEntriesWritten = true;
-        try {
-            submitLast();
-        } catch (IOException e) {
-            throw lastBatchUnwritable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);
-        }
+        submitLast();
     }
 
-    private void submitLast() throws IOException, InterruptedException {
-        if (current != null) {
-            BatchFile last = current;
-            current = null;
+    private void submitLast() {
+        if (current == null) {
+            return;
+        }
+        BatchFile last = current;
+        current = null;
+        try {
             if (lane.failure() == null && !cancelled()) {
                 lane.submit(last.close(currentInDoubt));
             } else {
                 last.discard();
             }
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write the last batch of field '" + fieldName
+                    + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            throw interruptedWhileUploading(e);
         }
-    }
-
-    private VlmetaException lastBatchUnwritable(IOException e) {
-        return new VlmetaException(ErrorCode.INTERNAL, "Cannot write the last batch of field '" + fieldName
-                + "': " + e.getMessage(), e);
     }
 
     private void flush() {
+        submitLast();
         try {
-            submitLast();
             if (!lane.awaitIdle(cancelled() ? context.options().cancelWait() : null)) {
                 interrupted = true;
             }
-        } catch (IOException e) {
-            throw lastBatchUnwritable(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);
+            throw interruptedWhileUploading(e);
         }
+    }
+
+    /** Keeps the thread's interrupt for its caller, and says which field it stopped. */
+    private VlmetaException interruptedWhileUploading(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new VlmetaException(ErrorCode.INTERNAL, "Interrupted while uploading field '" + fieldName + "'.", e);
     }
 
     /** Stopped on the user's request: says exactly how many entries reached the server. */
