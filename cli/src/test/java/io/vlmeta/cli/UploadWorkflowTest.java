@@ -160,6 +160,30 @@ class UploadWorkflowTest {
     }
 
     @Test
+    void linksAStandardUriParserRefusesAreRefusedBeforeAnythingIsSent() throws IOException {
+        // each of these, sent, is refused by a server that parses links as URIs, after the other values of
+        // the field were stored: the field would stay half-filled for good
+        List<String> lines = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replace("https://example.com/surveys/street-001", "https://例え.jp/street-001"));
+        lines.set(2, lines.get(2).replace("https://example.com/surveys/street-002", "https://example.com/%zz"));
+        lines.set(3, lines.get(3).replace("https://example.com/surveys/street-003", "http://a_b.example/street-003"));
+        Path csv = Files.write(dir.resolve("links.csv"), lines, StandardCharsets.UTF_8);
+
+        CliRun run = upload("strict-links", csv);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out())
+                .contains("  - Row 2, field 'reference_url': Invalid link 'https://例え.jp/street-001'. Host '例え.jp'"
+                        + " must be written in ASCII: write it as xn--r8jz45g.jp\n")
+                .contains("  - Row 3, field 'reference_url': Invalid link 'https://example.com/%zz'. Holds a"
+                        + " malformed percent-escape '%zz' at position 21; write a literal % as %25\n")
+                .contains("  - Row 4, field 'reference_url': Invalid link 'http://a_b.example/street-003'. Host"
+                        + " 'a_b.example' is not a host name")
+                .endsWith("Validation failed: nothing was uploaded. Fix the rows above and run again.\n");
+        assertThat(EMULATOR.emulator().schema("strict-links")).isEmpty();
+    }
+
+    @Test
     void dryRunWritesTheReportAndSendsNothing() throws IOException {
         Path report = dir.resolve("dry/report.html");
 

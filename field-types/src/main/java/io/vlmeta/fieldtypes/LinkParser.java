@@ -2,13 +2,17 @@ package io.vlmeta.fieldtypes;
 
 import io.vlmeta.api.ParseResult;
 import io.vlmeta.api.RawValue;
+import io.vlmeta.api.UriHosts;
 import io.vlmeta.api.ValueParser;
 
 /**
  * Parses link values: an absolute {@code http://} or {@code https://} URL with a host, sent as
- * written. The check is by hand rather than with {@link java.net.URI}, which refuses characters
- * that browsers and the server take in their stride ({@code |}, {@code {}}, unencoded non-ASCII);
- * white space and control characters are refused, since they end a URL wherever it is pasted.
+ * written. The common questions (protocol, white space, a missing host) are answered by hand with
+ * messages of their own; what remains must then parse with {@link java.net.URI} to a server-based
+ * host ({@link LinkSyntax}). That refuses some texts a browser would follow ({@code |}, {@code {}},
+ * {@code %zz}, a non-ASCII or underscored host), because a server that refuses one of them after the
+ * field was declared leaves the field half-filled for good; each refusal says what to write instead.
+ * Links of the common shape ({@link UriHosts}) are accepted by one scan without building a URI.
  */
 enum LinkParser implements ValueParser {
     INSTANCE;
@@ -66,14 +70,19 @@ enum LinkParser implements ValueParser {
         if (!hasHost(text, schemeEnd + SCHEME_END.length())) {
             return notALink(text, "Must include a host after the protocol, e.g. https://example.com/doc.pdf");
         }
-        return ParseResult.of(text);
+        if (UriHosts.find(text, 0, text.length()) >= 0) {
+            return ParseResult.of(text);
+        }
+        String refusal = LinkSyntax.refusal(text);
+        return refusal == null ? ParseResult.of(text) : notALink(text, refusal);
     }
 
-    /** @return true when the scheme, the text before {@code schemeEnd}, is http or https in any case */
+    /** @return true when the scheme, the text before {@code schemeEnd}, is http or https in ASCII letters of any case */
     private static boolean isHttp(String text, int schemeEnd) {
-        // String.equalsIgnoreCase's rule, compared in place
-        return schemeEnd == 4 && text.regionMatches(true, 0, "http", 0, 4)
-                || schemeEnd == 5 && text.regionMatches(true, 0, "https", 0, 5);
+        // not String.regionMatches(true, ...): it takes the long s 'ſ' for an 's', and no URI parser does
+        return (schemeEnd == 4 || schemeEnd == 5 && (text.charAt(4) | 0x20) == 's')
+                && (text.charAt(0) | 0x20) == 'h' && (text.charAt(1) | 0x20) == 't'
+                && (text.charAt(2) | 0x20) == 't' && (text.charAt(3) | 0x20) == 'p';
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LinkFieldTypeTest {
@@ -20,16 +21,17 @@ class LinkFieldTypeTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://example.com/doc.pdf", "http://example.com", "HTTPS://Example.com/A?b=c#d",
         "https://user:pw@host.example:8443/x", "http://[::1]:8080/health", "http://[2001:db8::1]",
-        "https://example.com/a|b{c}", "https://bücher.example/straße", "http://localhost:/x"})
+        "https://xn--bcher-kva.example/straße?q=é#ü", "http://localhost:/x", "http://192.0.2.1/x",
+        "http://[::1%25eth0]/", "https://example.com/a%20b?c[]=1", "http://example.com./"})
     void sendsAnHttpOrHttpsUrlAsWritten(String url) {
         assertThat(parser.parse(RawValue.text("  " + url + " "))).isEqualTo(ParseResult.of(url));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://host.example/p@th:1", "https://host.example?q=a@b:c", "https://a@b@host.example/x",
-        "https://host.example#frag:x@y", "http://[::1]/x]y", "HtTpS://h", "http://h:", "httpſ://long-s.example"})
-    void looksForUserInfoPortAndBracketsInsideTheAuthorityOnly(String url) {
-        // '@', ':' and ']' after the authority belong to the path, query or fragment; "ſ" is an 's' to equalsIgnoreCase
+    @ValueSource(strings = {"https://host.example/p@th:1", "https://host.example?q=a@b:c", "https://:@host.example/x",
+        "https://host.example#frag:x@y", "HtTpS://h", "http://h:"})
+    void looksForUserInfoAndPortInsideTheAuthorityOnly(String url) {
+        // '@' and ':' after the authority belong to the path, query or fragment
         assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.of(url));
     }
 
@@ -71,6 +73,77 @@ class LinkFieldTypeTest {
     void refusesAUrlWithoutAHost(String url) {
         assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid("Invalid link '" + url
                 + "'. Must include a host after the protocol, e.g. https://example.com/doc.pdf"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+        https://example.com/a|b{c} => "Holds '|' at position 22, which a URL may not hold as it is; write it as %7C"
+        https://example.com/x{1} => "Holds '{' at position 22, which a URL may not hold as it is; write it as %7B"
+        http://example.com/a^b => "Holds '^' at position 21, which a URL may not hold as it is; write it as %5E"
+        http://example.com/#a#b => "Holds '#' at position 22, which a URL may not hold as it is; write it as %23"
+        http://[::1]/x]y => "Holds ']' at position 15, which a URL may not hold as it is; write it as %5D"
+        https://example.com/%zz => "Holds a malformed percent-escape '%zz' at position 21; write a literal % as %25"
+        https://example.com/100% => "Holds a malformed percent-escape '%' at position 24; write a literal % as %25"
+        http://[v1.x]/ => "Holds a malformed IPv6 address at position 9; write one in brackets, e.g. http://[2001:db8::1]/"
+        http://exa!mple.com/ => "Host 'exa!mple.com' is not a host name: dot-separated labels of letters, digits and inner hyphens, the last one starting with a letter"
+        http://a_b.com/ => "Host 'a_b.com' is not a host name: dot-separated labels of letters, digits and inner hyphens, the last one starting with a letter"
+        http://-a.example/ => "Host '-a.example' is not a host name: dot-separated labels of letters, digits and inner hyphens, the last one starting with a letter"
+        http://a.123/ => "Host 'a.123' is not a host name: dot-separated labels of letters, digits and inner hyphens, the last one starting with a letter"
+        http://256.1.1.1/ => "Host '256.1.1.1' is not an IPv4 address: write four numbers from 0 to 255, e.g. 192.0.2.1"
+        http://1.2.3/x => "Host '1.2.3' is not an IPv4 address: write four numbers from 0 to 255, e.g. 192.0.2.1"
+        https://bücher.example/straße => "Host 'bücher.example' must be written in ASCII: write it as xn--bcher-kva.example"
+        https://例え.jp:8443/ => "Host '例え.jp' must be written in ASCII: write it as xn--r8jz45g.jp"
+        https://ü_x.example/ => "Host 'ü_x.example' must be written in ASCII (its IDNA form, xn--...)"
+        https://a@b@host.example/x => "Holds '@' more than once before its host; write an '@' in the user name or password as %40"
+        """)
+    void refusesWhatAUriParserRefusesAndSaysWhatToWrite(String url, String reason) {
+        // a server that refuses such a link after the field was declared would leave the field half-filled
+        assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid("Invalid link '" + url + "'. " + reason));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"httpſ", "ʜttp", "hTTPſ"})
+    void refusesAProtocolThatOnlyLooksLikeHttp(String scheme) {
+        String url = scheme + "://long-s.example/";
+
+        assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid(
+                "Invalid link '" + url + "'. Protocol '" + scheme + "' is not accepted; use http:// or https://"));
+    }
+
+    @Test
+    void acceptsOnlyLinksThatAUriParserReadsWithAnHttpHost() {
+        // random texts over the characters where URL rules differ: whatever the parser accepts must be an
+        // http(s) URI with a host to java.net.URI, as a strict server would judge it
+        String[] parts = {"http://", "https://", "HTTP://", "a", "b1", "-", ".", "_", ":", "80", "@", "[", "]", "::1",
+            "/", "?", "#", "%", "%2", "%41", "|", "{", "}", "^", "~", "é", "ü", "例", "!", "'", "(", "*", "=", "&", ";",
+            "256", "1.2.3.4", "xn--", "\\", "`", "\"", "<", "+", ",", "$"};
+        java.util.Random random = new java.util.Random(20261201);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder(parts[random.nextInt(3)]);
+            for (int n = random.nextInt(9); n >= 0; n--) {
+                text.append(parts[3 + random.nextInt(parts.length - 3)]);
+            }
+            String url = text.toString();
+            ParseResult result = parser.parse(RawValue.text(url));
+            if (result instanceof ParseResult.Value) {
+                accepted++;
+                assertThat(isHttpUriWithHost(url)).as(url).isTrue();
+            } else if (result instanceof ParseResult.Invalid invalid) {
+                assertThat(invalid.message()).as(url).startsWith("Invalid link '").doesNotContain("null");
+            }
+        }
+        assertThat(accepted).isGreaterThan(1_000);
+    }
+
+    private static boolean isHttpUriWithHost(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     @Test
