@@ -267,4 +267,50 @@ class ServerAgreementTest {
         assertServerAgrees("lone-links", new LinkFieldType(), texts(List.of("https://example.com/\uD800",
                 "https://example.com/?q=\uDFFF", "https://example.com/ok")), false);
     }
+
+    /** 600 options: {@code o000} to {@code o598} and {@code Café}, which rows also write decomposed (NFD). */
+    private static Map<String, RawValue> sixHundredOptions(int extra) {
+        Map<String, RawValue> rows = new LinkedHashMap<>();
+        for (int i = 0; i < 599 + extra; i++) {
+            rows.put("images/v" + i + ".jpg", new RawValue.Text(String.format("o%03d", i)));
+        }
+        rows.put("images/v" + (599 + extra) + ".jpg", new RawValue.Text(CAFE_NFC));
+        rows.put("images/v" + (600 + extra) + ".jpg", new RawValue.Text(CAFE_NFD));
+        return rows;
+    }
+
+    @Test
+    void anEnumColumnOfExactlySixHundredOptionsAfterNfcIsDeclaredAndOneMoreIsRefusedBeforeAnythingIsSent()
+            throws IOException {
+        CliRun limit = upload("six-hundred", csv("six-hundred", sixHundredOptions(0)), files(602), "--enum-fields", "v");
+        CliRun over = upload("six-hundred-one", csv("six-hundred-one", sixHundredOptions(1)), files(602),
+                "--enum-fields", "v");
+
+        assertThat(limit.exitCode()).as(limit.both()).isZero();
+        assertThat((List<?>) EMULATOR.emulator().schema("six-hundred").get(0).get("enum_options")).hasSize(600);
+        assertThat(EMULATOR.emulator().values("six-hundred", "v").get(EMULATOR.emulator().mediaId("six-hundred",
+                "images/v600.jpg"))).isEqualTo(CAFE_NFC);
+        assertThat(over.exitCode()).as(over.both()).isEqualTo(3);
+        assertThat(over.out()).contains("Field 'v' (enum): Has 601 unique values, exceeds limit of 600");
+        assertThat(EMULATOR.emulator().schema("six-hundred-one")).isEmpty();
+    }
+
+    @Test
+    void aMultiEnumColumnOfSixHundredOptionsAcrossItsListsIsDeclaredAndOneMoreIsRefused() throws IOException {
+        Map<String, RawValue> rows = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            rows.put("images/v" + i + ".jpg", new RawValue.Text(String.format("a%03d, b%03d", i, i)));
+        }
+        Map<String, RawValue> more = new LinkedHashMap<>(rows);
+        more.put("images/v300.jpg", new RawValue.Text("a000, \"c\""));
+
+        CliRun limit = upload("lists-600", csv("lists-600", rows), files(301), "--multi-enum-fields", "v");
+        CliRun over = upload("lists-601", csv("lists-601", more), files(301), "--multi-enum-fields", "v");
+
+        assertThat(limit.exitCode()).as(limit.both()).isZero();
+        assertThat((List<?>) EMULATOR.emulator().schema("lists-600").get(0).get("enum_options")).hasSize(600);
+        assertThat(over.exitCode()).as(over.both()).isEqualTo(3);
+        assertThat(over.out()).contains("Field 'v' (multi-enum): Has 601 unique values, exceeds limit of 600");
+        assertThat(EMULATOR.emulator().schema("lists-601")).isEmpty();
+    }
 }

@@ -46,7 +46,8 @@ enum FloatParser implements ValueParser {
             try {
                 value = new BigDecimal(text);
             } catch (NumberFormatException exponentBeyondInt) {
-                return notFinite(text);
+                // far beyond a double either way: an infinity, or (negative exponent) 0
+                return text.contains("e-") || text.contains("E-") ? nearZero(text) : notFinite(text);
             }
             return checked(value, text);
         }
@@ -67,14 +68,18 @@ enum FloatParser implements ValueParser {
             return notFinite(shown);
         }
         if (Decimals.roundsToZero(value)) {
-            return ParseResult.invalid("Invalid float value '" + Quoted.value(shown) + "'. Must be 0 or at least "
-                    + Double.MIN_VALUE + " in magnitude, the smallest a float holds.");
+            return nearZero(shown);
         }
         if (Decimals.hasTooManyJsonDigits(value)) {
             return ParseResult.invalid("Invalid float value '" + Quoted.value(shown) + "'. Has " + Decimals.jsonDigits(value)
                     + " digits, exceeds limit of " + Decimals.MAX_JSON_DIGITS + " (a float keeps 17 significant digits).");
         }
         return ParseResult.of(value);
+    }
+
+    private static ParseResult nearZero(String text) {
+        return ParseResult.invalid("Invalid float value '" + Quoted.value(text) + "'. Must be 0 or at least "
+                + Double.MIN_VALUE + " in magnitude, the smallest a float holds.");
     }
 
     private static ParseResult notFinite(String text) {

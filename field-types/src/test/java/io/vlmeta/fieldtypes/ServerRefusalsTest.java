@@ -64,7 +64,8 @@ class ServerRefusalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e-400", "-1E-325", "2.4703282292062327e-324", "0.1e-323"})
+    @ValueSource(strings = {"1e-400", "-1E-325", "2.4703282292062327e-324", "0.1e-323", "1e-2147483649",
+        "12345678901234567890e-99999999999"})
     void refusesANumberOtherThanZeroThatAFloatWouldHoldAsZero(String written) {
         assertThat(floats.parse(RawValue.text(written))).isEqualTo(ParseResult.invalid("Invalid float value '"
                 + written + "'. Must be 0 or at least 4.9E-324 in magnitude, the smallest a float holds."));
