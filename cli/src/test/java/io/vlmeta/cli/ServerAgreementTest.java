@@ -313,4 +313,22 @@ class ServerAgreementTest {
         assertThat(over.out()).contains("Field 'v' (multi-enum): Has 601 unique values, exceeds limit of 600");
         assertThat(EMULATOR.emulator().schema("lists-601")).isEmpty();
     }
+
+    @Test
+    void inferenceTypesAColumnOnlyAsATypeWhoseParserTakesEveryValueSoNothingTheServerRefusesIsSent()
+            throws IOException {
+        Path csv = Files.writeString(dir.resolve("infer.csv"), "file_fullpath,tiny,year,digits\n"
+                + "images/v0.jpg,1e-400,0000-01-01T00:00:00Z,0." + "1".repeat(1001) + "\n"
+                + "images/v1.jpg,2.5,2024-01-15,0.5\n", StandardCharsets.UTF_8);
+
+        CliRun run = upload("infer", csv, files(2), "--infer", "--truncate-strings");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   tiny: string (inferred: ").contains("   year: string (inferred: ")
+                .contains("   digits: string (inferred: ");
+        assertThat(EMULATOR.emulator().values("infer", "tiny").get(EMULATOR.emulator().mediaId("infer", "images/v0.jpg")))
+                .isEqualTo("1e-400");
+        assertThat(EMULATOR.emulator().values("infer", "year").get(EMULATOR.emulator().mediaId("infer", "images/v0.jpg")))
+                .isEqualTo("0000-01-01T00:00:00Z");
+    }
 }
