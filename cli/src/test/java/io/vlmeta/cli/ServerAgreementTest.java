@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -330,5 +331,45 @@ class ServerAgreementTest {
                 .isEqualTo("1e-400");
         assertThat(EMULATOR.emulator().values("infer", "year").get(EMULATOR.emulator().mediaId("infer", "images/v0.jpg")))
                 .isEqualTo("0000-01-01T00:00:00Z");
+    }
+
+    /** Characters that each count differently in UTF-16 units, code points, UTF-8 bytes or NFC, or are refused. */
+    private static final String[] PIECES = {"a", "Z", " ", ",", "\"", "\\", "\u00E9", "e\u0301", "\u0958", "\u212B",
+        EMOJI, "\uD83D", "\uDE00", "\uFFFE", "\uFFFF", "\uFEFF", "\u00A0", "\u200B", "\u2028", "\t", "\n", "\u0000",
+        "\u0085", "\u3042", "\uD834\uDD1E", "%", "|"};
+
+    /** @param oneIn one piece in so many, on average, is one of {@link #PIECES}; the others are plain letters */
+    private static String randomText(Random random, int pieces, int oneIn) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            text.append(random.nextInt(oneIn) == 0 ? PIECES[random.nextInt(PIECES.length)] : "x");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void randomTextRoundTheLimitsIsStoredExactlyAsSentOrRefusedBeforeAnythingIsSent() throws IOException {
+        Random random = new Random(20261201);
+        List<String> strings = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            strings.add(randomText(random, 245 + random.nextInt(20), 40));
+            options.add(randomText(random, 16 + random.nextInt(8), 4));
+            lists.add(randomText(random, 4 + random.nextInt(20), 4));
+            links.add("https://example.com/" + randomText(random, random.nextInt(30), 6));
+        }
+
+        Verdicts stringVerdicts = assertServerAgrees("random-strings", new StringFieldType(), texts(strings), false);
+        Verdicts optionVerdicts = assertServerAgrees("random-enums", new EnumFieldType(), texts(options), false);
+        assertServerAgrees("random-lists", new MultiEnumFieldType(), texts(lists), false);
+        Verdicts linkVerdicts = assertServerAgrees("random-links", new LinkFieldType(), texts(links), false);
+
+        // the seed gives both outcomes for each type
+        for (Verdicts verdicts : List.of(stringVerdicts, optionVerdicts, linkVerdicts)) {
+            assertThat(verdicts.sent()).isNotEmpty();
+            assertThat(verdicts.refused()).isNotEmpty();
+        }
     }
 }
