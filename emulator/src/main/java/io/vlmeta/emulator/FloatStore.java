@@ -45,7 +45,8 @@ final class FloatStore implements FieldStore {
             return null;
         }
         double number = Double.parseDouble(text);
-        if (Double.isInfinite(number)) {
+        if (Double.isInfinite(number) || number == 0 && hasNonZeroMantissa(text)) {
+            // a double holds neither; PostgreSQL's float8 refuses both the same way
             return "Number '" + Reasons.shorten(text) + "' is out of range for a float";
         }
         numbers[ordinal] = Double.doubleToLongBits(number);
@@ -90,6 +91,20 @@ final class FloatStore implements FieldStore {
         numbers[ordinal] = text.startsWith("-") ? -digits : digits;
         kinds[ordinal] = (byte) (SCALED + (point < 0 ? 0 : count - point));
         return true;
+    }
+
+    /** @return true when a digit before the exponent is not 0: the JSON number is not zero */
+    private static boolean hasNonZeroMantissa(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameDigits(String text, double number) {

@@ -162,6 +162,10 @@ final class MetadataApi {
             if (option.isBlank()) {
                 throw new ApiError(422, "enum_options must not hold an empty option");
             }
+            String notText = UnicodeScalars.refusal("Enum option", option);
+            if (notText != null) {
+                throw new ApiError(422, notText);
+            }
             int length = option.codePointCount(0, option.length());
             if (length > ENUM_OPTION_MAX_LENGTH) {
                 throw new ApiError(422, "Enum option '" + option + "' has " + length + " characters, exceeds limit of "

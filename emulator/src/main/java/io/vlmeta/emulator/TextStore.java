@@ -33,7 +33,10 @@ final class TextStore implements FieldStore {
             return "Expected String, got " + value.typeName();
         }
         String text = value.text();
-        String refusal = link ? checkLink(text) : checkString(text);
+        String refusal = UnicodeScalars.refusal(link ? "Link" : "String", text);
+        if (refusal == null) {
+            refusal = link ? checkLink(text) : checkString(text);
+        }
         if (refusal != null) {
             return refusal;
         }

@@ -15,7 +15,7 @@ class FloatStoreTest {
         List<String> numbers = List.of("0.8519", "2820.6", "0", "-0", "-0.0", "1.50", "100", "-12.000",
                 "123456789012345678", "-1234567890123456.78", "1234567890123456789", "0.000000000000000001",
                 "9007199254740993", "0.1", "1e3", "1.0E-4", "-2.5e+10", "1E+2", "123456789.123456789123",
-                "4.35", "1e-400", "0.30000000000000004");
+                "4.35", "1e-300", "4.9E-324", "0.30000000000000004");
         FloatStore store = new FloatStore(numbers.size());
 
         for (int i = 0; i < numbers.size(); i++) {
@@ -55,5 +55,23 @@ class FloatStoreTest {
         assertThat(store.accept(0, Jsons.uploaded("1e400"))).isEqualTo("Number '1e400' is out of range for a float");
         assertThat(store.accept(0, Jsons.uploaded("\"1.5\""))).isEqualTo("Expected Number, got String");
         assertThat(store.has(0)).isFalse();
+    }
+
+    @Test
+    void refusesNumbersOtherThanZeroThatADoubleHoldsAsZeroAndKeepsTheSmallestSubnormal() throws IOException {
+        FloatStore store = new FloatStore(5);
+
+        assertThat(store.accept(0, Jsons.uploaded("1e-400"))).isEqualTo("Number '1e-400' is out of range for a float");
+        assertThat(store.accept(0, Jsons.uploaded("-2.4703282292062327e-324")))
+                .isEqualTo("Number '-2.4703282292062327e-324' is out of range for a float");
+        assertThat(store.accept(0, Jsons.uploaded("1e-99999999999")))
+                .isEqualTo("Number '1e-99999999999' is out of range for a float");
+        assertThat(store.has(0)).isFalse();
+        assertThat(store.accept(1, Jsons.uploaded("4.9E-324"))).isNull();
+        assertThat(store.accept(2, Jsons.uploaded("2.4703282292062328e-324"))).isNull();
+        assertThat(store.accept(3, Jsons.uploaded("0E-400"))).isNull();
+        assertThat(store.accept(4, Jsons.uploaded("-0.0e-5"))).isNull();
+        assertThat(store.value(1)).isEqualTo(new BigDecimal("4.9E-324"));
+        assertThat(store.value(3)).isEqualTo(new BigDecimal("0E-400"));
     }
 }

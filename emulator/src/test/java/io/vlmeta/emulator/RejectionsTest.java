@@ -116,6 +116,30 @@ class RejectionsTest {
     }
 
     @Test
+    void textWithAnUnpairedSurrogateIsRefusedRatherThanStoredWithAReplacementCharacter() throws Exception {
+        // JSON escapes carry unpaired surrogates; UTF-8, in which text is stored, cannot
+        JsonNode strings = uploadValues("{\"field_name\": \"notes\", \"field_type\": \"string\"}",
+                "\"a\\ud800b\"", "\"\\udc00\"", "\"\\ud83d\\ude00 paired\"", "\"end\\ud83d\"");
+
+        assertThat(reasons(strings)).containsExactly(
+                "0: String holds an unpaired surrogate U+D800 at index 1, which is not Unicode text",
+                "1: String holds an unpaired surrogate U+DC00 at index 0, which is not Unicode text",
+                "3: String holds an unpaired surrogate U+D83D at index 3, which is not Unicode text");
+        assertThat(emulator.values(dataset, "notes")).containsExactly(Map.entry(media("img2.jpg"), "\uD83D\uDE00 paired"));
+    }
+
+    @Test
+    void linksWithAnUnpairedSurrogateAreRefused() throws Exception {
+        JsonNode links = uploadValues("{\"field_name\": \"url\", \"field_type\": \"link\"}",
+                "\"https://example.com/\\udfff\"", "\"https://example.com/\\ud83d\\ude00\"");
+
+        assertThat(reasons(links)).containsExactly(
+                "0: Link holds an unpaired surrogate U+DFFF at index 20, which is not Unicode text");
+        assertThat(emulator.values(dataset, "url")).containsExactly(
+                Map.entry(media("img1.jpg"), "https://example.com/\uD83D\uDE00"));
+    }
+
+    @Test
     void enumValuesMustBeDeclaredOptions() throws Exception {
         JsonNode status = uploadValues("{\"field_name\": \"light\", \"field_type\": \"enum\", \"enum_options\": "
                 + "[\"Sunny\", \"Cloudy\"], \"is_multi\": false}", "\"Sunny\"", "\"sunny\"", "[\"Sunny\"]");
@@ -263,6 +287,8 @@ class RejectionsTest {
                 + "]}", "enum_options has 601 values, exceeds limit of 600");
         expected.put("{\"field_name\": \"x\", \"field_type\": \"enum\", \"enum_options\": [\"123456789012345678901\"]}",
                 "Enum option '123456789012345678901' has 21 characters, exceeds limit of 20");
+        expected.put("{\"field_name\": \"x\", \"field_type\": \"enum\", \"enum_options\": [\"a\\ud800\"]}",
+                "Enum option holds an unpaired surrogate U+D800 at index 1, which is not Unicode text");
         expected.put("{\"field_name\": \"x\", \"field_type\": \"enum\", \"enum_options\": [\"a\", \"a\"]}",
                 "Enum option 'a' is listed twice");
         expected.put("{\"field_name\": \"x\", \"field_type\": \"enum\", \"enum_options\": [\"a\", 1]}",

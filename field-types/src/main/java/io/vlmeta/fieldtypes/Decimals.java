@@ -11,6 +11,19 @@ final class Decimals {
     /** The largest magnitude the server's float (a binary double) can hold. */
     private static final BigDecimal LARGEST_DOUBLE = new BigDecimal(Double.MAX_VALUE);
 
+    /**
+     * The most digits a number may be sent with: the default of Jackson's {@code StreamReadConstraints}
+     * ({@code maxNumberLength}, counting the digits of the integer part, the fraction and the exponent),
+     * the JSON reader of the emulator, and a common limit of JSON readers.
+     */
+    static final int MAX_JSON_DIGITS = 1000;
+
+    /** Below this decimal exponent a number may round to 0 as a double (4.9E-324 is the smallest above it). */
+    private static final int SMALLEST_DOUBLE_EXPONENT = -324;
+
+    /** Up to this many significant digits a number's JSON text never has more than {@link #MAX_JSON_DIGITS} digits. */
+    private static final int SHORT_PRECISION = MAX_JSON_DIGITS - 10;
+
     /** The most digits an integral number cell is written out in before scientific notation. */
     private static final int PLAIN_INTEGER_DIGITS = 21;
 
@@ -136,6 +149,39 @@ final class Decimals {
         // precision - scale - 1 is the decimal exponent; only values near the top need the exact check.
         long exponent = (long) value.precision() - value.scale() - 1;
         return exponent < 308 || value.abs().compareTo(LARGEST_DOUBLE) <= 0;
+    }
+
+    /**
+     * @return true when {@code value} is not 0 but a binary double holds it as 0 (beyond the smallest
+     *     subnormal, 4.9E-324): the server could not keep it
+     */
+    static boolean roundsToZero(BigDecimal value) {
+        long exponent = (long) value.precision() - value.scale() - 1;
+        return exponent <= SMALLEST_DOUBLE_EXPONENT && value.signum() != 0
+                && Double.parseDouble(value.toString()) == 0.0;
+    }
+
+    /**
+     * @return true when {@code value}'s JSON text, as it is sent, has more than {@link #MAX_JSON_DIGITS} digits
+     */
+    static boolean hasTooManyJsonDigits(BigDecimal value) {
+        // up to SHORT_PRECISION significant digits, at most 7 more (0.000000) or 10 exponent digits are written
+        return value.precision() > SHORT_PRECISION && jsonDigits(value) > MAX_JSON_DIGITS;
+    }
+
+    /**
+     * @return the number of digits in {@code value}'s JSON text as it is sent ({@link BigDecimal#toString()}):
+     *     integer part, fraction and exponent
+     */
+    static int jsonDigits(BigDecimal value) {
+        String text = value.toString();
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /**

@@ -38,7 +38,7 @@ final class EnumParser implements ValueParser {
 
     /** The rules of an option seen for the first time, {@code option} being trimmed and not empty. */
     private ParseResult check(String option) {
-        ParseResult.Invalid control = ControlCharacters.refusal(option);
+        ParseResult.Invalid control = RefusedCharacters.refusal(option);
         if (control != null) {
             return control;
         }

@@ -19,6 +19,12 @@ enum LinkParser implements ValueParser {
 
     private static final String SCHEME_END = "://";
 
+    /**
+     * The longest link, in bytes of UTF-8: RFC 9110 (section 4.1) recommends that every server accept
+     * URIs of at least 8000 octets, and says nothing of longer ones.
+     */
+    static final int MAX_BYTES = 8000;
+
     @Override
     public ParseResult parse(RawValue raw) {
         if (raw instanceof RawValue.Text text) {
@@ -45,9 +51,13 @@ enum LinkParser implements ValueParser {
         }
         // the common URL is visible ASCII throughout, which one scan settles for both character checks below
         boolean visible = PrintableAscii.isWithoutSpace(text);
-        ParseResult.Invalid control = visible ? null : ControlCharacters.refusal(text);
+        ParseResult.Invalid control = visible ? null : RefusedCharacters.refusal(text);
         if (control != null) {
             return control;
+        }
+        if (Utf8.exceeds(text, MAX_BYTES)) {
+            return notALink(text, "Has " + Utf8.length(text) + " bytes in UTF-8, exceeds limit of " + MAX_BYTES
+                    + " (the length RFC 9110 asks every server to accept)");
         }
         int schemeEnd = text.indexOf(SCHEME_END);
         if (schemeEnd < 0) {

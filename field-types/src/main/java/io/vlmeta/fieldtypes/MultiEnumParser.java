@@ -45,7 +45,7 @@ final class MultiEnumParser implements ValueParser {
         // checked on the whole cell, so the position is the one the user sees in it; a JSON escape
         // of U+0000 is caught per item once decoded
         boolean printable = PrintableAscii.is(text);
-        ParseResult.Invalid control = printable ? null : ControlCharacters.refusal(text);
+        ParseResult.Invalid control = printable ? null : RefusedCharacters.refusal(text);
         if (control != null) {
             return control;
         }

@@ -64,7 +64,7 @@ final class OrderedOptions {
 
     /** @return the option of an item not known yet, or {@code null} when it is refused */
     private String checked(String item) {
-        refusal = ControlCharacters.refusalOfItem(item, items);
+        refusal = RefusedCharacters.refusalOfItem(item, items);
         if (refusal != null) {
             return null;
         }

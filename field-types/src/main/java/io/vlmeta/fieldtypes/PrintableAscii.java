@@ -3,7 +3,7 @@ package io.vlmeta.fieldtypes;
 /**
  * Whether text is made only of printable ASCII, U+0020 (space) to U+007E ({@code ~}): the common
  * case, which one scan settles for every text rule at once. Such text holds no control character
- * (see {@link ControlCharacters}), is in NFC as it is (no character of it composes or decomposes,
+ * (see {@link RefusedCharacters}), is in NFC as it is (no character of it composes or decomposes,
  * Unicode Standard Annex #15), and has one code point per char. Text with any other character goes
  * through each rule's own check.
  */

@@ -25,7 +25,7 @@ final class StringParser implements ValueParser {
         if (text.isEmpty()) {
             return ParseResult.absent();
         }
-        ParseResult.Invalid control = PrintableAscii.is(text) ? null : ControlCharacters.refusal(text);
+        ParseResult.Invalid control = PrintableAscii.is(text) ? null : RefusedCharacters.refusal(text);
         if (control != null) {
             return control;
         }
