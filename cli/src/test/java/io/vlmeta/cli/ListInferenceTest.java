@@ -62,6 +62,38 @@ class ListInferenceTest {
     }
 
     @Test
+    void keepsRepeatedValuesLongerThanAnEnumOptionAString() throws IOException {
+        // repeated, so an enum by count; but 25 characters is over the option limit of 20, which the enum
+        // type would refuse: the column is a string, and validation passes
+        String longer = "Awaiting second radiology";
+        CliRun run = infer("review", List.of(longer, longer, longer, "done", "done", "done"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   review: string (inferred: 2 distinct values in 6: free text)\n");
+    }
+
+    @Test
+    void keepsJsonArraysOfNumbersAString() throws IOException {
+        // lists by shape, but a multi-enum takes strings only: inferred multi-enum, every row would be refused
+        CliRun run = infer("spacing", List.of("[1, 2]", "[1, 2]", "[0.5, 0.5]", "[1, 2]"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   spacing: string (inferred: ");
+    }
+
+    @Test
+    void keepsJsonArraysWithMoreDistinctItemsThanTheEnumLimitAString() throws IOException {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            values.add("[\"tag" + i + "\", \"common\"]");
+        }
+        CliRun run = infer("tags", values);
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   tags: string (inferred: ");
+    }
+
+    @Test
     void keepsSentencesWithCommasAsStrings() throws IOException {
         CliRun run = infer("remark", List.of("Yes, the light was red", "No, it was green", "Sunny, then rain",
                 "Clear sky", "Late, but fine", "Blurred, retake it"));

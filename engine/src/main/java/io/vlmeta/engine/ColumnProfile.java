@@ -9,33 +9,44 @@ import java.util.Set;
 
 /**
  * What the inference pass learns about one column from every value (not a sample): which types
- * accept all of them, and how many distinct values there are (bounded by the enum limit).
+ * accept all of them, and how many distinct values there are (bounded by the enum limit). A type is
+ * inferred only if its own parser accepts every value, so an inferred column never fails
+ * validation for a reason the plan chose (an enum option over the length limit, a list item that
+ * is a number), where {@code string} would have taken it.
  */
 final class ColumnProfile {
     private final ValueParser floatParser;
     private final ValueParser datetimeParser;
     private final ValueParser linkParser;
+    private final ValueParser enumParser;
+    private final ValueParser multiEnumParser;
     private final int distinctLimit;
     private final CommaListProfile commaLists;
     private final Set<String> distinct = new HashSet<>();
+    private final Set<Object> listItems = new HashSet<>();
     private long nonEmpty;
     private boolean allFloat;
     private boolean allDatetime;
     private boolean allLink;
     private boolean allLists;
+    private boolean allEnum;
     private boolean tooManyDistinct;
 
+    /** Each parser is {@code null} when its type is not installed; that type is then never inferred. */
     ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser,
-                  ValueParser multiEnumParser, int distinctLimit) {
+                  ValueParser enumParser, ValueParser multiEnumParser, int distinctLimit) {
         this.commaLists = new CommaListProfile(multiEnumParser, distinctLimit);
         this.floatParser = floatParser;
         this.datetimeParser = datetimeParser;
         this.linkParser = linkParser;
+        this.enumParser = enumParser;
+        this.multiEnumParser = multiEnumParser;
         this.distinctLimit = distinctLimit;
         this.allFloat = floatParser != null;
         this.allDatetime = datetimeParser != null;
         this.allLink = linkParser != null;
-        this.allLists = true;
+        this.allLists = multiEnumParser != null;
+        this.allEnum = enumParser != null;
     }
 
     void add(RawValue raw) {
@@ -46,7 +57,8 @@ final class ColumnProfile {
         allFloat = allFloat && accepts(floatParser, raw);
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
-        allLists = allLists && looksLikeList(raw);
+        allLists = allLists && looksLikeList(raw) && listFits(raw);
+        allEnum = allEnum && accepts(enumParser, raw);
         commaLists.add(raw);
         if (!tooManyDistinct) {
             distinct.add(raw.display().strip());
@@ -59,6 +71,21 @@ final class ColumnProfile {
 
     private static boolean accepts(ValueParser parser, RawValue raw) {
         return parser.parse(raw) instanceof ParseResult.Value;
+    }
+
+    /** @return whether the multi-enum parser takes the list and its items so far fit the enum limit */
+    private boolean listFits(RawValue raw) {
+        if (!(multiEnumParser.parse(raw) instanceof ParseResult.Value value)
+                || !(value.json() instanceof java.util.Collection<?> items)) {
+            listItems.clear();
+            return false;
+        }
+        listItems.addAll(items);
+        if (listItems.size() > distinctLimit) {
+            listItems.clear();
+            return false;
+        }
+        return true;
     }
 
     private static boolean looksLikeList(RawValue raw) {
@@ -93,7 +120,7 @@ final class ColumnProfile {
         if (commaListReason != null) {
             return new Inferred("multi-enum", commaListReason);
         }
-        if (!tooManyDistinct && distinct.size() * 2L < nonEmpty) {
+        if (allEnum && !tooManyDistinct && distinct.size() * 2L < nonEmpty) {
             return new Inferred("enum", distinct.size() + " distinct values repeat across " + nonEmpty + " values");
         }
         String spread = tooManyDistinct ? "more than " + distinctLimit : String.valueOf(distinct.size());

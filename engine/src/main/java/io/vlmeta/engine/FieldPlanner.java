@@ -146,9 +146,11 @@ final class FieldPlanner {
         ValueParser floats = parserOrNull("float");
         ValueParser datetimes = parserOrNull("datetime");
         ValueParser links = parserOrNull("link");
+        ValueParser enums = parserOrNull("enum");
         ValueParser multiEnums = parserOrNull("multi-enum");
         for (ColumnInfo column : toRead) {
-            profiles.put(column.name(), new ColumnProfile(floats, datetimes, links, multiEnums, settings.enumLimit()));
+            profiles.put(column.name(),
+                    new ColumnProfile(floats, datetimes, links, enums, multiEnums, settings.enumLimit()));
         }
         try (RecordSource source = reopen.get()) {
             for (Record record = source.next(); record != null; record = source.next()) {
