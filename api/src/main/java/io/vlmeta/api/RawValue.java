@@ -59,9 +59,35 @@ public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValu
             return new Number(decimal.scale() > 0 ? decimal.stripTrailingZeros() : decimal);
         }
 
+        /**
+         * Longest plain form {@link #text(BigDecimal)} writes, in characters; longer numbers are
+         * written in E-notation.
+         *
+         * @since 0.3
+         */
+        public static final int MAX_PLAIN_LENGTH = 1_024;
+
+        /** @return {@link #text(BigDecimal)} of the value */
         @Override
         public String display() {
-            return value.toPlainString();
+            return text(value);
+        }
+
+        /**
+         * The number in plain digits as a person types it ({@code 0.5}, {@code 42}), or in E-notation
+         * ({@code 1E+999999999}) when the plain form would be longer than {@value #MAX_PLAIN_LENGTH}
+         * characters: a cell of {@code 1e999999999} would otherwise become a gigabyte of zeros.
+         *
+         * @param number the number; never {@code null}
+         * @return {@link BigDecimal#toPlainString()} or, past the limit, {@link BigDecimal#toString()}
+         * @since 0.3
+         */
+        public static String text(BigDecimal number) {
+            long precision = number.precision();
+            long scale = number.scale();
+            long plainLength = (scale <= 0 ? precision - scale : Math.max(precision, scale + 1) + 1)
+                    + (number.signum() < 0 ? 1 : 0);
+            return plainLength <= MAX_PLAIN_LENGTH ? number.toPlainString() : number.toString();
         }
     }
 

@@ -333,6 +333,25 @@ class ServerAgreementTest {
                 .isEqualTo("0000-01-01T00:00:00Z");
     }
 
+    @Test
+    void aNumberCellWithAHugeExponentIsRefusedForAFloatAndSentInENotationForAString() throws IOException {
+        // in plain digits 1e999999999 is a gigabyte of zeros: the run ran out of memory writing its message
+        Path input = Files.writeString(dir.resolve("huge.jsonl"),
+                "{\"file_fullpath\": \"images/v0.jpg\", \"score\": 1e999999999, \"note\": -1e-999999999}\n"
+                        + "{\"file_fullpath\": \"images/v1.jpg\", \"score\": 2.5, \"note\": 1e999999999}\n",
+                StandardCharsets.UTF_8);
+
+        CliRun refused = upload("huge-float", input, files(2), "--float-fields", "score");
+        CliRun strings = upload("huge-string", input, files(2), "--string-fields", "note");
+
+        assertThat(refused.exitCode()).as(refused.both()).isEqualTo(3);
+        assertThat(refused.out()).contains("Row 1, field 'score': Invalid float value '1E+999999999'. Must be a finite"
+                + " number.");
+        assertThat(EMULATOR.emulator().schema("huge-float")).isEmpty();
+        assertThat(strings.exitCode()).as(strings.both()).isZero();
+        assertThat(EMULATOR.emulator().values("huge-string", "note")).containsValues("-1E-999999999", "1E+999999999");
+    }
+
     /** Characters that each count differently in UTF-16 units, code points, UTF-8 bytes or NFC, or are refused. */
     private static final String[] PIECES = {"a", "Z", " ", ",", "\"", "\\", "\u00E9", "e\u0301", "\u0958", "\u212B",
         EMOJI, "\uD83D", "\uDE00", "\uFFFE", "\uFFFF", "\uFEFF", "\u00A0", "\u200B", "\u2028", "\t", "\n", "\u0000",

@@ -21,7 +21,7 @@ final class ScalarText {
             return text.value().strip();
         }
         if (raw instanceof RawValue.Number number) {
-            return Decimals.withoutSpuriousFraction(number.value()).toPlainString();
+            return RawValue.Number.text(Decimals.withoutSpuriousFraction(number.value()));
         }
         if (raw instanceof RawValue.DateTime dateTime) {
             return dateTime.display();

@@ -1,5 +1,6 @@
 package io.vlmeta.sources.dicom;
 
+import io.vlmeta.api.RawValue;
 import io.vlmeta.api.VlmetaException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -59,7 +60,7 @@ record SidecarKey(String tag, String keyword) {
                     + " values; option " + SidecarOptions.KEY + " needs an attribute with one value per image");
         }
         Object value = values.isEmpty() ? "" : values.get(0);
-        String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString().strip();
+        String text = value instanceof BigDecimal number ? RawValue.Number.text(number) : value.toString().strip();
         if (text.isEmpty()) {
             throw new MalformedSidecarException("its " + describe() + " is empty, so it names no image (option "
                     + SidecarOptions.KEY + ")");

@@ -64,7 +64,7 @@ final class ValueConverter {
     }
 
     static String text(Object value) {
-        return value instanceof BigDecimal number ? number.toPlainString() : ((String) value).trim();
+        return value instanceof BigDecimal number ? RawValue.Number.text(number) : ((String) value).trim();
     }
 
     private static RawValue number(Object value) {
