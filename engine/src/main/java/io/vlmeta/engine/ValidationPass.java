@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Pass 1: parses every value of every planned field, runs the column accumulators, resolves every
- * key and finds duplicate rows. Sends nothing. Memory does not grow with rows (apart from the
- * duplicate tracker's per-media state).
+ * key and finds duplicate rows. Sends nothing. Memory does not grow with rows, apart from the
+ * duplicate tracker's per-media state and the {@link RowPlan} it hands the upload pass (8 bytes a row).
  */
 final class ValidationPass {
     private static final int PROGRESS_EVERY = 10_000;

@@ -5,22 +5,19 @@ import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
-import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
-import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.RawValue;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.Resolution;
-import io.vlmeta.api.Sink;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.testplugins.RecordingSink.Recording;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +114,7 @@ class UploadPassPlanTest {
                         + "the row validation read in its place. The upload stopped there, and nothing after it "
                         + "was sent. Upload only files that stay unchanged until the job ends.");
         assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
-        assertThat(sink.ended).as("no field's last batch is handed over").isEmpty();
+        assertThat(sink.endings).as("no field's last batch is handed over").isEmpty();
     }
 
     @Test
@@ -142,7 +139,7 @@ class UploadPassPlanTest {
                         .isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessageStartingWith("data.csv changed after it was validated: it now ends after 5 rows, where "
                         + "validation read 7.");
-        assertThat(sink.ended).isEmpty();
+        assertThat(sink.endings).isEmpty();
     }
 
     @Test
@@ -260,39 +257,6 @@ class UploadPassPlanTest {
         @Override
         public Record next() {
             return rows.hasNext() ? rows.next() : null;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** Records each field's entries and which fields were told their entries were all written. */
-    private static final class Recording implements Sink {
-        final Map<String, List<Entry>> entries = Collections.synchronizedMap(new LinkedHashMap<>());
-        final List<String> ended = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public FieldWriter openField(FieldDeclaration declaration) {
-            List<Entry> received = Collections.synchronizedList(new ArrayList<>());
-            entries.put(declaration.fieldName(), received);
-            return new FieldWriter() {
-                @Override
-                public void write(Entry entry) {
-                    received.add(entry);
-                }
-
-                @Override
-                public void endOfEntries() {
-                    ended.add(declaration.fieldName());
-                }
-
-                @Override
-                public FieldOutcome finish() {
-                    return new FieldOutcome(declaration.fieldName(), FieldOutcome.Status.COMPLETED, received.size(),
-                            received.size(), 0, List.of(), null);
-                }
-            };
         }
 
         @Override
