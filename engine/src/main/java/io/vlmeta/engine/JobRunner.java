@@ -191,7 +191,8 @@ public final class JobRunner {
             try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
                 again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
                 List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
-                        listener, spec.parallel(), spec.cancellation()).run(again, sinks.target());
+                        listener, spec.parallel(), spec.cancellation()).withPlan(validation.plan()).run(again,
+                        sinks.target());
                 sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
             }
         }

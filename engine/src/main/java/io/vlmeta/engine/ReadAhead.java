@@ -36,7 +36,7 @@ final class ReadAhead<T> implements AutoCloseable {
 
     private final RecordSource source;
     private final SourceProblemRelay relay;
-    private final Function<Record, T> prepare;
+    private final Preparer<T> prepare;
     private final int batchSize;
     private final BlockingQueue<Batch> queue;
     private final Thread thread;
@@ -50,7 +50,7 @@ final class ReadAhead<T> implements AutoCloseable {
     private int position;
     private Batch last;
 
-    private ReadAhead(RecordSource source, SourceProblemRelay relay, Function<Record, T> prepare, int batchSize,
+    private ReadAhead(RecordSource source, SourceProblemRelay relay, Preparer<T> prepare, int batchSize,
                       int queuedBatches) {
         this.source = source;
         this.relay = relay;
@@ -73,6 +73,19 @@ final class ReadAhead<T> implements AutoCloseable {
 
     static <T> ReadAhead<T> start(RecordSource source, SourceProblemRelay relay, Function<Record, T> prepare,
                                   int batchSize, int queuedBatches) {
+        return launch(source, relay, (record, index) -> prepare.apply(record), batchSize, queuedBatches);
+    }
+
+    /**
+     * Starts reading {@code source}, whose own problems are reported elsewhere, and tells {@code prepare}
+     * each row's position in it.
+     */
+    static <T> ReadAhead<T> numbered(RecordSource source, Preparer<T> prepare) {
+        return launch(source, null, prepare, BATCH_SIZE, QUEUED_BATCHES);
+    }
+
+    private static <T> ReadAhead<T> launch(RecordSource source, SourceProblemRelay relay, Preparer<T> prepare,
+                                           int batchSize, int queuedBatches) {
         if (batchSize < 1 || queuedBatches < 1) {
             throw new IllegalArgumentException("batch size and queue length must be positive");
         }
@@ -93,7 +106,7 @@ final class ReadAhead<T> implements AutoCloseable {
                 if (item instanceof SourceProblemRelay.Relayed relayed) {
                     relay.deliver(relayed);
                 } else if (item instanceof Unprepared unprepared) {
-                    return prepare.apply(unprepared.record());
+                    return prepare.prepare(unprepared.record(), unprepared.index());
                 } else {
                     return (T) item;
                 }
@@ -164,6 +177,7 @@ final class ReadAhead<T> implements AutoCloseable {
 
     private void read() {
         List<Object> items = newBatch();
+        long index = 0;
         try {
             while (!stopped) {
                 Record record = source.next();
@@ -172,7 +186,8 @@ final class ReadAhead<T> implements AutoCloseable {
                     return;
                 }
                 // a batch still in the queue means the consuming thread is busy: prepare here
-                items.add(handed > taken ? prepare.apply(record) : new Unprepared(record));
+                items.add(handed > taken ? prepare.prepare(record, index) : new Unprepared(record, index));
+                index++;
                 if (items.size() >= batchSize) {
                     put(new Batch(items, false, null));
                     items = newBatch();
@@ -210,7 +225,21 @@ final class ReadAhead<T> implements AutoCloseable {
     }
 
     /** A row the reading thread handed over as read, for the consuming thread to prepare. */
-    private record Unprepared(Record record) {
+    private record Unprepared(Record record, long index) {
+    }
+
+    /**
+     * What becomes of each row, on whichever thread prepares it.
+     *
+     * @param <T> what each row becomes
+     */
+    @FunctionalInterface
+    interface Preparer<T> {
+        /**
+         * @param record the row as the source returned it
+         * @param index  its 0-based position among the records the source returned (problems not counted)
+         */
+        T prepare(Record record, long index);
     }
 
     /** Rows (and relayed problems) in source order; the last batch also says how reading ended. */

@@ -28,6 +28,10 @@ import java.util.concurrent.Future;
  * writer, in source order. Rows that validation let through with a warning (identical duplicates,
  * unmatched keys under {@code --allow-unmatched}) are skipped here, so each media item gets one value.
  * The source is read on a thread of its own ({@link ReadAhead}); its problems were reported in pass 1.
+ *
+ * <p>Given validation's {@link RowPlan}, the pass takes each row's media item and whether it is sent
+ * from it, checking that each row is the one validation read; without one it resolves every key and
+ * finds the repeats again. Both ways hand the writers the same entries.
  */
 final class UploadPass {
     private static final int PROGRESS_EVERY = 10_000;
@@ -39,6 +43,9 @@ final class UploadPass {
     private final JobListener listener;
     private final int parallel;
     private final Cancellation cancellation;
+    private RowPlan plan;
+    /** The source's description, for messages; set before its rows are read. */
+    private String input;
 
     UploadPass(List<PlannedField> fields, List<FieldDeclaration> declarations, Map<String, FieldCounts> counts,
                MediaResolver resolver, JobListener listener, int parallel, Cancellation cancellation) {
@@ -49,6 +56,15 @@ final class UploadPass {
         this.resolver = resolver;
         this.listener = listener;
         this.parallel = parallel;
+    }
+
+    /**
+     * @param rows validation's decisions for the rows of the source this pass reads again; {@code null}
+     *             to resolve every key again
+     */
+    UploadPass withPlan(RowPlan rows) {
+        this.plan = rows;
+        return this;
     }
 
     List<FieldOutcome> run(RecordSource source, Sink sink) {
@@ -77,22 +93,25 @@ final class UploadPass {
 
     private List<FieldOutcome> readAndFinish(RecordSource source, FieldWriter[] writers, long[] sent, boolean stopped,
                                              int n) {
-        DuplicateTracker seen = DuplicateTracker.forResolver(resolver);
-        try (ReadAhead<PreparedRow> rows = ReadAhead.start(source, this::prepare)) {
+        input = source.description();
+        DuplicateTracker seen = plan == null ? DuplicateTracker.forResolver(resolver) : null;
+        long read = 0;
+        try (ReadAhead<PreparedRow> rows = ReadAhead.numbered(source,
+                plan == null ? (record, index) -> prepare(record) : this::prepareFromPlan)) {
             for (PreparedRow row = stopped ? null : rows.next(); row != null; row = rows.next()) {
                 if (cancellation.requested()) {
                     stopped = true;
                     break; // stop reading: the writers settle what they were given, the journal says where
                 }
+                read++;
                 Record record = row.record();
-                Resolution resolution = row.resolution();
                 ParseResult[] parsed = row.parsed();
                 if (parsed == null) {
-                    continue; // unmatched under --allow-unmatched: validated as a warning, never sent
+                    continue; // unmatched under --allow-unmatched or a repeat: validated as a warning, never sent
                 }
-                String mediaId = resolution instanceof Resolution.Matched matched ? matched.mediaId() : null;
-                if (seen.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()), record.location().row(), 0L)
-                        != null) {
+                String mediaId = row.mediaId();
+                if (seen != null && seen.firstOrRecord(DuplicateTracker.keyOf(row.resolution(), record.key()),
+                        record.location().row(), 0L) != null) {
                     continue; // an identical repeat (a different one would have closed the gate)
                 }
                 for (int i = 0; i < writers.length; i++) {
@@ -104,6 +123,9 @@ final class UploadPass {
                     }
                 }
             }
+        }
+        if (plan != null && !stopped) {
+            plan.checkAllRead(read, input); // before the last batches go out
         }
         for (int i = 0; i < writers.length; i++) {
             listener.fieldProgress(fields.get(i).column(), sent[i]);
@@ -133,11 +155,26 @@ final class UploadPass {
         Resolution resolution = resolver.resolve(record.key());
         boolean sent = resolution instanceof Resolution.Matched || resolution instanceof Resolution.Unchecked;
         return new PreparedRow(ValidationPass.withoutValues(record), resolution,
+                resolution instanceof Resolution.Matched matched ? matched.mediaId() : null,
                 sent ? PlannedField.parseAll(fields, record) : null);
     }
 
-    /** A row with its media and every planned field parsed, in plan order; no values when it is not sent. */
-    private record PreparedRow(Record record, Resolution resolution, ParseResult[] parsed) {
+    /** The same as {@link #prepare}, with the media item and the verdict on repeats taken from the plan. */
+    private PreparedRow prepareFromPlan(Record record, long index) {
+        int decision = plan.decisionFor(index, record, input);
+        if (decision == RowPlan.NOT_SENT) {
+            return new PreparedRow(ValidationPass.withoutValues(record), null, null, null);
+        }
+        String mediaId = decision == RowPlan.UNCHECKED ? null : RowPlan.mediaId(resolver, decision, record);
+        return new PreparedRow(ValidationPass.withoutValues(record), null, mediaId,
+                PlannedField.parseAll(fields, record));
+    }
+
+    /**
+     * A row with its media id and every planned field parsed, in plan order; no values when it is not
+     * sent. The resolution is kept only when repeats are still to be found ({@code null} with a plan).
+     */
+    private record PreparedRow(Record record, Resolution resolution, String mediaId, ParseResult[] parsed) {
     }
 
     /**

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Pass 1: parses every value of every planned field, runs the column accumulators, resolves every
- * key and finds duplicate rows. Sends nothing. Memory does not grow with rows (apart from the
- * duplicate tracker's per-media state).
+ * key and finds duplicate rows. Sends nothing. Memory does not grow with rows, apart from the
+ * duplicate tracker's per-media state and the {@link RowPlan} it hands the upload pass (8 bytes a row).
  */
 final class ValidationPass {
     private static final int PROGRESS_EVERY = 10_000;
@@ -60,9 +60,13 @@ final class ValidationPass {
         return this;
     }
 
-    /** What the pass found. */
+    /**
+     * What the pass found.
+     *
+     * @param plan each row's media and whether it is sent, for the upload pass
+     */
     record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
-                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues) {
+                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues, RowPlan plan) {
     }
 
     /**
@@ -86,6 +90,7 @@ final class ValidationPass {
         InvalidValueCounter invalidValues = new InvalidValueCounter(fields.stream().map(PlannedField::column).toList());
         long rows = 0;
         long matched = 0;
+        RowPlan plan = new RowPlan();
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
             for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
                 if (cancellation.requested()) {
@@ -126,9 +131,8 @@ final class ValidationPass {
                         empty[i]++;
                     }
                 }
-                if (mapped) {
-                    checkDuplicate(duplicates, record, resolution, row.valuesHash());
-                }
+                boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
+                plan.add(record, resolution, mapped && !repeat);
                 if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
                     coverage.covered(media.ordinal());
                 }
@@ -142,7 +146,7 @@ final class ValidationPass {
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
         return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage,
-                invalidValues.summary());
+                invalidValues.summary(), plan);
     }
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */
@@ -215,11 +219,13 @@ final class ValidationPass {
         return resolver.nearMiss(key).orElse(null);
     }
 
-    private void checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution, long valuesHash) {
+    /** @return true when an earlier row held the same media item (the upload skips this one) */
+    private boolean checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution,
+                                   long valuesHash) {
         DuplicateTracker.Seen seen = duplicates.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()),
                 record.location().row(), valuesHash);
         if (seen == null) {
-            return;
+            return false;
         }
         if (seen.valuesHash() == valuesHash) {
             problems.report(Problem.warning(ProblemCategory.DUPLICATE, record.location(), null,
@@ -229,5 +235,6 @@ final class ValidationPass {
                     "'" + record.key() + "' is also in row " + seen.firstRow() + " with different values. "
                             + "Metadata cannot be changed once uploaded: keep one row per media item."));
         }
+        return true;
     }
 }

@@ -96,10 +96,15 @@ public final class RecordingSink implements SinkProvider {
                 new java.util.concurrent.atomic.AtomicInteger();
         private final Map<String, String> media = new LinkedHashMap<>();
 
+        /** A sink of no job, for tests that hand it to a pass directly: no media mapping, no options. */
+        public Recording() {
+            this("recording", null);
+        }
+
         Recording(String sinkName, SinkRequest request) {
             this.sinkName = sinkName;
             this.request = request;
-            if (request.exportFile() != null) {
+            if (request != null && request.exportFile() != null) {
                 try {
                     for (String line : Files.readAllLines(request.exportFile())) {
                         String[] parts = line.split(",");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * structure is copied from constant bytes, and a string of printable ASCII without {@code "} or
  * {@code \} (paths, ids, most values) is copied in one pass. Any other string is written by a Jackson
  * generator kept for the purpose, so escapes, non-ASCII and surrogates come out exactly as before.
+ * A row's entries for all its fields carry one media id object, written to one batch per field one
+ * after another: the bytes of the last id written are kept, and the same object is copied as bytes.
  * Not thread-safe: one per batch file.
  */
 final class EntryJsonWriter implements AutoCloseable {
@@ -23,6 +26,11 @@ final class EntryJsonWriter implements AutoCloseable {
     private static final byte[] FIRST_ENTRY = ascii("{\"media_id\":");
     private static final byte[] NEXT_ENTRY = ascii(",{\"media_id\":");
     private static final byte[] VALUE = ascii(",\"value\":");
+    /**
+     * The last media id any writer wrote on the fast path, with its bytes. Immutable and published
+     * whole, so writers on any thread may share it; a stale one only misses.
+     */
+    private static volatile EncodedId lastId;
 
     private final OutputStream out;
     private final byte[] buffer;
@@ -46,7 +54,7 @@ final class EntryJsonWriter implements AutoCloseable {
     void write(String mediaId, Object value) throws IOException {
         write(started ? NEXT_ENTRY : FIRST_ENTRY);
         started = true;
-        writeString(mediaId);
+        writeMediaId(mediaId);
         write(VALUE);
         if (value instanceof String text) {
             writeString(text);
@@ -71,11 +79,26 @@ final class EntryJsonWriter implements AutoCloseable {
         writeByte('}');
     }
 
-    private void writeString(String text) throws IOException {
+    private void writeMediaId(String mediaId) throws IOException {
+        EncodedId last = lastId;
+        // the same object, not an equal string: a check as cheap as the copy it saves
+        if (last != null && last.id() == mediaId) {
+            write(last.json());
+            return;
+        }
+        int at = writeString(mediaId);
+        if (at >= 0) {
+            lastId = new EncodedId(mediaId, Arrays.copyOfRange(buffer, at, used));
+        }
+    }
+
+    /** @return where the string's bytes start in the buffer, or -1 when Jackson wrote it (escapes, non-ASCII) */
+    private int writeString(String text) throws IOException {
         int length = text.length();
         if (length + 2 <= buffer.length) {
             room(length + 2);
-            int at = used;
+            int start = used;
+            int at = start;
             buffer[at++] = '"';
             int i = 0;
             while (i < length) {
@@ -89,10 +112,11 @@ final class EntryJsonWriter implements AutoCloseable {
             if (i == length) {
                 buffer[at++] = '"';
                 used = at;
-                return;
+                return start;
             }
         }
         writeEscaped(text);
+        return -1;
     }
 
     /** A string that needs escapes or is not ASCII: written by Jackson itself. */
@@ -166,6 +190,10 @@ final class EntryJsonWriter implements AutoCloseable {
     /** Closes the stream without finishing the array: the file is being dropped. */
     void abandon() throws IOException {
         out.close();
+    }
+
+    /** A media id and its JSON string's bytes, quotes included. */
+    private record EncodedId(String id, byte[] json) {
     }
 
     private static byte[] ascii(String text) {

@@ -22,9 +22,11 @@ final class RowLog implements AutoCloseable {
     private final SpillWriter out;
     private String lastFile;
     private long lastFilePosition = -1;
-    private String lastKey;
-    private Location lastLocation;
-    private long lastRow = -1;
+    /**
+     * The record written last, published whole so that the other fields' entries of its row find it
+     * without taking the lock (one per entry otherwise); {@code null} before the first.
+     */
+    private volatile Last last;
 
     RowLog(Path directory) {
         try {
@@ -41,9 +43,21 @@ final class RowLog implements AutoCloseable {
      *
      * @return the record's position, for {@link #read}
      */
-    synchronized long append(String key, Location location) {
-        if (key == lastKey && location == lastLocation) {
-            return lastRow;
+    long append(String key, Location location) {
+        long position = lastPosition(key, location);
+        return position >= 0 ? position : appendNew(key, location);
+    }
+
+    /** @return where the last record starts when it is of this key and location object, else -1 */
+    private long lastPosition(String key, Location location) {
+        Last written = last;
+        return written != null && written.key() == key && written.location() == location ? written.position() : -1;
+    }
+
+    private synchronized long appendNew(String key, Location location) {
+        long position = lastPosition(key, location);
+        if (position >= 0) {
+            return position; // another thread wrote it while this one waited for the lock
         }
         try {
             // sources repeat one file name for every row: write it once, and point at it
@@ -52,7 +66,7 @@ final class RowLog implements AutoCloseable {
                 out.writeText(location.file());
                 lastFile = location.file();
             }
-            lastRow = out.position();
+            position = out.position();
             out.writeLong(lastFilePosition);
             out.writeByte(location.sheet() != null ? 1 : 0); // read as a boolean
             if (location.sheet() != null) {
@@ -63,9 +77,8 @@ final class RowLog implements AutoCloseable {
         } catch (IOException e) {
             throw RowSpill.spillFailure(e);
         }
-        lastKey = key;
-        lastLocation = location;
-        return lastRow;
+        last = new Last(key, location, position);
+        return position;
     }
 
     /** @return the key and location recorded at {@code position} (a value {@link #append} returned) */
@@ -100,6 +113,10 @@ final class RowLog implements AutoCloseable {
         } catch (IOException e) {
             // a temporary file; the sink's folder is removed at close
         }
+    }
+
+    /** The last record: the row's key and location objects, and where the record starts. */
+    private record Last(String key, Location location, long position) {
     }
 
     /** A source row: the key the user gave and where it is. */

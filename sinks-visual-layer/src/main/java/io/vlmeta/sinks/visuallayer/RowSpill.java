@@ -94,7 +94,10 @@ final class RowSpill implements AutoCloseable {
      * list's items are written one by one and joined only when a rejection is read back.
      */
     private void writeValue(Object value) throws IOException {
-        if (value instanceof List<?> list && joinedLength(list) <= VALUE_LIMIT) {
+        if (value instanceof String text) { // most values: written as valueText would give it, without asking
+            dataOut.writeByte(TEXT);
+            dataOut.writeText(shorten(text));
+        } else if (value instanceof List<?> list && joinedLength(list) <= VALUE_LIMIT) {
             dataOut.writeByte(LIST);
             dataOut.writeInt(list.size());
             for (Object item : list) {

@@ -121,7 +121,7 @@ final class VisualLayerApi {
     UploadResult upload(String taskId, Path batch, String fileName, String what) {
         ApiResponse response = transport.send(new ApiCall(what, "POST", urls.task(taskId),
                 () -> MultipartEntityBuilder.create()
-                        .addBinaryBody("file", batch.toFile(), ContentType.APPLICATION_JSON, fileName)
+                        .addPart("file", new BatchFileBody(batch.toFile(), ContentType.APPLICATION_JSON, fileName))
                         .build(),
                 null, false));
         if (response.ok()) {

@@ -62,6 +62,46 @@ class EntryJsonWriterTest {
         }
     }
 
+    /**
+     * As the upload writes a row: one media id object to each field's batch in turn, so all but the
+     * first write copy the id's bytes. Ids equal in text but other objects, ids with escapes or
+     * non-ASCII, and ids longer than the buffer must come out as Jackson writes them all the same.
+     */
+    @Test
+    void writesJacksonsBytesWhenOneMediaIdObjectGoesToSeveralBatchesInTurn() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = UUID.substring(0, 30) + String.format("%06d", i);
+            ids.add(id);
+            ids.add(new String(id)); // equal, another object
+        }
+        ids.addAll(List.of("id \"x\"", "ü-id", "m".repeat(200), UUID, UUID));
+        List<List<Object>> fields = List.of(List.of("a", "b\"c"), List.of(new BigDecimal("1.5")),
+                List.of(List.of("x", "y")));
+        for (int bufferSize : new int[] {64, 1 << 16}) {
+            List<ByteArrayOutputStream> outs = new ArrayList<>();
+            List<EntryJsonWriter> writers = new ArrayList<>();
+            for (int f = 0; f < fields.size(); f++) {
+                outs.add(new ByteArrayOutputStream());
+                writers.add(new EntryJsonWriter(outs.get(f), bufferSize));
+            }
+            for (int row = 0; row < ids.size(); row++) {
+                for (int f = 0; f < fields.size(); f++) {
+                    writers.get(f).write(ids.get(row), fields.get(f).get(row % fields.get(f).size()));
+                }
+            }
+            for (int f = 0; f < fields.size(); f++) {
+                writers.get(f).close();
+                List<Object> values = new ArrayList<>();
+                for (int row = 0; row < ids.size(); row++) {
+                    values.add(fields.get(f).get(row % fields.get(f).size()));
+                }
+                assertThat(outs.get(f).toString(StandardCharsets.UTF_8)).as("field %d, buffer of %d bytes", f,
+                        bufferSize).isEqualTo(new String(jackson(ids, values), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void writesAnEmptyBatchAsAnEmptyArrayAndOneEntryWithoutSeparators() throws IOException {
         ByteArrayOutputStream empty = new ByteArrayOutputStream();

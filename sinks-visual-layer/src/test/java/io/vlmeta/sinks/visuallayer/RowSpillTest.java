@@ -53,6 +53,46 @@ class RowSpillTest {
         return items;
     }
 
+    /**
+     * Fields may be written from different threads: each row's entries then reach the shared row log
+     * in any interleaving, and every entry must still read back as its own row.
+     */
+    @Test
+    void fieldsWrittenFromSeveralThreadsAtOnceReadBackTheirOwnRows() throws Exception {
+        int rowCount = 3_000;
+        List<String> keys = items(rowCount, "images/img_%05d.jpg");
+        List<Location> locations = new ArrayList<>();
+        for (int i = 0; i < rowCount; i++) {
+            locations.add(Location.of(i < rowCount / 2 ? "a.csv" : "b.csv", i + 2));
+        }
+        List<RowSpill> spills = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int field = 0; field < 4; field++) {
+            RowSpill spill = new RowSpill(dir, rows);
+            spills.add(spill);
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < rowCount; i++) {
+                    spill.append(new Entry(null, "v" + i, keys.get(i), locations.get(i)));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        for (RowSpill spill : spills) {
+            try (spill) {
+                for (int i = 0; i < rowCount; i += 7) {
+                    RowSpill.Spilled read = spill.read(i);
+                    assertThat(read.key()).isEqualTo(keys.get(i));
+                    assertThat(read.location()).isEqualTo(locations.get(i));
+                    assertThat(read.value()).isEqualTo("v" + i);
+                }
+            }
+        }
+    }
+
     @Test
     void listValueReadsBackJoinedWithCommas() {
         assertThat(roundTrip(List.of("a", "b", "c"))).isEqualTo("a, b, c");
