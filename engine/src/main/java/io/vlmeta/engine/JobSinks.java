@@ -12,13 +12,19 @@ import io.vlmeta.api.SinkRequest;
  */
 final class JobSinks implements AutoCloseable {
     private final Sink server;
-    private final Sink report;
+    private Sink report;
     private final JobSpec.Mode mode;
+    private final Plugins plugins;
+    private final JobSpec spec;
+    private final SinkRequest request;
 
-    private JobSinks(Sink server, Sink report, JobSpec.Mode mode) {
+    private JobSinks(Sink server, Sink report, JobSpec spec, Plugins plugins, SinkRequest request) {
         this.server = server;
         this.report = report;
-        this.mode = mode;
+        this.mode = spec.mode();
+        this.spec = spec;
+        this.plugins = plugins;
+        this.request = request;
     }
 
     static JobSinks open(JobSpec spec, Plugins plugins, SinkRequest request) {
@@ -40,7 +46,22 @@ final class JobSinks implements AutoCloseable {
             }
             throw e;
         }
-        return new JobSinks(server, report, spec.mode());
+        return new JobSinks(server, report, spec, plugins, request);
+    }
+
+    /**
+     * Closes the report sink and opens a new one, which has been given nothing yet: for a job whose early
+     * entries cannot stand, before anything else reaches the report.
+     */
+    void reopenReport() {
+        report.close();
+        report = null;
+        report = plugins.sink(spec.reportSinkName()).open(request);
+    }
+
+    /** @return the report sink, which takes a dry run's entries in the server's place; {@code null} when none */
+    Sink report() {
+        return report;
     }
 
     /** @return the sink that maps keys and checks the target, or {@code null} when there is none */

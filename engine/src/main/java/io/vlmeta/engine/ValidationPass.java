@@ -42,6 +42,8 @@ final class ValidationPass {
     private int nearMissesSought;
     /** The input file's size for progress, or -1 when unknown. */
     private long inputBytes = -1;
+    /** Where the entries go as they are validated, when no upload follows; {@code null} otherwise. */
+    private EarlyEntries early;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener, Cancellation cancellation) {
@@ -57,6 +59,15 @@ final class ValidationPass {
     /** @param bytes the input file's size, so progress can say how far reading has got; -1 when unknown */
     ValidationPass inputBytes(long bytes) {
         this.inputBytes = bytes;
+        return this;
+    }
+
+    /**
+     * @param entries where each row's entries go once the row is checked, until the first error (after
+     *                which nothing will be sent); {@code null} for none
+     */
+    ValidationPass handingTo(EarlyEntries entries) {
+        this.early = entries;
         return this;
     }
 
@@ -126,8 +137,9 @@ final class ValidationPass {
                         empty[i]++;
                     }
                 }
-                if (mapped) {
-                    checkDuplicate(duplicates, record, resolution, row.valuesHash());
+                if (mapped && !checkDuplicate(duplicates, record, resolution, row.valuesHash()) && early != null
+                        && problems.errorCount() == 0) {
+                    early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
                 }
                 if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
                     coverage.covered(media.ordinal());
@@ -215,11 +227,13 @@ final class ValidationPass {
         return resolver.nearMiss(key).orElse(null);
     }
 
-    private void checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution, long valuesHash) {
+    /** @return true when the row's media item was in an earlier row (the row is then never sent) */
+    private boolean checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution,
+                                   long valuesHash) {
         DuplicateTracker.Seen seen = duplicates.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()),
                 record.location().row(), valuesHash);
         if (seen == null) {
-            return;
+            return false;
         }
         if (seen.valuesHash() == valuesHash) {
             problems.report(Problem.warning(ProblemCategory.DUPLICATE, record.location(), null,
@@ -229,5 +243,6 @@ final class ValidationPass {
                     "'" + record.key() + "' is also in row " + seen.firstRow() + " with different values. "
                             + "Metadata cannot be changed once uploaded: keep one row per media item."));
         }
+        return true;
     }
 }
