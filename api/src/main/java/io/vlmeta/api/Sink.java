@@ -9,7 +9,9 @@ import java.util.List;
  * (after validation, before the gate), then for each field that passes the gate
  * {@link #openField(FieldDeclaration)} and that writer's methods, and at the end
  * {@link #complete(RunSummary)} and {@link #close()}. No declaration or entry reaches a sink when
- * validation found any error.
+ * validation found any error. The one exception sends nothing: a report sink standing in for the server
+ * may take entries during validation ({@link #openFieldEarly(FieldDeclaration)}); they count only for
+ * the fields the gate lets through, and are dropped for the others.
  *
  * @since 0.1
  */

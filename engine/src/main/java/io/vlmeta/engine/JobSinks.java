@@ -7,7 +7,7 @@ import io.vlmeta.api.SinkRequest;
 /**
  * The sinks one job uses. The server sink maps keys and checks the target (and receives the upload
  * in upload mode); the report sink receives a dry run's declarations and entries in the server's
- * place, and the summary for the report. A dry run is a sink swap, not a flag threaded through
+ * place (the entries while validating, when it takes them early), and the summary for the report. A dry run is a sink swap, not a flag threaded through
  * every plugin.
  */
 final class JobSinks implements AutoCloseable {
