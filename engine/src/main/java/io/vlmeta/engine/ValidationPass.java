@@ -107,8 +107,7 @@ final class ValidationPass {
                 if (rows % PROGRESS_EVERY == 0) {
                     listener.validationProgress(rows, source.bytesRead(), inputBytes);
                 }
-                // resolved here, not on the reading thread: reading and parsing already keep that one busier
-                Resolution resolution = resolver.resolve(record.key());
+                Resolution resolution = row.resolution() != null ? row.resolution() : resolver.resolve(record.key());
                 boolean mapped = reportMapping(record, resolution);
                 if (resolution instanceof Resolution.Matched) {
                     matched++;
@@ -173,7 +172,10 @@ final class ValidationPass {
                 invalidValues[i] = raw == null ? null : raw.display();
             }
         }
-        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues);
+        // Where the key is resolved balances the two threads: reading and parsing keep the reading thread
+        // the busier one, unless this thread also hands every entry to the report
+        Resolution resolution = early != null ? resolver.resolve(record.key()) : null;
+        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues, resolution);
     }
 
     /**
@@ -188,7 +190,8 @@ final class ValidationPass {
      * A row with every planned field parsed, in plan order, the hash that tells repeats apart, and
      * the raw text of refused values (for the problems file), {@code null} when none was refused.
      */
-    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues) {
+    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues,
+                             Resolution resolution) {
         /** @return the raw text of field {@code i}'s refused value (kept for refused values only) */
         String invalidValue(int i) {
             return invalidValues == null ? null : invalidValues[i];
