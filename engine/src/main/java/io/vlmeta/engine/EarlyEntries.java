@@ -135,15 +135,14 @@ final class EarlyEntries {
      */
     List<FieldOutcome> handOver(Sink sink, List<PlannedField> sending, List<FieldDeclaration> declarations,
                                 Map<String, FieldCounts> counts, JobListener listener, UploadPass finisher) {
-        int n = sending.size();
-        int[] position = new int[writers.length];
-        Arrays.fill(position, -1);
-        FieldWriter[] declared = new FieldWriter[n];
-        for (int i = 0; i < n; i++) {
-            position[fields.indexOf(sending.get(i))] = i;
+        boolean[] sent = new boolean[writers.length];
+        FieldWriter[] declared = new FieldWriter[sending.size()];
+        for (int i = 0; i < declared.length; i++) {
+            int planned = fields.indexOf(sending.get(i));
+            sent[planned] = true;
             listener.fieldStarted(declarations.get(i), counts.get(sending.get(i).column()).values());
             declared[i] = sink.openField(declarations.get(i));
-            if (declared[i] != writers[fields.indexOf(sending.get(i))]) {
+            if (declared[i] != writers[planned]) {
                 throw new IllegalStateException("the sink opened field '" + sending.get(i).column()
                         + "' anew instead of returning the writer that holds its early entries");
             }
@@ -153,7 +152,7 @@ final class EarlyEntries {
             for (int s = 0; s < stepCount; s++) {
                 int field = steps[s];
                 told[field] += PROGRESS_EVERY;
-                if (position[field] >= 0) {
+                if (sent[field]) {
                     listener.fieldProgress(fields.get(field).column(), told[field]);
                 }
             }

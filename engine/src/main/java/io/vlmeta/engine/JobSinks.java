@@ -7,21 +7,19 @@ import io.vlmeta.api.SinkRequest;
 /**
  * The sinks one job uses. The server sink maps keys and checks the target (and receives the upload
  * in upload mode); the report sink receives a dry run's declarations and entries in the server's
- * place (the entries while validating, when it takes them early), and the summary for the report. A dry run is a sink swap, not a flag threaded through
- * every plugin.
+ * place (the entries while validating, when it takes them early), and the summary for the report. A
+ * dry run is a sink swap, not a flag threaded through every plugin.
  */
 final class JobSinks implements AutoCloseable {
     private final Sink server;
     private Sink report;
-    private final JobSpec.Mode mode;
-    private final Plugins plugins;
     private final JobSpec spec;
+    private final Plugins plugins;
     private final SinkRequest request;
 
     private JobSinks(Sink server, Sink report, JobSpec spec, Plugins plugins, SinkRequest request) {
         this.server = server;
         this.report = report;
-        this.mode = spec.mode();
         this.spec = spec;
         this.plugins = plugins;
         this.request = request;
@@ -76,7 +74,7 @@ final class JobSinks implements AutoCloseable {
 
     /** @return where the upload pass sends: the server, or the report sink in a dry run */
     Sink target() {
-        return mode == JobSpec.Mode.UPLOAD ? server : report;
+        return spec.mode() == JobSpec.Mode.UPLOAD ? server : report;
     }
 
     void coverage(io.vlmeta.api.Coverage coverage) {
