@@ -9,7 +9,9 @@ import java.util.List;
  * (after validation, before the gate), then for each field that passes the gate
  * {@link #openField(FieldDeclaration)} and that writer's methods, and at the end
  * {@link #complete(RunSummary)} and {@link #close()}. No declaration or entry reaches a sink when
- * validation found any error.
+ * validation found any error. The one exception sends nothing: a report sink standing in for the server
+ * may take entries during validation ({@link #openFieldEarly(FieldDeclaration)}); they count only for
+ * the fields the gate lets through, and are dropped for the others.
  *
  * @since 0.1
  */
@@ -41,6 +43,32 @@ public interface Sink extends AutoCloseable {
      * @return the writer for its entries
      */
     FieldWriter openField(FieldDeclaration declaration);
+
+    /**
+     * Opens a field whose entries arrive before its declaration is final, so that a job which sends
+     * nothing (a validation or a dry run with this sink in the server's place) hands each entry over
+     * while its validation pass reads the input, instead of reading the input a second time. Enum
+     * options are known only after the last value, so the declaration given here is the one the field
+     * type makes before any value: its name, handler, server type and {@code is_multi} are final, its
+     * enum options are not.
+     *
+     * <p>The engine writes to the returned writer, from one thread, exactly the entries an upload would
+     * send, in source order, and nothing after the first error. They count only when the field passes
+     * the gate: the engine then calls {@link #openField(FieldDeclaration)} with the final declaration
+     * (same name, handler, server type and {@code is_multi}), which must return this writer, now under
+     * that declaration, with its entries kept; the engine writes no entry to it again, and finishes it as
+     * any other writer. A field opened early but never opened that way (the gate closed, the field was
+     * skipped) is dropped with its entries. A sink that sends its entries somewhere must not take them
+     * early: it keeps the default.
+     *
+     * @param provisional the field's declaration before any value, with no enum options
+     * @return the writer for the early entries, or {@code null} (the default) when this sink takes
+     *     entries only after {@code openField}; a sink answers {@code null} for every field or for none
+     * @since 0.2
+     */
+    default FieldWriter openFieldEarly(FieldDeclaration provisional) {
+        return null;
+    }
 
     /**
      * Receives the whole job's summary at the end, also when the gate stopped the job (so a

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one job: plan, validate every value (pass 1), the gate, upload (pass 2), report.
- * Nothing reaches a sink's fields when validation found any error.
+ * Nothing reaches a sink's fields when validation found any error. A job that sends nothing (a
+ * validation with a report, a dry run) has no pass 2 when its report sink takes entries early: pass 1
+ * hands them over as it reads ({@link EarlyEntries}), and the gate decides whether they count.
  */
 public final class JobRunner {
     /**
@@ -38,9 +40,27 @@ public final class JobRunner {
     public static final String JOB_MODE_OPTION = "job-mode";
 
     private final Plugins plugins;
+    /** Whether a job that sends nothing hands its entries to the report during validation. */
+    private final boolean onePassReports;
 
     public JobRunner(Plugins plugins) {
+        this(plugins, true);
+    }
+
+    private JobRunner(Plugins plugins, boolean onePassReports) {
         this.plugins = plugins;
+        this.onePassReports = onePassReports;
+    }
+
+    /**
+     * A runner whose validations and dry runs read the input a second time for the report, as an upload
+     * does, instead of handing the entries to the report while validating; for comparing the two, which
+     * must give the same report, output and result.
+     *
+     * @return a new runner with the same plugins
+     */
+    public JobRunner readingTwiceForReports() {
+        return new JobRunner(plugins, false);
     }
 
     /**
@@ -84,10 +104,18 @@ public final class JobRunner {
             }
             listener.mappingLoaded(resolver.description());
 
+            // no upload follows: the report takes the entries as they are validated, so the input is read once
+            EarlyEntries early = onePassReports && spec.mode() != JobSpec.Mode.UPLOAD && sinks.hasReport()
+                    ? EarlyEntries.open(sinks.report(), fields, spec.fieldSettings()) : null;
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
                     spec.allowUnmatched(), problems, listener, spec.cancellation()).inputBytes(sizeOf(spec.input()))
-                    .run(source, relay);
+                    .handingTo(early).run(source, relay);
             Stops.checkBefore(spec.cancellation(), "during validation");
+            if (early != null && !early.fit(validation.declarations())) {
+                // a field type declared another type than before its values: the report starts again
+                sinks.reopenReport();
+                early = null;
+            }
             if (resolver != MediaResolver.UNCHECKED) {
                 listener.mappingChecked(validation.matched(), validation.rows());
             }
@@ -127,7 +155,7 @@ public final class JobRunner {
             // a validation with a report sends what would be uploaded to the report sink, as a dry run does,
             // so its report has the same statistics and charts
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
-                    skipped, resolver, listener);
+                    skipped, resolver, listener, early);
             return finish(sinks, summaries.of(true, outcomes), validation);
         }
     }
@@ -170,7 +198,8 @@ public final class JobRunner {
 
     private List<FieldOutcome> upload(JobSpec spec, SourceProvider sourceProvider, SourceRequest sourceRequest,
                                       JobSinks sinks, List<PlannedField> fields, ValidationPass.Outcome validation,
-                                      Map<String, String> notSent, MediaResolver resolver, JobListener listener) {
+                                      Map<String, String> notSent, MediaResolver resolver, JobListener listener,
+                                      EarlyEntries early) {
         List<PlannedField> sending = new ArrayList<>();
         List<FieldDeclaration> declarations = new ArrayList<>();
         Map<String, FieldOutcome> byField = new HashMap<>();
@@ -188,13 +217,18 @@ public final class JobRunner {
             }
         }
         if (!sending.isEmpty()) {
-            try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
-                again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
-                List<FieldOutcome> sent = new UploadPass(sending, declarations, validation.counts(), resolver,
-                        listener, spec.parallel(), spec.cancellation()).withPlan(validation.plan()).run(again,
-                        sinks.target());
-                sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
+            UploadPass pass = new UploadPass(sending, declarations, validation.counts(), resolver, listener,
+                    spec.parallel(), spec.cancellation()).withPlan(validation.plan());
+            List<FieldOutcome> sent;
+            if (early != null) {
+                sent = early.handOver(sinks.target(), sending, declarations, validation.counts(), listener, pass);
+            } else {
+                try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
+                    again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
+                    sent = pass.run(again, sinks.target());
+                }
             }
+            sent.forEach(outcome -> byField.put(outcome.fieldName(), outcome));
         }
         return fields.stream().map(f -> byField.get(f.column())).toList();
     }

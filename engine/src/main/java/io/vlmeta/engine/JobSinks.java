@@ -7,18 +7,22 @@ import io.vlmeta.api.SinkRequest;
 /**
  * The sinks one job uses. The server sink maps keys and checks the target (and receives the upload
  * in upload mode); the report sink receives a dry run's declarations and entries in the server's
- * place, and the summary for the report. A dry run is a sink swap, not a flag threaded through
- * every plugin.
+ * place (the entries while validating, when it takes them early), and the summary for the report. A
+ * dry run is a sink swap, not a flag threaded through every plugin.
  */
 final class JobSinks implements AutoCloseable {
     private final Sink server;
-    private final Sink report;
-    private final JobSpec.Mode mode;
+    private Sink report;
+    private final JobSpec spec;
+    private final Plugins plugins;
+    private final SinkRequest request;
 
-    private JobSinks(Sink server, Sink report, JobSpec.Mode mode) {
+    private JobSinks(Sink server, Sink report, JobSpec spec, Plugins plugins, SinkRequest request) {
         this.server = server;
         this.report = report;
-        this.mode = mode;
+        this.spec = spec;
+        this.plugins = plugins;
+        this.request = request;
     }
 
     static JobSinks open(JobSpec spec, Plugins plugins, SinkRequest request) {
@@ -40,7 +44,22 @@ final class JobSinks implements AutoCloseable {
             }
             throw e;
         }
-        return new JobSinks(server, report, spec.mode());
+        return new JobSinks(server, report, spec, plugins, request);
+    }
+
+    /**
+     * Closes the report sink and opens a new one, which has been given nothing yet: for a job whose early
+     * entries cannot stand, before anything else reaches the report.
+     */
+    void reopenReport() {
+        report.close();
+        report = null;
+        report = plugins.sink(spec.reportSinkName()).open(request);
+    }
+
+    /** @return the report sink, which takes a dry run's entries in the server's place; {@code null} when none */
+    Sink report() {
+        return report;
     }
 
     /** @return the sink that maps keys and checks the target, or {@code null} when there is none */
@@ -55,7 +74,7 @@ final class JobSinks implements AutoCloseable {
 
     /** @return where the upload pass sends: the server, or the report sink in a dry run */
     Sink target() {
-        return mode == JobSpec.Mode.UPLOAD ? server : report;
+        return spec.mode() == JobSpec.Mode.UPLOAD ? server : report;
     }
 
     void coverage(io.vlmeta.api.Coverage coverage) {

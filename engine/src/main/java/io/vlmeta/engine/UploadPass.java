@@ -183,7 +183,7 @@ final class UploadPass {
      * @param handed entries handed to each writer when the pass was stopped early; {@code null} when it read
      *               the whole source
      */
-    private List<FieldOutcome> finishAll(FieldWriter[] writers, long[] handed) {
+    List<FieldOutcome> finishAll(FieldWriter[] writers, long[] handed) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, writers.length)), r -> {
             Thread thread = new Thread(r, "vlmeta-finish");
             thread.setDaemon(true);

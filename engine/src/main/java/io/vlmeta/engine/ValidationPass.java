@@ -42,6 +42,8 @@ final class ValidationPass {
     private int nearMissesSought;
     /** The input file's size for progress, or -1 when unknown. */
     private long inputBytes = -1;
+    /** Where the entries go as they are validated, when no upload follows; {@code null} otherwise. */
+    private EarlyEntries early;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener, Cancellation cancellation) {
@@ -57,6 +59,15 @@ final class ValidationPass {
     /** @param bytes the input file's size, so progress can say how far reading has got; -1 when unknown */
     ValidationPass inputBytes(long bytes) {
         this.inputBytes = bytes;
+        return this;
+    }
+
+    /**
+     * @param entries where each row's entries go once the row is checked, until the first error (after
+     *                which nothing will be sent); {@code null} for none
+     */
+    ValidationPass handingTo(EarlyEntries entries) {
+        this.early = entries;
         return this;
     }
 
@@ -101,8 +112,7 @@ final class ValidationPass {
                 if (rows % PROGRESS_EVERY == 0) {
                     listener.validationProgress(rows, source.bytesRead(), inputBytes);
                 }
-                // resolved here, not on the reading thread: reading and parsing already keep that one busier
-                Resolution resolution = resolver.resolve(record.key());
+                Resolution resolution = row.resolution() != null ? row.resolution() : resolver.resolve(record.key());
                 boolean mapped = reportMapping(record, resolution);
                 if (resolution instanceof Resolution.Matched) {
                     matched++;
@@ -133,6 +143,9 @@ final class ValidationPass {
                 }
                 boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
                 plan.add(record, resolution, mapped && !repeat);
+                if (mapped && !repeat && early != null && problems.errorCount() == 0) {
+                    early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
+                }
                 if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
                     coverage.covered(media.ordinal());
                 }
@@ -165,7 +178,10 @@ final class ValidationPass {
                 invalidValues[i] = raw == null ? null : raw.display();
             }
         }
-        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues);
+        // Where the key is resolved balances the two threads: reading and parsing keep the reading thread
+        // the busier one, unless this thread also hands every entry to the report
+        Resolution resolution = early != null ? resolver.resolve(record.key()) : null;
+        return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues, resolution);
     }
 
     /**
@@ -180,7 +196,8 @@ final class ValidationPass {
      * A row with every planned field parsed, in plan order, the hash that tells repeats apart, and
      * the raw text of refused values (for the problems file), {@code null} when none was refused.
      */
-    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues) {
+    private record ParsedRow(Record record, ParseResult[] parsed, long valuesHash, String[] invalidValues,
+                             Resolution resolution) {
         /** @return the raw text of field {@code i}'s refused value (kept for refused values only) */
         String invalidValue(int i) {
             return invalidValues == null ? null : invalidValues[i];
@@ -219,7 +236,7 @@ final class ValidationPass {
         return resolver.nearMiss(key).orElse(null);
     }
 
-    /** @return true when an earlier row held the same media item (the upload skips this one) */
+    /** @return true when the row's media item was in an earlier row (the row is then never sent) */
     private boolean checkDuplicate(DuplicateTracker duplicates, Record record, Resolution resolution,
                                    long valuesHash) {
         DuplicateTracker.Seen seen = duplicates.firstOrRecord(DuplicateTracker.keyOf(resolution, record.key()),

@@ -117,6 +117,6 @@ class PluginsTest {
         Plugins plugins = Plugins.discover(List.of());
 
         assertThatThrownBy(() -> plugins.fieldType("integer"))
-                .hasMessage("Unknown field type 'integer'. Known types: string, enum, float.");
+                .hasMessage("Unknown field type 'integer'. Known types: string, enum, float, shifting.");
     }
 }

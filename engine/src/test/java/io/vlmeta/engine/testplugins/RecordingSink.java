@@ -95,6 +95,10 @@ public final class RecordingSink implements SinkProvider {
         public final java.util.concurrent.atomic.AtomicInteger nearMissesAsked =
                 new java.util.concurrent.atomic.AtomicInteger();
         private final Map<String, String> media = new LinkedHashMap<>();
+        /** The declarations fields were opened with before their values ({@code early=true}). */
+        public final List<FieldDeclaration> openedEarly = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, Map.Entry<List<Entry>, FieldWriter>> early =
+                Collections.synchronizedMap(new LinkedHashMap<>());
 
         /** A sink of no job, for tests that hand it to a pass directly: no media mapping, no options. */
         public Recording() {
@@ -168,11 +172,33 @@ public final class RecordingSink implements SinkProvider {
             return new Preflight(problems, skipped);
         }
 
+        /** With the option {@code early=true}, takes entries before the declaration, as the report sink does. */
+        @Override
+        public FieldWriter openFieldEarly(FieldDeclaration provisional) {
+            if (!request.option("early").orElse("").equals("true")) {
+                return null;
+            }
+            openedEarly.add(provisional);
+            List<Entry> received = Collections.synchronizedList(new ArrayList<>());
+            FieldWriter writer = writer(provisional, received);
+            early.put(provisional.fieldName(), Map.entry(received, writer));
+            return writer;
+        }
+
         @Override
         public FieldWriter openField(FieldDeclaration declaration) {
             declared.add(declaration);
+            Map.Entry<List<Entry>, FieldWriter> opened = early.remove(declaration.fieldName());
+            if (opened != null) {
+                entries.put(declaration.fieldName(), opened.getKey());
+                return opened.getValue();
+            }
             List<Entry> received = Collections.synchronizedList(new ArrayList<>());
             entries.put(declaration.fieldName(), received);
+            return writer(declaration, received);
+        }
+
+        private FieldWriter writer(FieldDeclaration declaration, List<Entry> received) {
             return new FieldWriter() {
                 @Override
                 public void write(Entry entry) {

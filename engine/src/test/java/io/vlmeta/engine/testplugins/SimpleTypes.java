@@ -91,6 +91,52 @@ public final class SimpleTypes {
         }
     }
 
+    /**
+     * Text that a plugin declares as an enum once it has seen the value {@code enum!}: a field type
+     * whose declared type depends on its values, which no built-in one does.
+     */
+    public static final class Shifting implements FieldTypeHandler {
+        private final Text text = new Text();
+
+        @Override
+        public String name() {
+            return "shifting";
+        }
+
+        @Override
+        public String description() {
+            return "test text that may turn into an enum";
+        }
+
+        @Override
+        public ValueParser parser(FieldSettings settings) {
+            return text.parser(settings);
+        }
+
+        @Override
+        public ColumnAccumulator newAccumulator(String fieldName, FieldSettings settings) {
+            TreeSet<String> options = new TreeSet<>();
+            return new ColumnAccumulator() {
+                @Override
+                public void add(Object json) {
+                    options.add((String) json);
+                }
+
+                @Override
+                public List<Problem> finish() {
+                    return List.of();
+                }
+
+                @Override
+                public FieldDeclaration declaration() {
+                    return options.contains("enum!")
+                            ? new FieldDeclaration(fieldName, "shifting", "enum", false, List.copyOf(options))
+                            : FieldDeclaration.simple(fieldName, "shifting", "string");
+                }
+            };
+        }
+    }
+
     public static final class Number extends Base {
         public Number() {
             super("float", "float");

@@ -18,7 +18,8 @@ final class FieldRecorder implements FieldWriter {
     /** Entries kept per field, as the upload would carry them. */
     static final int FIRST_ENTRIES = 20;
 
-    private final FieldDeclaration declaration;
+    /** Final once {@link #declared} is called for a recorder opened before its declaration was. */
+    private FieldDeclaration declaration;
     private final FieldStatistics statistics;
     private final List<Map<String, Object>> firstEntries = new ArrayList<>();
     private final List<String> firstEntryRows = new ArrayList<>();
@@ -37,6 +38,23 @@ final class FieldRecorder implements FieldWriter {
         this.declaration = declaration;
         this.job = job;
         this.statistics = FieldStatistics.forField(declaration.serverType());
+    }
+
+    /**
+     * The field's final declaration, for a recorder opened with a provisional one: the enum options
+     * are learned from the values, nothing else may change (the statistics were chosen by server type).
+     *
+     * @return this recorder
+     * @throws IllegalStateException when the field, its type or {@code is_multi} differ from the provisional one
+     */
+    FieldRecorder declared(FieldDeclaration last) {
+        if (!last.fieldName().equals(declaration.fieldName()) || !last.handler().equals(declaration.handler())
+                || !last.serverType().equals(declaration.serverType()) || last.multi() != declaration.multi()) {
+            throw new IllegalStateException("field '" + declaration.fieldName() + "' was opened early as "
+                    + declaration + " and declared as " + last + ": only enum options may be learned in between");
+        }
+        this.declaration = last;
+        return this;
     }
 
     @Override

@@ -45,6 +45,8 @@ final class ReportSink implements Sink {
     private volatile io.vlmeta.api.Coverage coverage;
     private final ReportAssembler assembler;
     private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Fields opened early and not yet confirmed by {@code openField}: left out of the report. */
+    private final Map<String, FieldRecorder> earlyRecorders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -63,11 +65,31 @@ final class ReportSink implements Sink {
         };
     }
 
+    /**
+     * Takes the field's declaration: a field {@linkplain #openFieldEarly opened early} keeps its recorder and
+     * the entries it holds, now under the final declaration; any other field gets a new recorder.
+     */
     @Override
     public FieldWriter openField(FieldDeclaration declaration) {
-        FieldRecorder recorder = new FieldRecorder(declaration, "validation".equals(kind) ? "Validation" : "Dry run");
+        FieldRecorder early = earlyRecorders.remove(declaration.fieldName());
+        FieldRecorder recorder = early != null ? early.declared(declaration) : newRecorder(declaration);
         recorders.put(declaration.fieldName(), recorder);
         return recorder;
+    }
+
+    /**
+     * Records the field's entries as the validation pass reads them. The report shows the field only
+     * once {@link #openField} confirms it: until then its recorder waits apart from the others.
+     */
+    @Override
+    public FieldWriter openFieldEarly(FieldDeclaration provisional) {
+        FieldRecorder recorder = newRecorder(provisional);
+        earlyRecorders.put(provisional.fieldName(), recorder);
+        return recorder;
+    }
+
+    private FieldRecorder newRecorder(FieldDeclaration declaration) {
+        return new FieldRecorder(declaration, "validation".equals(kind) ? "Validation" : "Dry run");
     }
 
     /** From the engine before {@code complete}; empty when no value was refused. */

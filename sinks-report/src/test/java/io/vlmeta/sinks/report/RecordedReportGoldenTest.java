@@ -44,7 +44,7 @@ class RecordedReportGoldenTest {
         Path html = dir.resolve("golden-report.html");
         DryRunFixture fixture = new DryRunFixture();
         try (Sink sink = DryRunFixture.open(fixture.validationRequest(html))) {
-            run(sink);
+            run(sink, false);
         }
         byte[] json = Files.readAllBytes(dir.resolve("golden-report.json"));
         byte[] page = Files.readAllBytes(html);
@@ -55,6 +55,22 @@ class RecordedReportGoldenTest {
         }
         assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(golden("golden-report.json"));
         assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(golden("golden-report.html"));
+    }
+
+    /**
+     * A validation that reads its input once opens each field before its enum options are known and
+     * writes every entry before any field is confirmed; one more field opened early is never confirmed,
+     * as when it has no values to send. The report is still the golden one.
+     */
+    @Test
+    void writesTheGoldenReportWhenEveryEntryArrivesBeforeItsFieldsDeclaration() throws IOException {
+        Path html = dir.resolve("golden-report.html");
+        try (Sink sink = DryRunFixture.open(new DryRunFixture().validationRequest(html))) {
+            run(sink, true);
+        }
+
+        assertThat(Files.readString(dir.resolve("golden-report.json"))).isEqualTo(golden("golden-report.json"));
+        assertThat(Files.readString(html)).isEqualTo(golden("golden-report.html"));
     }
 
     private static String golden(String name) throws IOException {
@@ -79,16 +95,33 @@ class RecordedReportGoldenTest {
                 FieldDeclaration.simple("many_hosts", "link", "link"));
     }
 
-    private static void run(Sink sink) {
+    /**
+     * Drives the sink as the engine does.
+     *
+     * @param early true to write every field's entries before any declaration is final, as a one-pass
+     *              validation does; false to declare each field, then write its entries
+     */
+    private static void run(Sink sink, boolean early) {
         Map<String, FieldCounts> counts = new HashMap<>();
         List<FieldPlan> plan = new ArrayList<>();
         List<FieldOutcome> outcomes = new ArrayList<>();
+        Map<String, FieldWriter> earlyWriters = new HashMap<>();
+        if (early) {
+            for (FieldDeclaration declaration : declarations()) {
+                FieldWriter writer = sink.openFieldEarly(new FieldDeclaration(declaration.fieldName(),
+                        declaration.handler(), declaration.serverType(), declaration.multi(), List.of()));
+                write(declaration, writer);
+                earlyWriters.put(declaration.fieldName(), writer);
+            }
+            write(FieldDeclaration.simple("never_confirmed", "string", "string"),
+                    sink.openFieldEarly(FieldDeclaration.simple("never_confirmed", "string", "string")));
+        }
         for (FieldDeclaration declaration : declarations()) {
-            Random random = new Random(declaration.fieldName().hashCode());
             FieldWriter writer = sink.openField(declaration);
-            for (int row = 0; row < ROWS; row++) {
-                writer.write(new Entry(DryRunFixture.mediaId(row), value(declaration.fieldName(), row, random),
-                        "images/img" + row + ".jpg", Location.of(DryRunFixture.FILE, row + 2)));
+            if (early) {
+                assertThat(writer).isSameAs(earlyWriters.get(declaration.fieldName()));
+            } else {
+                write(declaration, writer);
             }
             outcomes.add(writer.finish());
             counts.put(declaration.fieldName(), new FieldCounts(ROWS, 0, 0, 0));
@@ -97,6 +130,14 @@ class RecordedReportGoldenTest {
         }
         sink.complete(new RunSummary(DryRunFixture.FILE, "csv", "export of dataset ds-123", true, plan, counts, ROWS,
                 0, 0, List.of(), true, outcomes));
+    }
+
+    private static void write(FieldDeclaration declaration, FieldWriter writer) {
+        Random random = new Random(declaration.fieldName().hashCode());
+        for (int row = 0; row < ROWS; row++) {
+            writer.write(new Entry(DryRunFixture.mediaId(row), value(declaration.fieldName(), row, random),
+                    "images/img" + row + ".jpg", Location.of(DryRunFixture.FILE, row + 2)));
+        }
     }
 
     private static Object value(String field, int row, Random random) {
@@ -114,6 +155,7 @@ class RecordedReportGoldenTest {
             case "source_url" -> row % 3 == 0 ? TrickyValues.LINKS.get(row / 3 % TrickyValues.LINKS.size())
                     : "https://storage.example.com/captures/" + row + ".jpg?rev=1";
             case "many_hosts" -> "https://h" + random.nextInt(12_000) + ".Example.com:8443/x";
+            case "never_confirmed" -> "left out " + row;
             default -> throw new IllegalArgumentException(field);
         };
     }

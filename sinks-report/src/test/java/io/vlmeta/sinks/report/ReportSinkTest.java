@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkProvider;
@@ -12,6 +13,7 @@ import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,17 @@ class ReportSinkTest {
     void isFoundByServiceLoaderUnderTheNameReport() {
         assertThat(ServiceLoader.load(SinkProvider.class).stream().map(ServiceLoader.Provider::get)
                 .map(SinkProvider::name)).contains("report");
+    }
+
+    @Test
+    void refusesAFinalDeclarationOfAnotherTypeThanTheFieldWasOpenedEarlyWith() {
+        try (Sink sink = DryRunFixture.open(fixture.request(dir.resolve("r.html")))) {
+            sink.openFieldEarly(FieldDeclaration.simple("kind", "text", "string"));
+
+            assertThatThrownBy(() -> sink.openField(
+                            new FieldDeclaration("kind", "text", "enum", false, List.of("a"))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("only enum options may be learned");
+        }
     }
 
     @Test
