@@ -82,6 +82,14 @@ class ListInferenceTest {
     }
 
     @Test
+    void infersJsonArraysWithAnEmptyOneAMultiEnum() throws IOException {
+        CliRun run = infer("tags", List.of("[\"red\", \"green\"]", "[]", "[\"red\"]"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   tags: multi-enum (inferred: every one of 3 values is a list)\n");
+    }
+
+    @Test
     void keepsJsonArraysWithMoreDistinctItemsThanTheEnumLimitAString() throws IOException {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 700; i++) {

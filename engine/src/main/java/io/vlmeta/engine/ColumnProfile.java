@@ -58,7 +58,7 @@ final class ColumnProfile {
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
         allLists = allLists && looksLikeList(raw) && listFits(raw);
-        allEnum = allEnum && accepts(enumParser, raw);
+        allEnum = allEnum && !(enumParser.parse(raw) instanceof ParseResult.Invalid);
         commaLists.add(raw);
         if (!tooManyDistinct) {
             distinct.add(raw.display().strip());
@@ -75,8 +75,11 @@ final class ColumnProfile {
 
     /** @return whether the multi-enum parser takes the list and its items so far fit the enum limit */
     private boolean listFits(RawValue raw) {
-        if (!(multiEnumParser.parse(raw) instanceof ParseResult.Value value)
-                || !(value.json() instanceof java.util.Collection<?> items)) {
+        ParseResult parsed = multiEnumParser.parse(raw);
+        if (parsed instanceof ParseResult.Absent) {
+            return true; // an empty list ([] in JSON Lines, an empty Parquet LIST) is no value, as in a multi-enum
+        }
+        if (!(parsed instanceof ParseResult.Value value) || !(value.json() instanceof java.util.Collection<?> items)) {
             listItems.clear();
             return false;
         }
