@@ -2,6 +2,7 @@ package io.vlmeta.engine;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.ParseResult;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.Resolution;
 import io.vlmeta.api.VlmetaException;
@@ -16,10 +17,11 @@ import java.util.List;
  * ({@link #NOT_SENT}: unmatched under {@code --allow-unmatched}, ambiguous, or an identical repeat).
  *
  * <p>The upload reads the source a second time, and nothing but this plan ties its rows to the rows
- * validation read. So each row also keeps a 32-bit fingerprint of its key and row number, and
- * {@link #decisionFor} refuses a row whose fingerprint differs, and {@link #checkAllRead} an input that
- * ends early: a file changed between the passes stops the upload instead of sending values to the
- * media items of other rows.
+ * validation read. So each row also keeps a 32-bit fingerprint of its key, its row number and the
+ * values validation accepted ({@link #valuesHash}), and {@link #decisionFor} refuses a row whose
+ * fingerprint differs, and {@link #checkAllRead} an input that ends early: a file changed between the
+ * passes stops the upload instead of sending values to the media items of other rows, or values
+ * (an enum option never declared, say) that were never validated.
  *
  * <p>Memory: 8 bytes per row (two {@code int}s), in chunks of {@value #CHUNK_ROWS} rows, so ten million
  * rows take 80 MB and no array is ever copied to grow. Written by one thread (validation's), then read
@@ -44,8 +46,9 @@ final class RowPlan {
      *
      * @param resolution what the row's key resolved to
      * @param sent       true when validation lets the row through to the upload (mapped, and not a repeat)
+     * @param valuesHash {@link #valuesHash} of the row's parsed values, every validated field in plan order
      */
-    void add(Record record, Resolution resolution, boolean sent) {
+    void add(Record record, Resolution resolution, boolean sent, long valuesHash) {
         int decision = !sent ? NOT_SENT
                 : resolution instanceof Resolution.Matched matched ? matched.ordinal()
                 : resolution instanceof Resolution.Unchecked ? UNCHECKED : NOT_SENT;
@@ -55,7 +58,7 @@ final class RowPlan {
         }
         int[] chunk = chunks.get(chunks.size() - 1);
         chunk[2 * at] = decision;
-        chunk[2 * at + 1] = fingerprint(record);
+        chunk[2 * at + 1] = fingerprint(record, valuesHash);
         rows++;
     }
 
@@ -67,18 +70,19 @@ final class RowPlan {
     /**
      * @param index  the row's 0-based position among the records the source returned
      * @param record the row the upload read at that position
+     * @param valuesHash {@link #valuesHash} of the values the upload parsed in that row, every validated field
      * @return the row's decision: a media ordinal ({@code >= 0}), {@link #UNCHECKED} or {@link #NOT_SENT}
      * @throws VlmetaException ({@link ErrorCode#INPUT_UNREADABLE}: some of it may be on the server) when validation read no row there, or another one
      */
-    int decisionFor(long index, Record record, String input) {
+    int decisionFor(long index, Record record, long valuesHash, String input) {
         if (index >= rows) {
             throw changed(input, record.location().describe() + " is a row validation did not read");
         }
         int[] chunk = chunks.get((int) (index >>> CHUNK_SHIFT));
         int at = (int) (index & CHUNK_MASK);
-        if (chunk[2 * at + 1] != fingerprint(record)) {
+        if (chunk[2 * at + 1] != fingerprint(record, valuesHash)) {
             throw changed(input, record.location().describe() + " (key '" + record.key()
-                    + "') is not the row validation read in its place");
+                    + "') is not the row validation read in its place: its key or its values differ");
         }
         return chunk[2 * at];
     }
@@ -111,13 +115,32 @@ final class RowPlan {
                 + ") matched a media item in validation but not in the upload.");
     }
 
-    /** The key and the row number, which together tell one row of an input from another. */
-    static int fingerprint(Record record) {
-        long hash = Hash64.combine(Hash64.of(record.key()), record.location().row());
+    /** The key, the row number and the values, which together tell one row of an input from another. */
+    static int fingerprint(Record record, long valuesHash) {
+        long hash = Hash64.combine(Hash64.combine(Hash64.of(record.key()), record.location().row()), valuesHash);
         return (int) (hash ^ (hash >>> 32));
     }
 
-    private static VlmetaException changed(String input, String what) {
+    /**
+     * @param parsed a row's parse results, one per validated field in plan order
+     * @return a hash of the accepted values and their fields' positions (absent and refused values add
+     *     nothing): equal for two rows with the same values, which is also how repeats are told apart
+     */
+    static long valuesHash(ParseResult[] parsed) {
+        long hash = 0x2545F4914F6CDD1DL;
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] instanceof ParseResult.Value value) {
+                hash = Hash64.combine(hash, Hash64.combine(i, Hash64.ofValue(value.json())));
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * @param what which row differs and how
+     * @return the refusal of an input that changed after validation ({@link ErrorCode#INPUT_UNREADABLE})
+     */
+    static VlmetaException changed(String input, String what) {
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, input + " changed after it was validated: " + what
                 + ". The upload stopped there, and nothing after it was sent. Upload only files that stay "
                 + "unchanged until the job ends.");

@@ -44,6 +44,10 @@ final class UploadPass {
     private final int parallel;
     private final Cancellation cancellation;
     private RowPlan plan;
+    /** The fields validation parsed, in its order: each row's values are checked against the plan over all of them. */
+    private List<PlannedField> validated;
+    /** For each field sent, its position in {@link #validated}; {@code null} when every validated field is sent. */
+    private int[] sentPositions;
     /** The source's description, for messages; set before its rows are read. */
     private String input;
 
@@ -59,11 +63,25 @@ final class UploadPass {
     }
 
     /**
-     * @param rows validation's decisions for the rows of the source this pass reads again; {@code null}
-     *             to resolve every key again
+     * @param rows      validation's decisions for the rows of the source this pass reads again; {@code null}
+     *                  to resolve every key again
+     * @param validated every field validation parsed, in its order, of which this pass's fields are a
+     *                  subsequence; the source must hand over all their columns, since each row's values
+     *                  are compared with the plan's over all of them
      */
-    UploadPass withPlan(RowPlan rows) {
+    UploadPass withPlan(RowPlan rows, List<PlannedField> validated) {
         this.plan = rows;
+        this.validated = validated;
+        this.sentPositions = null;
+        if (validated.size() != fields.size()) {
+            sentPositions = new int[fields.size()];
+            for (int i = 0, at = 0; i < fields.size(); i++, at++) {
+                while (validated.get(at) != fields.get(i)) {
+                    at++; // a subsequence: throws IndexOutOfBounds if a sent field was never validated
+                }
+                sentPositions[i] = at;
+            }
+        }
         return this;
     }
 
@@ -161,13 +179,32 @@ final class UploadPass {
 
     /** The same as {@link #prepare}, with the media item and the verdict on repeats taken from the plan. */
     private PreparedRow prepareFromPlan(Record record, long index) {
-        int decision = plan.decisionFor(index, record, input);
+        ParseResult[] all = PlannedField.parseAll(validated, record);
+        int decision = plan.decisionFor(index, record, RowPlan.valuesHash(all), input);
         if (decision == RowPlan.NOT_SENT) {
             return new PreparedRow(ValidationPass.withoutValues(record), null, null, null);
         }
+        for (ParseResult result : all) {
+            if (result instanceof ParseResult.Invalid) {
+                // validation refused no value of a row it let through, or there would be no upload
+                throw RowPlan.changed(input, record.location().describe() + " (key '" + record.key()
+                        + "') now holds a value validation did not read there");
+            }
+        }
         String mediaId = decision == RowPlan.UNCHECKED ? null : RowPlan.mediaId(resolver, decision, record);
-        return new PreparedRow(ValidationPass.withoutValues(record), null, mediaId,
-                PlannedField.parseAll(fields, record));
+        return new PreparedRow(ValidationPass.withoutValues(record), null, mediaId, sentValues(all));
+    }
+
+    /** @return the results of the fields this pass sends, out of every validated field's */
+    private ParseResult[] sentValues(ParseResult[] all) {
+        if (sentPositions == null) {
+            return all;
+        }
+        ParseResult[] sent = new ParseResult[sentPositions.length];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = all[sentPositions[i]];
+        }
+        return sent;
     }
 
     /**

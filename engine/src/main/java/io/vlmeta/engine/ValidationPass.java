@@ -142,7 +142,7 @@ final class ValidationPass {
                     }
                 }
                 boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
-                plan.add(record, resolution, mapped && !repeat);
+                plan.add(record, resolution, mapped && !repeat, row.valuesHash());
                 if (mapped && !repeat && early != null && problems.errorCount() == 0) {
                     early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
                 }
@@ -165,12 +165,10 @@ final class ValidationPass {
     /** Runs on the reading thread: parsers are thread-safe and pure. */
     private ParsedRow parse(Record record) {
         ParseResult[] parsed = PlannedField.parseAll(fields, record);
-        long valuesHash = 0x2545F4914F6CDD1DL;
+        long valuesHash = RowPlan.valuesHash(parsed);
         String[] invalidValues = null;
         for (int i = 0; i < parsed.length; i++) {
-            if (parsed[i] instanceof ParseResult.Value value) {
-                valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
-            } else if (parsed[i] instanceof ParseResult.Invalid) {
+            if (parsed[i] instanceof ParseResult.Invalid) {
                 if (invalidValues == null) {
                     invalidValues = new String[parsed.length];
                 }

@@ -111,10 +111,69 @@ class UploadPassPlanTest {
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessage("data.csv changed after it was validated: data.csv row 6 (key 'images/d.jpg') is not "
-                        + "the row validation read in its place. The upload stopped there, and nothing after it "
-                        + "was sent. Upload only files that stay unchanged until the job ends.");
+                        + "the row validation read in its place: its key or its values differ. The upload stopped "
+                        + "there, and nothing after it was sent. Upload only files that stay unchanged until the job "
+                        + "ends.");
         assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
         assertThat(sink.endings).as("no field's last batch is handed over").isEmpty();
+    }
+
+    @Test
+    void aValueChangedAfterValidationStopsTheUploadThere() {
+        // same key, same row, another value: it was never validated (an enum option never declared, say)
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set(4, row(6, "c.jpg", "9", "z"));
+        Recording sink = new Recording();
+
+        assertThatThrownBy(() -> upload(resolver, edited, plan, sink))
+                .hasMessageContaining("data.csv row 6 (key 'c.jpg') is not the row validation read in its place: "
+                        + "its key or its values differ.");
+        assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
+    }
+
+    @Test
+    void aValueThatWasEmptyAndIsNowRefusedStopsTheUploadThere() {
+        // an empty cell and a refused one add nothing to the values' hash; the refusal itself tells the change
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set(2, row(4, "images/b.jpg", "abc", ""));
+
+        assertThatThrownBy(() -> upload(resolver, edited, plan))
+                .hasMessageContaining("data.csv row 4 (key 'images/b.jpg') now holds a value validation did not "
+                        + "read there.");
+    }
+
+    @Test
+    void sendingSomeOfTheValidatedFieldsChecksEachRowOverAllOfThemAndSendsTheSameEntries() {
+        // a rerun whose other fields exist sends some fields only; the rows still carry every validated column
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<PlannedField> labelOnly = List.of(fields.get(1));
+
+        Recording planned = uploadSome(resolver, labelOnly, rows(), plan);
+        Recording general = uploadSome(resolver, labelOnly, rows(), null);
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set(5, row(7, "images/d.jpg", "40", "w")); // only the field not sent changed
+
+        assertThat(planned.entries).isEqualTo(general.entries).containsOnlyKeys("label");
+        assertThat(planned.entries.get("label")).extracting(e -> e.location().row()).containsExactly(2L, 6L, 7L);
+        assertThatThrownBy(() -> uploadSome(resolver, labelOnly, edited, plan))
+                .hasMessageContaining("data.csv row 7 (key 'images/d.jpg') is not the row validation read");
+    }
+
+    private Recording uploadSome(MediaResolver resolver, List<PlannedField> sending, List<Record> records,
+                                 RowPlan plan) {
+        List<FieldDeclaration> declarations = sending.stream().map(f -> f.handler().newAccumulator(f.column(),
+                FieldSettings.defaults()).declaration()).toList();
+        Map<String, io.vlmeta.api.FieldCounts> counts = new LinkedHashMap<>();
+        sending.forEach(f -> counts.put(f.column(), new io.vlmeta.api.FieldCounts(0, 0, 0, 0)));
+        Recording sink = new Recording();
+        new UploadPass(sending, declarations, counts, resolver, JobListener.NONE, 2, Cancellation.NEVER)
+                .withPlan(plan, fields).run(new ListSource(records), sink);
+        return sink;
     }
 
     @Test
@@ -159,13 +218,13 @@ class UploadPassPlanTest {
         int rows = 2 * RowPlan.CHUNK_ROWS + 17;
         for (int i = 0; i < rows; i++) {
             Resolution resolution = i % 3 == 0 ? Resolution.Unmatched.INSTANCE : new Resolution.Matched("m", i);
-            plan.add(row(i + 2, "k" + i, "1", "x"), resolution, i % 7 != 0);
+            plan.add(row(i + 2, "k" + i, "1", "x"), resolution, i % 7 != 0, i * 31L);
         }
 
         assertThat(plan.rows()).isEqualTo(rows);
         for (int i = 0; i < rows; i++) {
             int expected = i % 7 == 0 || i % 3 == 0 ? RowPlan.NOT_SENT : i;
-            assertThat(plan.decisionFor(i, row(i + 2, "k" + i, "1", "x"), "data.csv")).isEqualTo(expected);
+            assertThat(plan.decisionFor(i, row(i + 2, "k" + i, "1", "x"), i * 31L, "data.csv")).isEqualTo(expected);
         }
     }
 
@@ -186,8 +245,8 @@ class UploadPassPlanTest {
                 FieldSettings.defaults()).declaration()).toList();
         Map<String, io.vlmeta.api.FieldCounts> counts = new LinkedHashMap<>();
         fields.forEach(f -> counts.put(f.column(), new io.vlmeta.api.FieldCounts(0, 0, 0, 0)));
-        new UploadPass(fields, declarations, counts, resolver, JobListener.NONE, 2, Cancellation.NEVER).withPlan(plan)
-                .run(new ListSource(records), sink);
+        new UploadPass(fields, declarations, counts, resolver, JobListener.NONE, 2, Cancellation.NEVER)
+                .withPlan(plan, fields).run(new ListSource(records), sink);
     }
 
     /**
