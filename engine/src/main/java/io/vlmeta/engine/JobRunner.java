@@ -218,13 +218,14 @@ public final class JobRunner {
         }
         if (!sending.isEmpty()) {
             UploadPass pass = new UploadPass(sending, declarations, validation.counts(), resolver, listener,
-                    spec.parallel(), spec.cancellation()).withPlan(validation.plan());
+                    spec.parallel(), spec.cancellation()).withPlan(validation.plan(), fields);
             List<FieldOutcome> sent;
             if (early != null) {
                 sent = early.handOver(sinks.target(), sending, declarations, validation.counts(), listener, pass);
             } else {
                 try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
-                    again.select(sending.stream().map(PlannedField::column).collect(Collectors.toSet()));
+                    // every validated column: the plan checks each row's values over all of them
+                    again.select(fields.stream().map(PlannedField::column).collect(Collectors.toSet()));
                     sent = pass.run(again, sinks.target());
                 }
             }

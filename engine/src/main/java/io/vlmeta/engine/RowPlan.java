@@ -16,10 +16,11 @@ import java.util.List;
  * ({@link #NOT_SENT}: unmatched under {@code --allow-unmatched}, ambiguous, or an identical repeat).
  *
  * <p>The upload reads the source a second time, and nothing but this plan ties its rows to the rows
- * validation read. So each row also keeps a 32-bit fingerprint of its key and row number, and
- * {@link #decisionFor} refuses a row whose fingerprint differs, and {@link #checkAllRead} an input that
- * ends early: a file changed between the passes stops the upload instead of sending values to the
- * media items of other rows.
+ * validation read. So each row also keeps a 32-bit fingerprint of its key and row number, and of its
+ * parsed values when it is sent; {@link #check} refuses a row whose fingerprint differs, and
+ * {@link #checkAllRead} an input that ends early: a file changed between the passes stops the upload
+ * instead of sending values to the media items of other rows, or values validation never saw, or
+ * leaving out a value that no longer parses.
  *
  * <p>Memory: 8 bytes per row (two {@code int}s), in chunks of {@value #CHUNK_ROWS} rows, so ten million
  * rows take 80 MB and no array is ever copied to grow. Written by one thread (validation's), then read
@@ -35,6 +36,9 @@ final class RowPlan {
     static final int CHUNK_ROWS = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_ROWS - 1;
 
+    /** The values hash a row that is not sent is fingerprinted with: its values are never read again. */
+    static final long VALUES_NOT_SENT = 0;
+
     /** Each chunk holds, per row, the decision then the fingerprint. */
     private final List<int[]> chunks = new ArrayList<>();
     private long rows;
@@ -44,8 +48,9 @@ final class RowPlan {
      *
      * @param resolution what the row's key resolved to
      * @param sent       true when validation lets the row through to the upload (mapped, and not a repeat)
+     * @param valuesHash the row's {@link ValidationPass#valuesHash}; kept only when the row is sent
      */
-    void add(Record record, Resolution resolution, boolean sent) {
+    void add(Record record, Resolution resolution, boolean sent, long valuesHash) {
         int decision = !sent ? NOT_SENT
                 : resolution instanceof Resolution.Matched matched ? matched.ordinal()
                 : resolution instanceof Resolution.Unchecked ? UNCHECKED : NOT_SENT;
@@ -55,7 +60,7 @@ final class RowPlan {
         }
         int[] chunk = chunks.get(chunks.size() - 1);
         chunk[2 * at] = decision;
-        chunk[2 * at + 1] = fingerprint(record);
+        chunk[2 * at + 1] = fingerprint(record, sent ? valuesHash : VALUES_NOT_SENT);
         rows++;
     }
 
@@ -67,20 +72,29 @@ final class RowPlan {
     /**
      * @param index  the row's 0-based position among the records the source returned
      * @param record the row the upload read at that position
-     * @return the row's decision: a media ordinal ({@code >= 0}), {@link #UNCHECKED} or {@link #NOT_SENT}
-     * @throws VlmetaException ({@link ErrorCode#INPUT_UNREADABLE}: some of it may be on the server) when validation read no row there, or another one
+     * @return the row's decision: a media ordinal ({@code >= 0}), {@link #UNCHECKED} or {@link #NOT_SENT};
+     *         {@link #check} then tells whether the row is the one validation decided for
+     * @throws VlmetaException ({@link ErrorCode#INPUT_UNREADABLE}: some of it may be on the server) when validation read no row there
      */
     int decisionFor(long index, Record record, String input) {
         if (index >= rows) {
             throw changed(input, record.location().describe() + " is a row validation did not read");
         }
-        int[] chunk = chunks.get((int) (index >>> CHUNK_SHIFT));
-        int at = (int) (index & CHUNK_MASK);
-        if (chunk[2 * at + 1] != fingerprint(record)) {
+        return chunks.get((int) (index >>> CHUNK_SHIFT))[2 * (int) (index & CHUNK_MASK)];
+    }
+
+    /**
+     * @param index      the row's 0-based position, as given to {@link #decisionFor}
+     * @param record     the row the upload read at that position
+     * @param valuesHash its {@link ValidationPass#valuesHash} when it is sent, else {@link #VALUES_NOT_SENT}
+     * @throws VlmetaException ({@link ErrorCode#INPUT_UNREADABLE}: some of it may be on the server) when its key, row number or values are not those validation read there
+     */
+    void check(long index, Record record, long valuesHash, String input) {
+        if (chunks.get((int) (index >>> CHUNK_SHIFT))[2 * (int) (index & CHUNK_MASK) + 1]
+                != fingerprint(record, valuesHash)) {
             throw changed(input, record.location().describe() + " (key '" + record.key()
-                    + "') is not the row validation read in its place");
+                    + "') is not the row validation read in its place: its key, position or values differ");
         }
-        return chunk[2 * at];
     }
 
     /**
@@ -111,9 +125,9 @@ final class RowPlan {
                 + ") matched a media item in validation but not in the upload.");
     }
 
-    /** The key and the row number, which together tell one row of an input from another. */
-    static int fingerprint(Record record) {
-        long hash = Hash64.combine(Hash64.of(record.key()), record.location().row());
+    /** The key and the row number, which together tell one row of an input from another, and its values. */
+    static int fingerprint(Record record, long valuesHash) {
+        long hash = Hash64.combine(Hash64.combine(Hash64.of(record.key()), record.location().row()), valuesHash);
         return (int) (hash ^ (hash >>> 32));
     }
 

@@ -44,6 +44,10 @@ final class UploadPass {
     private final int parallel;
     private final Cancellation cancellation;
     private RowPlan plan;
+    /** Every field validation parsed, in its order: a row's values are checked against the plan over all of them. */
+    private List<PlannedField> validated;
+    /** The position among {@link #validated} of each field sent, in {@link #fields} order. */
+    private int[] sentAt;
     /** The source's description, for messages; set before its rows are read. */
     private String input;
 
@@ -59,11 +63,15 @@ final class UploadPass {
     }
 
     /**
-     * @param rows validation's decisions for the rows of the source this pass reads again; {@code null}
-     *             to resolve every key again
+     * @param rows      validation's decisions for the rows of the source this pass reads again; {@code null}
+     *                  to resolve every key again
+     * @param validated every field validation parsed, in its order (those sent among them): the source
+     *                  must hand over all of their columns, since a row's values are checked over all
      */
-    UploadPass withPlan(RowPlan rows) {
+    UploadPass withPlan(RowPlan rows, List<PlannedField> validated) {
         this.plan = rows;
+        this.validated = validated;
+        this.sentAt = fields.stream().mapToInt(validated::indexOf).toArray();
         return this;
     }
 
@@ -163,11 +171,20 @@ final class UploadPass {
     private PreparedRow prepareFromPlan(Record record, long index) {
         int decision = plan.decisionFor(index, record, input);
         if (decision == RowPlan.NOT_SENT) {
+            plan.check(index, record, RowPlan.VALUES_NOT_SENT, input);
             return new PreparedRow(ValidationPass.withoutValues(record), null, null, null);
         }
+        ParseResult[] all = PlannedField.parseAll(validated, record);
+        plan.check(index, record, ValidationPass.valuesHash(all), input); // a value changed or no longer parses
+        ParseResult[] parsed = all;
+        if (sentAt.length != all.length) { // fields skipped: empty, or finished by an earlier run
+            parsed = new ParseResult[sentAt.length];
+            for (int i = 0; i < parsed.length; i++) {
+                parsed[i] = all[sentAt[i]];
+            }
+        }
         String mediaId = decision == RowPlan.UNCHECKED ? null : RowPlan.mediaId(resolver, decision, record);
-        return new PreparedRow(ValidationPass.withoutValues(record), null, mediaId,
-                PlannedField.parseAll(fields, record));
+        return new PreparedRow(ValidationPass.withoutValues(record), null, mediaId, parsed);
     }
 
     /**

@@ -142,7 +142,7 @@ final class ValidationPass {
                     }
                 }
                 boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
-                plan.add(record, resolution, mapped && !repeat);
+                plan.add(record, resolution, mapped && !repeat, row.valuesHash());
                 if (mapped && !repeat && early != null && problems.errorCount() == 0) {
                     early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
                 }
@@ -165,12 +165,10 @@ final class ValidationPass {
     /** Runs on the reading thread: parsers are thread-safe and pure. */
     private ParsedRow parse(Record record) {
         ParseResult[] parsed = PlannedField.parseAll(fields, record);
-        long valuesHash = 0x2545F4914F6CDD1DL;
+        long valuesHash = valuesHash(parsed);
         String[] invalidValues = null;
         for (int i = 0; i < parsed.length; i++) {
-            if (parsed[i] instanceof ParseResult.Value value) {
-                valuesHash = Hash64.combine(valuesHash, Hash64.combine(i, Hash64.ofValue(value.json())));
-            } else if (parsed[i] instanceof ParseResult.Invalid) {
+            if (parsed[i] instanceof ParseResult.Invalid) {
                 if (invalidValues == null) {
                     invalidValues = new String[parsed.length];
                 }
@@ -182,6 +180,21 @@ final class ValidationPass {
         // the busier one, unless this thread also hands every entry to the report
         Resolution resolution = early != null ? resolver.resolve(record.key()) : null;
         return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues, resolution);
+    }
+
+    /**
+     * @param parsed a row's fields parsed, in plan order
+     * @return a 64-bit hash of the values and the fields holding them (refused and absent values add
+     *         nothing): what tells repeats apart, and what the upload pass checks a row's values against
+     */
+    static long valuesHash(ParseResult[] parsed) {
+        long hash = 0x2545F4914F6CDD1DL;
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] instanceof ParseResult.Value value) {
+                hash = Hash64.combine(hash, Hash64.combine(i, Hash64.ofValue(value.json())));
+            }
+        }
+        return hash;
     }
 
     /**

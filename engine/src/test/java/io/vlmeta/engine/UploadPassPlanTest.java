@@ -111,7 +111,8 @@ class UploadPassPlanTest {
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessage("data.csv changed after it was validated: data.csv row 6 (key 'images/d.jpg') is not "
-                        + "the row validation read in its place. The upload stopped there, and nothing after it "
+                        + "the row validation read in its place: its key, position or values differ. The upload "
+                        + "stopped there, and nothing after it "
                         + "was sent. Upload only files that stay unchanged until the job ends.");
         assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
         assertThat(sink.endings).as("no field's last batch is handed over").isEmpty();
@@ -126,6 +127,51 @@ class UploadPassPlanTest {
 
         assertThatThrownBy(() -> upload(resolver, moved, plan))
                 .hasMessageContaining("data.csv row 3 (key 'images/a.jpg') is not the row validation read");
+    }
+
+    @Test
+    void aValueThatNoLongerParsesAfterValidationStopsTheUploadInsteadOfLeavingItOut() {
+        assertEditedValueRefused(row(6, "c.jpg", "zzz", "z"));
+    }
+
+    @Test
+    void aValueChangedToAnotherValidOneAfterValidationStopsTheUpload() {
+        assertEditedValueRefused(row(6, "c.jpg", "3.25", "z"));
+    }
+
+    @Test
+    void aValueEmptiedOrFilledAfterValidationStopsTheUpload() {
+        assertEditedValueRefused(row(6, "c.jpg", "", "z"));
+        assertEditedValueRefused(row(4, "images/b.jpg", "1", ""));
+    }
+
+    @Test
+    void anUnsentRowsValuesMayChangeButNotItsKey() {
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set(1, row(3, "missing.jpg", "zzz", "y")); // unmatched: never sent, never parsed again
+        edited.set(3, row(5, "images/a.jpg", "9", "q")); // validation's repeat of row 2: never sent
+
+        assertThat(upload(resolver, edited, plan).entries).isEqualTo(upload(resolver, rows(), plan).entries);
+    }
+
+    /** Row 6 (c.jpg) or 4 (b.jpg) edited after validation: row 2's values went out, nothing from there on. */
+    private void assertEditedValueRefused(Record edit) {
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set((int) edit.location().row() - 2, edit);
+
+        Recording sink = new Recording();
+        assertThatThrownBy(() -> upload(resolver, edited, plan, sink))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INPUT_UNREADABLE))
+                .hasMessageStartingWith("data.csv changed after it was validated: data.csv row "
+                        + edit.location().row() + " (key '" + edit.key() + "') is not the row validation read in "
+                        + "its place: its key, position or values differ.");
+        assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
+        assertThat(sink.endings).isEmpty();
     }
 
     @Test
@@ -159,13 +205,15 @@ class UploadPassPlanTest {
         int rows = 2 * RowPlan.CHUNK_ROWS + 17;
         for (int i = 0; i < rows; i++) {
             Resolution resolution = i % 3 == 0 ? Resolution.Unmatched.INSTANCE : new Resolution.Matched("m", i);
-            plan.add(row(i + 2, "k" + i, "1", "x"), resolution, i % 7 != 0);
+            plan.add(row(i + 2, "k" + i, "1", "x"), resolution, i % 7 != 0, i);
         }
 
         assertThat(plan.rows()).isEqualTo(rows);
         for (int i = 0; i < rows; i++) {
             int expected = i % 7 == 0 || i % 3 == 0 ? RowPlan.NOT_SENT : i;
-            assertThat(plan.decisionFor(i, row(i + 2, "k" + i, "1", "x"), "data.csv")).isEqualTo(expected);
+            Record row = row(i + 2, "k" + i, "1", "x");
+            assertThat(plan.decisionFor(i, row, "data.csv")).isEqualTo(expected);
+            plan.check(i, row, i % 7 != 0 ? i : RowPlan.VALUES_NOT_SENT, "data.csv");
         }
     }
 
@@ -186,7 +234,7 @@ class UploadPassPlanTest {
                 FieldSettings.defaults()).declaration()).toList();
         Map<String, io.vlmeta.api.FieldCounts> counts = new LinkedHashMap<>();
         fields.forEach(f -> counts.put(f.column(), new io.vlmeta.api.FieldCounts(0, 0, 0, 0)));
-        new UploadPass(fields, declarations, counts, resolver, JobListener.NONE, 2, Cancellation.NEVER).withPlan(plan)
+        new UploadPass(fields, declarations, counts, resolver, JobListener.NONE, 2, Cancellation.NEVER).withPlan(plan, fields)
                 .run(new ListSource(records), sink);
     }
 
