@@ -82,7 +82,7 @@ final class RowPlan {
         int at = (int) (index & CHUNK_MASK);
         if (chunk[2 * at + 1] != fingerprint(record, valuesHash)) {
             throw changed(input, record.location().describe() + " (key '" + record.key()
-                    + "') is not the row validation read in its place: its key or its values differ");
+                    + "') is not the row validation read in its place: its key, position or values differ");
         }
         return chunk[2 * at];
     }

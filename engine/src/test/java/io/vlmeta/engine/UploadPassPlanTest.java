@@ -111,7 +111,7 @@ class UploadPassPlanTest {
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessage("data.csv changed after it was validated: data.csv row 6 (key 'images/d.jpg') is not "
-                        + "the row validation read in its place: its key or its values differ. The upload stopped "
+                        + "the row validation read in its place: its key, position or values differ. The upload stopped "
                         + "there, and nothing after it was sent. Upload only files that stay unchanged until the job "
                         + "ends.");
         assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
@@ -129,7 +129,7 @@ class UploadPassPlanTest {
 
         assertThatThrownBy(() -> upload(resolver, edited, plan, sink))
                 .hasMessageContaining("data.csv row 6 (key 'c.jpg') is not the row validation read in its place: "
-                        + "its key or its values differ.");
+                        + "its key, position or values differ.");
         assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
     }
 
@@ -185,6 +185,52 @@ class UploadPassPlanTest {
 
         assertThatThrownBy(() -> upload(resolver, moved, plan))
                 .hasMessageContaining("data.csv row 3 (key 'images/a.jpg') is not the row validation read");
+    }
+
+    @Test
+    void aValueThatNoLongerParsesAfterValidationStopsTheUploadInsteadOfLeavingItOut() {
+        assertEditedValueRefused(row(6, "c.jpg", "zzz", "z"));
+    }
+
+    @Test
+    void aValueChangedToAnotherValidOneAfterValidationStopsTheUpload() {
+        assertEditedValueRefused(row(6, "c.jpg", "3.25", "z"));
+    }
+
+    @Test
+    void aValueEmptiedOrFilledAfterValidationStopsTheUpload() {
+        assertEditedValueRefused(row(6, "c.jpg", "", "z"));
+        assertEditedValueRefused(row(4, "images/b.jpg", "1", ""));
+    }
+
+    @Test
+    void anUnsentRowsChangedValuesStopTheUploadToo() {
+        // an unmatched row or a repeat is never sent, but a file that changed anywhere is not trusted
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set(3, row(5, "images/a.jpg", "9", "q")); // validation's repeat of row 2
+
+        assertThatThrownBy(() -> upload(resolver, edited, plan))
+                .hasMessageContaining("data.csv row 5 (key 'images/a.jpg') is not the row validation read");
+    }
+
+    /** Row 6 (c.jpg) or 4 (b.jpg) edited after validation: row 2's values went out, nothing from there on. */
+    private void assertEditedValueRefused(Record edit) {
+        TestResolver resolver = new TestResolver(true);
+        RowPlan plan = validate(resolver, rows());
+        List<Record> edited = new ArrayList<>(rows());
+        edited.set((int) edit.location().row() - 2, edit);
+
+        Recording sink = new Recording();
+        assertThatThrownBy(() -> upload(resolver, edited, plan, sink))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INPUT_UNREADABLE))
+                .hasMessageStartingWith("data.csv changed after it was validated: data.csv row "
+                        + edit.location().row() + " (key '" + edit.key() + "') is not the row validation read in "
+                        + "its place: its key, position or values differ.");
+        assertThat(sink.entries.get("score")).extracting(e -> e.location().row()).containsExactly(2L);
+        assertThat(sink.endings).isEmpty();
     }
 
     @Test

@@ -68,7 +68,13 @@ final class SidecarTree {
                     default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT:
-                return DecimalNode.valueOf(parser.getDecimalValue());
+                try {
+                    return DecimalNode.valueOf(parser.getDecimalValue());
+                } catch (NumberFormatException e) {
+                    // an exponent beyond an int (1e-2147483649): no BigDecimal holds it; kept as the text
+                    // written, as a DS value written as a JSON string is, for the field type to judge
+                    return TextNode.valueOf(parser.getText());
+                }
             case VALUE_TRUE:
                 return BooleanNode.TRUE;
             case VALUE_FALSE:

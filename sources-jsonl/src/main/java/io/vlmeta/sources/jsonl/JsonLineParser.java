@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.vlmeta.api.RawValue;
 
@@ -27,6 +28,10 @@ final class JsonLineParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // every number becomes a BigDecimal (the digits as written): parse those quickly
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            // a number of any length is read (the line is in memory already), for the field type to judge
+            // it as it judges the same digits in a CSV cell: Jackson's default of 1000 digits refused the
+            // whole line, even when nobody uploads that column
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
             .build();
 
     /** The column the last refusal is about; set by {@link #readObject} when it refuses. */
@@ -61,8 +66,10 @@ final class JsonLineParser {
             }
             return new JsonLine(values, objectPaths, null, null);
         } catch (JsonProcessingException e) {
-            return JsonLine.refused(null, "Is not valid JSON at column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage() + "; the line is skipped.");
+            // a broken limit of Jackson's has no location
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            return JsonLine.refused(null, "Is not valid JSON" + where + ": " + e.getOriginalMessage()
+                    + "; the line is skipped.");
         } catch (IOException e) {
             // parsing a String does no I/O; Jackson declares it anyway
             throw new IllegalStateException(e);
@@ -148,11 +155,24 @@ final class JsonLineParser {
     private static RawValue scalar(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> new RawValue.Text(parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new RawValue.Number(parser.getDecimalValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
             case VALUE_TRUE -> new RawValue.Text("true");
             case VALUE_FALSE -> new RawValue.Text("false");
             default -> RawValue.Missing.INSTANCE;
         };
+    }
+
+    /**
+     * A number as a {@link RawValue.Number}, or as the text written when its exponent is beyond what a
+     * {@code BigDecimal} holds ({@code 1e-2147483649}: its scale is an {@code int}), which the field types
+     * then judge as the same text in a CSV cell.
+     */
+    private static RawValue number(JsonParser parser) throws IOException {
+        try {
+            return new RawValue.Number(parser.getDecimalValue());
+        } catch (NumberFormatException e) {
+            return new RawValue.Text(parser.getText());
+        }
     }
 
     private static String describe(JsonToken token) {
