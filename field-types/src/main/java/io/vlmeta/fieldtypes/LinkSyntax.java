@@ -51,8 +51,19 @@ final class LinkSyntax {
             return "Holds '" + character + "' in its host at position " + position
                     + "; a host holds letters, digits, hyphens and dots";
         }
-        return "Holds '" + character + "' at position " + position + ", which a URL may not hold as it is; write it as "
-                + percentEncoded(character);
+        return "Holds " + shown(codePoint, character) + " at position " + position
+                + ", which a URL may not hold as it is; write it as " + percentEncoded(character);
+    }
+
+    /**
+     * A character between quotes, or by its code point and Unicode name when quotes would show nothing
+     * or what looks like a plain space (U+00A0 NO-BREAK SPACE, U+2028 LINE SEPARATOR).
+     */
+    private static String shown(int codePoint, String character) {
+        int type = Character.getType(codePoint);
+        boolean invisible = Character.isSpaceChar(codePoint) || type == Character.FORMAT || type == Character.CONTROL;
+        return invisible ? String.format(java.util.Locale.ROOT, "U+%04X %s", codePoint, Character.getName(codePoint))
+                : "'" + character + "'";
     }
 
     /** @return the {@code %} at {@code index} and the (at most two) characters after it */

@@ -101,6 +101,14 @@ class LinkFieldTypeTest {
         assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid("Invalid link '" + url + "'. " + reason));
     }
 
+    @Test
+    void namesACharacterThatLooksLikeASpaceByItsCodePoint() {
+        String url = "https://example.com/a\u00a0b";
+
+        assertThat(parser.parse(RawValue.text(url))).isEqualTo(ParseResult.invalid("Invalid link '" + url + "'. "
+                + "Holds U+00A0 NO-BREAK SPACE at position 22, which a URL may not hold as it is; write it as %C2%A0"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"httpſ", "ʜttp", "hTTPſ"})
     void refusesAProtocolThatOnlyLooksLikeHttp(String scheme) {
