@@ -49,8 +49,7 @@ abstract class JobCommand {
         // step lines are printed above the bars, never through them
         PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
         ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
-        try (StdinSpool stdin = applyPlan(mode) && JobSpecs.readsStdin(options) ? StdinSpool.copy(context.in())
-                : null) {
+        try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
                     ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
@@ -60,7 +59,7 @@ abstract class JobCommand {
             ProblemsCsv problemsCsv = options.problems == null ? null : ProblemsCsv.open(options.problems);
             try {
                 result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)
-                        .problemsTo(problemsCsv));
+                        .inputCopiedFrom(stdin == null ? null : stdin.origin()).problemsTo(problemsCsv));
             } finally {
                 bars.close();
                 if (problemsCsv != null) {

@@ -33,14 +33,14 @@ final class JobSpecs {
     }
 
     /**
-     * @param stdin        standard input's copy when the input is {@code -} ({@link #readsStdin}), else {@code null}
+     * @param stdin        standard input's copy when the input is {@code -} or a pipe ({@link #readsOnce}), else {@code null}
      * @param cancellation whether the user asked the job to stop
      */
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin,
                         Cancellation cancellation) {
         Path input = input(options);
-        if (StdinSpool.isStdin(input) && stdin == null) {
-            throw new IllegalStateException("standard input must be copied before the job is built");
+        if (StdinSpool.readsOnce(input) && stdin == null) {
+            throw new IllegalStateException("standard input or a pipe must be copied before the job is built");
         }
         JobSpec.Builder builder = JobSpec.builder().mode(mode).input(stdin != null ? stdin.file() : input)
                 .inputDigest(stdin != null ? stdin.sha256() : null).cancellation(cancellation)
@@ -67,9 +67,21 @@ final class JobSpecs {
         return builder.build();
     }
 
-    /** @return true when {@code --csv -} or {@code --input -} asks for standard input */
-    static boolean readsStdin(JobOptions options) {
-        return StdinSpool.isStdin(input(options));
+    /** @return true when the input is standard input ({@code -}) or a pipe, which can be read only once */
+    static boolean readsOnce(JobOptions options) {
+        return StdinSpool.readsOnce(input(options));
+    }
+
+    /**
+     * @return standard input's copy for {@code -}, a pipe's copy for a pipe named as the input, or
+     *     {@code null} when the input is a file that can be read twice
+     */
+    static StdinSpool spoolIfReadOnce(JobOptions options, CliContext context) {
+        Path input = input(options);
+        if (!StdinSpool.readsOnce(input)) {
+            return null;
+        }
+        return StdinSpool.isStdin(input) ? StdinSpool.copy(context.in()) : StdinSpool.copy(input);
     }
 
     private static Path input(JobOptions options) {

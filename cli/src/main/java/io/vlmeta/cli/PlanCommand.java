@@ -66,9 +66,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = context.err();
-        if (JobSpecs.readsStdin(options)) {
-            throw VlmetaException.usage("A plan names its input to read it again later, and standard input cannot "
-                    + "be read again: save it to a file and plan that file.");
+        if (JobSpecs.readsOnce(options)) {
+            throw VlmetaException.usage("A plan names its input to read it again later, and standard input or a "
+                    + "pipe cannot be read again: save it to a file and plan that file.");
         }
         List<String> perRun = PER_RUN.stream()
                 .filter(name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name)).toList();

@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Standard input ({@code --csv -}, {@code --input -}) copied to a temporary file, because a job reads
- * its input twice (validation, then upload) and a pipe can be read once. The file is deleted by
+ * Standard input ({@code --csv -}, {@code --input -}), or an input that is a pipe rather than a file
+ * (a named pipe, {@code /dev/stdin}, a shell's {@code <(...)}), copied to a temporary file, because a
+ * job reads its input twice (validation, then upload) and a pipe can be read once. The file is deleted by
  * {@link #close()}, and at exit when the run is stopped (Ctrl-C, SIGTERM) before that.
  *
  * <p>Its SHA-256 identifies the input for the resume journal: the file's path and time change with
@@ -29,16 +30,50 @@ final class StdinSpool implements AutoCloseable {
     private final Path folder;
     private final Path file;
     private final String sha256;
+    private final String origin;
 
-    private StdinSpool(Path folder, Path file, String sha256) {
+    private StdinSpool(Path folder, Path file, String sha256, String origin) {
         this.folder = folder;
         this.file = file;
         this.sha256 = sha256;
+        this.origin = origin;
     }
 
     /** @return true when the path is {@code -}, standard input */
     static boolean isStdin(Path path) {
         return path != null && path.toString().equals(DASH);
+    }
+
+    /**
+     * @return true when the path is standard input, or names something that exists and is neither a
+     *     regular file nor a folder: a pipe or a device, which can be read once
+     */
+    static boolean readsOnce(Path path) {
+        return isStdin(path) || path != null && Files.exists(path) && !Files.isRegularFile(path)
+                && !Files.isDirectory(path);
+    }
+
+    /**
+     * Copies a pipe named on the command line to the end.
+     *
+     * @param pipe a path for which {@link #readsOnce} is true, other than {@code -}
+     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when it cannot be opened, is empty or the copy fails
+     */
+    static StdinSpool copy(Path pipe) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(pipe);
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be opened: " + e.getMessage()
+                    + ".", e);
+        }
+        try (in) {
+            StdinSpool copy = copy(in);
+            return new StdinSpool(copy.folder, copy.file, copy.sha256, pipe.toString());
+        } catch (IOException e) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be closed: " + e.getMessage()
+                    + ".", e);
+        }
     }
 
     /**
@@ -76,7 +111,7 @@ final class StdinSpool implements AutoCloseable {
             Path file = folder.resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
             file.toFile().deleteOnExit();
             Files.move(spooled, file);
-            return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()));
+            return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), "standard input");
         } catch (IOException e) {
             deleteQuietly(spooled, folder);
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy standard input to a temporary file: "
@@ -88,6 +123,11 @@ final class StdinSpool implements AutoCloseable {
             deleteQuietly(spooled, folder);
             throw e;
         }
+    }
+
+    /** @return what was copied, for messages: {@code standard input}, or the pipe's path as given */
+    String origin() {
+        return origin;
     }
 
     /** @return the copy */

@@ -73,6 +73,15 @@ class ListInferenceTest {
     }
 
     @Test
+    void countsSpellingsThatAreOneOptionInNfcOnce() throws IOException {
+        // "Café" as macOS writes it (e + U+0301) and as most tools do (U+00E9) is one option when declared
+        CliRun run = infer("drink", List.of("Caf\u00e9", "Cafe\u0301", "Caf\u00e9", "Tea", "Tea", "Cafe\u0301"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   drink: enum (inferred: 2 distinct values repeat across 6 values)\n");
+    }
+
+    @Test
     void keepsJsonArraysOfNumbersAString() throws IOException {
         // lists by shape, but a multi-enum takes strings only: inferred multi-enum, every row would be refused
         CliRun run = infer("spacing", List.of("[1, 2]", "[1, 2]", "[0.5, 0.5]", "[1, 2]"));

@@ -314,6 +314,6 @@ class PlanWorkflowTest {
                 "plan", "--csv", "-", "--infer");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("standard input cannot be read again");
+        assertThat(run.err()).contains("standard input or a pipe cannot be read again");
     }
 }

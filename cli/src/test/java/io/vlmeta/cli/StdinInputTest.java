@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vlmeta.emulator.EmulatorConfig;
@@ -54,6 +55,33 @@ class StdinInputTest {
         try (Stream<Path> files = Files.list(dir.resolve("state"))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
         }
+    }
+
+    @Test
+    void readsANamedPipeGivenAsTheInputThroughACopyAsItReadsStandardInput() throws Exception {
+        // a pipe (mkfifo, /dev/stdin, a shell's <(...)) can be read once; it failed with "Illegal seek"
+        Path fifo = dir.resolve("metadata-pipe.csv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        EMULATOR.emulator().addDataset("fifo", Examples.filenames());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, Files.readAllBytes(Examples.METADATA));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        List<String> args = new ArrayList<>(List.of("upload", "--csv", fifo.toString(), "--dataset-id", "fifo",
+                "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir", dir.resolve("state").toString()));
+        args.addAll(Examples.typeFlags());
+
+        CliRun run = CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+        writer.join(10_000);
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("CSV file: " + fifo + " (read from its copy ");
+        assertThat(stored("fifo", "confidence", "images/street_001.jpg")).isEqualTo(new BigDecimal("0.94"));
+        assertThat(EMULATOR.emulator().schema("fifo")).hasSize(6);
     }
 
     @Test

@@ -58,10 +58,13 @@ final class ColumnProfile {
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
         allLists = allLists && looksLikeList(raw) && listFits(raw);
-        allEnum = allEnum && !(enumParser.parse(raw) instanceof ParseResult.Invalid);
+        ParseResult asEnum = enumParser == null ? null : enumParser.parse(raw);
+        allEnum = allEnum && !(asEnum instanceof ParseResult.Invalid);
         commaLists.add(raw);
         if (!tooManyDistinct) {
-            distinct.add(raw.display().strip());
+            // the option as the enum type declares it (NFC), so spellings that are one option count once
+            distinct.add(asEnum instanceof ParseResult.Value option ? String.valueOf(option.json())
+                    : raw.display().strip());
             if (distinct.size() > distinctLimit) {
                 tooManyDistinct = true;
                 distinct.clear(); // only the verdict matters from here on
