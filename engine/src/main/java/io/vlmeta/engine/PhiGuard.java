@@ -29,26 +29,37 @@ final class PhiGuard {
             return fields;
         }
         if (spec.dropPhi()) {
-            notes.accept("Left out identifying columns (--drop-phi): " + String.join(", ", selected) + ".");
+            notes.accept("Left out identifying columns (--drop-phi): " + named(selected) + ".");
             return fields.stream().filter(f -> !sensitive.contains(f.column())).toList();
         }
         boolean sending = spec.mode() == JobSpec.Mode.UPLOAD;
         if (sending && !spec.allowPhi() && !isLocal(spec.baseUrl())) {
-            throw VlmetaException.usage(columns(selected) + " identifying patient data "
+            // the refusal names every column: it is what the user must decide about
+            throw VlmetaException.usage(columns(selected, String.join(", ", selected)) + " identifying patient data "
                     + "(DICOM PS3.15 Annex E basic profile) and " + spec.baseUrl() + " is not a local address. "
                     + "Pass --drop-phi to leave them out, or --allow-phi if this dataset may hold them.");
         }
         if (!spec.allowPhi()) {
-            notes.accept("Note: " + columns(selected) + " identifying patient data; "
+            notes.accept("Note: " + columns(selected, named(selected)) + " identifying patient data; "
                     + "uploading them to a non-local server needs --allow-phi (or --drop-phi).");
         }
         return fields;
     }
 
+    /** Column names a line names before it says how many more there are: a DICOM folder may have hundreds. */
+    static final int NAMED = 8;
+
     /** @return e.g. "Column PatientName holds" or "Columns PatientName, PatientID hold" */
-    private static String columns(List<String> names) {
-        return names.size() == 1 ? "Column " + names.get(0) + " holds"
-                : "Columns " + String.join(", ", names) + " hold";
+    private static String columns(List<String> names, String joined) {
+        return (names.size() == 1 ? "Column " : "Columns ") + joined + (names.size() == 1 ? " holds" : " hold");
+    }
+
+    /** @return the names joined by commas, the first {@value #NAMED} and "and N more" past them */
+    static String named(List<String> names) {
+        if (names.size() <= NAMED) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, NAMED)) + " and " + (names.size() - NAMED) + " more";
     }
 
     static boolean isLocal(String baseUrl) {
