@@ -109,7 +109,7 @@ public final class JobRunner {
                     ? EarlyEntries.open(sinks.report(), fields, spec.fieldSettings()) : null;
             ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
                     spec.allowUnmatched(), problems, listener, spec.cancellation()).inputBytes(sizeOf(spec.input()))
-                    .handingTo(early).run(source, relay);
+                    .handingTo(early).planningRows(spec.mode() == JobSpec.Mode.UPLOAD).run(source, relay);
             Stops.checkBefore(spec.cancellation(), "during validation");
             if (early != null && !early.fit(validation.declarations())) {
                 // a field type declared another type than before its values: the report starts again

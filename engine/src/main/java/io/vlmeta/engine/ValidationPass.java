@@ -44,6 +44,8 @@ final class ValidationPass {
     private long inputBytes = -1;
     /** Where the entries go as they are validated, when no upload follows; {@code null} otherwise. */
     private EarlyEntries early;
+    /** Whether each row's decision is kept for an upload pass ({@link RowPlan}, 8 bytes a row). */
+    private boolean planningRows;
 
     ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener, Cancellation cancellation) {
@@ -63,6 +65,15 @@ final class ValidationPass {
     }
 
     /**
+     * @param planning true when an upload pass follows, which takes each row's media item from the plan;
+     *                 a validation or dry run keeps none
+     */
+    ValidationPass planningRows(boolean planning) {
+        this.planningRows = planning;
+        return this;
+    }
+
+    /**
      * @param entries where each row's entries go once the row is checked, until the first error (after
      *                which nothing will be sent); {@code null} for none
      */
@@ -74,7 +85,7 @@ final class ValidationPass {
     /**
      * What the pass found.
      *
-     * @param plan each row's media and whether it is sent, for the upload pass
+     * @param plan each row's media and whether it is sent, for the upload pass; {@code null} when none follows
      */
     record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
                    MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues, RowPlan plan) {
@@ -101,7 +112,7 @@ final class ValidationPass {
         InvalidValueCounter invalidValues = new InvalidValueCounter(fields.stream().map(PlannedField::column).toList());
         long rows = 0;
         long matched = 0;
-        RowPlan plan = new RowPlan();
+        RowPlan plan = planningRows ? new RowPlan() : null;
         try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
             for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
                 if (cancellation.requested()) {
@@ -142,7 +153,9 @@ final class ValidationPass {
                     }
                 }
                 boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
-                plan.add(record, resolution, mapped && !repeat, row.valuesHash());
+                if (plan != null) {
+                    plan.add(record, resolution, mapped && !repeat, row.valuesHash());
+                }
                 if (mapped && !repeat && early != null && problems.errorCount() == 0) {
                     early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
                 }

@@ -276,7 +276,8 @@ class UploadPassPlanTest {
 
     private RowPlan validate(MediaResolver resolver, List<Record> records) {
         ValidationPass.Outcome outcome = new ValidationPass(fields, FieldSettings.defaults(), resolver, true,
-                new ProblemCollector(100), JobListener.NONE, Cancellation.NEVER).run(new ListSource(records), null);
+                new ProblemCollector(100), JobListener.NONE, Cancellation.NEVER).planningRows(true)
+                .run(new ListSource(records), null);
         return outcome.plan();
     }
 
