@@ -35,7 +35,7 @@ final class ColumnProfile {
     /** Each parser is {@code null} when its type is not installed; that type is then never inferred. */
     ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser,
                   ValueParser enumParser, ValueParser multiEnumParser, int distinctLimit) {
-        this.commaLists = new CommaListProfile(multiEnumParser, distinctLimit);
+        this.commaLists = new CommaListProfile(multiEnumParser != null, distinctLimit);
         this.floatParser = floatParser;
         this.datetimeParser = datetimeParser;
         this.linkParser = linkParser;
@@ -57,10 +57,13 @@ final class ColumnProfile {
         allFloat = allFloat && accepts(floatParser, raw);
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
-        allLists = allLists && looksLikeList(raw) && listFits(raw);
+        boolean listShaped = allLists && looksLikeList(raw);
+        // one multi-enum parse serves both list verdicts
+        ParseResult asList = listShaped || commaLists.possible() ? multiEnumParser.parse(raw) : null;
+        allLists = listShaped && listFits(asList);
         ParseResult asEnum = enumParser == null ? null : enumParser.parse(raw);
         allEnum = allEnum && !(asEnum instanceof ParseResult.Invalid);
-        commaLists.add(raw);
+        commaLists.add(raw, asList);
         if (!tooManyDistinct) {
             // the option as the enum type declares it (NFC), so spellings that are one option count once
             distinct.add(asEnum instanceof ParseResult.Value option ? String.valueOf(option.json())
@@ -76,9 +79,8 @@ final class ColumnProfile {
         return parser.parse(raw) instanceof ParseResult.Value;
     }
 
-    /** @return whether the multi-enum parser takes the list and its items so far fit the enum limit */
-    private boolean listFits(RawValue raw) {
-        ParseResult parsed = multiEnumParser.parse(raw);
+    /** @return whether the multi-enum parser took the list and its items so far fit the enum limit */
+    private boolean listFits(ParseResult parsed) {
         if (parsed instanceof ParseResult.Absent) {
             return true; // an empty list ([] in JSON Lines, an empty Parquet LIST) is no value, as in a multi-enum
         }

@@ -2,7 +2,6 @@ package io.vlmeta.engine;
 
 import io.vlmeta.api.ParseResult;
 import io.vlmeta.api.RawValue;
-import io.vlmeta.api.ValueParser;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
 final class CommaListProfile {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
 
-    private final ValueParser multiEnum;
     private final int distinctLimit;
     private final Map<String, Item> items = new HashMap<>();
     private boolean possible;
@@ -40,19 +38,27 @@ final class CommaListProfile {
     private long lists;
     private long numberLists;
 
-    /** @param multiEnum the multi-enum parser, or {@code null} when no multi-enum type is installed */
-    CommaListProfile(ValueParser multiEnum, int distinctLimit) {
-        this.multiEnum = multiEnum;
+    /** @param multiEnumInstalled false when no multi-enum type is installed: no column is then one */
+    CommaListProfile(boolean multiEnumInstalled, int distinctLimit) {
         this.distinctLimit = distinctLimit;
-        this.possible = multiEnum != null;
+        this.possible = multiEnumInstalled;
     }
 
-    /** Adds one value that is not blank. */
-    void add(RawValue raw) {
+    /** @return false once the column is ruled out; the values after that need not be parsed */
+    boolean possible() {
+        return possible;
+    }
+
+    /**
+     * Adds one value that is not blank.
+     *
+     * @param parsed the multi-enum parser's result for {@code raw}; read only while {@link #possible()}
+     */
+    void add(RawValue raw, ParseResult parsed) {
         if (!possible) {
             return;
         }
-        if (!(multiEnum.parse(raw) instanceof ParseResult.Value value)) {
+        if (!(parsed instanceof ParseResult.Value value)) {
             ruleOut();
             return;
         }
