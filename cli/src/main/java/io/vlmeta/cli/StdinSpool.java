@@ -68,8 +68,7 @@ final class StdinSpool implements AutoCloseable {
                     + ".", e);
         }
         try (in) {
-            StdinSpool copy = copy(in);
-            return new StdinSpool(copy.folder, copy.file, copy.sha256, pipe.toString());
+            return copy(in, pipe.toString());
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be closed: " + e.getMessage()
                     + ".", e);
@@ -84,6 +83,11 @@ final class StdinSpool implements AutoCloseable {
      * @throws VlmetaException ({@code INPUT_UNREADABLE}) when nothing was piped in or the copy fails
      */
     static StdinSpool copy(InputStream in) {
+        return copy(in, "standard input");
+    }
+
+    /** @param origin what {@code in} reads, for messages */
+    private static StdinSpool copy(InputStream in, String origin) {
         Path folder;
         try {
             folder = Files.createTempDirectory("vlmeta-stdin-");
@@ -111,7 +115,7 @@ final class StdinSpool implements AutoCloseable {
             Path file = folder.resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
             file.toFile().deleteOnExit();
             Files.move(spooled, file);
-            return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), "standard input");
+            return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), origin);
         } catch (IOException e) {
             deleteQuietly(spooled, folder);
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy standard input to a temporary file: "
