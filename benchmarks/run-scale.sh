@@ -21,8 +21,9 @@
 #   UPLOAD_FLAGS more flags for vlmeta upload, e.g. "--parallel 8" (default: none, the defaults)
 #   PROFILE      1 to record a JFR profile of each vlmeta run and print its top frames (default: 0)
 #   KEEP_DATA    0 to delete each size's generated files after its runs (default: 1, keep and reuse)
-#   LAUNCHER     run vlmeta through this launcher instead of `java -jar VLMETA_JAR`, e.g. ./vlmeta or an
-#                unpacked distribution's bin/vlmeta; HEAP_OPTS then reach it as VLMETA_JAVA_OPTS
+#   LAUNCHER     run vlmeta and the emulator through this launcher instead of `java -jar VLMETA_JAR`, e.g.
+#                ./vlmeta or an unpacked distribution's bin/vlmeta, with its choice of collector and
+#                compilers; HEAP_OPTS and EMULATOR_HEAP_OPTS then reach them as VLMETA_JAVA_OPTS
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -201,9 +202,15 @@ for rows in "$@"; do
     if [[ "$profile" == 1 ]]; then
       emulator_jfr=("-XX:StartFlightRecording=filename=${emulator_log%.log}.jfr,settings=$jfr_settings")
     fi
-    # shellcheck disable=SC2086
-    java $emulator_heap_opts "${emulator_jfr[@]}" -jar "$vlmeta_jar" emulator --port "$port" --dataset "bench=$data/export.csv" \
-      > "$emulator_log" 2>&1 &
+    if [[ -n "$launcher" ]]; then
+      # the launcher's own choice of collector reaches the emulator too, as it does `vlmeta emulator`
+      VLMETA_JAVA_OPTS="$emulator_heap_opts ${emulator_jfr[*]}" "$launcher" emulator --port "$port" \
+        --dataset "bench=$data/export.csv" > "$emulator_log" 2>&1 &
+    else
+      # shellcheck disable=SC2086
+      java $emulator_heap_opts "${emulator_jfr[@]}" -jar "$vlmeta_jar" emulator --port "$port" \
+        --dataset "bench=$data/export.csv" > "$emulator_log" 2>&1 &
+    fi
     emulator_pid=$!
     trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
     ready=0

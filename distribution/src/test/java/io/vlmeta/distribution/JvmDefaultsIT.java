@@ -1,0 +1,177 @@
+package io.vlmeta.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The collector and compilers bin/vlmeta gives Java when the user chose none (the Serial collector; C1 alone
+ * for a validate, upload or plan of a small input file), read back from the running JVM with
+ * {@code -XX:+PrintCommandLineFlags}, which prints the flags in effect as the first line of standard output.
+ */
+class JvmDefaultsIT {
+    private static final String SERIAL = "-XX:+UseSerialGC";
+    private static final String C1_ALONE = "-XX:TieredStopAtLevel=1";
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private Path script;
+    private String path;
+    private Path work;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        Path home = Archives.unpack(Archives.archive(".tar.gz"), dir.resolve("unpacked here"));
+        script = home.resolve("bin/vlmeta");
+        path = Tools.path(Tools.scriptCommands(dir), Tools.realJava(dir));
+        work = Files.createDirectories(dir.resolve("work"));
+    }
+
+    /** The flags Java ran with, and the run itself for failure messages. */
+    private record Flags(List<String> options, Launch run) {
+        boolean has(String option) {
+            return options.contains(option);
+        }
+    }
+
+    private Flags flags(Map<String, String> extraEnvironment, String userJavaOptions, String... args)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("PATH", path,
+                "HOME", work.toString(), "VLMETA_CDS", "0",
+                "VLMETA_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + userJavaOptions).strip()));
+        env.putAll(extraEnvironment);
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        Launch run = Launch.run(work, env, command);
+        String firstLine = run.out().lines().findFirst().orElse("");
+        assertThat(firstLine).as(run.both()).startsWith("-XX:");
+        return new Flags(List.of(firstLine.strip().split(" ")), run);
+    }
+
+    private Path fileOf(String name, long bytes) throws Exception {
+        Path file = work.resolve(name);
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(bytes); // no disk written: the launcher only asks for the size
+        }
+        return file;
+    }
+
+    private Path smallCsv() throws Exception {
+        return Files.writeString(work.resolve("small metadata.csv"), "file_fullpath,a\n/images/1.jpg,x\n");
+    }
+
+    @Test
+    void theSerialCollectorAndBothCompilersWhenTheUserChoseNothing() throws Exception {
+        Flags flags = flags(Map.of(), "", "--version");
+
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
+        assertThat(flags.options()).as(flags.run().both()).noneMatch(option -> option.contains("Tiered"));
+    }
+
+    @Test
+    void aCollectorNamedInVlmetaJavaOptsReplacesTheSerialOneWithoutAConflict() throws Exception {
+        Flags flags = flags(Map.of(), "-XX:+UseParallelGC", "--version");
+
+        // Java refuses to start with two collectors: a zero exit code is the proof there was one
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has("-XX:+UseParallelGC")).as(flags.run().both()).isTrue();
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+    }
+
+    @Test
+    void aCollectorNamedInJavaToolOptionsReplacesTheSerialOne() throws Exception {
+        Flags flags = flags(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "", "--version");
+
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has("-XX:+UseG1GC")).as(flags.run().both()).isTrue();
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+    }
+
+    @Test
+    void c1AloneForValidatingASmallCsvInEitherFormOfTheOption() throws Exception {
+        Path csv = smallCsv();
+
+        Flags separate = flags(Map.of(), "", "validate", "--csv", csv.toString(), "--string-fields", "a");
+        Flags joined = flags(Map.of(), "", "validate", "--csv=" + csv, "--string-fields", "a");
+
+        assertThat(separate.has(C1_ALONE)).as(separate.run().both()).isTrue();
+        assertThat(separate.has(SERIAL)).as(separate.run().both()).isTrue();
+        assertThat(joined.has(C1_ALONE)).as(joined.run().both()).isTrue();
+    }
+
+    @Test
+    void c1AloneForUploadingAndPlanningASmallFileGivenAsInput() throws Exception {
+        Path csv = smallCsv();
+
+        Flags upload = flags(Map.of(), "", "upload", "--input", csv.toString(), "--no-such-option");
+        Flags plan = flags(Map.of(), "", "plan", "--input=" + csv, "--no-such-option");
+
+        assertThat(upload.has(C1_ALONE)).as(upload.run().both()).isTrue();
+        assertThat(plan.has(C1_ALONE)).as(plan.run().both()).isTrue();
+    }
+
+    @Test
+    void bothCompilersForACsvOf64MiBOrMore() throws Exception {
+        // an unknown option ends the run at the command line, before the 64 MiB would be read
+        Flags atLimit = flags(Map.of(), "", "validate", "--csv", fileOf("big.csv", 64 * MIB).toString(),
+                "--no-such-option");
+        Flags belowLimit = flags(Map.of(), "", "validate", "--csv", fileOf("less.csv", 64 * MIB - 1).toString(),
+                "--no-such-option");
+
+        assertThat(atLimit.run().exitCode()).as(atLimit.run().both()).isEqualTo(2);
+        assertThat(atLimit.options()).as(atLimit.run().both()).noneMatch(option -> option.contains("Tiered"));
+        assertThat(belowLimit.has(C1_ALONE)).as(belowLimit.run().both()).isTrue();
+    }
+
+    @Test
+    void workbooksAndParquetFilesHaveAnEighthOfTheLimit() throws Exception {
+        Flags bigWorkbook = flags(Map.of(), "", "validate", "--input", fileOf("big.xlsx", 8 * MIB).toString(),
+                "--no-such-option");
+        Flags bigParquet = flags(Map.of(), "", "validate", "--input", fileOf("big.parquet", 8 * MIB).toString(),
+                "--no-such-option");
+        Flags smallWorkbook = flags(Map.of(), "", "validate", "--input",
+                fileOf("small.xlsx", 8 * MIB - 1).toString(), "--no-such-option");
+
+        assertThat(bigWorkbook.options()).as(bigWorkbook.run().both()).noneMatch(option -> option.contains("Tiered"));
+        assertThat(bigParquet.options()).as(bigParquet.run().both()).noneMatch(option -> option.contains("Tiered"));
+        assertThat(smallWorkbook.has(C1_ALONE)).as(smallWorkbook.run().both()).isTrue();
+    }
+
+    @Test
+    void bothCompilersForStandardInputAFolderOrAnotherCommand() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("sidecars"));
+        Path csv = smallCsv();
+
+        Flags stdin = flags(Map.of(), "", "validate", "--csv", "-", "--no-such-option");
+        Flags sidecars = flags(Map.of(), "", "validate", "--input", folder.toString(), "--no-such-option");
+        Flags export = flags(Map.of(), "", "export", "--csv", csv.toString(), "--no-such-option");
+
+        for (Flags flags : List.of(stdin, sidecars, export)) {
+            assertThat(flags.options()).as(flags.run().both()).noneMatch(option -> option.contains("Tiered"));
+            assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
+        }
+    }
+
+    @Test
+    void aCompilerOptionOfTheUsersReplacesTheDefault() throws Exception {
+        Path csv = smallCsv();
+
+        Flags flags = flags(Map.of(), "-XX:TieredStopAtLevel=4", "validate", "--csv", csv.toString(),
+                "--no-such-option");
+
+        assertThat(flags.options()).as(flags.run().both()).doesNotContain(C1_ALONE);
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
+    }
+}
