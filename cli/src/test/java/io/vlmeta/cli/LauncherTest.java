@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,12 +80,21 @@ class LauncherTest {
         return new Run(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8), called);
     }
 
+    /**
+     * @return the java command the start script runs: its defaults (JvmDefaultsIT checks which, and when), then
+     *         the jar and the arguments
+     */
+    private Pattern ranTheJar() {
+        return Pattern.compile("java -XX:\\+UseSerialGC( -XX:MaxNewSize=96m)? -jar " + Pattern.quote(jar.toString())
+                + " --version");
+    }
+
     @Test
     void runsTheJarWithoutBuildingWhenNothingChangedSinceItWasBuilt() throws Exception {
         Run run = launch();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.calls()).doesNotContain("mvn").contains("java -XX:+UseSerialGC -jar " + jar + " --version");
+        assertThat(run.calls()).doesNotContain("mvn").containsPattern(ranTheJar());
         assertThat(run.err()).isEmpty();
     }
 
@@ -96,7 +106,7 @@ class LauncherTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.calls()).contains("mvn -B -q").contains("-Dstyle.color=never").contains("-DskipTests")
-                .contains("java -XX:+UseSerialGC -jar " + jar + " --version");
+                .containsPattern(ranTheJar());
         assertThat(run.err()).isEqualTo("Building vlmeta (api/src/main/java/Api.java changed)...\n")
                 .doesNotContain("\u001b").doesNotContain("[INFO]");
         assertThat(launch().calls()).as("built once, then up to date").doesNotContain("mvn");

@@ -1,8 +1,10 @@
 package io.vlmeta.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,14 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The collector and compilers bin/vlmeta gives Java when the user chose none (the Serial collector; C1 alone
- * for a validate, upload or plan of a small input file), read back from the running JVM with
+ * The collector and compilers bin/vlmeta gives Java when the user chose none (the Serial collector, its young
+ * generation capped at 96 MB when Java sees 4 GiB of memory or more; C1 alone for a validate, upload or plan
+ * of a small input file), read back from the running JVM with
  * {@code -XX:+PrintCommandLineFlags}, which prints the flags in effect as the first line of standard output.
  */
 class JvmDefaultsIT {
     private static final String SERIAL = "-XX:+UseSerialGC";
     private static final String C1_ALONE = "-XX:TieredStopAtLevel=1";
     private static final long MIB = 1024 * 1024;
+    /** -XX:MaxNewSize=96m as -XX:+PrintCommandLineFlags prints it, in bytes */
+    private static final String YOUNG_CAP = "-XX:MaxNewSize=" + 96 * MIB;
+    private static final long FOUR_GIB = 4096 * MIB;
 
     @TempDir
     Path dir;
@@ -52,12 +58,17 @@ class JvmDefaultsIT {
 
     private Flags flags(Map<String, String> extraEnvironment, String userJavaOptions, String... args)
             throws Exception {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        return flagsOf(extraEnvironment, userJavaOptions, command);
+    }
+
+    private Flags flagsOf(Map<String, String> extraEnvironment, String userJavaOptions, List<String> command)
+            throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PATH", path,
                 "HOME", work.toString(), "VLMETA_CDS", "0",
                 "VLMETA_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + userJavaOptions).strip()));
         env.putAll(extraEnvironment);
-        List<String> command = new ArrayList<>(List.of(script.toString()));
-        command.addAll(List.of(args));
         Launch run = Launch.run(work, env, command);
         String firstLine = run.out().lines().findFirst().orElse("");
         assertThat(firstLine).as(run.both()).startsWith("-XX:");
@@ -93,6 +104,7 @@ class JvmDefaultsIT {
         assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
         assertThat(flags.has("-XX:+UseParallelGC")).as(flags.run().both()).isTrue();
         assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+        assertThat(flags.has(YOUNG_CAP)).as(flags.run().both()).isFalse();
     }
 
     @Test
@@ -178,5 +190,52 @@ class JvmDefaultsIT {
 
         assertThat(flags.options()).as(flags.run().both()).doesNotContain(C1_ALONE);
         assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
+    }
+
+    @Test
+    void theYoungGenerationIsCappedWhenJavaSeesFourGibibytesOrMore() throws Exception {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+
+        Flags flags = flags(Map.of(), "", "--version");
+
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has(YOUNG_CAP)).as(flags.run().both() + " with " + memory + " bytes of memory")
+                .isEqualTo(memory >= FOUR_GIB);
+    }
+
+    @Test
+    void aHeapOrYoungGenerationSizeOfTheUsersLeavesTheYoungGenerationToThem() throws Exception {
+        for (String option : List.of("-Xmx512m", "-Xmn64m", "-XX:MaxHeapSize=700m", "-XX:NewSize=32m",
+                "-XX:NewRatio=3", "-XX:MaxRAMPercentage=10")) {
+            Flags flags = flags(Map.of(), option, "--version");
+
+            assertThat(flags.run().exitCode()).as(option + ": " + flags.run().both()).isZero();
+            assertThat(flags.has(YOUNG_CAP)).as(option + ": " + flags.run().both()).isFalse();
+            assertThat(flags.has(SERIAL)).as(option + ": " + flags.run().both()).isTrue();
+        }
+        Flags small = flags(Map.of(), "-Xmx64m", "--version");
+        // Java's warning when a cap reaches the whole heap would go to standard output, ahead of --json
+        assertThat(small.run().out()).as(small.run().both()).doesNotContain("warning");
+    }
+
+    @Test
+    void noCapWhenLessThanFourGibibytesOfMemoryAreSeen() throws Exception {
+        // /proc/meminfo replaced, for the script alone, by one of a 2 GB machine: needs a mount namespace
+        Path meminfo = Files.writeString(work.resolve("meminfo"), "MemTotal:        2000000 kB\nMemFree: 1 kB\n");
+        Path unshare = Path.of("/usr/bin/unshare");
+        Path mount = Path.of("/usr/bin/mount");
+        assumeTrue(Files.isExecutable(unshare) && Files.isExecutable(mount), "no unshare or mount");
+        Launch probe = Launch.run(work, Map.of(), unshare.toString(), "--mount", mount.toString(), "--bind",
+                meminfo.toString(), "/proc/meminfo");
+        assumeTrue(probe.exitCode() == 0, "no mount namespace here: " + probe.both());
+
+        Flags flags = flagsOf(Map.of(), "", List.of(unshare.toString(), "--mount", "/bin/sh", "-c",
+                mount + " --bind \"$1\" /proc/meminfo && shift && exec \"$@\"", "sh", meminfo.toString(),
+                script.toString(), "--version"));
+
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
+        assertThat(flags.has(YOUNG_CAP)).as(flags.run().both()).isFalse();
     }
 }
