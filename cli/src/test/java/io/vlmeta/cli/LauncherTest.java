@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +70,15 @@ class LauncherTest {
     }
 
     private Run launch() throws IOException, InterruptedException {
-        Path err = root.resolve("err.txt");
+        return launch(root.resolve("err.txt"), true);
+    }
+
+    /**
+     * Runs the launcher with {@code --version}.
+     *
+     * @param takeCalls whether to read and clear the recorded calls; runs at the same time leave them to the caller
+     */
+    private Run launch(Path err, boolean takeCalls) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("vlmeta").toString(), "--version")
                 .directory(root.toFile()).redirectErrorStream(false).redirectError(err.toFile())
                 .redirectOutput(root.resolve("out.txt").toFile());
@@ -75,8 +86,10 @@ class LauncherTest {
         builder.environment().remove("JAVA_HOME"); // the start script would take the real one from there
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String called = Files.exists(calls) ? Files.readString(calls, StandardCharsets.UTF_8) : "";
-        Files.deleteIfExists(calls);
+        String called = takeCalls && Files.exists(calls) ? Files.readString(calls, StandardCharsets.UTF_8) : "";
+        if (takeCalls) {
+            Files.deleteIfExists(calls);
+        }
         return new Run(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8), called);
     }
 
@@ -113,6 +126,49 @@ class LauncherTest {
     }
 
     @Test
+    void runsStartedTogetherAfterAChangeBuildOnceAndAllRunTheJar() throws Exception {
+        Files.setLastModifiedTime(root.resolve("api/src/main/java/Api.java"), FileTime.from(BUILT.plusSeconds(60)));
+        // a build that takes a while, as a real one does: the others start while it runs
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\" >> " + calls + "\nsleep 2\n"
+                + "mkdir -p cli/target && echo jar > cli/target/vlmeta.jar\n");
+
+        List<CompletableFuture<Run>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(CompletableFuture.supplyAsync(this::launchUnchecked));
+        }
+        List<Run> done = runs.stream().map(CompletableFuture::join).toList();
+
+        assertThat(done).allSatisfy(run -> assertThat(run.exitCode()).as(run.err()).isZero());
+        String called = Files.readString(calls, StandardCharsets.UTF_8);
+        assertThat(called.lines().filter(line -> line.startsWith("mvn "))).as(called).hasSize(1);
+        assertThat(called.lines().filter(line -> line.startsWith("java "))).as(called).hasSize(3);
+        assertThat(root.resolve("cli/target/.vlmeta-build.lock")).doesNotExist();
+    }
+
+    @Test
+    void aBuildLockLeftByAKilledRunIsTakenOver() throws Exception {
+        Files.delete(jar);
+        Path lock = Files.createDirectories(root.resolve("cli/target/.vlmeta-build.lock"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(lock.resolve("pid"), gone.pid() + "\n");
+
+        Run run = launch();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.calls()).contains("mvn -B -q").containsPattern(ranTheJar());
+        assertThat(lock).doesNotExist();
+    }
+
+    private Run launchUnchecked() {
+        try {
+            return launch(Files.createTempFile(root, "err", ".txt"), false);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void rebuildsWhenAPomIsNewerThanTheJar() throws Exception {
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(BUILT.plusSeconds(60)));
 
@@ -132,13 +188,14 @@ class LauncherTest {
     @Test
     void showsTheBuildLogOnlyWhenTheBuildFails() throws Exception {
         Files.delete(jar);
-        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho '[ERROR] Api.java:[1,1] expected'\nexit 1\n");
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nprintf '\\033[0m\\033[0m'\n"
+                + "echo '[ERROR] Api.java:[1,1] expected'\nexit 1\n");
 
         Run run = launch();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Building vlmeta (first run only)...\n")
-                .contains("[ERROR] Api.java:[1,1] expected").contains("the build failed");
+                .contains("[ERROR] Api.java:[1,1] expected").contains("the build failed").doesNotContain("\u001b");
         assertThat(run.calls()).doesNotContain("-jar");
     }
 

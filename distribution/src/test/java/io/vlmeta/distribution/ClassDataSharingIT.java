@@ -1,6 +1,7 @@
 package io.vlmeta.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -236,6 +237,125 @@ class ClassDataSharingIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs the validate in new namespaces of {@code unshare}, after a shell command in them (which gets
+     * the script and its arguments as "$@" to exec); skipped where this machine cannot make them.
+     */
+    private Launch validateInNamespace(List<String> unshareOptions, String before) throws Exception {
+        Path unshare = Path.of("/usr/bin/unshare");
+        assumeTrue(Files.isExecutable(unshare), "no unshare");
+        List<String> probe = new ArrayList<>(List.of(unshare.toString()));
+        probe.addAll(unshareOptions);
+        probe.addAll(List.of("/bin/sh", "-c", before + " && true", "sh"));
+        Launch tried = Launch.run(work, env, probe);
+        assumeTrue(tried.exitCode() == 0, "no such namespace here: " + tried.both());
+        List<String> command = new ArrayList<>(List.of(unshare.toString()));
+        command.addAll(unshareOptions);
+        command.addAll(List.of("/bin/sh", "-c", before + " && exec \"$@\"", "sh", home.resolve("bin/vlmeta").toString(),
+                "validate", "--csv", "metadata.csv", "--string-fields", "caption", "--float-fields", "confidence",
+                "--datetime-fields", "captured_at", "--enum-fields", "weather", "--multi-enum-fields", "tags",
+                "--link-fields", "reference_url", "--report", "report.html", "--json"));
+        return Launch.run(work, env, command);
+    }
+
+    @Test
+    void writesNoArchiveWhereLessThan64MiBAreFreeAndTheRunSucceedsAsWithout() throws Exception {
+        Launch plain = withoutArchive();
+        Path small = Files.createDirectories(dir.resolve("small disk"));
+        env.put("XDG_CACHE_HOME", small.toString());
+
+        // a JVM that cannot write its archive exits with 1 and an error on standard output
+        for (int run = 0; run < 2; run++) {
+            Launch full = validateInNamespace(List.of("--mount"),
+                    "/usr/bin/mount -t tmpfs -o size=2m tmpfs '" + small + "'");
+            assertSameOutput(full, plain);
+        }
+    }
+
+    @Test
+    void usesTheArchiveWhenEveryRunIsProcessOneAsInAContainer() throws Exception {
+        Launch plain = withoutArchive();
+        List<String> asProcessOne = List.of("--pid", "--fork", "--mount-proc");
+
+        for (int run = 0; run < 2; run++) {
+            assertSameOutput(validateInNamespace(asProcessOne, "true"), plain);
+        }
+
+        assertThat(archiveName()).as("the first run's archive, although its writer's id, 1, is alive").isNotNull();
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    @Test
+    void throwsAwayTheArchiveOfARunThatEndedEarlyAndWritesAFullOne() throws Exception {
+        Launch usageError = vlmeta(env, "validate");
+        assertThat(usageError.exitCode()).as(usageError.both()).isEqualTo(2);
+        Path early = cachedArchiveBeingWritten();
+        assertThat(Files.size(early)).as("the usage error's archive").isLessThan(4L << 20);
+
+        validate(); // finds the small archive, throws it away and writes one of its own
+        assertThat(Files.exists(early)).isFalse();
+        String name = archiveNameAfter(validate());
+
+        assertThat(Files.size(cache.resolve("vlmeta").resolve(name))).isGreaterThanOrEqualTo(4L << 20);
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    private Path cachedArchiveBeingWritten() throws Exception {
+        List<String> written = cached().stream().filter(name -> name.matches(".*\\.jsa\\.\\d+")).toList();
+        assertThat(written).hasSize(1);
+        return cache.resolve("vlmeta").resolve(written.get(0));
+    }
+
+    @Test
+    void writesNoArchiveForAHeapOf31GibibytesOrMoreWhichRunsOnAnotherBaseArchive() throws Exception {
+        Launch plain = withoutArchive();
+
+        assertSameOutput(validate(with("VLMETA_JAVA_OPTS", "-Xmx40g")), plain);
+        assertSameOutput(validate(with("VLMETA_JAVA_OPTS", "-Xms64m -Xmx32768m")), plain);
+
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void leavesClassDataSharingToTheUserWhoChoosesItOrHidesOptionsInAFile() throws Exception {
+        Launch plain = withoutArchive();
+        validate();
+        archiveNameAfter(validate());
+        Path own = dir.resolve("own.jsa");
+        Path argumentFile = Files.writeString(dir.resolve("java.args"), "-Xshare:off\n");
+
+        Launch writesItsOwn = validate(with("VLMETA_JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + own));
+        Launch hidden = validate(with("JDK_JAVA_OPTIONS", "@" + argumentFile));
+
+        assertSameOutput(writesItsOwn, plain);
+        assertThat(own).isNotEmptyFile();
+        assertThat(hidden.exitCode()).as(hidden.both()).isZero();
+        assertThat(hidden.out()).isEqualTo(plain.out());
+    }
+
+    @Test
+    void falseNoAndOffTurnTheArchiveOffAsZeroDoes() throws Exception {
+        Launch plain = withoutArchive();
+
+        for (String off : List.of("false", "no", "OFF")) {
+            assertSameOutput(validate(with("VLMETA_CDS", off)), plain);
+        }
+
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void writesNoArchiveForARelativeHome() throws Exception {
+        Launch plain = withoutArchive();
+        env.remove("XDG_CACHE_HOME");
+        env.put("HOME", "relative home");
+
+        assertSameOutput(validate(), plain);
+        assertSameOutput(validate(), plain);
+
+        assertThat(work.resolve("relative home")).doesNotExist();
     }
 
     @Test

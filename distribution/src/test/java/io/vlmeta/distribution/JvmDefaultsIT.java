@@ -108,12 +108,58 @@ class JvmDefaultsIT {
     }
 
     @Test
-    void aCollectorNamedInJavaToolOptionsReplacesTheSerialOne() throws Exception {
-        Flags flags = flags(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "", "--version");
+    void aCollectorNamedInAVariableJavaReadsItselfReplacesTheSerialOne() throws Exception {
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            Flags flags = flags(Map.of(variable, "-XX:+UseG1GC"), "", "--version");
+
+            assertThat(flags.run().exitCode()).as(variable + ": " + flags.run().both()).isZero();
+            assertThat(flags.has("-XX:+UseG1GC")).as(variable + ": " + flags.run().both()).isTrue();
+            assertThat(flags.has(SERIAL)).as(variable + ": " + flags.run().both()).isFalse();
+        }
+    }
+
+    @Test
+    void optionsHiddenInAFileGetNoDefaultAtAll() throws Exception {
+        Path csv = smallCsv();
+        Path argumentFile = Files.writeString(work.resolve("g1.args"), "-XX:+UseG1GC\n");
+        Path optionsFile = Files.writeString(work.resolve("g1.options"), "-XX:+UseG1GC\n");
+
+        Flags argumentsInVlmetaJavaOpts = flags(Map.of(), "@" + argumentFile, "validate", "--csv", csv.toString(),
+                "--no-such-option");
+        Flags argumentsInJdkJavaOptions = flags(Map.of("JDK_JAVA_OPTIONS", "@" + argumentFile), "", "validate",
+                "--csv", csv.toString(), "--no-such-option");
+        Flags optionsFileOption = flags(Map.of(), "-XX:VMOptionsFile=" + optionsFile, "--version");
+        Flags quoted = flags(Map.of("JDK_JAVA_OPTIONS", "\"-Xmx64m\""), "", "--version");
+
+        for (Flags flags : List.of(argumentsInVlmetaJavaOpts, argumentsInJdkJavaOptions, optionsFileOption, quoted)) {
+            // Java refuses two collectors, and warns on standard output of a cap as large as the heap
+            assertThat(flags.run().exitCode()).as(flags.run().both()).isIn(0, 2);
+            assertThat(flags.run().out()).as(flags.run().both()).doesNotContain("warning").doesNotContain("Error");
+            assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+            assertThat(flags.has(YOUNG_CAP)).as(flags.run().both()).isFalse();
+            assertThat(flags.choosesCompilers()).as(flags.run().both()).isFalse();
+        }
+    }
+
+    @Test
+    void anOldGenerationSizeOfTheUsersLeavesTheCollectorToJava() throws Exception {
+        Flags flags = flags(Map.of(), "-XX:OldSize=2g", "--version");
+
+        // the Serial collector warns on standard output of an old generation that does not fit its heap
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.run().out()).as(flags.run().both()).doesNotContain("warning");
+        assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+    }
+
+    @Test
+    void aStarInTheUsersOptionsReachesJavaAsAStar() throws Exception {
+        Files.writeString(work.resolve("a file a glob would list"), "");
+
+        Flags flags = flags(Map.of(), "-Dvlmeta.probe=* -XshowSettings:properties", "--version");
 
         assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
-        assertThat(flags.has("-XX:+UseG1GC")).as(flags.run().both()).isTrue();
-        assertThat(flags.has(SERIAL)).as(flags.run().both()).isFalse();
+        assertThat(flags.run().err()).as(flags.run().both()).contains("vlmeta.probe = *")
+                .doesNotContain("a file a glob would list");
     }
 
     @Test
@@ -152,18 +198,22 @@ class JvmDefaultsIT {
         assertThat(belowLimit.has(C1_ALONE)).as(belowLimit.run().both()).isTrue();
     }
 
-    @Test
-    void workbooksAndParquetFilesHaveAnEighthOfTheLimit() throws Exception {
-        Flags bigWorkbook = flags(Map.of(), "", "validate", "--input", fileOf("big.xlsx", 8 * MIB).toString(),
-                "--no-such-option");
-        Flags bigParquet = flags(Map.of(), "", "validate", "--input", fileOf("big.parquet", 8 * MIB).toString(),
-                "--no-such-option");
-        Flags smallWorkbook = flags(Map.of(), "", "validate", "--input",
-                fileOf("small.xlsx", 8 * MIB - 1).toString(), "--no-such-option");
+    /** @return the flags of a validate of a file of that name and size, stopped at the command line */
+    private Flags validatingFileOf(String name, long bytes) throws Exception {
+        return flags(Map.of(), "", "validate", "--input", fileOf(name, bytes).toString(), "--no-such-option");
+    }
 
-        assertThat(bigWorkbook.choosesCompilers()).as(bigWorkbook.run().both()).isFalse();
-        assertThat(bigParquet.choosesCompilers()).as(bigParquet.run().both()).isFalse();
-        assertThat(smallWorkbook.has(C1_ALONE)).as(smallWorkbook.run().both()).isTrue();
+    @Test
+    void workbooksParquetAndGzipFilesHaveAnEighthOfTheLimitInAnyLetterCase() throws Exception {
+        // they pack about 8 times more rows into a byte: a gzip'd JSON Lines file of 38 MiB holds a million
+        for (String name : List.of("big.xlsx", "big.parquet", "big.jsonl.gz", "big.Xlsx", "big.XLSM", "big.csv.GZ")) {
+            Flags big = validatingFileOf(name, 8 * MIB);
+            assertThat(big.choosesCompilers()).as(name + ": " + big.run().both()).isFalse();
+        }
+        for (String name : List.of("small.xlsx", "small.Parquet", "small.jsonl.gz")) {
+            Flags small = validatingFileOf(name, 8 * MIB - 1);
+            assertThat(small.has(C1_ALONE)).as(name + ": " + small.run().both()).isTrue();
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ final class Tools {
     static final List<String> NEEDED_COMMANDS = List.of("sh", "dirname", "readlink", "sed");
     /** what bin/vlmeta runs besides shell built-ins: the needed ones and those its class data sharing uses */
     static final List<String> SCRIPT_COMMANDS = List.of("sh", "dirname", "readlink", "sed", "cksum", "wc", "mkdir",
-            "touch", "mv", "rm");
+            "touch", "mv", "rm", "df");
 
     private Tools() {
     }
