@@ -89,7 +89,7 @@ abstract class JobCommand {
                 stopped(human, style, resume);
             }
             if (options.json) {
-                context.out().println(JsonSummary.of(spec, result));
+                JsonSummary.print(spec, result, context.out());
             }
             return result.exitCode();
         } catch (VlmetaException e) {

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vlmeta.api.FieldCounts;
@@ -10,6 +11,9 @@ import io.vlmeta.api.RunSummary;
 import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Stops;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +26,31 @@ final class JsonSummary {
     private JsonSummary() {
     }
 
+    /** @return the summary as one JSON object, e.g. for a test; {@link #print} writes it without holding it */
     static String of(JobSpec spec, JobResult result) {
+        return write(summary(spec, result));
+    }
+
+    /**
+     * Writes the summary to {@code out} as it is produced, then a line break, and flushes; {@code out} stays
+     * open. The coverage list names every media item without a value, which for a dataset of millions is
+     * hundreds of MB of JSON: it is read from the coverage bits item by item as Jackson writes it, and never
+     * held as text.
+     *
+     * @param out standard output; gets UTF-8 (RFC 8259, section 8.1)
+     * @throws UncheckedIOException when writing fails
+     */
+    static void print(JobSpec spec, JobResult result, PrintStream out) {
+        try {
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary(spec, result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the JSON summary: " + e.getMessage(), e);
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static Map<String, Object> summary(JobSpec spec, JobResult result) {
         RunSummary summary = result.summary();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status(spec, result));
@@ -92,7 +120,7 @@ final class JsonSummary {
             json.put("coverage", coverage);
         }
         json.put("problems", summary.problems().stream().map(JsonSummary::problem).toList());
-        return write(json);
+        return json;
     }
 
     private static Map<String, String> media(io.vlmeta.api.Coverage.Media media) {

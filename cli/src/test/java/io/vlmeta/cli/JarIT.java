@@ -69,6 +69,37 @@ class JarIT {
     }
 
     @Test
+    void theJsonSummaryListsEveryMediaItemWithoutAValueInAHeapThatCannotHoldTheListAsText() throws Exception {
+        // 400,000 media without a value are 40 MB of JSON: as a String (and the chars it is built from) they
+        // would not fit a 64 MB heap beside the media index; written as they are read, they need no room
+        int media = 400_000;
+        Path export = dir.resolve("export.csv");
+        try (var out = java.nio.file.Files.newBufferedWriter(export)) {
+            out.write("filename,media_id\n");
+            for (int i = 0; i < media; i++) {
+                out.write(String.format("images/shard-%03d/img-%07d.jpg,%s%n", i / 10_000, i,
+                        new java.util.UUID(0x1234L, i)));
+            }
+        }
+        Path metadata = java.nio.file.Files.writeString(dir.resolve("metadata.csv"),
+                "file_fullpath,label\nimages/shard-000/img-0000001.jpg,a\n");
+
+        VlmetaJar.Launch run = VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Xmx64m"),
+                List.of("validate", "--csv", metadata.toString(), "--export-file", export.toString(),
+                        "--string-fields", "label", "--json")).await();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode coverage = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).get("coverage");
+        assertThat(coverage.get("without_values").asInt()).isEqualTo(media - 1);
+        assertThat(coverage.get("without")).hasSize(media - 1);
+        assertThat(coverage.get("without").get(0).get("path").asText()).isEqualTo("images/shard-000/img-0000000.jpg");
+        assertThat(coverage.get("without").get(media - 2).get("media_id").asText())
+                .isEqualTo(new java.util.UUID(0x1234L, media - 1).toString());
+        assertThat(run.out()).endsWith("}\n");
+    }
+
+    @Test
     void runningOutOfHeapSaysHowToGiveItMoreInsteadOfATrace() throws Exception {
         // an export of 600,000 media needs a media index of about 50 MB: more than a 24 MB heap holds
         Path export = dir.resolve("export.csv");

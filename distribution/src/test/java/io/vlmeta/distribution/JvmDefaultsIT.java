@@ -217,6 +217,31 @@ class JvmDefaultsIT {
     }
 
     @Test
+    void bothCompilersForAnExportOf16MiBOrMoreThatIsOverHalfTheInput() throws Exception {
+        Path csv = smallCsv();
+        Path bigExport = fileOf("export of a million media.csv", 16 * MIB);
+        Path smallExport = fileOf("small export.csv", 16 * MIB - 1);
+        Path input = fileOf("input twice the export.csv", 32 * MIB);
+
+        Flags big = flags(Map.of(), "", "validate", "--csv", csv.toString(), "--export-file", bigExport.toString(),
+                "--no-such-option");
+        Flags bigJoined = flags(Map.of(), "", "validate", "--csv", csv.toString(), "--export-file=" + bigExport,
+                "--no-such-option");
+        Flags small = flags(Map.of(), "", "validate", "--csv", csv.toString(), "--export-file", smallExport.toString(),
+                "--no-such-option");
+        Flags halfTheInput = flags(Map.of(), "", "validate", "--csv", input.toString(), "--export-file",
+                bigExport.toString(), "--no-such-option");
+        Flags unknown = flags(Map.of(), "", "validate", "--csv", csv.toString(), "--export-file", "/dev/stdin",
+                "--no-such-option");
+
+        assertThat(big.choosesCompilers()).as(big.run().both()).isFalse();
+        assertThat(bigJoined.choosesCompilers()).as(bigJoined.run().both()).isFalse();
+        assertThat(small.has(C1_ALONE)).as(small.run().both()).isTrue();
+        assertThat(halfTheInput.has(C1_ALONE)).as(halfTheInput.run().both()).isTrue();
+        assertThat(unknown.choosesCompilers()).as(unknown.run().both()).isFalse();
+    }
+
+    @Test
     void bothCompilersForStandardInputAFolderOrAnotherCommand() throws Exception {
         Path folder = Files.createDirectories(work.resolve("sidecars"));
         Path csv = smallCsv();
