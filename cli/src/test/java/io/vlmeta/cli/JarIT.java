@@ -68,11 +68,14 @@ class JarIT {
         assertThat(usage.err()).startsWith("Unknown option: '--no-such-flag'");
     }
 
-    @Test
-    void theJsonSummaryListsEveryMediaItemWithoutAValueInAHeapThatCannotHoldTheListAsText() throws Exception {
-        // 400,000 media without a value are 40 MB of JSON: as a String (and the chars it is built from) they
-        // would not fit a 64 MB heap beside the media index; written as they are read, they need no room
-        int media = 400_000;
+    /**
+     * Validates one row of metadata (a string field) against a generated export, in a heap of the size given.
+     *
+     * @param media  the export's media items, {@code images/shard-SSS/img-NNNNNNN.jpg} with UUIDs (0x1234, N)
+     * @param heap   the -Xmx option
+     * @param extra  more arguments for validate
+     */
+    private VlmetaJar.Launch validateOneRowAgainst(int media, String heap, String... extra) throws Exception {
         Path export = dir.resolve("export.csv");
         try (var out = java.nio.file.Files.newBufferedWriter(export)) {
             out.write("filename,media_id\n");
@@ -83,10 +86,19 @@ class JarIT {
         }
         Path metadata = java.nio.file.Files.writeString(dir.resolve("metadata.csv"),
                 "file_fullpath,label\nimages/shard-000/img-0000001.jpg,a\n");
+        List<String> args = new ArrayList<>(List.of("validate", "--csv", metadata.toString(), "--export-file",
+                export.toString(), "--string-fields", "label"));
+        args.addAll(List.of(extra));
+        return VlmetaJar.start(dir, dir.resolve("streams"), List.of(heap), args).await();
+    }
 
-        VlmetaJar.Launch run = VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Xmx64m"),
-                List.of("validate", "--csv", metadata.toString(), "--export-file", export.toString(),
-                        "--string-fields", "label", "--json")).await();
+    @Test
+    void theJsonSummaryListsEveryMediaItemWithoutAValueInAHeapThatCannotHoldTheListAsText() throws Exception {
+        // 400,000 media without a value are 40 MB of JSON: as a String (and the chars it is built from) they
+        // would not fit a 64 MB heap beside the media index; written as they are read, they need no room
+        int media = 400_000;
+
+        VlmetaJar.Launch run = validateOneRowAgainst(media, "-Xmx64m", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode coverage = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -102,20 +114,7 @@ class JarIT {
     @Test
     void runningOutOfHeapSaysHowToGiveItMoreInsteadOfATrace() throws Exception {
         // an export of 600,000 media needs a media index of about 50 MB: more than a 24 MB heap holds
-        Path export = dir.resolve("export.csv");
-        try (var out = java.nio.file.Files.newBufferedWriter(export)) {
-            out.write("filename,media_id\n");
-            for (int i = 0; i < 600_000; i++) {
-                out.write(String.format("images/shard-%03d/img-%07d.jpg,%s%n", i / 10_000, i,
-                        new java.util.UUID(0x1234L, i)));
-            }
-        }
-        Path metadata = java.nio.file.Files.writeString(dir.resolve("metadata.csv"),
-                "file_fullpath,label\nimages/shard-000/img-0000001.jpg,a\n");
-
-        VlmetaJar.Launch run = VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Xmx24m"),
-                List.of("validate", "--csv", metadata.toString(), "--export-file", export.toString(),
-                        "--string-fields", "label")).await();
+        VlmetaJar.Launch run = validateOneRowAgainst(600_000, "-Xmx24m");
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
         assertThat(run.err()).contains("vlmeta ran out of memory (its Java heap was")
