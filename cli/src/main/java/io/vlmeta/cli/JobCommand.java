@@ -50,8 +50,9 @@ abstract class JobCommand {
         PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
         ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
-            Cancellation cancellation = mode == JobSpec.Mode.UPLOAD
-                    ? context.stops().start(ConsoleStream.of(context.err()), resume.command()) : Cancellation.NEVER;
+            // a validation is stopped too, so that it ends as every refused job does (--json included)
+            Cancellation cancellation = context.stops().start(ConsoleStream.of(context.err()),
+                    mode == JobSpec.Mode.UPLOAD ? resume.command() : null);
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));

@@ -130,10 +130,13 @@ final class JsonSummary {
         return json;
     }
 
-    /** The JSON for a job that stopped with an error before it had a summary. */
+    /**
+     * The JSON for a job that ended before it had a summary: status {@code stopped} for a stop the user asked
+     * for (exit code {@link Stops#EXIT_CODE}), else {@code error}.
+     */
     static String error(String message, int exitCode) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", "error");
+        json.put("status", exitCode == Stops.EXIT_CODE ? "stopped" : "error");
         json.put("exit_code", exitCode);
         json.put("error", message);
         return write(json);

@@ -17,7 +17,8 @@ interface StopControl {
      * Called once when a job starts.
      *
      * @param err           where to say that the job is stopping
-     * @param resumeCommand the command that continues the job, printed when it must end at once
+     * @param resumeCommand the command that continues the job, printed when it must end at once; {@code null}
+     *                      for a job that sends nothing (a validation, a dry run), which has nothing to continue
      * @return the job's cancellation
      */
     Cancellation start(PrintStream err, String resumeCommand);

@@ -12,7 +12,10 @@ import sun.misc.SignalHandler;
  * Ctrl-C (SIGINT) and SIGTERM for a running job. The first signal asks the job to stop: the engine
  * stops reading the source and declaring fields, the sink lets the requests in flight finish and
  * writes their outcome to the journal, and the command prints the {@code --resume} command and exits
- * 130. A second signal, or a job still running {@link #grace} after the first, ends the process at once
+ * 130. A job that sends nothing (a validation, a dry run) stops at its next row and exits 130 with its
+ * usual error output ({@code --json} included), saying that nothing was sent; one still running after
+ * {@link #NOTHING_SENT_GRACE} (reading a large export, say) ends at once. A second signal, or a job still
+ * running {@link #grace} after the first, ends the process at once
  * (still 130); the journal's write-ahead records let {@code --resume} settle the requests cut off.
  *
  * <p>Why {@code sun.misc.Signal} and not a shutdown hook: once a signal starts the JVM's shutdown, the
@@ -29,6 +32,8 @@ final class StopSignals implements StopControl {
      * default), so the sink settles them and writes the journal before this bound is reached.
      */
     static final Duration GRACE = Duration.ofSeconds(45);
+    /** How long a job that sends nothing may take to end after the first signal: nothing waits to be settled. */
+    static final Duration NOTHING_SENT_GRACE = Duration.ofSeconds(5);
 
     private final Duration grace;
 
@@ -39,12 +44,15 @@ final class StopSignals implements StopControl {
     @Override
     public Cancellation start(PrintStream err, String resumeCommand) {
         AtomicInteger signals = new AtomicInteger();
+        Duration wait = resumeCommand == null && grace.compareTo(NOTHING_SENT_GRACE) > 0 ? NOTHING_SENT_GRACE : grace;
         SignalHandler handler = signal -> {
             if (signals.incrementAndGet() == 1) {
                 err.println();
-                err.println("Stopping (SIG" + signal.getName() + "): no new batch is started; waiting up to "
-                        + grace.toSeconds() + " s for the requests in flight. Press Ctrl-C again to stop at once.");
-                watchdog(err, resumeCommand, signals);
+                err.println("Stopping (SIG" + signal.getName() + "): " + (resumeCommand == null
+                        ? "nothing is sent in this job; it ends at its next row, within " + wait.toSeconds() + " s."
+                        : "no new batch is started; waiting up to " + wait.toSeconds()
+                                + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
+                watchdog(err, resumeCommand, wait);
             } else {
                 abort(err, "Stopped at once (second signal).", resumeCommand);
             }
@@ -59,15 +67,16 @@ final class StopSignals implements StopControl {
         return () -> signals.get() > 0;
     }
 
-    private void watchdog(PrintStream err, String resumeCommand, AtomicInteger signals) {
+    private static void watchdog(PrintStream err, String resumeCommand, Duration wait) {
         Thread thread = new Thread(() -> {
             try {
-                Thread.sleep(grace.toMillis());
+                Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
-            abort(err, "Stopped at once: the requests in flight did not finish within " + grace.toSeconds()
-                    + " s.", resumeCommand);
+            abort(err, resumeCommand == null ? "Stopped at once: the job did not end within " + wait.toSeconds() + " s."
+                    : "Stopped at once: the requests in flight did not finish within " + wait.toSeconds() + " s.",
+                    resumeCommand);
         }, "vlmeta-stop-watchdog");
         thread.setDaemon(true);
         thread.start();
@@ -75,8 +84,12 @@ final class StopSignals implements StopControl {
 
     /** Halts without shutdown hooks or waiting for any thread: the user asked for it. */
     private static void abort(PrintStream err, String why, String resumeCommand) {
-        err.println(why + " The journal records every request that was started; to continue, run:");
-        err.println("  " + resumeCommand);
+        if (resumeCommand == null) {
+            err.println(why + " Nothing was sent.");
+        } else {
+            err.println(why + " The journal records every request that was started; to continue, run:");
+            err.println("  " + resumeCommand);
+        }
         err.flush();
         Runtime.getRuntime().halt(Stops.EXIT_CODE);
     }

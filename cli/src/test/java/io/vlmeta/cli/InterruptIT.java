@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The packaged jar sent SIGINT (Ctrl-C) or SIGTERM in the middle of a slow upload: it lets the requests
  * in flight finish, removes its temporary files, prints the {@code --resume} command and exits 130; that
  * command then finishes the job with every value on the server exactly once. A second signal ends it at once.
+ * A validation, which sends nothing, stops at its next row and ends as a refused job does, {@code --json} included.
  */
 class InterruptIT {
     private static final Pattern RESUME = Pattern.compile("(?m)^  (vlmeta upload .* --resume)$");
@@ -163,5 +164,37 @@ class InterruptIT {
         assertThat(aborted.out()).as("the job never reached its summary").doesNotContain("Upload finished");
         assertThat(aborted.err()).contains("Stopped at once (second signal). The journal records every request that "
                 + "was started; to continue, run:\n  vlmeta upload --csv " + csv);
+    }
+
+    @Test
+    void ctrlCDuringAValidationEndsItWithAStoppedJsonDocumentAndExit130() throws Exception {
+        Path csv = dir.resolve("a million rows.csv");
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write("file_fullpath,label\n");
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write("images/" + i + ".jpg,a\n");
+            }
+        }
+        VlmetaJar.Started run = start(List.of("validate", "--csv", csv.toString(), "--string-fields", "label",
+                "--json"));
+        // the first progress line: the job runs, and its signal handlers are in place
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(run.err()).contains("Validating: ") && run.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(run.process().isAlive()).as("still validating").isTrue();
+
+        signal(run.process(), "INT");
+        VlmetaJar.Launch stopped = run.await();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopping (SIGINT): nothing is sent in this job; it ends at its next row")
+                .doesNotContain("at io.vlmeta").doesNotContain("--resume");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stopped.out());
+        assertThat(json.get("status").asText()).as(stopped.out()).isEqualTo("stopped");
+        assertThat(json.get("exit_code").asInt()).isEqualTo(130);
+        assertThat(json.get("error").asText()).contains("Stopped during validation: nothing was sent");
+        assertThat(stopped.out()).hasLineCount(1);
     }
 }

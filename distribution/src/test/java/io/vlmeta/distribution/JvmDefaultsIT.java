@@ -242,6 +242,15 @@ class JvmDefaultsIT {
     }
 
     @Test
+    void c1AloneForTheDemoWhoseRowsAreBundled() throws Exception {
+        Flags demo = flags(Map.of(), "", "demo", "--no-such-option");
+
+        assertThat(demo.run().exitCode()).as(demo.run().both()).isEqualTo(2);
+        assertThat(demo.has(C1_ALONE)).as(demo.run().both()).isTrue();
+        assertThat(demo.has(SERIAL)).as(demo.run().both()).isTrue();
+    }
+
+    @Test
     void bothCompilersForStandardInputAFolderOrAnotherCommand() throws Exception {
         Path folder = Files.createDirectories(work.resolve("sidecars"));
         Path csv = smallCsv();
