@@ -89,13 +89,16 @@ abstract class JobCommand {
             if (result.exitCode() == Stops.EXIT_CODE) {
                 stopped(human, style, resume);
             }
-            if (options.json) {
-                JsonSummary.print(spec, result, context.out());
+            if (options.json && !JsonSummary.print(spec, result, context.out())) {
+                // the job itself is done (and an upload's journal says so); a script reading the JSON is not
+                human.println("Error: standard output did not take the whole JSON summary (a full disk, or a "
+                        + "reader that stopped reading); the job itself ended with exit code " + result.exitCode() + ".");
+                return result.exitCode() == 0 ? 1 : result.exitCode();
             }
             return result.exitCode();
         } catch (VlmetaException e) {
             if (options.json) {
-                context.out().println(JsonSummary.error(e.getMessage(), e.code().exitCode()));
+                JsonSummary.printError(e.getMessage(), e.code().exitCode(), context.out());
             }
             throw e;
         }

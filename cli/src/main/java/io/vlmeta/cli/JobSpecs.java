@@ -39,6 +39,11 @@ final class JobSpecs {
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin,
                         Cancellation cancellation) {
         Path input = input(options);
+        if (options.exportFile != null && options.exportFile.toString().isEmpty()) {
+            // Path.of("") is the working folder: it would be read as an export and fail as a folder
+            throw VlmetaException.usage("--export-file names no file: give the path of the dataset's export "
+                    + "(the CSV with 'filename' and 'media_id', or the UI's metadata.json).");
+        }
         if (StdinSpool.readsOnce(input) && stdin == null) {
             throw new IllegalStateException("standard input or a pipe must be copied before the job is built");
         }

@@ -11,9 +11,10 @@ import io.vlmeta.api.RunSummary;
 import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Stops;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,17 +38,75 @@ final class JsonSummary {
      * hundreds of MB of JSON: it is read from the coverage bits item by item as Jackson writes it, and never
      * held as text.
      *
-     * @param out standard output; gets UTF-8 (RFC 8259, section 8.1)
-     * @throws UncheckedIOException when writing fails
+     * @param out standard output; gets UTF-8 (RFC 8259, section 8.1) whatever its own charset
+     * @return false when {@code out} could not take it all (a full disk, a reader that went away); the
+     *         writing stops there
      */
-    static void print(JobSpec spec, JobResult result, PrintStream out) {
-        try {
-            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary(spec, result));
+    static boolean print(JobSpec spec, JobResult result, PrintStream out) {
+        return printJson(summary(spec, result), out);
+    }
+
+    /**
+     * Writes {@link #error} to {@code out} as UTF-8, as {@link #print} writes the summary.
+     *
+     * @return false when {@code out} could not take it all
+     */
+    static boolean printError(String message, int exitCode, PrintStream out) {
+        return printJson(errorJson(message, exitCode), out);
+    }
+
+    private static boolean printJson(Map<String, Object> json, PrintStream out) {
+        try (OutputStream checked = new FailingOnError(out)) {
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(checked, json);
+            checked.write('\n');
+            checked.flush();
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the JSON summary: " + e.getMessage(), e);
+            return false;
         }
-        out.println();
-        out.flush();
+    }
+
+    /**
+     * Standard output as Jackson's target: a {@link PrintStream} keeps its write errors to itself, so each
+     * write asks it ({@link PrintStream#checkError()}) and turns a failure into an {@link IOException} that
+     * ends the document there, instead of writing hundreds of MB more into a closed pipe. Closing leaves
+     * {@code out} open.
+     */
+    private static final class FailingOnError extends FilterOutputStream {
+        private final PrintStream out;
+
+        FailingOnError(PrintStream out) {
+            super(out);
+            this.out = out;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            failIfOutFailed();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            failIfOutFailed();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            failIfOutFailed(); // checkError flushes
+        }
+
+        @Override
+        public void close() {
+            // standard output stays open
+        }
+
+        private void failIfOutFailed() throws IOException {
+            if (out.checkError()) {
+                throw new IOException("standard output refused the JSON");
+            }
+        }
     }
 
     private static Map<String, Object> summary(JobSpec spec, JobResult result) {
@@ -135,11 +194,15 @@ final class JsonSummary {
      * for (exit code {@link Stops#EXIT_CODE}), else {@code error}.
      */
     static String error(String message, int exitCode) {
+        return write(errorJson(message, exitCode));
+    }
+
+    private static Map<String, Object> errorJson(String message, int exitCode) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", exitCode == Stops.EXIT_CODE ? "stopped" : "error");
         json.put("exit_code", exitCode);
         json.put("error", message);
-        return write(json);
+        return json;
     }
 
     private static String status(JobSpec spec, JobResult result) {

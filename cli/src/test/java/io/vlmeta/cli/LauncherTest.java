@@ -142,22 +142,36 @@ class LauncherTest {
         String called = Files.readString(calls, StandardCharsets.UTF_8);
         assertThat(called.lines().filter(line -> line.startsWith("mvn "))).as(called).hasSize(1);
         assertThat(called.lines().filter(line -> line.startsWith("java "))).as(called).hasSize(3);
-        assertThat(root.resolve("cli/target/.vlmeta-build.lock")).doesNotExist();
     }
 
     @Test
-    void aBuildLockLeftByAKilledRunIsTakenOver() throws Exception {
+    void aRunKilledMidBuildLeavesTheLockToItsBuildAndTheNextRunWaitsForIt() throws Exception {
         Files.delete(jar);
-        Path lock = Files.createDirectories(root.resolve("cli/target/.vlmeta-build.lock"));
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Files.writeString(lock.resolve("pid"), gone.pid() + "\n");
+        // a build that outlives the run that started it (killed with -9): it still holds the lock
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\" >> " + calls + "\n"
+                + "kill -9 $PPID\nsleep 2\nmkdir -p cli/target && echo jar > cli/target/vlmeta.jar\n");
+        Run killed = launch(root.resolve("killed err.txt"), false);
+        // 137 when Maven's parent is the launcher itself, 1 when it is the launcher's subshell
+        assertThat(killed.exitCode()).isIn(137, 1);
+
+        Run next = launch();
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.err()).contains("Waiting for another run's build of vlmeta to finish...")
+                .doesNotContain("Building vlmeta");
+        assertThat(next.calls()).containsOnlyOnce("mvn -B -q").containsPattern(ranTheJar());
+    }
+
+    @Test
+    void aLockFileLeftBehindHoldsNothing() throws Exception {
+        Files.delete(jar);
+        Files.writeString(root.resolve("cli/target/.vlmeta-build.lock"), "");
 
         Run run = launch();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("Waiting");
         assertThat(run.calls()).contains("mvn -B -q").containsPattern(ranTheJar());
-        assertThat(lock).doesNotExist();
     }
 
     private Run launchUnchecked() {

@@ -38,6 +38,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anEmptyExportFileIsAUsageErrorNotTheWorkingFolder() {
+        CliRun run = validate("--export-file=");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).contains("--export-file names no file").doesNotContain("directory");
+    }
+
+    @Test
     void checksEveryPathAgainstAnOfflineExport() throws IOException {
         CliRun run = validate("--export-file", export(Examples.filenames()).toString());
 

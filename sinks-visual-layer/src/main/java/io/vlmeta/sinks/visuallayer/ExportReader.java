@@ -10,9 +10,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +28,8 @@ import java.util.Locale;
  * Reads a dataset's media list into a {@link MediaIndex}: the export CSV (columns {@code filename}
  * and {@code media_id}, in any order, among others), or the UI's {@code metadata.json} (an object
  * with {@code media_items}, or a bare array of items). The format is told by the first character,
- * not the file name. Both are streamed: an export of ten million rows is never held as text.
+ * not the file name. Both are streamed: an export of ten million rows is never held as text. The file
+ * is opened once, so a pipe ({@code --export-file <(...)}, a FIFO) reads as a file does.
  */
 final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
@@ -40,11 +44,11 @@ final class ExportReader {
      */
     static MediaIndexBuilder read(Path file, String label, MatchMode mode) {
         MediaIndexBuilder builder = new MediaIndexBuilder(mode);
-        try {
-            if (startsLikeJson(file)) {
-                readJson(file, label, builder);
+        try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
+            if (startsLikeJson(in)) {
+                readJson(in, label, builder);
             } else {
-                readCsv(file, label, builder);
+                readCsv(in, label, builder);
             }
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
@@ -55,23 +59,39 @@ final class ExportReader {
         return builder;
     }
 
+    private static InputStream open(Path file) throws IOException {
+        if (Files.isRegularFile(file) || !Files.exists(file)) {
+            return Files.newInputStream(file); // NoSuchFileException for a missing one
+        }
+        // a pipe: Java 17's stream of a file channel seeks in available(), which a pipe refuses ("Illegal seek")
+        return new FileInputStream(file.toFile());
+    }
+
     /**
-     * @return whether the file's first character other than white space and a UTF-8 byte order mark
-     *         opens a JSON object or array (the UI's metadata.json) rather than a CSV header
+     * Peeks at the stream and puts it back where it was.
+     *
+     * @param in the export from its first byte; must support {@link InputStream#mark}
+     * @return whether its first character other than white space and a UTF-8 byte order mark opens a JSON
+     *         object or array (the UI's metadata.json) rather than a CSV header
      */
-    static boolean startsLikeJson(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    static boolean startsLikeJson(InputStream in) throws IOException {
+        in.mark(Integer.MAX_VALUE); // only the leading blanks and one character are read before the reset
+        try {
             int c;
             do {
                 c = in.read();
             } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
             return c == '{' || c == '[';
+        } finally {
+            in.reset();
         }
     }
 
-    private static void readCsv(Path file, String label, MediaIndexBuilder builder) throws IOException {
+    private static void readCsv(InputStream in, String label, MediaIndexBuilder builder) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (BufferedReader reader = new BufferedReader(
+                // a decoder of its own reports bytes that are not UTF-8, as Files.newBufferedReader does
+                new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
              CSVParser csv = CSVParser.parse(reader, format)) {
             List<String> header = csv.getHeaderNames().stream()
                     .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
@@ -93,8 +113,8 @@ final class ExportReader {
         }
     }
 
-    private static void readJson(Path file, String label, MediaIndexBuilder builder) throws IOException {
-        try (JsonParser json = JSON.createParser(file.toFile())) {
+    private static void readJson(InputStream in, String label, MediaIndexBuilder builder) throws IOException {
+        try (JsonParser json = JSON.createParser(in)) {
             JsonToken first = json.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 boolean found = false;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,6 +140,45 @@ class MediaIndexTest {
         assertThat(fromObject.resolve("images/img1.jpg")).isEqualTo(new Resolution.Matched(ID_A, 0));
         assertThat(fromObject.resolve("f.jpg")).isEqualTo(new Resolution.Matched(ID_B, 1));
         assertThat(fromArray.resolve("f.jpg")).isEqualTo(new Resolution.Matched(ID_B, 0));
+    }
+
+    /** @return the index read from a named pipe (mkfifo) that a thread of its own writes {@code text} into */
+    private MediaIndex fromPipe(String name, String text) throws Exception {
+        Path fifo = dir.resolve(name);
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, text); // blocks until the reader opens the pipe
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        try {
+            return ExportReader.read(fifo, name, MatchMode.PATH).build("pipe");
+        } finally {
+            writer.join(10_000);
+        }
+    }
+
+    @Test
+    void readsAnExportFromAPipeWhichCanBeReadOnlyOnceAsFromAFile() throws Exception {
+        // --export-file <(curl ...): the header's first byte must not be spent on telling CSV from JSON
+        MediaIndex csv = fromPipe("export-pipe", "filename,media_id\nimages/img1.jpg," + ID_A + "\n");
+        MediaIndex json = fromPipe("metadata-pipe", " [{\"file_name\": \"f.jpg\", \"media_id\": \"" + ID_B + "\"}]");
+
+        assertThat(csv.resolve("images/img1.jpg")).isEqualTo(new Resolution.Matched(ID_A, 0));
+        assertThat(json.resolve("f.jpg")).isEqualTo(new Resolution.Matched(ID_B, 0));
+    }
+
+    @Test
+    void refusesAnExportThatIsNotUtf8() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "filename,media_id\nimages/gr\u00f6\u00dfe.jpg,x\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ExportReader.read(file, "latin1.csv", MatchMode.PATH))
+                .isInstanceOf(VlmetaException.class).hasMessageContaining("Could not read the export latin1.csv");
     }
 
     @Test
