@@ -91,6 +91,7 @@ final class StopSignals implements StopControl {
             err.println("  " + resumeCommand);
         }
         err.flush();
+        StdinSpool.deleteOpenCopies();
         Runtime.getRuntime().halt(Stops.EXIT_CODE);
     }
 }

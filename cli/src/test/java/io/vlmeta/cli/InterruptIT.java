@@ -197,4 +197,38 @@ class InterruptIT {
         assertThat(json.get("error").asText()).contains("Stopped during validation: nothing was sent");
         assertThat(stopped.out()).hasLineCount(1);
     }
+
+    @Test
+    void aForcedStopLeavesNoCopyOfStandardInputBehind() throws Exception {
+        // an export that never comes (a FIFO nobody writes): the job waits for it with the copy on disk
+        Path export = dir.resolve("export that never comes");
+        Process mkfifo = new ProcessBuilder("mkfifo", export.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        VlmetaJar.Started run = start(List.of("validate", "--csv", "-", "--string-fields", "label", "--export-file",
+                export.toString(), "--json"));
+        try (var stdin = run.process().getOutputStream()) {
+            stdin.write("file_fullpath,label\nimages/a.jpg,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (stdinCopies().isEmpty() && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(stdinCopies()).as("standard input copied").isNotEmpty();
+        Thread.sleep(1_500); // the signal handlers are installed right after the copy
+
+        signal(run.process(), "INT");
+        Thread.sleep(200);
+        signal(run.process(), "INT");
+        VlmetaJar.Launch stopped = run.await();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopped at once (second signal). Nothing was sent.");
+        assertThat(stdinCopies()).as("the copy of the user's metadata").isEmpty();
+    }
+
+    private List<String> stdinCopies() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("tmp"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("vlmeta-stdin-")).toList();
+        }
+    }
 }
