@@ -1,6 +1,5 @@
 package io.vlmeta.cli;
 
-import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
@@ -51,7 +50,7 @@ abstract class JobCommand {
         ResumeCommand resume = ResumeCommand.of(commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
-            Cancellation cancellation = context.stops().start(ConsoleStream.of(context.err()),
+            JobStop cancellation = context.stops().start(ConsoleStream.of(context.err()),
                     mode == JobSpec.Mode.UPLOAD ? resume.command() : null);
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
@@ -62,6 +61,7 @@ abstract class JobCommand {
                 result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)
                         .inputCopiedFrom(stdin == null ? null : stdin.origin()).problemsTo(problemsCsv));
             } finally {
+                cancellation.ended(); // from here on only output is written, which a late watchdog must not cut
                 bars.close();
                 if (problemsCsv != null) {
                     problemsCsv.close();

@@ -1,6 +1,5 @@
 package io.vlmeta.cli;
 
-import io.vlmeta.api.Cancellation;
 import java.io.PrintStream;
 
 /**
@@ -11,7 +10,7 @@ import java.io.PrintStream;
 interface StopControl {
 
     /** Nobody can stop the job. */
-    StopControl NONE = (err, resumeCommand) -> Cancellation.NEVER;
+    StopControl NONE = (err, resumeCommand) -> JobStop.NEVER;
 
     /**
      * Called once when a job starts.
@@ -19,7 +18,7 @@ interface StopControl {
      * @param err           where to say that the job is stopping
      * @param resumeCommand the command that continues the job, printed when it must end at once; {@code null}
      *                      for a job that sends nothing (a validation, a dry run), which has nothing to continue
-     * @return the job's cancellation
+     * @return the job's cancellation, told when the job has ended
      */
-    Cancellation start(PrintStream err, String resumeCommand);
+    JobStop start(PrintStream err, String resumeCommand);
 }

@@ -1,9 +1,9 @@
 package io.vlmeta.cli;
 
-import io.vlmeta.api.Cancellation;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -42,17 +42,22 @@ final class StopSignals implements StopControl {
     }
 
     @Override
-    public Cancellation start(PrintStream err, String resumeCommand) {
+    public JobStop start(PrintStream err, String resumeCommand) {
         AtomicInteger signals = new AtomicInteger();
+        AtomicBoolean ended = new AtomicBoolean();
         Duration wait = resumeCommand == null && grace.compareTo(NOTHING_SENT_GRACE) > 0 ? NOTHING_SENT_GRACE : grace;
         SignalHandler handler = signal -> {
-            if (signals.incrementAndGet() == 1) {
+            if (ended.get()) {
+                // the job is over and only its output is being written: the user wants that to stop too
+                halt(err, "Stopped at once (SIG" + signal.getName() + "), after the job had ended: its output "
+                        + "may be cut short.");
+            } else if (signals.incrementAndGet() == 1) {
                 err.println();
                 err.println("Stopping (SIG" + signal.getName() + "): " + (resumeCommand == null
                         ? "nothing is sent in this job; it ends at its next row, within " + wait.toSeconds() + " s."
                         : "no new batch is started; waiting up to " + wait.toSeconds()
                                 + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
-                watchdog(err, resumeCommand, wait);
+                watchdog(err, resumeCommand, wait, ended);
             } else {
                 abort(err, "Stopped at once (second signal).", resumeCommand);
             }
@@ -64,15 +69,28 @@ final class StopSignals implements StopControl {
                 // not a signal on this platform, or the JVM runs with -Xrs: the default action stays
             }
         }
-        return () -> signals.get() > 0;
+        return new JobStop() {
+            @Override
+            public boolean requested() {
+                return signals.get() > 0;
+            }
+
+            @Override
+            public void ended() {
+                ended.set(true);
+            }
+        };
     }
 
-    private static void watchdog(PrintStream err, String resumeCommand, Duration wait) {
+    private static void watchdog(PrintStream err, String resumeCommand, Duration wait, AtomicBoolean ended) {
         Thread thread = new Thread(() -> {
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 return;
+            }
+            if (ended.get()) {
+                return; // the job did end in time; what is left is its output
             }
             abort(err, resumeCommand == null ? "Stopped at once: the job did not end within " + wait.toSeconds() + " s."
                     : "Stopped at once: the requests in flight did not finish within " + wait.toSeconds() + " s.",
@@ -82,13 +100,28 @@ final class StopSignals implements StopControl {
         thread.start();
     }
 
-    /** Halts without shutdown hooks or waiting for any thread: the user asked for it. */
+    /**
+     * Ends a job that is still running, at once.
+     *
+     * @param resumeCommand the command that continues the job; {@code null} when there is nothing to continue
+     */
     private static void abort(PrintStream err, String why, String resumeCommand) {
         if (resumeCommand == null) {
-            err.println(why + " Nothing was sent.");
+            halt(err, why + " Nothing was sent.");
         } else {
-            err.println(why + " The journal records every request that was started; to continue, run:");
-            err.println("  " + resumeCommand);
+            halt(err, why + " The journal records every request that was started; to continue, run:",
+                    "  " + resumeCommand);
+        }
+    }
+
+    /**
+     * Says why, then halts without shutdown hooks or waiting for any thread: the user asked for it.
+     *
+     * @param lines printed one by one: {@code err} shows a line break inside a line as an escape
+     */
+    private static void halt(PrintStream err, String... lines) {
+        for (String line : lines) {
+            err.println(line);
         }
         err.flush();
         StdinSpool.deleteOpenCopies();
