@@ -34,6 +34,8 @@ import java.util.Locale;
 final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** how many leading blanks {@link #startsLikeJson} may read past before it must give up the peek */
+    private static final int PEEK_LIMIT = 1 << 16;
 
     private ExportReader() {
     }
@@ -75,7 +77,7 @@ final class ExportReader {
      *         object or array (the UI's metadata.json) rather than a CSV header
      */
     static boolean startsLikeJson(InputStream in) throws IOException {
-        in.mark(Integer.MAX_VALUE); // only the leading blanks and one character are read before the reset
+        in.mark(PEEK_LIMIT);
         try {
             int c;
             do {
@@ -84,6 +86,9 @@ final class ExportReader {
             return c == '{' || c == '[';
         } finally {
             in.reset();
+            // a mark outlives its reset: left as it is, a BufferedInputStream would keep every byte read after
+            // it, up to the limit, in memory; this one lapses at the next refill
+            in.mark(0);
         }
     }
 
