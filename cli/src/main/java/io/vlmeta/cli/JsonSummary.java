@@ -1,7 +1,6 @@
 package io.vlmeta.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vlmeta.api.FieldCounts;
 import io.vlmeta.api.FieldOutcome;
@@ -27,11 +26,6 @@ final class JsonSummary {
     private JsonSummary() {
     }
 
-    /** @return the summary as one JSON object, e.g. for a test; {@link #print} writes it without holding it */
-    static String of(JobSpec spec, JobResult result) {
-        return write(summary(spec, result));
-    }
-
     /**
      * Writes the summary to {@code out} as it is produced, then a line break, and flushes; {@code out} stays
      * open. The coverage list names every media item without a value, which for a dataset of millions is
@@ -47,7 +41,9 @@ final class JsonSummary {
     }
 
     /**
-     * Writes {@link #error} to {@code out} as UTF-8, as {@link #print} writes the summary.
+     * Writes the JSON for a job that ended before it had a summary, as {@link #print} writes the summary:
+     * status {@code stopped} for a stop the user asked for (exit code {@link Stops#EXIT_CODE}), else
+     * {@code error}.
      *
      * @return false when {@code out} could not take it all
      */
@@ -189,14 +185,6 @@ final class JsonSummary {
         return json;
     }
 
-    /**
-     * The JSON for a job that ended before it had a summary: status {@code stopped} for a stop the user asked
-     * for (exit code {@link Stops#EXIT_CODE}), else {@code error}.
-     */
-    static String error(String message, int exitCode) {
-        return write(errorJson(message, exitCode));
-    }
-
     private static Map<String, Object> errorJson(String message, int exitCode) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", exitCode == Stops.EXIT_CODE ? "stopped" : "error");
@@ -226,13 +214,5 @@ final class JsonSummary {
         json.put("field", problem.field());
         json.put("message", problem.render());
         return json;
-    }
-
-    private static String write(Map<String, Object> json) {
-        try {
-            return MAPPER.writeValueAsString(json);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("plain values always serialise", impossible);
-        }
     }
 }

@@ -77,8 +77,10 @@ class OnePassReportOutputTest {
             Files.delete(jsonFile);
             Files.delete(spec.reportPath());
         }
+        ByteArrayOutputStream jsonBytes = new ByteArrayOutputStream();
+        assertThat(JsonSummary.print(spec, result, new PrintStream(jsonBytes, true, StandardCharsets.UTF_8))).isTrue();
         return new Shown(humanBytes.toString(StandardCharsets.UTF_8), progressBytes.toString(StandardCharsets.UTF_8),
-                JsonSummary.of(spec, result), result.exitCode(), reportJson, reportHtml);
+                jsonBytes.toString(StandardCharsets.UTF_8), result.exitCode(), reportJson, reportHtml);
     }
 
     /** @return what the one-pass job showed, once checked to be what the two-pass job shows */

@@ -58,10 +58,13 @@ class ClassDataSharingIT {
         return Launch.run(work, environment, command);
     }
 
+    /** the validation every run here does, with the demo's field flags */
+    private static final List<String> VALIDATE = List.of("validate", "--csv", "metadata.csv", "--string-fields",
+            "caption", "--float-fields", "confidence", "--datetime-fields", "captured_at", "--enum-fields", "weather",
+            "--multi-enum-fields", "tags", "--link-fields", "reference_url", "--report", "report.html", "--json");
+
     private Launch validate(Map<String, String> environment) throws Exception {
-        return vlmeta(environment, "validate", "--csv", "metadata.csv", "--string-fields", "caption",
-                "--float-fields", "confidence", "--datetime-fields", "captured_at", "--enum-fields", "weather",
-                "--multi-enum-fields", "tags", "--link-fields", "reference_url", "--report", "report.html", "--json");
+        return vlmeta(environment, VALIDATE.toArray(String[]::new));
     }
 
     private Launch validate() throws Exception {
@@ -253,10 +256,8 @@ class ClassDataSharingIT {
         assumeTrue(tried.exitCode() == 0, "no such namespace here: " + tried.both());
         List<String> command = new ArrayList<>(List.of(unshare.toString()));
         command.addAll(unshareOptions);
-        command.addAll(List.of("/bin/sh", "-c", before + " && exec \"$@\"", "sh", home.resolve("bin/vlmeta").toString(),
-                "validate", "--csv", "metadata.csv", "--string-fields", "caption", "--float-fields", "confidence",
-                "--datetime-fields", "captured_at", "--enum-fields", "weather", "--multi-enum-fields", "tags",
-                "--link-fields", "reference_url", "--report", "report.html", "--json"));
+        command.addAll(List.of("/bin/sh", "-c", before + " && exec \"$@\"", "sh", home.resolve("bin/vlmeta").toString()));
+        command.addAll(VALIDATE);
         return Launch.run(work, env, command);
     }
 
