@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * @param notes   what the user must set before running it; empty when nothing
  */
 record ResumeCommand(String command, List<String> notes) {
-    /** How the launcher is called; {@code java -jar vlmeta.jar} takes the same arguments. */
+    /**
+     * How the launcher is called when its start script does not say ({@code VLMETA_PROGRAM}); {@code java -jar
+     * vlmeta.jar} takes the same arguments.
+     */
     static final String PROGRAM = "vlmeta";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
@@ -26,7 +29,16 @@ record ResumeCommand(String command, List<String> notes) {
 
     /** @param args the arguments the program was given, the subcommand first */
     static ResumeCommand of(List<String> args) {
-        List<String> words = new ArrayList<>(List.of(PROGRAM));
+        return of(PROGRAM, args);
+    }
+
+    /**
+     * @param program how the user called vlmeta ({@code vlmeta}, {@code ./vlmeta}, {@code /opt/vlmeta/bin/vlmeta}),
+     *                as the start scripts pass it in {@code VLMETA_PROGRAM}; quoted when the shell needs it
+     * @param args    the arguments the program was given, the subcommand first
+     */
+    static ResumeCommand of(String program, List<String> args) {
+        List<String> words = new ArrayList<>(List.of(quote(program)));
         List<String> notes = new ArrayList<>();
         boolean resume = false;
         for (int i = 0; i < args.size(); i++) {

@@ -118,6 +118,25 @@ class DicomUploadTest {
     }
 
     @Test
+    void refusesAnExportFileWhoseMediaIdsAreNotTheDatasetsBeforeDeclaringAnyField() throws IOException {
+        Path foreignExport = SharedFixtures.DICOM.resolve("export_media_id.csv");
+        List<String> filenames = Files.readAllLines(foreignExport, StandardCharsets.UTF_8).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.substring(0, line.indexOf(','))).toList();
+        EMULATOR.emulator().addDataset("reuploaded", filenames);
+        long declaresBefore = EMULATOR.emulator().requestCount("declare");
+
+        CliRun run = upload(EMULATOR.emulator().baseUrl(), "reuploaded", CONVERTER_CSV, "--export-file",
+                foreignExport.toString(), "--infer");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.out()).contains("Mapped 12 of 12 files\n")
+                .contains("The export file " + foreignExport + " does not match dataset 'reuploaded': 12 of a "
+                        + "sample of 12 of its media ids are not in the dataset");
+        assertThat(EMULATOR.emulator().requestCount("declare")).isEqualTo(declaresBefore);
+        assertThat(EMULATOR.emulator().schema("reuploaded")).isEmpty();
+    }
+
+    @Test
     void validatesTheConvertersCsvOfflineAgainstTheDatasetsExportFile() {
         Path export = SharedFixtures.DICOM.resolve("export_media_id.csv");
 

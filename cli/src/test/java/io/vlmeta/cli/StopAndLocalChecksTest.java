@@ -46,11 +46,15 @@ class StopAndLocalChecksTest {
     }
 
     private static CliRun run(StopControl stops, List<String> args) {
+        return run(Map.of(), stops, args);
+    }
+
+    private static CliRun run(Map<String, String> env, StopControl stops, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = Cli.execute(new CliContext(Map.of(), outStream, errStream, false, Path.of("."), stops),
+            int exit = Cli.execute(new CliContext(env, outStream, errStream, false, Path.of("."), stops),
                     args.toArray(String[]::new));
             return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
@@ -105,6 +109,29 @@ class StopAndLocalChecksTest {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).startsWith("vlmeta upload --csv " + Examples.METADATA + " --dataset-id secret-in-flag")
                 .contains("--api-key k1 --resume").doesNotContain("s3cr3t-value").doesNotContain("--api-secret");
+    }
+
+    @Test
+    void theResumeCommandStartsWithTheProgramAsTheStartScriptWasCalled() throws IOException {
+        List<String> args = upload("called-as", "--batch-size", "2", "--parallel", "1");
+        long uploadsBefore = EMULATOR.emulator().requestCount("upload");
+        List<String> seen = new ArrayList<>();
+
+        CliRun stopped = run(Map.of("VLMETA_PROGRAM", "./vlmeta"), (err, resume) -> {
+            seen.add(resume);
+            return () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore;
+        }, args);
+        CliRun spaced = run(Map.of("VLMETA_PROGRAM", "/opt/my tools/bin/vlmeta"), (err, resume) -> {
+            seen.add(resume);
+            return () -> true;
+        }, upload("called-from-a-spaced-folder"));
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.out()).contains("to continue, run:\n  ./vlmeta upload --csv " + Examples.METADATA);
+        assertThat(spaced.exitCode()).as(spaced.both()).isEqualTo(130);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).startsWith("./vlmeta upload --csv ");
+        assertThat(seen.get(1)).startsWith("'/opt/my tools/bin/vlmeta' upload --csv ");
     }
 
     @Test

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +112,36 @@ class StartScriptIT {
         assertThat(viaScript.exitCode()).as(viaScript.both()).isNotZero().isEqualTo(direct.exitCode());
         assertThat(viaScript.err()).contains(csv).isEqualTo(direct.err());
         assertThat(viaScript.out()).isEqualTo(direct.out());
+    }
+
+    @Test
+    void tellsJavaHowItWasCalledSoThatAStoppedUploadsResumeCommandRepeatsIt() throws Exception {
+        // a Java 17 by its release file, whose java prints what the script handed it
+        Path jdk = Files.createDirectories(dir.resolve("jdk17/bin")).getParent();
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"called as: $VLMETA_PROGRAM\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("vlmeta"), script);
+        Path otherInstall = Files.createDirectories(dir.resolve("another install"));
+        Files.copy(script, otherInstall.resolve("vlmeta"), StandardCopyOption.COPY_ATTRIBUTES);
+        Function<Path, Map<String, String>> pathWith = folder -> Map.of("PATH", Tools.path(tools, folder),
+                "JAVA_HOME", jdk.toString(), "VLMETA_CDS", "0", "HOME", work.toString());
+        Map<String, String> fromCheckout = new HashMap<>(pathWith.apply(work));
+        fromCheckout.put("VLMETA_PROGRAM", "./vlmeta");
+
+        Launch byPath = Launch.run(work, pathWith.apply(work), script.toString(), "--version");
+        Launch byName = Launch.run(work, pathWith.apply(home.resolve("bin")), "/bin/sh", "-c", "vlmeta --version");
+        Launch byLinkOnPath = Launch.run(work, pathWith.apply(links), "/bin/sh", "-c", "vlmeta --version");
+        Launch anotherOnPath = Launch.run(work, pathWith.apply(otherInstall), script.toString(), "--version");
+        Launch byCheckout = Launch.run(work, fromCheckout, script.toString(), "--version");
+
+        assertThat(byPath.out()).as(byPath.both()).isEqualTo("called as: " + script + "\n");
+        assertThat(byName.out()).as(byName.both()).isEqualTo("called as: vlmeta\n");
+        assertThat(byLinkOnPath.out()).as(byLinkOnPath.both()).isEqualTo("called as: vlmeta\n");
+        // typing `vlmeta` there would run the other copy
+        assertThat(anotherOnPath.out()).as(anotherOnPath.both()).isEqualTo("called as: " + script + "\n");
+        assertThat(byCheckout.out()).as(byCheckout.both()).isEqualTo("called as: ./vlmeta\n");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,6 +150,14 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             problems.add(Problem.error(ProblemCategory.SCHEMA, null, null, "Dataset '" + request.datasetId()
                     + "' is " + dataset.effective() + ", not READY: metadata can only be added to a READY dataset, "
                     + "so wait until its processing ends."));
+        }
+        if (request.exportFile() != null) {
+            Optional<Problem> foreign = ExportMembership.check(api(), sample(), request.exportFile().toString(),
+                    request.datasetId());
+            if (foreign.isPresent()) { // the fields' checks would read back media the dataset does not hold
+                problems.add(foreign.get());
+                return new Preflight(problems, skipped);
+            }
         }
         Map<String, SchemaField> schema = new LinkedHashMap<>();
         api().schema().forEach(field -> schema.put(field.name(), field));

@@ -229,6 +229,80 @@ class VisualLayerSinkTest {
     }
 
     @Test
+    void refusesAnExportOfAnotherDatasetBeforeDeclaringAnything() throws IOException {
+        List<String> files = Fields.files(30);
+        emulator().addDataset("target", files);
+        emulator().addDataset("other", files);
+        Requests foreign = requests("target");
+        foreign.exportFile = export("other", files, List.of());
+        long declaresBefore = emulator().requestCount("declare");
+
+        try (VisualLayerSink sink = foreign.open()) {
+            sink.mediaResolver();
+            Preflight preflight = sink.preflight(List.of(Fields.SCORE));
+
+            List<String> theirIds = files.stream().map(file -> emulator().mediaId("other", file)).toList();
+            assertThat(preflight.skippedFields()).isEmpty();
+            assertThat(preflight.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.severity().name()).isEqualTo("ERROR");
+                assertThat(problem.category()).isEqualTo(ProblemCategory.MAPPING);
+                assertThat(problem.message()).startsWith("The export file " + foreign.exportFile + " does not "
+                        + "match dataset 'target': 20 of a sample of 20 of its media ids are not in the dataset (e.g. ")
+                        .contains("so it is an export of another dataset", "Nothing was sent",
+                                "'vlmeta export --dataset-id target'");
+                assertThat(theirIds).anySatisfy(id -> assertThat(problem.message()).contains("(e.g. " + id + ")"));
+            });
+        }
+        assertThat(emulator().requestCount("declare")).isEqualTo(declaresBefore);
+        assertThat(emulator().schema("target")).isEmpty();
+    }
+
+    @Test
+    void refusesAStaleExportHoldingMediaTheDatasetNoLongerHas() throws IOException {
+        List<String> files = Fields.files(3);
+        emulator().addDataset("shrunk", files);
+        String gone = "00000000-0000-4000-8000-000000000001";
+
+        Preflight preflight = preflightWith(export("shrunk", files, List.of("images/removed.jpg," + gone)));
+
+        assertThat(preflight.problems()).extracting(Problem::message).singleElement().asString()
+                .contains("1 of a sample of 4 of its media ids are not in the dataset (e.g. " + gone + "), so "
+                        + "media were removed from the dataset since it was exported.");
+        assertThat(emulator().schema("shrunk")).isEmpty();
+    }
+
+    @Test
+    void acceptsAnOfflineExportOfTheDatasetItself() throws IOException {
+        List<String> files = Fields.files(25);
+        emulator().addDataset("own", files);
+        long exportsBefore = emulator().requestCount("export");
+
+        Preflight preflight = preflightWith(export("own", files, List.of()));
+
+        assertThat(preflight).isEqualTo(Preflight.NONE);
+        assertThat(emulator().requestCount("export")).isEqualTo(exportsBefore);
+    }
+
+    /** @return the check before upload of a float field, mapped by {@code export}, a file named after its dataset */
+    private Preflight preflightWith(Path export) {
+        String dataset = export.getFileName().toString().replace("-export.csv", "");
+        Requests requests = requests(dataset);
+        requests.exportFile = export;
+        try (VisualLayerSink sink = requests.open()) {
+            sink.mediaResolver();
+            return sink.preflight(List.of(Fields.SCORE));
+        }
+    }
+
+    /** @return an export file of {@code dataset}'s media for {@code files}, with {@code extraLines} after them */
+    private Path export(String dataset, List<String> files, List<String> extraLines) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("filename,media_id"));
+        files.forEach(file -> lines.add(file + "," + emulator().mediaId(dataset, file)));
+        lines.addAll(extraLines);
+        return Files.write(state.resolve(dataset + "-export.csv"), lines);
+    }
+
+    @Test
     void refusesAFieldThatExistsWithoutThisJobsRecordOfFillingItAndOneOfAnotherType() {
         emulator().addDataset("existing", List.of("a.jpg"));
         try (VisualLayerSink sink = requests("existing").open()) {
