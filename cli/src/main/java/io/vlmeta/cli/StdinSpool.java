@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.TempFolder;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Standard input ({@code --csv -}, {@code --input -}), or an input that is a pipe rather than a file
  * (a named pipe, {@code /dev/stdin}, a shell's {@code <(...)}), copied to a temporary file, because a
  * job reads its input twice (validation, then upload) and a pipe can be read once. The file is deleted by
- * {@link #close()}, and at exit when the run is stopped (Ctrl-C, SIGTERM) before that.
+ * {@link #close()}, at exit when the run is stopped (Ctrl-C, SIGTERM) before that, and by a later run
+ * ({@link TempFolder}) when this one was killed.
  *
  * <p>Its SHA-256 identifies the input for the resume journal: the file's path and time change with
  * every run, the bytes piped in do not.
@@ -29,7 +31,7 @@ final class StdinSpool implements AutoCloseable {
     static final String DASH = "-";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
-    private final Path folder;
+    private final TempFolder folder;
     private final Path file;
     private final String sha256;
     private final String origin;
@@ -37,7 +39,7 @@ final class StdinSpool implements AutoCloseable {
     /** the copies not closed yet, for {@link #deleteOpenCopies} */
     private static final Set<StdinSpool> OPEN = ConcurrentHashMap.newKeySet();
 
-    private StdinSpool(Path folder, Path file, String sha256, String origin) {
+    private StdinSpool(TempFolder folder, Path file, String sha256, String origin) {
         this.folder = folder;
         this.file = file;
         this.sha256 = sha256;
@@ -105,16 +107,17 @@ final class StdinSpool implements AutoCloseable {
 
     /** @param origin what {@code in} reads, for messages */
     private static StdinSpool copy(InputStream in, String origin) {
-        Path folder;
+        TempFolder folder;
         try {
-            folder = Files.createTempDirectory("vlmeta-stdin-");
+            folder = TempFolder.create("vlmeta-stdin-");
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file to hold standard"
                     + " input: " + e.getMessage() + ".", e);
         }
-        // deleteOnExit deletes in reverse order: the file first, then its folder
-        folder.toFile().deleteOnExit();
-        Path spooled = folder.resolve("stdin");
+        // deleteOnExit deletes in reverse order: the file first, then the lock file, then the folder
+        folder.path().toFile().deleteOnExit();
+        folder.path().resolve(TempFolder.LOCK_FILE).toFile().deleteOnExit();
+        Path spooled = folder.path().resolve("stdin");
         spooled.toFile().deleteOnExit();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -129,19 +132,19 @@ final class StdinSpool implements AutoCloseable {
                 throw VlmetaException.malformed("Standard input is empty: pipe the metadata into vlmeta, e.g."
                         + " vlmeta validate --csv - ... < metadata.csv.");
             }
-            Path file = folder.resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
+            Path file = folder.path().resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
             file.toFile().deleteOnExit();
             Files.move(spooled, file);
             return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), origin);
         } catch (IOException e) {
-            deleteQuietly(spooled, folder);
+            folder.close();
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy standard input to a temporary file: "
                     + e.getMessage() + ".", e);
         } catch (NoSuchAlgorithmException e) {
-            deleteQuietly(spooled, folder);
+            folder.close();
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         } catch (RuntimeException e) {
-            deleteQuietly(spooled, folder);
+            folder.close();
             throw e;
         }
     }
@@ -164,16 +167,6 @@ final class StdinSpool implements AutoCloseable {
     @Override
     public void close() {
         OPEN.remove(this);
-        deleteQuietly(file, folder);
-    }
-
-    private static void deleteQuietly(Path... paths) {
-        for (Path path : paths) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // deleteOnExit tries again when the program ends
-            }
-        }
+        folder.close(); // what it cannot delete, deleteOnExit tries again when the program ends
     }
 }

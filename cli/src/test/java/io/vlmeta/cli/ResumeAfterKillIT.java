@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,13 +58,22 @@ class ResumeAfterKillIT {
         return batches;
     }
 
+    private static List<Path> uploadFolders(Path tmp) throws IOException {
+        try (Stream<Path> folders = Files.list(tmp)) {
+            return folders.filter(folder -> folder.getFileName().toString().startsWith("vlmeta-upload-")).toList();
+        }
+    }
+
     @Test
     void resumesAKilledUploadSendingEveryValueExactlyOnce() throws Exception {
         EMULATOR.emulator().addDataset("frames", FramesUpload.files());
         Path csv = FramesUpload.csv(dir);
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
 
-        VlmetaJar.Started first = VlmetaJar.start(dir, dir.resolve("streams"), command(csv));
+        // the runs' temporary folder, to see what the killed one leaves there and who deletes it
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + tmp);
+        VlmetaJar.Started first = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(csv));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (acceptedBatches() < 3 && first.process().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -70,8 +81,23 @@ class ResumeAfterKillIT {
         first.process().destroyForcibly().waitFor();
         EMULATOR.emulator().setFaults(FaultPlan.none());
         int batchesAtKill = acceptedBatches();
-        VlmetaJar.Launch again = VlmetaJar.run(dir, dir.resolve("streams"), command(csv));
-        VlmetaJar.Launch resumed = VlmetaJar.run(dir, dir.resolve("streams"), command(csv, "--resume"));
+        List<Path> leftAtKill = uploadFolders(tmp);
+        long filesLeftAtKill = 0;
+        for (Path folder : leftAtKill) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                filesLeftAtKill += files.filter(Files::isRegularFile).count();
+            }
+            // as a run killed a while ago left it
+            Files.setLastModifiedTime(folder, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+        }
+        VlmetaJar.Launch again = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(csv)).await();
+        VlmetaJar.Launch resumed = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(csv, "--resume"))
+                .await();
+
+        // the killed run's batch files and row logs (the user's metadata) are deleted by the next upload
+        assertThat(leftAtKill).hasSize(1);
+        assertThat(filesLeftAtKill).as("the lock file and the batch files or row logs").isGreaterThan(1);
+        assertThat(uploadFolders(tmp)).isEmpty();
 
         assertThat(batchesAtKill).as("batches accepted before the kill").isBetween(3, 29);
         assertThat(again.exitCode()).as(again.both()).isEqualTo(2);

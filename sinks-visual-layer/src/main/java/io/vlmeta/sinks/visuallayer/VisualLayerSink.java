@@ -9,6 +9,7 @@ import io.vlmeta.api.Preflight;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.SinkRequest;
+import io.vlmeta.api.TempFolder;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
 import io.vlmeta.sinks.visuallayer.JournalState.FieldState;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Sends a job's metadata to one Visual Layer dataset. Nothing talks to the server until it is
@@ -55,7 +54,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
     private Journal journal;
     private MediaResolver resolver;
     private ExecutorService pool;
-    private Path workDir;
+    private TempFolder workDir;
     private RejectsCsv rejects;
     private RowLog rows;
     private List<String> sample;
@@ -391,15 +390,16 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         return api;
     }
 
+    /** The batch files and row logs: the user's metadata, in a folder a later run deletes if this one is killed. */
     private Path workDir() {
         if (workDir == null) {
             try {
-                workDir = Files.createTempDirectory("vlmeta-upload-");
+                workDir = TempFolder.create("vlmeta-upload-");
             } catch (IOException e) {
                 throw new VlmetaException(ErrorCode.INTERNAL, "Cannot create a temporary folder: " + e.getMessage(), e);
             }
         }
-        return workDir;
+        return workDir.path();
     }
 
     private Path tempFile(String prefix, String suffix) {
@@ -428,11 +428,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             journal.close();
         }
         if (workDir != null) {
-            try (Stream<Path> files = Files.walk(workDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(VisualLayerSink::deleteQuietly);
-            } catch (IOException e) {
-                // temporary files only
-            }
+            workDir.close();
         }
     }
 
