@@ -78,7 +78,7 @@ public final class Cli {
         root.setOut(new PrintWriter(context.out(), true));
         root.setErr(new PrintWriter(context.err(), true));
         root.setCaseInsensitiveEnumValuesAllowed(true);
-        root.setParameterExceptionHandler(Cli::usageError);
+        root.setParameterExceptionHandler((exception, args) -> usageError(exception, args, context));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
                 commandLine.getErr().println("Error: " + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
@@ -96,20 +96,47 @@ public final class Cli {
      * usage text. Unknown arguments are not echoed back beyond the option names: the value after a
      * mistyped {@code --api-secret} would be a secret.
      */
-    private static int usageError(CommandLine.ParameterException exception, String[] args) {
+    private static int usageError(CommandLine.ParameterException exception, String[] args, CliContext context) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
+        String message;
         if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> "'" + (a.contains("=") ? a.substring(0, a.indexOf('=')) : a) + "'").toList();
-            err.println(options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
+            message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
-                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options));
+                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options);
+            err.println(message);
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
-            err.println(ConsoleText.escape(exception.getMessage())); // quotes the value the user typed
+            message = ConsoleText.escape(exception.getMessage()); // quotes the value the user typed
+            err.println(message);
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+        int exitCode = command.getCommandSpec().exitCodeOnInvalidInput();
+        if (asksForJson(args)) {
+            // a script that asked for JSON reads standard output only: the refusal is a document there too
+            JsonSummary.printError(message, exitCode, context.out());
+        }
+        return exitCode;
+    }
+
+    /**
+     * @return whether an upload or a validation was given {@code --json} among its options (before a
+     *     {@code --} that ends them), as the command line stands before it could be parsed
+     */
+    private static boolean asksForJson(String[] args) {
+        if (args.length == 0 || !("upload".equals(args[0]) || "validate".equals(args[0]))) {
+            return false;
+        }
+        for (String arg : args) {
+            if ("--".equals(arg)) {
+                return false;
+            }
+            if ("--json".equals(arg)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -32,6 +32,29 @@ class UsageTest {
     }
 
     @Test
+    void aUsageErrorOfAJobAskedForJsonIsAlsoAnErrorDocumentOnStandardOutput() throws Exception {
+        CliRun unknown = run("upload", "--csv", "m.csv", "--json", "--dataset-id", "d1", "--jsno");
+        CliRun missingValue = run("validate", "--json", "--csv");
+        CliRun badNumber = run("upload", "--json", "--csv", "m.csv", "--batch-size", "many");
+        CliRun withoutJson = run("upload", "--csv", "m.csv", "--jsno");
+        CliRun afterEndOfOptions = run("validate", "--jsno", "--", "--json");
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(json.readTree(unknown.out())).isEqualTo(json.readTree(
+                "{\"status\":\"error\",\"exit_code\":2,\"error\":\"Unknown option: '--jsno'\"}"));
+        assertThat(unknown.err()).startsWith("Unknown option: '--jsno'\n");
+        assertThat(missingValue.exitCode()).isEqualTo(2);
+        assertThat(json.readTree(missingValue.out()).get("error").asText()).contains("--csv");
+        assertThat(badNumber.exitCode()).isEqualTo(2);
+        assertThat(json.readTree(badNumber.out()).get("error").asText()).contains("--batch-size").contains("many");
+        assertThat(badNumber.out().lines()).hasSize(1);
+        assertThat(withoutJson.exitCode()).isEqualTo(2);
+        assertThat(withoutJson.out()).isEmpty();
+        assertThat(afterEndOfOptions.out()).isEmpty();
+    }
+
+    @Test
     void validateHelpListsNoOptionOnlyAnUploadReads() {
         String help = run("validate", "--help").out();
 
