@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +34,15 @@ import java.util.stream.Stream;
 public final class TempFolder implements AutoCloseable {
     /** The lock file's name inside each folder. */
     public static final String LOCK_FILE = ".vlmeta-lock";
-    /** How long a folder must have been unchanged before a sweep may delete it. */
-    static final Duration SETTLED = Duration.ofMinutes(1);
+    /**
+     * How long a folder must have been unchanged before a sweep may delete it: far longer than the
+     * moment between making a folder and locking it, short enough that a run resumed at once after a
+     * kill finds the killed run's folder gone.
+     */
+    static final Duration SETTLED = Duration.ofSeconds(10);
+
+    /** the folders of this process not closed yet, for {@link #closeAll} */
+    private static final Set<TempFolder> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private final FileChannel channel;
@@ -69,6 +78,7 @@ public final class TempFolder implements AutoCloseable {
                 throw new IOException("the new folder " + folder + " is locked by another process");
             }
             TempFolder created = new TempFolder(folder, channel, lock);
+            OPEN.add(created);
             sweep(parent, prefix, folder);
             return created;
         } catch (IOException | RuntimeException e) {
@@ -85,9 +95,21 @@ public final class TempFolder implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Deletes every folder of this process not closed yet. For a process about to halt ({@link
+     * Runtime#halt}, a forced stop), which runs no {@code finally} and no shutdown hook: the user's
+     * metadata must not stay behind in the temporary folder, even for the next run to sweep.
+     */
+    public static void closeAll() {
+        for (TempFolder folder : OPEN) {
+            folder.close();
+        }
+    }
+
     /** Deletes the folder and everything in it, then releases its lock; never throws. */
     @Override
     public void close() {
+        OPEN.remove(this);
         deleteContents(path);
         try {
             lock.release();

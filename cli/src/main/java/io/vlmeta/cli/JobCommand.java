@@ -77,11 +77,13 @@ abstract class JobCommand {
                 long media = result.coverage().media();
                 long without = media - result.coverage().withValues();
                 // coverage counts what the input maps; after an upload that did not finish, the server holds less
+                boolean refused = mode == JobSpec.Mode.UPLOAD && !result.summary().gatePassed();
                 boolean unfinished = mode == JobSpec.Mode.UPLOAD && result.exitCode() != 0;
                 human.println(style.mark("🧭") + String.format(java.util.Locale.ROOT,
                         "Coverage: %,d of %,d dataset media %s%s", result.coverage().withValues(), media,
-                        unfinished ? "would get a value from this input (not all of it reached the server: see above)"
-                                : "get a value",
+                        refused ? "would get a value from this input (nothing was sent)"
+                                : unfinished ? "would get a value from this input (not all of it reached the server: "
+                                        + "see above)" : "get a value",
                         without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d get none (%s).", without,
                                 spec.reportPath() != null ? "the report lists them"
                                         : options.json ? "listed in the JSON" : "--report or --json lists them")));
@@ -132,9 +134,11 @@ abstract class JobCommand {
         out.println(Style.RULE);
         if (!summary.gatePassed()) {
             // when only the checks against the dataset failed (a field of another type, one filled without
-            // this run's journal), every row was fine and there is no row to fix
+            // this run's journal, an export file that is not the dataset's), every row was fine and there is
+            // no row to fix
             boolean onlyTheDataset = summary.problems().stream().filter(Problem::isError)
-                    .allMatch(problem -> problem.category() == ProblemCategory.SCHEMA);
+                    .allMatch(problem -> problem.category() == ProblemCategory.SCHEMA
+                            || problem.category() == ProblemCategory.MAPPING && problem.location() == null);
             out.println(style.mark("❌") + (onlyTheDataset
                     ? "The checks against the dataset failed: nothing was uploaded. Fix the problems above and run again."
                     : "Validation failed: nothing was uploaded. Fix the rows above and run again."));

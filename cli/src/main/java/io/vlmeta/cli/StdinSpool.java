@@ -13,8 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Standard input ({@code --csv -}, {@code --input -}), or an input that is a pipe rather than a file
@@ -36,26 +34,11 @@ final class StdinSpool implements AutoCloseable {
     private final String sha256;
     private final String origin;
 
-    /** the copies not closed yet, for {@link #deleteOpenCopies} */
-    private static final Set<StdinSpool> OPEN = ConcurrentHashMap.newKeySet();
-
     private StdinSpool(TempFolder folder, Path file, String sha256, String origin) {
         this.folder = folder;
         this.file = file;
         this.sha256 = sha256;
         this.origin = origin;
-        OPEN.add(this);
-    }
-
-    /**
-     * Deletes every copy not closed yet. For a process about to halt ({@link Runtime#halt}, a forced stop),
-     * which runs no shutdown hook and so none of the {@code deleteOnExit} that would remove them at exit:
-     * the user's metadata must not stay behind in the temporary folder.
-     */
-    static void deleteOpenCopies() {
-        for (StdinSpool spool : OPEN) {
-            spool.close();
-        }
     }
 
     /** @return true when the path is {@code -}, standard input */
@@ -166,7 +149,6 @@ final class StdinSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        OPEN.remove(this);
         folder.close(); // what it cannot delete, deleteOnExit tries again when the program ends
     }
 }

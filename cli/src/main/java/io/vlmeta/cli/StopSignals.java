@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.TempFolder;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -124,7 +125,7 @@ final class StopSignals implements StopControl {
             err.println(line);
         }
         err.flush();
-        StdinSpool.deleteOpenCopies();
+        TempFolder.closeAll(); // copies of standard input, batch files: the user's metadata
         Runtime.getRuntime().halt(Stops.EXIT_CODE);
     }
 }

@@ -164,6 +164,7 @@ class InterruptIT {
         assertThat(aborted.out()).as("the job never reached its summary").doesNotContain("Upload finished");
         assertThat(aborted.err()).contains("Stopped at once (second signal). The journal records every request that "
                 + "was started; to continue, run:\n  vlmeta upload --csv " + csv);
+        assertThat(tempFolders("vlmeta-upload-")).as("the batch files: the user's metadata").isEmpty();
     }
 
     @Test
@@ -210,10 +211,10 @@ class InterruptIT {
             stdin.write("file_fullpath,label\nimages/a.jpg,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (stdinCopies().isEmpty() && run.process().isAlive() && System.nanoTime() < deadline) {
+        while (tempFolders("vlmeta-stdin-").isEmpty() && run.process().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(stdinCopies()).as("standard input copied").isNotEmpty();
+        assertThat(tempFolders("vlmeta-stdin-")).as("standard input copied").isNotEmpty();
         Thread.sleep(1_500); // the signal handlers are installed right after the copy
 
         signal(run.process(), "INT");
@@ -223,12 +224,14 @@ class InterruptIT {
 
         assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
         assertThat(stopped.err()).contains("Stopped at once (second signal). Nothing was sent.");
-        assertThat(stdinCopies()).as("the copy of the user's metadata").isEmpty();
+        assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
     }
 
-    private List<String> stdinCopies() throws IOException {
+    /** @return the folders named {@code prefix*} in the runs' temporary folder */
+    private List<String> tempFolders(String prefix) throws IOException {
+        Files.createDirectories(dir.resolve("tmp"));
         try (Stream<Path> files = Files.list(dir.resolve("tmp"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("vlmeta-stdin-")).toList();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList();
         }
     }
 }

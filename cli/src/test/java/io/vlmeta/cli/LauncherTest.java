@@ -213,6 +213,45 @@ class LauncherTest {
         assertThat(run.calls()).doesNotContain("-jar");
     }
 
+    /** Runs {@code command} in the checkout with {@code pathFirst} first on the PATH; @return what java was told */
+    private String programSeenByJava(Path pathFirst, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(root.resolve("err.txt").toFile()).redirectOutput(root.resolve("out.txt").toFile());
+        builder.environment().put("PATH", pathFirst + ":" + bin + ":" + System.getenv("PATH"));
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("VLMETA_PROGRAM");
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(root.resolve("err.txt"))).isZero();
+        String called = Files.readString(calls, StandardCharsets.UTF_8);
+        Files.delete(calls);
+        assertThat(called).doesNotContain("mvn");
+        return called.strip();
+    }
+
+    @Test
+    void tellsJavaTheNameItWasCalledBySoThatTheResumeCommandRunsThisSameScript() throws Exception {
+        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\nif [ \"$1\" = -version ]; then echo "
+                + "'openjdk version \"17.0.1\" 2021-10-19' >&2; exit 0; fi\necho \"program $VLMETA_PROGRAM\" >> "
+                + calls + "\n");
+        Path real = root.toRealPath().resolve("vlmeta");
+        Path links = Files.createDirectories(root.resolve("links"));
+        Files.createSymbolicLink(links.resolve("vlmeta"), root.resolve("vlmeta"));
+        Path other = Files.createDirectories(root.resolve("other"));
+        Files.writeString(other.resolve("vlmeta"), "#!/bin/sh\necho another vlmeta\n");
+        executable(other.resolve("vlmeta"));
+        Path nothing = Files.createDirectories(root.resolve("empty"));
+
+        assertThat(programSeenByJava(nothing, "./vlmeta")).isEqualTo("program ./vlmeta");
+        assertThat(programSeenByJava(nothing, "bash", root.resolve("vlmeta").toString()))
+                .isEqualTo("program " + root.resolve("vlmeta"));
+        // a bare name may have been found in the current folder or on the PATH: the script's own path is sure
+        assertThat(programSeenByJava(nothing, "bash", "vlmeta")).isEqualTo("program " + real);
+        assertThat(programSeenByJava(other, "bash", "vlmeta")).isEqualTo("program " + real);
+        // through a link on the PATH: the checkout is the link's target, and `vlmeta` runs it again
+        assertThat(programSeenByJava(links, "/bin/sh", "-c", "cd / && vlmeta --version")).isEqualTo("program vlmeta");
+    }
+
     @Test
     void runsJavaThroughTheDownloadsStartScriptWhichRefusesAnOldOne() throws Exception {
         Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho 'openjdk version \"11.0.22\"' >&2\n"

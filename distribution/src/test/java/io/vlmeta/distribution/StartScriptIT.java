@@ -135,6 +135,9 @@ class StartScriptIT {
         Launch byLinkOnPath = Launch.run(work, pathWith.apply(links), "/bin/sh", "-c", "vlmeta --version");
         Launch anotherOnPath = Launch.run(work, pathWith.apply(otherInstall), script.toString(), "--version");
         Launch byCheckout = Launch.run(work, fromCheckout, script.toString(), "--version");
+        // `sh vlmeta` in the bin folder: a bare name is no command to give back, the script's own path is
+        Launch bareName = Launch.run(home.resolve("bin"), pathWith.apply(otherInstall), "/bin/sh", "vlmeta",
+                "--version");
 
         assertThat(byPath.out()).as(byPath.both()).isEqualTo("called as: " + script + "\n");
         assertThat(byName.out()).as(byName.both()).isEqualTo("called as: vlmeta\n");
@@ -142,6 +145,7 @@ class StartScriptIT {
         // typing `vlmeta` there would run the other copy
         assertThat(anotherOnPath.out()).as(anotherOnPath.both()).isEqualTo("called as: " + script + "\n");
         assertThat(byCheckout.out()).as(byCheckout.both()).isEqualTo("called as: ./vlmeta\n");
+        assertThat(bareName.out()).as(bareName.both()).isEqualTo("called as: " + script.toRealPath() + "\n");
     }
 
     @Test

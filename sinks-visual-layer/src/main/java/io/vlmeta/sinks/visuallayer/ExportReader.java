@@ -46,11 +46,22 @@ final class ExportReader {
      */
     static MediaIndexBuilder read(Path file, String label, MatchMode mode) {
         MediaIndexBuilder builder = new MediaIndexBuilder(mode);
+        read(file, label, builder);
+        return builder;
+    }
+
+    /**
+     * Reads the export's items in file order, without keeping them.
+     *
+     * @param items given each item's file name (as the export has it) and media id, neither blank
+     * @throws VlmetaException when the file cannot be read or is not an export
+     */
+    static void read(Path file, String label, MediaItems items) {
         try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
             if (startsLikeJson(in)) {
-                readJson(in, label, builder);
+                readJson(in, label, items);
             } else {
-                readCsv(in, label, builder);
+                readCsv(in, label, items);
             }
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
@@ -58,7 +69,16 @@ final class ExportReader {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
                     + e.getMessage(), e);
         }
-        return builder;
+    }
+
+    /** Where {@link #read(Path, String, MediaItems)} hands each media item. */
+    @FunctionalInterface
+    interface MediaItems {
+        /**
+         * @param path    the item's file name as the export gives it
+         * @param mediaId its media id
+         */
+        void add(String path, String mediaId);
     }
 
     private static InputStream open(Path file) throws IOException {
@@ -92,7 +112,7 @@ final class ExportReader {
         }
     }
 
-    private static void readCsv(InputStream in, String label, MediaIndexBuilder builder) throws IOException {
+    private static void readCsv(InputStream in, String label, MediaItems items) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (BufferedReader reader = new BufferedReader(
                 // a decoder of its own reports bytes that are not UTF-8, as Files.newBufferedReader does
@@ -113,12 +133,12 @@ final class ExportReader {
                 long row = record.getRecordNumber() + 1;
                 String path = record.size() > pathColumn ? record.get(pathColumn) : "";
                 String id = record.size() > idColumn ? record.get(idColumn) : "";
-                add(builder, label, "row ", row, path, id);
+                add(items, label, "row ", row, path, id);
             }
         }
     }
 
-    private static void readJson(InputStream in, String label, MediaIndexBuilder builder) throws IOException {
+    private static void readJson(InputStream in, String label, MediaItems items) throws IOException {
         try (JsonParser json = JSON.createParser(in)) {
             JsonToken first = json.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -127,7 +147,7 @@ final class ExportReader {
                     String name = json.currentName();
                     JsonToken value = json.nextToken();
                     if ("media_items".equals(name) && value == JsonToken.START_ARRAY) {
-                        readItems(json, label, builder);
+                        readItems(json, label, items);
                         found = true;
                     } else {
                         json.skipChildren();
@@ -137,7 +157,7 @@ final class ExportReader {
                     throw VlmetaException.malformed("The export " + label + " has no 'media_items' array.");
                 }
             } else if (first == JsonToken.START_ARRAY) {
-                readItems(json, label, builder);
+                readItems(json, label, items);
             } else {
                 throw VlmetaException.malformed("The export " + label
                         + " is neither an export CSV nor a metadata.json (an object with 'media_items', or an array).");
@@ -148,7 +168,7 @@ final class ExportReader {
         }
     }
 
-    private static void readItems(JsonParser json, String label, MediaIndexBuilder builder) throws IOException {
+    private static void readItems(JsonParser json, String label, MediaItems items) throws IOException {
         long item = 0;
         while (json.nextToken() == JsonToken.START_OBJECT) {
             item++;
@@ -169,17 +189,17 @@ final class ExportReader {
                     json.skipChildren();
                 }
             }
-            add(builder, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
+            add(items, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
         }
     }
 
     /** {@code unit} and {@code number} say where the item is; joined only for a message, not per item. */
-    private static void add(MediaIndexBuilder builder, String label, String unit, long number, String path,
+    private static void add(MediaItems items, String label, String unit, long number, String path,
                             String id) {
         if (path.isBlank() || id.isBlank()) {
             throw VlmetaException.malformed("The export " + label + ", " + unit + number + ": "
                     + (path.isBlank() ? "the file name" : "the media_id") + " is empty.");
         }
-        builder.add(path, id);
+        items.add(path, id);
     }
 }

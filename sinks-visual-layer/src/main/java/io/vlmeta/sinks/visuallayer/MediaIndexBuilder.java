@@ -12,7 +12,7 @@ import java.util.UUID;
  * index's final size, not twice it. Ids start out packed as UUIDs and switch to text at the first id
  * that is not a canonical UUID, so an unusual export still works, only less compactly.
  */
-final class MediaIndexBuilder {
+final class MediaIndexBuilder implements ExportReader.MediaItems {
     private static final long MAX_TEXT = Integer.MAX_VALUE - 16;
 
     private final MatchMode mode;
@@ -32,7 +32,8 @@ final class MediaIndexBuilder {
      * @param path    the media item's file name as the export gives it
      * @param mediaId its media id
      */
-    void add(String path, String mediaId) {
+    @Override
+    public void add(String path, String mediaId) {
         byte[] bytes = MediaKeys.normalize(path).getBytes(StandardCharsets.UTF_8);
         if (paths.length() + bytes.length > MAX_TEXT) {
             throw VlmetaException.malformed("The dataset export is too large to index: its file names exceed 2 GB.");

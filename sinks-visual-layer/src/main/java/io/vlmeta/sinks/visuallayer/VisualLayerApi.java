@@ -154,22 +154,6 @@ final class VisualLayerApi {
         return false;
     }
 
-    /**
-     * Asks whether the dataset holds a media item, through its per-image metadata endpoint.
-     *
-     * @return false when the server answers {@code 404}; call only once the dataset itself is known to exist
-     * @throws VlmetaException for any other error answer, or none
-     */
-    boolean holdsMedia(String mediaId) {
-        String what = "lookup of media " + mediaId;
-        ApiResponse response = transport.send(ApiCall.get(what, urls.mediaMetadata(mediaId)));
-        if (response.status() == 404) {
-            return false;
-        }
-        ok(what, response);
-        return true;
-    }
-
     TaskStatus status(String taskId, String fieldName) {
         String what = "status check of field '" + fieldName + "'";
         JsonNode body = json(ok(what, transport.send(ApiCall.get(what, urls.status(taskId)))));

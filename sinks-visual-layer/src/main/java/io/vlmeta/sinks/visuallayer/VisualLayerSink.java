@@ -150,13 +150,10 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                     + "' is " + dataset.effective() + ", not READY: metadata can only be added to a READY dataset, "
                     + "so wait until its processing ends."));
         }
-        if (request.exportFile() != null) {
-            Optional<Problem> foreign = ExportMembership.check(api(), sample(), request.exportFile().toString(),
-                    request.datasetId());
-            if (foreign.isPresent()) { // the fields' checks would read back media the dataset does not hold
-                problems.add(foreign.get());
-                return new Preflight(problems, skipped);
-            }
+        Optional<Problem> stale = exportFileAgreement();
+        if (stale.isPresent()) { // the fields' checks would read back media the dataset does not hold
+            problems.add(stale.get());
+            return new Preflight(problems, skipped);
         }
         Map<String, SchemaField> schema = new LinkedHashMap<>();
         api().schema().forEach(field -> schema.put(field.name(), field));
@@ -192,6 +189,26 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             }
         }
         return new Preflight(problems, skipped);
+    }
+
+    /**
+     * An {@code --export-file} is compared with the dataset's own export before anything is declared: one
+     * that is not the dataset's, or no longer is, would map rows to media ids the server refuses.
+     *
+     * @return the refusal, or empty when every media id of the file is in the dataset (or no file was given)
+     */
+    private Optional<Problem> exportFileAgreement() {
+        if (request.exportFile() == null || !(resolver instanceof MediaIndex file)) {
+            return Optional.empty();
+        }
+        request.log().accept("Checking the export file against the dataset's own export...");
+        Path download = tempFile("export-", ".csv");
+        try {
+            api().downloadExport(download);
+            return ExportAgreement.check(file, request.exportFile().toString(), download, request.datasetId());
+        } finally {
+            deleteQuietly(download);
+        }
     }
 
     /**
