@@ -133,7 +133,7 @@ public final class Cli {
             if ("--".equals(arg)) {
                 return false;
             }
-            if ("--json".equals(arg)) {
+            if ("--json".equals(arg) || "--json=true".equalsIgnoreCase(arg)) {
                 return true;
             }
         }

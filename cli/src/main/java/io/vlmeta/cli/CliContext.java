@@ -92,4 +92,13 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
     public Optional<String> env(String name) {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
+
+    /**
+     * @return how the user called vlmeta, for commands it prints them to run next: {@code VLMETA_PROGRAM}
+     *     as the start scripts set it ({@code ./vlmeta}, {@code vlmeta}, a path), quoted for a POSIX shell
+     *     when it needs it; {@code vlmeta} when it is not set ({@code java -jar})
+     */
+    public String program() {
+        return ResumeCommand.quote(env("VLMETA_PROGRAM").filter(name -> !name.isBlank()).orElse(ResumeCommand.PROGRAM));
+    }
 }

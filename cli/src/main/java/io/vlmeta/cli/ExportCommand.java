@@ -70,7 +70,8 @@ final class ExportCommand implements Callable<Integer> {
             media = sink.saveExport(target);
         }
         context.err().printf(Locale.ROOT, "Saved %,d media of dataset %s to %s%n", media, dataset, target);
-        context.err().println("Check paths offline with: vlmeta validate --export-file " + target + " ...");
+        context.err().println("Check paths offline with: " + context.program() + " validate --export-file "
+                + ResumeCommand.quote(target.toString()) + " ...");
         context.out().println(target);
         return 0;
     }

@@ -47,8 +47,8 @@ abstract class JobCommand {
                 mode == JobSpec.Mode.UPLOAD ? "Uploading" : "Preparing");
         // step lines are printed above the bars, never through them
         PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
-        ResumeCommand resume = ResumeCommand.of(context.env("VLMETA_PROGRAM").filter(name -> !name.isBlank())
-                .orElse(ResumeCommand.PROGRAM), commandSpec.commandLine().getParseResult().originalArgs());
+        ResumeCommand resume = ResumeCommand.of(context.program(),
+                commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
             JobStop cancellation = context.stops().start(ConsoleStream.of(context.err()),

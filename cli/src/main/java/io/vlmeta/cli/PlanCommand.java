@@ -97,7 +97,8 @@ final class PlanCommand implements Callable<Integer> {
             context.out().flush();
         } else {
             write(yaml);
-            err.println("Plan written: " + output + ". Review it, then: vlmeta upload --plan " + output);
+            err.println("Plan written: " + output + ". Review it, then: " + context.program() + " upload --plan "
+                    + ResumeCommand.quote(output.toString()));
         }
         return 0;
     }

@@ -33,12 +33,12 @@ record ResumeCommand(String command, List<String> notes) {
     }
 
     /**
-     * @param program how the user called vlmeta ({@code vlmeta}, {@code ./vlmeta}, {@code /opt/vlmeta/bin/vlmeta}),
-     *                as the start scripts pass it in {@code VLMETA_PROGRAM}; quoted when the shell needs it
+     * @param program how the user called vlmeta ({@code vlmeta}, {@code ./vlmeta}, {@code '/opt/my tools/vlmeta'}),
+     *                already quoted for the shell ({@link CliContext#program()})
      * @param args    the arguments the program was given, the subcommand first
      */
     static ResumeCommand of(String program, List<String> args) {
-        List<String> words = new ArrayList<>(List.of(quote(program)));
+        List<String> words = new ArrayList<>(List.of(program));
         List<String> notes = new ArrayList<>();
         boolean resume = false;
         for (int i = 0; i < args.size(); i++) {

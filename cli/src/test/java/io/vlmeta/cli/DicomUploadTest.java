@@ -133,7 +133,7 @@ class DicomUploadTest {
         assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
         assertThat(run.out()).contains("Mapped 12 of 12 files\n")
                 .contains("The export file " + foreignExport + " does not match dataset 'reuploaded': 12 of its 12 "
-                        + "media ids are not in the dataset's own export (e.g. ")
+                        + "media are not in the dataset's own export with the same file name and media id (e.g. ")
                 .contains("Coverage: 12 of 12 dataset media would get a value from this input (nothing was sent).\n")
                 .endsWith("The checks against the dataset failed: nothing was uploaded. Fix the problems above and "
                         + "run again.\n");

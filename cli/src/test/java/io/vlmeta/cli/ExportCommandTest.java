@@ -56,11 +56,15 @@ class ExportCommandTest {
     void namesTheFileAfterTheDatasetWhenNoOutputIsGiven() throws Exception {
         EMULATOR.emulator().addDataset("named", Examples.filenames());
 
-        CliRun export = CliRun.of(Map.of("VL_BASE_URL", EMULATOR.emulator().baseUrl(), "VL_DATASET_ID", "named"),
-                dir, "export", "-o", dir.resolve(ExportCommand.defaultFileName("named")).toString());
+        CliRun export = CliRun.of(Map.of("VL_BASE_URL", EMULATOR.emulator().baseUrl(), "VL_DATASET_ID", "named",
+                "VLMETA_PROGRAM", "./vlmeta"), dir, "export", "-o",
+                dir.resolve(ExportCommand.defaultFileName("named")).toString());
 
         assertThat(export.exitCode()).as(export.both()).isZero();
         assertThat(dir.resolve("export_media_id-named.csv")).exists();
+        // the next command, as the user called vlmeta
+        assertThat(export.err()).contains("Check paths offline with: ./vlmeta validate --export-file "
+                + ResumeCommand.quote(dir.resolve("export_media_id-named.csv").toString()) + " ...");
         assertThat(ExportCommand.defaultFileName("a/b c")).isEqualTo("export_media_id-a_b_c.csv");
     }
 

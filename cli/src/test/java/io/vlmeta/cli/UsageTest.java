@@ -38,6 +38,7 @@ class UsageTest {
         CliRun badNumber = run("upload", "--json", "--csv", "m.csv", "--batch-size", "many");
         CliRun withoutJson = run("upload", "--csv", "m.csv", "--jsno");
         CliRun afterEndOfOptions = run("validate", "--jsno", "--", "--json");
+        CliRun jsonTrue = run("validate", "--json=true", "--bogus");
 
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -52,6 +53,7 @@ class UsageTest {
         assertThat(withoutJson.exitCode()).isEqualTo(2);
         assertThat(withoutJson.out()).isEmpty();
         assertThat(afterEndOfOptions.out()).isEmpty();
+        assertThat(json.readTree(jsonTrue.out()).get("error").asText()).isEqualTo("Unknown option: '--bogus'");
     }
 
     @Test

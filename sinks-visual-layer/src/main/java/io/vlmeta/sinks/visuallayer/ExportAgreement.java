@@ -1,33 +1,44 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.MediaKeys;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Compares an offline export ({@code --export-file}) with the dataset's own export, downloaded before
- * anything is declared: every media id of the file must be one the dataset holds. An export of another
- * dataset, of the same images uploaded again (which gives them new media ids), or from before media
- * were removed would otherwise map rows to ids the server refuses, and the fields, once declared, would
- * lack those values for good, as metadata is immutable.
+ * anything is declared: every item of the file must be one of the dataset's, the same media id for the
+ * same file name. An export of another dataset, of the same images uploaded again (which gives them new
+ * media ids), from before media were removed, or with its ids moved to other rows (an edited file)
+ * would otherwise map rows to ids the server refuses, or to other images, and what a declared field
+ * then lacks or holds wrongly stays so for good, as metadata is immutable.
  *
- * <p>Every id is checked, not a sample: a few stale ids among millions are as permanent a loss as many.
+ * <p>Every item is checked, not a sample: a few wrong ids among millions are as permanent as many.
  * The dataset's export is streamed and not kept; the file's ids are filed in a {@link HashBuckets} by
  * the hash of their canonical form (trimmed, lower case: media ids are UUIDs, whose hex digits
- * RFC 4122 reads in either case), about 16 bytes per media item while the check runs.
+ * RFC 4122 reads in either case), about 16 bytes per media item while the check runs. File names are
+ * compared normalised as the index keeps them ({@link io.vlmeta.api.MediaKeys#normalize}); one that
+ * ends with the other after a {@code /} agrees too, as the UI's {@code metadata.json} may give a
+ * longer {@code file_path} than the export's {@code filename}.
  */
 final class ExportAgreement {
     /** How many of the file's unknown items a refusal names. */
     static final int EXAMPLES = 3;
 
+    /** Items whose id the dataset gives another file name kept with that name, for the examples. */
+    private static final int MOVED_NAMES_KEPT = 1_000;
+
     private final MediaIndex file;
     private final HashBuckets byId;
     private final int[] hashes;
     private final BitSet inDataset;
+    private final Map<Integer, String> movedTo = new HashMap<>();
 
     private ExportAgreement(MediaIndex file) {
         this.file = file;
@@ -50,20 +61,37 @@ final class ExportAgreement {
      */
     static Optional<Problem> check(MediaIndex file, String fileLabel, Path datasetExport, String datasetId) {
         ExportAgreement agreement = new ExportAgreement(file);
-        ExportReader.read(datasetExport, "of dataset '" + datasetId + "'", (path, mediaId) -> agreement.seen(mediaId));
+        ExportReader.read(datasetExport, "of dataset '" + datasetId + "'", agreement::seen);
         return agreement.problem(fileLabel, datasetId);
     }
 
-    /** Marks the file's items that carry a media id of the dataset. */
-    private void seen(String datasetMediaId) {
+    /** Marks the file's items that are this item of the dataset: the same media id for the same file name. */
+    private void seen(String datasetPath, String datasetMediaId) {
         String id = canonical(datasetMediaId);
         int hash = id.hashCode();
+        String path = null;
         for (int position = byId.from(hash), end = byId.to(hash); position < end; position++) {
             int ordinal = byId.ordinalIfHash(position, hash);
             if (ordinal >= 0 && !inDataset.get(ordinal) && canonical(file.mediaId(ordinal)).equals(id)) {
-                inDataset.set(ordinal);
+                path = path == null ? MediaKeys.normalize(datasetPath) : path;
+                if (samePath(file.path(ordinal), path)) {
+                    inDataset.set(ordinal);
+                    movedTo.remove(ordinal);
+                } else if (movedTo.size() < MOVED_NAMES_KEPT) {
+                    movedTo.put(ordinal, path);
+                }
             }
         }
+    }
+
+    /** @return whether two normalised file names name one file: equal, or one ending with {@code /} and the other */
+    static boolean samePath(String a, String b) {
+        if (a.length() == b.length()) {
+            return a.equals(b);
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = a.length() > b.length() ? b : a;
+        return longer.endsWith(shorter) && longer.charAt(longer.length() - shorter.length() - 1) == '/';
     }
 
     private Optional<Problem> problem(String fileLabel, String datasetId) {
@@ -76,17 +104,22 @@ final class ExportAgreement {
              ordinal = inDataset.nextClearBit(ordinal + 1), shown++) {
             examples.append(shown == 0 ? "" : ", ").append(file.path(ordinal)).append(" -> ")
                     .append(file.mediaId(ordinal));
+            String datasetPath = movedTo.get(ordinal);
+            if (datasetPath != null) {
+                examples.append(" (the dataset's id of ").append(datasetPath).append(')');
+            }
         }
-        String why = unknown == hashes.length
+        String why = unknown == hashes.length && movedTo.isEmpty()
                 ? "it is an export of another dataset (or of the same images uploaded again, which gives them new "
                         + "media ids)"
-                : "media were removed from the dataset, or uploaded again, since it was exported";
+                : movedTo.isEmpty() ? "media were removed from the dataset, or uploaded again, since it was exported"
+                : "it was exported before media were removed or uploaded again, or edited since";
         return Optional.of(Problem.error(ProblemCategory.MAPPING, null, null, String.format(Locale.ROOT,
-                "The export file %s does not match dataset '%s': %,d of its %,d media ids are not in the dataset's "
-                        + "own export (e.g. %s), so %s. Values sent with them would be refused, and the declared "
-                        + "fields would lack them for good, as metadata is immutable. Nothing was sent: leave out "
-                        + "--export-file to map paths with the dataset's own export, or save a fresh one with "
-                        + "'vlmeta export --dataset-id %s'.",
+                "The export file %s does not match dataset '%s': %,d of its %,d media are not in the dataset's own "
+                        + "export with the same file name and media id (e.g. %s), so %s. Rows mapped with them "
+                        + "would send values the server refuses or puts on other images, for good, as metadata is "
+                        + "immutable. Nothing was sent: leave out --export-file to map paths with the dataset's own "
+                        + "export, or save a fresh one with 'vlmeta export --dataset-id %s'.",
                 fileLabel, datasetId, unknown, hashes.length, examples, why, datasetId)));
     }
 

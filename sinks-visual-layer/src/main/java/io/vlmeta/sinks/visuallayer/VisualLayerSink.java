@@ -166,6 +166,14 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                         + "' already exists in dataset '" + request.datasetId() + "' as " + existing.describe()
                         + ", not " + describeDeclared(declaration) + ": metadata is immutable, so rename the column "
                         + "or upload it as " + existing.describe() + "."));
+            } else if (existing == null && state instanceof Finished finished) {
+                // a journal is kept per dataset id and input, not per server: a rehearsal against an emulator
+                // under the real dataset's id would otherwise make the real upload a silent no-op
+                problems.add(Problem.error(ProblemCategory.SCHEMA, null, name, "The journal " + journal.file()
+                        + " records field '" + name + "' as finished (" + finished.status() + "), but dataset '"
+                        + request.datasetId() + "' at " + api().server() + " has no such field: the journal belongs "
+                        + "to another server (a rehearsal against an emulator, say) or dataset; nothing was sent. "
+                        + "Pass another --state-dir, or move the journal aside, to upload to this server."));
             } else if (state instanceof Finished finished && !"FAILED".equals(finished.status())) {
                 String reason = "Field '" + name + "' was finished by an earlier run (" + finished.status()
                         + "); it is not sent again.";

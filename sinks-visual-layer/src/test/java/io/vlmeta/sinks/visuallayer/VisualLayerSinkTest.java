@@ -247,13 +247,14 @@ class VisualLayerSinkTest {
                 assertThat(problem.severity().name()).isEqualTo("ERROR");
                 assertThat(problem.category()).isEqualTo(ProblemCategory.MAPPING);
                 assertThat(problem.message()).isEqualTo("The export file " + foreign.exportFile + " does not "
-                        + "match dataset 'target': 30 of its 30 media ids are not in the dataset's own export (e.g. "
-                        + files.get(0) + " -> " + theirIds.get(0) + ", " + files.get(1) + " -> " + theirIds.get(1)
-                        + ", " + files.get(2) + " -> " + theirIds.get(2) + "), so it is an export of another dataset "
-                        + "(or of the same images uploaded again, which gives them new media ids). Values sent with "
-                        + "them would be refused, and the declared fields would lack them for good, as metadata is "
-                        + "immutable. Nothing was sent: leave out --export-file to map paths with the dataset's own "
-                        + "export, or save a fresh one with 'vlmeta export --dataset-id target'.");
+                        + "match dataset 'target': 30 of its 30 media are not in the dataset's own export with the "
+                        + "same file name and media id (e.g. " + files.get(0) + " -> " + theirIds.get(0) + ", "
+                        + files.get(1) + " -> " + theirIds.get(1) + ", " + files.get(2) + " -> " + theirIds.get(2)
+                        + "), so it is an export of another dataset (or of the same images uploaded again, which "
+                        + "gives them new media ids). Rows mapped with them would send values the server refuses or "
+                        + "puts on other images, for good, as metadata is immutable. Nothing was sent: leave out "
+                        + "--export-file to map paths with the dataset's own export, or save a fresh one with "
+                        + "'vlmeta export --dataset-id target'.");
             });
         }
         assertThat(emulator().requestCount("declare")).isEqualTo(declaresBefore);
@@ -269,9 +270,9 @@ class VisualLayerSinkTest {
         Preflight preflight = preflightWith(export("shrunk", files, List.of("images/removed.jpg," + gone)));
 
         assertThat(preflight.problems()).extracting(Problem::message).singleElement().asString()
-                .contains("1 of its 4 media ids are not in the dataset's own export (e.g. images/removed.jpg -> "
-                        + gone + "), so media were removed from the dataset, or uploaded again, since it was "
-                        + "exported.");
+                .contains("1 of its 4 media are not in the dataset's own export with the same file name and media "
+                        + "id (e.g. images/removed.jpg -> " + gone + "), so media were removed from the dataset, or "
+                        + "uploaded again, since it was exported.");
         assertThat(emulator().schema("shrunk")).isEmpty();
     }
 
@@ -290,8 +291,39 @@ class VisualLayerSinkTest {
         Preflight preflight = preflightWith(export);
 
         assertThat(preflight.problems()).extracting(Problem::message).singleElement().asString()
-                .contains("1 of its 5,000 media ids are not in the dataset's own export (e.g. " + files.get(4_321)
-                        + " -> 00000000-0000-4000-8000-00000000abcd)");
+                .contains("1 of its 5,000 media are not in the dataset's own export with the same file name and "
+                        + "media id (e.g. " + files.get(4_321) + " -> 00000000-0000-4000-8000-00000000abcd)");
+    }
+
+    @Test
+    void refusesAnExportWhoseIdsWereMovedToOtherFileNamesAsValuesWouldLandOnOtherImages() throws IOException {
+        List<String> files = Fields.files(4);
+        emulator().addDataset("moved", files);
+        String first = emulator().mediaId("moved", files.get(0));
+        String second = emulator().mediaId("moved", files.get(1));
+        List<String> swapped = List.of(files.get(0) + "," + second, files.get(1) + "," + first,
+                files.get(2) + "," + emulator().mediaId("moved", files.get(2)),
+                // a longer path ending with the dataset's file name is the same file (metadata.json's file_path)
+                "/data/uploads/" + files.get(3) + "," + emulator().mediaId("moved", files.get(3)));
+
+        Preflight preflight = preflightWith(export("moved", List.of(), swapped));
+
+        assertThat(preflight.problems()).extracting(Problem::message).singleElement().asString()
+                .contains("2 of its 4 media are not in the dataset's own export with the same file name and media id "
+                        + "(e.g. " + files.get(0) + " -> " + second + " (the dataset's id of " + files.get(1) + "), "
+                        + files.get(1) + " -> " + first + " (the dataset's id of " + files.get(0) + ")), so it was "
+                        + "exported before media were removed or uploaded again, or edited since.");
+        assertThat(emulator().schema("moved")).isEmpty();
+    }
+
+    @Test
+    void comparesFileNamesWholeOrAfterASlash() {
+        assertThat(ExportAgreement.samePath("images/a.jpg", "images/a.jpg")).isTrue();
+        assertThat(ExportAgreement.samePath("/data/images/a.jpg", "images/a.jpg")).isTrue();
+        assertThat(ExportAgreement.samePath("images/a.jpg", "s3:/bucket/images/a.jpg")).isTrue();
+        assertThat(ExportAgreement.samePath("images/ba.jpg", "a.jpg")).isFalse();
+        assertThat(ExportAgreement.samePath("images/a.jpg", "images/b.jpg")).isFalse();
+        assertThat(ExportAgreement.samePath("images/img-1.jpg", "images/img-10.jpg")).isFalse();
     }
 
     @Test
@@ -365,6 +397,34 @@ class VisualLayerSinkTest {
 
     private static io.vlmeta.api.FieldDeclaration FieldDeclaration(String name, String type) {
         return io.vlmeta.api.FieldDeclaration.simple(name, type, type);
+    }
+
+    @Test
+    void aJournalThatFinishedAFieldOnAnotherServerDoesNotSkipItHere() {
+        emulator().addDataset("twin", List.of("a.jpg"));
+        try (VisualLayerSink sink = requests("twin").open()) {
+            FieldWriter writer = sink.openField(Fields.SCORE);
+            writer.write(Fields.entry(sink.mediaResolver(), "a.jpg", BigDecimal.ONE, 2));
+            assertThat(writer.finish().status()).isEqualTo(FieldOutcome.Status.COMPLETED);
+        }
+
+        try (Emulator real = Emulator.start(EmulatorConfig.builder().build())) {
+            real.addDataset("twin", List.of("a.jpg"));
+            Requests sameJournal = new Requests(real.baseUrl(), "twin", state);
+            try (VisualLayerSink sink = sameJournal.open()) {
+                sink.mediaResolver();
+                Preflight preflight = sink.preflight(List.of(Fields.SCORE));
+
+                assertThat(preflight.skippedFields()).isEmpty();
+                assertThat(preflight.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, "score",
+                        "The journal " + state.resolve(Journal.fileName("twin", sameJournal.jobKey)) + " records "
+                                + "field 'score' as finished (COMPLETED), but dataset 'twin' at " + real.baseUrl()
+                                + " has no such field: the journal belongs to another server (a rehearsal against an "
+                                + "emulator, say) or dataset; nothing was sent. Pass another --state-dir, or move the "
+                                + "journal aside, to upload to this server."));
+            }
+            assertThat(real.schema("twin")).isEmpty();
+        }
     }
 
     @Test
