@@ -147,7 +147,7 @@ final class MediaIndex implements MediaResolver {
         if (lookup.count == 0) {
             return Resolution.Unmatched.INSTANCE;
         }
-        if (lookup.count == 1) {
+        if (lookup.count == 1 || oneMediaItem(lookup)) {
             int ordinal = lookup.candidates[0];
             return new Resolution.Matched(ids.get(ordinal), ordinal);
         }
@@ -187,6 +187,20 @@ final class MediaIndex implements MediaResolver {
      * One thread's working memory for lookups, reused so that a lookup allocates nothing but its answer:
      * the key's UTF-8 bytes and the first matches (as many as an ambiguous answer lists).
      */
+    /**
+     * @return whether every candidate carries the first one's media id: an export listing one item twice
+     *         (a row repeated when files were concatenated), or under two names, is no choice between media
+     */
+    private boolean oneMediaItem(Lookup lookup) {
+        String first = ids.get(lookup.candidates[0]);
+        for (int i = 1; i < lookup.count; i++) {
+            if (!ids.get(lookup.candidates[i]).equalsIgnoreCase(first)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final class Lookup {
         final Utf8Scratch keyBytes = new Utf8Scratch(256);
         byte[] key;

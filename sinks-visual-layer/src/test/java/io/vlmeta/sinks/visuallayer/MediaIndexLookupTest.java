@@ -82,6 +82,23 @@ class MediaIndexLookupTest {
     }
 
     @Test
+    void oneMediaItemListedTwiceIsOneMatchNotAChoice() {
+        MediaIndexBuilder builder = new MediaIndexBuilder(MatchMode.PATH);
+        builder.add("a/x.jpg", id(1));
+        builder.add("a/x.jpg", id(1).toUpperCase(Locale.ROOT)); // the same UUID, as another tool wrote it
+        builder.add("b/x.jpg", id(1));
+        builder.add("c/y.jpg", id(2));
+        builder.add("c/y.jpg", id(3));
+        MediaIndex index = builder.build("test");
+
+        assertThat(index.resolve("a/x.jpg")).isEqualTo(new Resolution.Matched(id(1), 0));
+        assertThat(index.resolve("x.jpg")).as("by name: two names of one item").isEqualTo(
+                new Resolution.Matched(id(1), 0));
+        assertThat(index.resolve("c/y.jpg")).as("two media under one name stay a choice").isEqualTo(
+                new Resolution.Ambiguous(List.of("c/y.jpg", "c/y.jpg")));
+    }
+
+    @Test
     void exactlyTenMatchesListAllTenAndTwoListBoth() {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
