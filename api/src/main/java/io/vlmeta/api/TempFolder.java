@@ -117,7 +117,7 @@ public final class TempFolder implements AutoCloseable {
         } catch (IOException e) {
             // the lock goes with the process anyway
         }
-        deleteTree(path);
+        deleteEmptied(path);
     }
 
     /** Deletes the abandoned folders named {@code prefix*} in {@code parent}, other than {@code own}. */
@@ -152,7 +152,7 @@ public final class TempFolder implements AutoCloseable {
         } catch (IOException e) {
             return; // not ours to open: another user's folder
         }
-        deleteTree(folder);
+        deleteEmptied(folder);
     }
 
     /** Deletes everything in {@code folder} but its lock file, deepest first. */
@@ -168,6 +168,11 @@ public final class TempFolder implements AutoCloseable {
 
     private static void deleteTree(Path folder) {
         deleteContents(folder);
+        deleteEmptied(folder);
+    }
+
+    /** Deletes a folder {@link #deleteContents} emptied: its lock file, then the folder. */
+    private static void deleteEmptied(Path folder) {
         deleteQuietly(folder.resolve(LOCK_FILE));
         deleteQuietly(folder);
     }

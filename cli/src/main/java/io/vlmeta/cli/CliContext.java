@@ -99,6 +99,6 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
      *     when it needs it; {@code vlmeta} when it is not set ({@code java -jar})
      */
     public String program() {
-        return ResumeCommand.quote(env("VLMETA_PROGRAM").filter(name -> !name.isBlank()).orElse(ResumeCommand.PROGRAM));
+        return ResumeCommand.quote(env("VLMETA_PROGRAM").orElse(ResumeCommand.PROGRAM)); // env skips blanks
     }
 }

@@ -27,11 +27,6 @@ record ResumeCommand(String command, List<String> notes) {
         notes = List.copyOf(notes);
     }
 
-    /** @param args the arguments the program was given, the subcommand first */
-    static ResumeCommand of(List<String> args) {
-        return of(PROGRAM, args);
-    }
-
     /**
      * @param program how the user called vlmeta ({@code vlmeta}, {@code ./vlmeta}, {@code '/opt/my tools/vlmeta'}),
      *                already quoted for the shell ({@link CliContext#program()})

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class ResumeCommandTest {
 
+    /** As the jar run with {@code java -jar}, which names itself {@code vlmeta}. */
+    private static ResumeCommand of(List<String> args) {
+        return ResumeCommand.of(ResumeCommand.PROGRAM, args);
+    }
+
     @Test
     void repeatsTheCommandLineWithResumeAddedOnce() {
-        ResumeCommand once = ResumeCommand.of(List.of("upload", "--csv", "m.csv", "--dataset-id", "d1"));
-        ResumeCommand already = ResumeCommand.of(List.of("upload", "--csv", "m.csv", "--resume"));
+        ResumeCommand once = of(List.of("upload", "--csv", "m.csv", "--dataset-id", "d1"));
+        ResumeCommand already = of(List.of("upload", "--csv", "m.csv", "--resume"));
 
         assertThat(once.command()).isEqualTo("vlmeta upload --csv m.csv --dataset-id d1 --resume");
         assertThat(once.notes()).isEmpty();
@@ -19,9 +24,9 @@ class ResumeCommandTest {
 
     @Test
     void leavesOutAnApiSecretGivenOnTheCommandLineAndSaysWhereToPutIt() {
-        ResumeCommand split = ResumeCommand.of(List.of("upload", "--api-key", "k1", "--api-secret", "s3cr3t",
+        ResumeCommand split = of(List.of("upload", "--api-key", "k1", "--api-secret", "s3cr3t",
                 "--csv", "m.csv"));
-        ResumeCommand joined = ResumeCommand.of(List.of("upload", "--api-secret=s3cr3t", "--csv", "m.csv"));
+        ResumeCommand joined = of(List.of("upload", "--api-secret=s3cr3t", "--csv", "m.csv"));
 
         assertThat(split.command()).isEqualTo("vlmeta upload --api-key k1 --csv m.csv --resume")
                 .doesNotContain("s3cr3t");
@@ -32,9 +37,9 @@ class ResumeCommandTest {
 
     @Test
     void replacesABaseUrlHoldingAPasswordByTheEnvironmentVariable() {
-        ResumeCommand withPassword = ResumeCommand.of(List.of("upload", "--base-url", "https://u:pw@vl.example:2080"));
-        ResumeCommand joined = ResumeCommand.of(List.of("upload", "--base-url=https://u:pw@vl.example"));
-        ResumeCommand plain = ResumeCommand.of(List.of("upload", "--base-url", "http://localhost:2080"));
+        ResumeCommand withPassword = of(List.of("upload", "--base-url", "https://u:pw@vl.example:2080"));
+        ResumeCommand joined = of(List.of("upload", "--base-url=https://u:pw@vl.example"));
+        ResumeCommand plain = of(List.of("upload", "--base-url", "http://localhost:2080"));
 
         assertThat(withPassword.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
         assertThat(joined.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
@@ -44,7 +49,7 @@ class ResumeCommandTest {
 
     @Test
     void saysToPipeTheSameInputWhenItCameFromStandardInput() {
-        ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
+        ResumeCommand command = of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
 
         assertThat(command.command()).isEqualTo("vlmeta upload --csv - --dataset-id d1 --resume");
         assertThat(command.notes()).containsExactly("The input was read from standard input: pipe the same input "
@@ -53,7 +58,7 @@ class ResumeCommandTest {
 
     @Test
     void quotesWordsAShellWouldSplitOrExpand() {
-        ResumeCommand command = ResumeCommand.of(List.of("upload", "--csv", "my data/it's $HOME.csv",
+        ResumeCommand command = of(List.of("upload", "--csv", "my data/it's $HOME.csv",
                 "--string-fields", "a b", ""));
 
         assertThat(command.command()).isEqualTo("vlmeta upload --csv 'my data/it'\\''s $HOME.csv' --string-fields "

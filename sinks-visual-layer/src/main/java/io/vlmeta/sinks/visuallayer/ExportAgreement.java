@@ -36,13 +36,12 @@ final class ExportAgreement {
 
     private final MediaIndex file;
     private final HashBuckets byId;
-    private final int[] hashes;
     private final BitSet inDataset;
     private final Map<Integer, String> movedTo = new HashMap<>();
 
     private ExportAgreement(MediaIndex file) {
         this.file = file;
-        this.hashes = new int[file.size()];
+        int[] hashes = new int[file.size()];
         for (int ordinal = 0; ordinal < hashes.length; ordinal++) {
             hashes[ordinal] = canonical(file.mediaId(ordinal)).hashCode();
         }
@@ -95,12 +94,13 @@ final class ExportAgreement {
     }
 
     private Optional<Problem> problem(String fileLabel, String datasetId) {
-        int unknown = hashes.length - inDataset.cardinality();
+        int size = file.size();
+        int unknown = size - inDataset.cardinality();
         if (unknown == 0) {
             return Optional.empty();
         }
         StringBuilder examples = new StringBuilder();
-        for (int ordinal = inDataset.nextClearBit(0), shown = 0; ordinal < hashes.length && shown < EXAMPLES;
+        for (int ordinal = inDataset.nextClearBit(0), shown = 0; ordinal < size && shown < EXAMPLES;
              ordinal = inDataset.nextClearBit(ordinal + 1), shown++) {
             examples.append(shown == 0 ? "" : ", ").append(file.path(ordinal)).append(" -> ")
                     .append(file.mediaId(ordinal));
@@ -109,7 +109,7 @@ final class ExportAgreement {
                 examples.append(" (the dataset's id of ").append(datasetPath).append(')');
             }
         }
-        String why = unknown == hashes.length && movedTo.isEmpty()
+        String why = unknown == size && movedTo.isEmpty()
                 ? "it is an export of another dataset (or of the same images uploaded again, which gives them new "
                         + "media ids)"
                 : movedTo.isEmpty() ? "media were removed from the dataset, or uploaded again, since it was exported"
@@ -120,7 +120,7 @@ final class ExportAgreement {
                         + "would send values the server refuses or puts on other images, for good, as metadata is "
                         + "immutable. Nothing was sent: leave out --export-file to map paths with the dataset's own "
                         + "export, or save a fresh one with 'vlmeta export --dataset-id %s'.",
-                fileLabel, datasetId, unknown, hashes.length, examples, why, datasetId)));
+                fileLabel, datasetId, unknown, size, examples, why, datasetId)));
     }
 
     private static String canonical(String mediaId) {

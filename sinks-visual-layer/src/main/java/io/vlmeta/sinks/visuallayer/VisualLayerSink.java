@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Sends a job's metadata to one Visual Layer dataset. Nothing talks to the server until it is
@@ -83,14 +84,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             Path file = request.exportFile();
             resolver = index(file, file.toString(), "export file " + file);
         } else if (request.datasetId() != null) {
-            Path download = tempFile("export-", ".csv");
-            try {
-                api().downloadExport(download);
-                resolver = index(download, "of dataset '" + request.datasetId() + "'",
-                        "export of dataset " + request.datasetId());
-            } finally {
-                deleteQuietly(download);
-            }
+            resolver = readDownloadedExport(download -> index(download, "of dataset '" + request.datasetId() + "'",
+                    "export of dataset " + request.datasetId()));
         } else {
             resolver = MediaResolver.UNCHECKED;
         }
@@ -210,13 +205,17 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             return Optional.empty();
         }
         request.log().accept("Checking the export file against the dataset's own export...");
+        return readDownloadedExport(download -> request.cancellation().requested()
+                ? Optional.empty() // the job stops before its first declaration; no need to compare
+                : ExportAgreement.check(file, request.exportFile().toString(), download, request.datasetId()));
+    }
+
+    /** Downloads the dataset's export to a temporary file, reads it, and deletes it, whatever the reading does. */
+    private <T> T readDownloadedExport(Function<Path, T> reading) {
         Path download = tempFile("export-", ".csv");
         try {
             api().downloadExport(download);
-            if (request.cancellation().requested()) {
-                return Optional.empty(); // the job stops before its first declaration; no need to compare
-            }
-            return ExportAgreement.check(file, request.exportFile().toString(), download, request.datasetId());
+            return reading.apply(download);
         } finally {
             deleteQuietly(download);
         }
