@@ -21,7 +21,6 @@ final class ConsoleReporter implements JobListener {
     private final Style style;
     private final ProgressBars bars;
     private final JobSpec spec;
-    private String copiedFrom = "standard input";
     private int fieldCount;
     /** Fields skipped before any upload began: said once at the end when no field is uploaded at all. */
     private final List<FieldOutcome> skippedFirst = new java.util.ArrayList<>();
@@ -34,14 +33,6 @@ final class ConsoleReporter implements JobListener {
         this.style = style;
         this.bars = bars;
         this.spec = spec;
-    }
-
-    /** @param origin what the input was copied from ({@code standard input}, a pipe's path); {@code null} for none */
-    ConsoleReporter inputCopiedFrom(String origin) {
-        if (origin != null) {
-            this.copiedFrom = origin;
-        }
-        return this;
     }
 
     /** @param csv where every problem is written as it is found */
@@ -68,7 +59,7 @@ final class ConsoleReporter implements JobListener {
         out.println(Style.RULE);
         String name = spec.input().toString();
         out.println(style.mark("📁") + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "CSV file: " : "Input: ")
-                + (spec.inputDigest() == null ? name : copiedFrom + " (read from its copy " + name + ")"));
+                + (spec.inputDigest() == null ? name : spec.inputLabel() + " (read from its copy " + name + ")"));
         if (spec.datasetId() != null) {
             out.println(style.mark("🎯") + "Dataset ID: " + spec.datasetId());
         }

@@ -60,7 +60,7 @@ abstract class JobCommand {
             ProblemsCsv problemsCsv = options.problems == null ? null : ProblemsCsv.open(options.problems);
             try {
                 result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)
-                        .inputCopiedFrom(stdin == null ? null : stdin.origin()).problemsTo(problemsCsv));
+                        .problemsTo(problemsCsv));
             } finally {
                 cancellation.ended(); // from here on only output is written, which a late watchdog must not cut
                 bars.close();

@@ -48,7 +48,8 @@ final class JobSpecs {
             throw new IllegalStateException("standard input or a pipe must be copied before the job is built");
         }
         JobSpec.Builder builder = JobSpec.builder().mode(mode).input(stdin != null ? stdin.file() : input)
-                .inputDigest(stdin != null ? stdin.sha256() : null).cancellation(cancellation)
+                .inputDigest(stdin != null ? stdin.sha256() : null)
+                .inputLabel(stdin != null ? stdin.origin() : null).cancellation(cancellation)
                 .sourceName(options.source).keyColumn(options.pathColumn)
                 .sourceOptions(sourceOptions(options)).infer(options.infer)
                 .fieldSettings(fieldSettings(options))

@@ -96,7 +96,10 @@ class StdinInputTest {
         assertThat(stored("piped", "tags", "images/street_001.jpg"))
                 .isEqualTo(List.of("urban", "bicycle", "traffic-light"));
         assertThat(EMULATOR.emulator().schema("piped")).hasSize(6);
-        Path copy = Path.of(new ObjectMapper().readTree(run.out()).get("input").asText());
+        assertThat(new ObjectMapper().readTree(run.out()).get("input").asText()).isEqualTo("standard input");
+        java.util.regex.Matcher banner = java.util.regex.Pattern.compile("read from its copy (.*)\\)").matcher(run.err());
+        assertThat(banner.find()).as(run.err()).isTrue();
+        Path copy = Path.of(banner.group(1));
         assertThat(copy.getFileName()).hasToString("stdin.csv");
         assertThat(copy).doesNotExist();
         assertThat(copy.getParent()).doesNotExist();
@@ -144,6 +147,27 @@ class StdinInputTest {
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.out()).containsPattern("Input: standard input \\(read from its copy .*stdin\\.xlsx\\)")
                 .contains("Validation passed: 6 rows, 1 fields");
+    }
+
+    @Test
+    void namesStandardInputNotItsTemporaryCopyInEveryMessage() throws IOException {
+        String metadata = Files.readString(Examples.METADATA);
+        String badConfidence = metadata.replaceFirst("0\\.94", "high");
+        assertThat(badConfidence).isNotEqualTo(metadata);
+
+        CliRun missingColumn = CliRun.withInput(metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(),
+                dir, "validate", "--csv", "-", "--string-fields", "no_such_column");
+        CliRun badValue = CliRun.withInput(badConfidence.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(),
+                dir, "validate", "--input", "-", "--float-fields", "confidence", "--json");
+
+        assertThat(missingColumn.exitCode()).as(missingColumn.both()).isEqualTo(2);
+        assertThat(missingColumn.err()).contains("Column 'no_such_column' (--string-fields) not found in standard input.")
+                .doesNotContain("vlmeta-stdin-").doesNotContain("stdin.csv");
+        assertThat(badValue.exitCode()).as(badValue.both()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(badValue.out());
+        assertThat(json.get("input").asText()).isEqualTo("standard input");
+        assertThat(badValue.out()).contains("standard input").contains("high")
+                .doesNotContain("vlmeta-stdin-").doesNotContain("stdin.csv");
     }
 
     @Test

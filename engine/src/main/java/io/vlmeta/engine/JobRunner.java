@@ -71,7 +71,8 @@ public final class JobRunner {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
         SourceProvider sourceProvider = checkedSource(spec);
-        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
+        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions(),
+                spec.inputLabel());
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
         SinkRequest sinkRequest = sinkRequest(spec, listener);
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
@@ -169,7 +170,8 @@ public final class JobRunner {
      */
     public JobPlan plan(JobSpec spec, JobListener listener) {
         SourceProvider sourceProvider = checkedSource(spec);
-        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions());
+        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions(),
+                spec.inputLabel());
         try (RecordSource source = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
             List<ColumnInfo> columns = source.columns();
             List<PlannedField> planned = new FieldPlanner(plugins, spec.fieldSettings()).plan(source.description(),

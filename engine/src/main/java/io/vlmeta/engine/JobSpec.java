@@ -60,7 +60,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
                       int maxProblemsKept, String inputDigest, Cancellation cancellation,
-                      ColumnSelection columnSelection, Map<String, String> fieldReasons) {
+                      ColumnSelection columnSelection, Map<String, String> fieldReasons, String inputLabel) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -87,6 +87,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         sinkOptions = Map.copyOf(sinkOptions);
         columnSelection = columnSelection == null ? ColumnSelection.ALL : columnSelection;
         fieldReasons = fieldReasons == null ? Map.of() : Map.copyOf(fieldReasons);
+        inputLabel = inputLabel == null ? input.toString() : inputLabel;
         if (dropPhi && allowPhi) {
             throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
         }
@@ -100,7 +101,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
     /** Never prints the secret. */
     @Override
     public String toString() {
-        return "JobSpec[mode=" + mode + ", input=" + input + ", source=" + sourceName + ", fields=" + fieldTypes
+        return "JobSpec[mode=" + mode + ", input=" + inputLabel + ", source=" + sourceName + ", fields=" + fieldTypes
                 + ", infer=" + infer + ", baseUrl=" + baseUrl + ", datasetId=" + datasetId + "]";
     }
 
@@ -135,6 +136,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private boolean dropPhi;
         private int maxProblemsKept = 1000;
         private String inputDigest;
+        private String inputLabel;
         private Cancellation cancellation = Cancellation.NEVER;
         private ColumnSelection columnSelection = ColumnSelection.ALL;
         private final Map<String, String> fieldReasons = new LinkedHashMap<>();
@@ -189,6 +191,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder dropPhi(boolean value) { this.dropPhi = value; return this; }
         public Builder maxProblemsKept(int value) { this.maxProblemsKept = value; return this; }
         public Builder inputDigest(String value) { this.inputDigest = value; return this; }
+        public Builder inputLabel(String value) { this.inputLabel = value; return this; }
         public Builder cancellation(Cancellation value) { this.cancellation = value; return this; }
         public Builder columnSelection(ColumnSelection value) { this.columnSelection = value; return this; }
         public Builder fieldReasons(Map<String, String> values) { this.fieldReasons.putAll(values); return this; }
@@ -211,7 +214,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
                     allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation, columnSelection,
-                    fieldReasons);
+                    fieldReasons, inputLabel);
         }
     }
 }

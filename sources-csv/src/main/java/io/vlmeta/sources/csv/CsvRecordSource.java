@@ -88,7 +88,7 @@ final class CsvRecordSource implements RecordSource {
      */
     static CsvRecordSource open(SourceRequest request, ProblemReporter reporter, long maxRecordChars) {
         Path path = request.path();
-        String file = path.toString();
+        String file = request.label();
         ByteCountingInputStream counted = openStream(path, file);
         InputStream in = new BufferedInputStream(counted, StrictDecodingReader.BUFFER_SIZE);
         CsvDialect dialect;

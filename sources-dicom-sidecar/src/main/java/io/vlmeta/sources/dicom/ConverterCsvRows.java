@@ -30,7 +30,8 @@ import org.apache.commons.csv.CSVRecord;
 final class ConverterCsvRows implements SidecarRows {
     static final String DEFAULT_KEY_COLUMN = "image_filename";
 
-    private final Path file;
+    /** how messages and locations name the file */
+    private final String file;
     private final String keyColumn;
     private final ProblemReporter reporter;
     private final CSVParser parser;
@@ -43,11 +44,12 @@ final class ConverterCsvRows implements SidecarRows {
     private record ColumnMeaning(String tag, String keyword, String snakeName, Vr vr) {
     }
 
-    ConverterCsvRows(Path file, String keyColumn, DicomDictionary dictionary, ProblemReporter reporter) {
-        this.file = file;
+    /** @param label how messages and locations name the file (a copy of standard input by what it was copied from) */
+    ConverterCsvRows(Path file, String label, String keyColumn, DicomDictionary dictionary, ProblemReporter reporter) {
+        this.file = label;
         this.keyColumn = keyColumn;
         this.reporter = reporter;
-        this.parser = open(file);
+        this.parser = open(file, label);
         this.header = parser.getHeaderNames();
         this.keyIndex = header.indexOf(keyColumn);
         if (keyIndex < 0) {
@@ -69,7 +71,7 @@ final class ConverterCsvRows implements SidecarRows {
         try {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                Location location = Location.of(file.toString(), record.getRecordNumber() + 1);
+                Location location = Location.of(file, record.getRecordNumber() + 1);
                 if (record.size() != header.size()) {
                     reporter.report(Problem.error(ProblemCategory.INPUT, location, null, "Has " + record.size()
                             + " cells but the header has " + header.size() + " columns; the row is skipped."));
@@ -120,12 +122,12 @@ final class ConverterCsvRows implements SidecarRows {
         return PythonListText.parse(cell).<List<Object>>map(List::copyOf).orElseGet(() -> List.of(cell));
     }
 
-    private static CSVParser open(Path file) {
+    private static CSVParser open(Path file, String label) {
         Reader reader;
         try {
             reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + file + ": " + e.getMessage(), e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + label + ": " + e.getMessage(), e);
         }
         try {
             reader.mark(1);
@@ -135,7 +137,7 @@ final class ConverterCsvRows implements SidecarRows {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             closeQuietly(reader);
-            throw VlmetaException.malformed("File " + file + " has an unreadable header row: " + e.getMessage());
+            throw VlmetaException.malformed("File " + label + " has an unreadable header row: " + e.getMessage());
         }
     }
 

@@ -105,12 +105,12 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
                         + ", or the one --path-column names).");
             }
             String keyColumn = request.keyColumnOr(ConverterCsvRows.DEFAULT_KEY_COLUMN);
-            return new DicomRecordSource(path.toString(), keyColumn,
-                    r -> new ConverterCsvRows(path, keyColumn, dictionary, r),
+            return new DicomRecordSource(request.label(), keyColumn,
+                    r -> new ConverterCsvRows(path, request.label(), keyColumn, dictionary, r),
                     options.namingOr(FieldNaming.SNAKE), options.combineDateTime(), reporter);
         }
         throw VlmetaException.usage("The dicom-sidecar source reads a folder of sidecars or the DICOM converter's CSV; "
-                + path + " is a file" + (options.format() == null ? "" : ", and sidecar-format="
+                + request.label() + " is a file" + (options.format() == null ? "" : ", and sidecar-format="
                 + options.format().optionValue() + " needs a folder") + ".");
     }
 

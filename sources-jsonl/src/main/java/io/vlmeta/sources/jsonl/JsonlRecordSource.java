@@ -81,7 +81,7 @@ final class JsonlRecordSource implements RecordSource {
      */
     static JsonlRecordSource open(SourceRequest request, ProblemReporter reporter) {
         Path path = request.path();
-        String file = path.toString();
+        String file = request.label();
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
         Set<String> names = scanColumns(path, file);
         if (names.isEmpty()) {

@@ -107,7 +107,7 @@ final class ParquetRecordSource implements RecordSource {
      * @return the open source, before its first record
      */
     static ParquetRecordSource open(SourceRequest request, ProblemReporter reporter) {
-        String input = request.path().toString();
+        String input = request.label();
         List<Path> files = ParquetInputs.files(request.path());
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
         ParquetFileReader first = openReader(files.get(0));

@@ -53,7 +53,7 @@ public final class XlsxSourceProvider implements SourceProvider {
 
     @Override
     public RecordSource open(SourceRequest request, ProblemReporter reporter) {
-        String file = request.path().toString();
+        String file = request.label();
         WorkbookContentCheck.requireXlsxPackage(request.path(), file);
         OpenSheet sheet = OpenSheet.open(request.path(), file, request.option(SHEET_OPTION).orElse(null));
         return XlsxRecordSource.open(sheet, file, request.keyColumnOr(DEFAULT_KEY_COLUMN), reporter);
