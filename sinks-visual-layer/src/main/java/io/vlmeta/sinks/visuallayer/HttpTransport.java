@@ -50,6 +50,8 @@ final class HttpTransport implements AutoCloseable {
     private final Consumer<String> log;
     private final String server;
     private final String basicAuth;
+    /** TLS set up on the first https connection, not for a plain http server */
+    private final LazyTlsStrategy tls;
     /** Set by the first answer: a refused connection after it is a server restarting, worth retrying. */
     private final AtomicBoolean reached = new AtomicBoolean();
 
@@ -76,10 +78,12 @@ final class HttpTransport implements AutoCloseable {
         this.delays = new RetryDelays(options.retryBaseDelay(), options.retryMaxDelay());
         this.log = log;
         Timeout requestTimeout = Timeout.ofMilliseconds(options.requestTimeout().toMillis());
+        this.tls = new LazyTlsStrategy();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections)
+                        .setTlsSocketStrategy(tls)
                         // 64 KB instead of 8 KB: a batch goes to the socket, and an export comes from it,
                         // in an eighth of the system calls
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
@@ -209,6 +213,11 @@ final class HttpTransport implements AutoCloseable {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** @return whether any connection used TLS (so the trust store was read) */
+    boolean tlsSetUp() {
+        return tls.made();
     }
 
     @Override
