@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/vlmeta's class data sharing archive (AppCDS) in the user's cache folder, with the real Java: written
- * when the first run exits, renamed into place and used by the next, made again when the jar changes, and
- * never in the way: standard output (the {@code --json} document) and standard error stay exactly what
- * they are without it.
+ * bin/vlmeta's class data sharing archives (AppCDS) in the user's cache folder, one per job command, with the
+ * real Java: written when a command's first run exits, renamed into place and used by its next, made again
+ * when the jar changes, and never in the way: standard output (the {@code --json} document) and standard
+ * error stay exactly what they are without it.
  */
 class ClassDataSharingIT {
     /** the demo's examples, validated with the demo's field flags */
@@ -102,18 +102,42 @@ class ClassDataSharingIT {
         assertThat(run.err()).as(run.both()).isEqualTo(plain.err());
     }
 
-    /** Runs once more with the JVM listing where each class came from; @return whether it mapped the archive */
-    private boolean usesTheArchive() throws Exception {
-        Path classes = dir.resolve("classes.txt");
-        Launch run = validate(with("VLMETA_JAVA_OPTS", "-Xlog:class+load:file=" + classes));
+    /** a class only a run that uploads loads: in the archive of the demo, not in that of a validation */
+    private static final String UPLOADS = "io.vlmeta.sinks.visuallayer.HttpTransport";
+
+    private void demo() throws Exception {
+        Launch run = vlmeta(env, "demo");
         assertThat(run.exitCode()).as(run.both()).isZero();
-        return Files.readString(classes).contains("io.vlmeta.cli.Main source: shared objects file (top)");
     }
 
+    /** Runs the validation once more, listing where each class came from; @return whether it mapped the archive */
+    private boolean usesTheArchive() throws Exception {
+        return loadsFromTheArchive("io.vlmeta.cli.Main", VALIDATE);
+    }
+
+    /**
+     * Runs a command with the JVM listing where each class came from.
+     *
+     * @return whether the class came from the archive mapped on top of Java's own
+     */
+    private boolean loadsFromTheArchive(String className, List<String> args) throws Exception {
+        Path classes = dir.resolve("classes.txt");
+        Files.deleteIfExists(classes);
+        Launch run = vlmeta(with("VLMETA_JAVA_OPTS", "-Xlog:class+load:file=" + classes), args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        return Files.readString(classes).contains(className + " source: shared objects file (top)");
+    }
+
+    /** @return the pattern of the name of a command's archive in place, for this jar */
+    private String archiveOf(String command) throws Exception {
+        return "vlmeta-\\d+-" + Files.size(jar) + "-" + command + "\\.jsa";
+    }
+
+    /** @return the name of the one file cached, the validation's archive */
     private String archiveName() throws Exception {
         List<String> files = cached();
         assertThat(files).hasSize(1);
-        assertThat(files.get(0)).matches("vlmeta-\\d+-" + Files.size(jar) + "\\.jsa");
+        assertThat(files.get(0)).matches(archiveOf("validate"));
         return files.get(0);
     }
 
@@ -126,7 +150,7 @@ class ClassDataSharingIT {
 
         assertSameOutput(first, plain);
         assertThat(cached()).as("the archive and the stamp dated as the jar, both named after the writing process")
-                .hasSize(2).allMatch(name -> name.matches("vlmeta-\\d+-\\d+\\.jsa\\.\\d+(\\.jar)?"));
+                .hasSize(2).allMatch(name -> name.matches("vlmeta-\\d+-\\d+-validate\\.jsa\\.\\d+(\\.jar)?"));
 
         Launch second = validate();
 
@@ -140,8 +164,83 @@ class ClassDataSharingIT {
     void writesNoArchiveForVersionOrHelp() throws Exception {
         assertThat(vlmeta(env, "--version").exitCode()).isZero();
         assertThat(vlmeta(env, "upload", "--help").exitCode()).isZero();
+        assertThat(vlmeta(env, "validate", "--version").exitCode()).isZero();
 
         assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void commandsOtherThanTheJobsNeitherWriteNorMapAnArchive() throws Exception {
+        assertThat(vlmeta(env, "plugins").exitCode()).isZero();
+        assertThat(cached()).isEmpty();
+        validate();
+        archiveNameAfter(validate());
+
+        assertThat(loadsFromTheArchive("io.vlmeta.cli.Main", List.of("plugins"))).isFalse();
+        assertThat(loadsFromTheArchive("io.vlmeta.cli.Main", List.of("--version"))).isFalse();
+        archiveName();
+    }
+
+    @Test
+    void eachJobCommandWritesAnArchiveOfItsOwnAndItsLaterRunsMapIt() throws Exception {
+        validate();
+        String validation = archiveNameAfter(validate());
+        String demoArchive = archiveOf("demo");
+
+        demo();
+
+        assertThat(cached()).as("the validation's archive stays; the demo, which has none, writes its own").hasSize(3)
+                .contains(validation).anyMatch(name -> name.matches("vlmeta-\\d+-\\d+-demo\\.jsa\\.\\d+"));
+        assertThat(loadsFromTheArchive(UPLOADS, List.of("demo"))).as("the demo's own archive").isTrue();
+        assertThat(cached()).hasSize(2).contains(validation).anyMatch(name -> name.matches(demoArchive));
+        assertThat(usesTheArchive()).as("the validation's archive, still").isTrue();
+        assertThat(cached()).hasSize(2);
+    }
+
+    @Test
+    void removesTheOneArchiveOfEarlierVersionsAndWhatTheirWritersLeft() throws Exception {
+        validate();
+        String name = archiveNameAfter(validate());
+        Path folder = cache.resolve("vlmeta");
+        String thisJar = name.substring(0, name.length() - "-validate.jsa".length()); // vlmeta-ID-SIZE
+        // earlier versions kept one archive, vlmeta-ID-SIZE.jsa, for every command: a usable one here
+        Path single = Files.copy(folder.resolve(name), folder.resolve(thisJar + ".jsa"));
+        Files.setLastModifiedTime(single, Files.getLastModifiedTime(jar));
+        // and a writer of one that has ended (no process can have this id), and an earlier jar's upload archive
+        Path written = Files.writeString(folder.resolve(thisJar + ".jsa.2147483647"), "written");
+        Path stamp = Files.writeString(folder.resolve(thisJar + ".jsa.2147483647.jar"), "");
+        Files.setLastModifiedTime(stamp, Files.getLastModifiedTime(jar));
+        String id = thisJar.substring(0, thisJar.lastIndexOf('-')); // vlmeta-ID
+        Path earlierJar = Files.writeString(folder.resolve(id + "-1-upload.jsa"), "an earlier jar's");
+
+        assertThat(validate().exitCode()).isZero();
+
+        assertThat(single).doesNotExist();
+        assertThat(written).doesNotExist();
+        assertThat(stamp).doesNotExist();
+        assertThat(earlierJar).doesNotExist();
+        assertThat(archiveName()).isEqualTo(name);
+        assertThat(usesTheArchive()).isTrue();
+    }
+
+    @Test
+    void aValidationWritingItsArchiveKeepsNoOtherCommandFromWritingAndMappingItsOwn() throws Exception {
+        validate();
+        Path written = cachedArchiveBeingWritten();
+        // as if that validation were still running: this test's own process has the id now in the names
+        String alive = Long.toString(ProcessHandle.current().pid());
+        Path writing = written.resolveSibling(written.getFileName().toString().replaceFirst("\\d+$", alive));
+        Files.move(written, writing);
+        Files.move(Path.of(written + ".jar"), Path.of(writing + ".jar"));
+        String demoArchive = archiveOf("demo");
+
+        demo();
+        assertThat(loadsFromTheArchive(UPLOADS, List.of("demo"))).as("the demo's own archive").isTrue();
+        validate(); // another validation does not write one while the first still is
+
+        assertThat(cached()).hasSize(3).contains(writing.getFileName().toString(), writing.getFileName() + ".jar")
+                .anyMatch(name -> name.matches(demoArchive));
+        assertThat(usesTheArchive()).as("the validation's archive is still being written").isFalse();
     }
 
     @Test
@@ -228,7 +327,7 @@ class ClassDataSharingIT {
 
         assertSameOutput(one.join(), plain);
         assertSameOutput(two.join(), plain);
-        assertThat(cached()).allMatch(name -> name.matches("vlmeta-\\d+-\\d+\\.jsa(\\.\\d+(\\.jar)?)?"));
+        assertThat(cached()).allMatch(name -> name.matches("vlmeta-\\d+-\\d+-validate\\.jsa(\\.\\d+(\\.jar)?)?"));
         assertSameOutput(validate(), plain);
         archiveName();
         assertThat(usesTheArchive()).isTrue();
