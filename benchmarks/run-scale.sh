@@ -21,6 +21,9 @@
 #   UPLOAD_FLAGS more flags for vlmeta upload, e.g. "--parallel 8" (default: none, the defaults)
 #   PROFILE      1 to record a JFR profile of each vlmeta run and print its top frames (default: 0)
 #   KEEP_DATA    0 to delete each size's generated files after its runs (default: 1, keep and reuse)
+#   WARM_EMULATOR 1 to upload the same rows once, untimed, to a second dataset of the same emulator before the
+#                timed upload, so that it meets a server whose code is already compiled, as a long-running
+#                server's is (default: 0, a fresh emulator; its warm-up then falls in the timed upload)
 #   LAUNCHER     run vlmeta and the emulator through this launcher instead of `java -jar VLMETA_JAR`, e.g.
 #                ./vlmeta or an unpacked distribution's bin/vlmeta, with its choice of collector and
 #                compilers; HEAP_OPTS and EMULATOR_HEAP_OPTS then reach them as VLMETA_JAVA_OPTS
@@ -42,6 +45,7 @@ upload_flags="${UPLOAD_FLAGS:-}"
 profile="${PROFILE:-0}"
 keep_data="${KEEP_DATA:-1}"
 launcher="${LAUNCHER:-}"
+warm_emulator="${WARM_EMULATOR:-0}"
 fields=8
 
 if [[ $# -eq 0 ]]; then
@@ -114,6 +118,11 @@ peak_rss_mb() {
   awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
 }
 
+# a process's user + system CPU seconds so far (utime and stime of /proc/PID/stat, in clock ticks)
+emulator_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || true
+}
+
 free_port() {
   local port
   for port in $(seq 18700 18799); do
@@ -161,7 +170,7 @@ run_timed() {
 
 record() {
   local step="$1" rows="$2" emulator_rss="$3" emulator_cpu="$4" emulator_heap=""
-  if [[ "$step" == upload ]]; then
+  if [[ "$step" == upload* ]]; then
     emulator_heap="${emulator_heap_opts:-default}"
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
@@ -205,11 +214,11 @@ for rows in "$@"; do
     if [[ -n "$launcher" ]]; then
       # the launcher's own choice of collector reaches the emulator too, as it does `vlmeta emulator`
       VLMETA_JAVA_OPTS="$emulator_heap_opts ${emulator_jfr[*]}" "$launcher" emulator --port "$port" \
-        --dataset "bench=$data/export.csv" > "$emulator_log" 2>&1 &
+        --dataset "bench=$data/export.csv" --dataset "warm=$data/export.csv" > "$emulator_log" 2>&1 &
     else
       # shellcheck disable=SC2086
       java $emulator_heap_opts "${emulator_jfr[@]}" -jar "$vlmeta_jar" emulator --port "$port" \
-        --dataset "bench=$data/export.csv" > "$emulator_log" 2>&1 &
+        --dataset "bench=$data/export.csv" --dataset "warm=$data/export.csv" > "$emulator_log" 2>&1 &
     fi
     emulator_pid=$!
     trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
@@ -230,13 +239,28 @@ for rows in "$@"; do
       kill "$emulator_pid" 2>/dev/null || true
       exit 1
     fi
+    if [[ "$warm_emulator" == 1 ]]; then
+      # untimed, and not profiled: the same upload to the other dataset, so the emulator's code is compiled
+      saved_profile="$profile"
+      profile=0
+      run_timed warm-up "$rows" "$logs/warm-up-$rows-$stamp" upload --input "$data/metadata.$format" \
+        --dataset-id warm --base-url "http://127.0.0.1:$port" "${type_flags[@]}" \
+        --state-dir "$scale_dir/state-warm-$rows-$stamp" $upload_flags --json
+      profile="$saved_profile"
+    fi
+    emulator_cpu_before="$(emulator_cpu_seconds "$emulator_pid")"
     run_timed upload "$rows" "$logs/upload-$rows-$stamp" upload --input "$data/metadata.$format" \
       --dataset-id bench --base-url "http://127.0.0.1:$port" "${type_flags[@]}" \
       --state-dir "$scale_dir/state-$rows-$stamp" $upload_flags --json
     # VmHWM is the process's peak resident set size so far; utime and stime its CPU time, in clock ticks
     emulator_rss="$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$emulator_pid/status" 2>/dev/null || true)"
-    emulator_cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' \
-      "/proc/$emulator_pid/stat" 2>/dev/null || true)"
+    emulator_cpu="$(emulator_cpu_seconds "$emulator_pid")"
+    upload_step=upload
+    if [[ "$warm_emulator" == 1 && -n "$emulator_cpu" && -n "$emulator_cpu_before" ]]; then
+      # a warmed emulator's own step, with the CPU it spent during the timed upload alone
+      upload_step=upload-warm
+      emulator_cpu="$(awk -v a="$emulator_cpu" -v b="$emulator_cpu_before" 'BEGIN { printf "%.2f", a - b }')"
+    fi
     kill "$emulator_pid" 2>/dev/null || true
     wait "$emulator_pid" 2>/dev/null || true
     trap - EXIT
@@ -245,7 +269,7 @@ for rows in "$@"; do
         > "${emulator_log%.log}.profile.txt" || true
       echo "  emulator profile: ${emulator_log%.log}.profile.txt"
     fi
-    record upload "$rows" "$emulator_rss" "$emulator_cpu"
+    record "$upload_step" "$rows" "$emulator_rss" "$emulator_cpu"
   fi
 
   if [[ "$keep_data" == 0 ]]; then

@@ -6,23 +6,27 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a dataset's media list into a {@link MediaIndex}: the export CSV (columns {@code filename}
@@ -34,6 +38,9 @@ import java.util.Locale;
 final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
+    private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
+    private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
     /** how many leading blanks {@link #startsLikeJson} may read past before it must give up the peek */
     private static final int PEEK_LIMIT = 1 << 16;
 
@@ -66,9 +73,25 @@ final class ExportReader {
         } catch (NoSuchFileException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
         } catch (IOException | UncheckedIOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
-                    + e.getMessage(), e);
+            throw readFailure(label, e);
         }
+    }
+
+    /**
+     * @param failure what reading the export threw
+     * @return the refusal: bytes that are not UTF-8 (the encoding of every export Visual Layer writes, and of
+     *         metadata.json) as a malformed export, anything else as one that could not be read
+     */
+    static VlmetaException readFailure(String label, Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " holds bytes that are "
+                        + "not UTF-8 text, the encoding Visual Layer's exports are written in: save it as UTF-8, or "
+                        + "download it again with vlmeta export.", failure);
+            }
+        }
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
+                + failure.getMessage(), failure);
     }
 
     /** Where {@link #read(Path, String, MediaItems)} hands each media item. */
@@ -112,29 +135,120 @@ final class ExportReader {
         }
     }
 
+    /**
+     * Reads the export CSV as Commons CSV's {@code CSVFormat.DEFAULT} with a header reads it. The records
+     * before the first that holds a double quote (all of them, in the exports Visual Layer writes) are split
+     * by {@link QuoteFreeRecords}; Commons CSV reads the header line and the rest from that record on.
+     */
     private static void readCsv(InputStream in, String label, MediaItems items) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (BufferedReader reader = new BufferedReader(
-                // a decoder of its own reports bytes that are not UTF-8, as Files.newBufferedReader does
-                new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
-             CSVParser csv = CSVParser.parse(reader, format)) {
-            List<String> header = csv.getHeaderNames().stream()
+        // a decoder of its own reports bytes that are not UTF-8, as Files.newBufferedReader does
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())) {
+            QuoteFreeRecords records = new QuoteFreeRecords(reader);
+            String[] headerCells = next(records);
+            if (headerCells == null) {
+                // no header line, or one with a quote
+                readRest(records, rest -> readCsvWithCommons(rest, label, items));
+                return;
+            }
+            List<String> names;
+            try (CSVParser header = CSVParser.parse(String.join(",", headerCells), WITH_HEADER)) {
+                names = header.getHeaderNames();
+            }
+            Columns columns = Columns.of(names, label);
+            long read = 0;
+            for (String[] cells = next(records); cells != null; cells = next(records)) {
+                read++;
+                columns.add(items, label, read + 1, cells);
+            }
+            if (records.quoted()) {
+                long before = read;
+                readRest(records, rest -> {
+                    try (CSVParser csv = CSVParser.parse(rest, CSVFormat.DEFAULT)) {
+                        for (CSVRecord record : csv) {
+                            columns.add(items, label, before + record.getRecordNumber() + 1, record.values());
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** @return the next quote-free record; a failure to read is worded as Commons CSV's reading words it */
+    private static String[] next(QuoteFreeRecords records) {
+        try {
+            return records.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commons CSV's reading of what {@link QuoteFreeRecords} left. */
+    @FunctionalInterface
+    private interface RestReading {
+        void read(Reader rest) throws IOException;
+    }
+
+    /** Has Commons CSV read the rest, its messages naming the character positions of the whole text. */
+    private static void readRest(QuoteFreeRecords records, RestReading reading) throws IOException {
+        long shift = records.positionShift();
+        try {
+            reading.read(records.rest());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(positionsShifted(e.getMessage(), shift), e.getCause());
+        } catch (CSVException e) {
+            throw new IOException(positionsShifted(e.getMessage(), shift), e);
+        }
+    }
+
+    /**
+     * @return Commons CSV's message with its character position ({@code position: 1,234}) made that of the
+     *         whole text, as a reading of the whole text by Commons CSV would have given it
+     */
+    private static String positionsShifted(String message, long shift) {
+        if (message == null) {
+            return null;
+        }
+        Matcher position = COMMONS_POSITION.matcher(message);
+        StringBuilder shifted = new StringBuilder();
+        while (position.find()) {
+            long value = Long.parseLong(position.group(1).replaceAll("[^0-9]", "")) + shift;
+            position.appendReplacement(shifted, Matcher.quoteReplacement("position: " + String.format("%,d", value)));
+        }
+        return position.appendTail(shifted).toString();
+    }
+
+    /** The whole export CSV through Commons CSV: for a header line holding a quote, and as the reference. */
+    static void readCsvWithCommons(Reader reader, String label, MediaItems items) throws IOException {
+        try (CSVParser csv = CSVParser.parse(reader, WITH_HEADER)) {
+            Columns columns = Columns.of(csv.getHeaderNames(), label);
+            for (CSVRecord record : csv) {
+                columns.add(items, label, record.getRecordNumber() + 1, record.values());
+            }
+        }
+    }
+
+    /** Where the file name and the media id are in each record. */
+    private record Columns(int path, int id) {
+        static Columns of(List<String> headerNames, String label) {
+            List<String> header = headerNames.stream()
                     .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
             int idColumn = header.indexOf("media_id");
             int pathColumn = PATH_COLUMNS.stream().mapToInt(header::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
             if (idColumn < 0 || pathColumn < 0) {
                 throw VlmetaException.malformed("The export " + label + " needs the columns 'filename' and 'media_id'; "
-                        + "it has: " + String.join(", ", csv.getHeaderNames()) + ".");
+                        + "it has: " + String.join(", ", headerNames) + ".");
             }
-            for (CSVRecord record : csv) {
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
-                long row = record.getRecordNumber() + 1;
-                String path = record.size() > pathColumn ? record.get(pathColumn) : "";
-                String id = record.size() > idColumn ? record.get(idColumn) : "";
-                add(items, label, "row ", row, path, id);
+            return new Columns(pathColumn, idColumn);
+        }
+
+        /** @param row the record's row as messages name it: the header is row 1, empty lines are not counted */
+        void add(MediaItems items, String label, long row, String[] cells) {
+            if (cells.length == 1 && cells[0].isBlank()) {
+                return;
             }
+            String filePath = cells.length > path ? cells[path] : "";
+            String mediaId = cells.length > id ? cells[id] : "";
+            ExportReader.add(items, label, "row ", row, filePath, mediaId);
         }
     }
 

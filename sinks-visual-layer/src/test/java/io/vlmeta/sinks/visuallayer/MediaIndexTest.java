@@ -178,7 +178,10 @@ class MediaIndexTest {
         Files.write(file, "filename,media_id\nimages/gr\u00f6\u00dfe.jpg,x\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> ExportReader.read(file, "latin1.csv", MatchMode.PATH))
-                .isInstanceOf(VlmetaException.class).hasMessageContaining("Could not read the export latin1.csv");
+                .isInstanceOf(VlmetaException.class).hasMessage("The export latin1.csv holds bytes that are not UTF-8 "
+                        + "text, the encoding Visual Layer's exports are written in: save it as UTF-8, or download it "
+                        + "again with vlmeta export.")
+                .extracting(e -> ((VlmetaException) e).code()).isEqualTo(io.vlmeta.api.ErrorCode.INPUT_MALFORMED);
     }
 
     @Test
