@@ -208,17 +208,22 @@ for rows in "$@"; do
     port="$(free_port)"
     emulator_log="$logs/emulator-$rows-$stamp.log"
     emulator_jfr=()
+    # the second dataset only when it is used: loading it costs the emulator's start as much as the first
+    warm_dataset=()
+    if [[ "$warm_emulator" == 1 ]]; then
+      warm_dataset=(--dataset "warm=$data/export.csv")
+    fi
     if [[ "$profile" == 1 ]]; then
       emulator_jfr=("-XX:StartFlightRecording=filename=${emulator_log%.log}.jfr,settings=$jfr_settings")
     fi
     if [[ -n "$launcher" ]]; then
       # the launcher's own choice of collector reaches the emulator too, as it does `vlmeta emulator`
       VLMETA_JAVA_OPTS="$emulator_heap_opts ${emulator_jfr[*]}" "$launcher" emulator --port "$port" \
-        --dataset "bench=$data/export.csv" --dataset "warm=$data/export.csv" > "$emulator_log" 2>&1 &
+        --dataset "bench=$data/export.csv" "${warm_dataset[@]}" > "$emulator_log" 2>&1 &
     else
       # shellcheck disable=SC2086
       java $emulator_heap_opts "${emulator_jfr[@]}" -jar "$vlmeta_jar" emulator --port "$port" \
-        --dataset "bench=$data/export.csv" --dataset "warm=$data/export.csv" > "$emulator_log" 2>&1 &
+        --dataset "bench=$data/export.csv" "${warm_dataset[@]}" > "$emulator_log" 2>&1 &
     fi
     emulator_pid=$!
     trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
@@ -243,12 +248,14 @@ for rows in "$@"; do
       # untimed, and not profiled: the same upload to the other dataset, so the emulator's code is compiled
       saved_profile="$profile"
       profile=0
+      # shellcheck disable=SC2086 # UPLOAD_FLAGS holds several flags
       run_timed warm-up "$rows" "$logs/warm-up-$rows-$stamp" upload --input "$data/metadata.$format" \
         --dataset-id warm --base-url "http://127.0.0.1:$port" "${type_flags[@]}" \
         --state-dir "$scale_dir/state-warm-$rows-$stamp" $upload_flags --json
       profile="$saved_profile"
     fi
     emulator_cpu_before="$(emulator_cpu_seconds "$emulator_pid")"
+    # shellcheck disable=SC2086 # UPLOAD_FLAGS holds several flags
     run_timed upload "$rows" "$logs/upload-$rows-$stamp" upload --input "$data/metadata.$format" \
       --dataset-id bench --base-url "http://127.0.0.1:$port" "${type_flags[@]}" \
       --state-dir "$scale_dir/state-$rows-$stamp" $upload_flags --json
