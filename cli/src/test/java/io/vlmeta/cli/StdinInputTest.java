@@ -171,6 +171,34 @@ class StdinInputTest {
     }
 
     @Test
+    void namesStandardInputInTheMessagesOfAParquetFileAndADicomConverterCsvPipedIn() throws IOException {
+        byte[] parquet = Files.readAllBytes(Path.of("..", "sources-parquet", "src", "test", "resources", "fixtures",
+                "types.parquet"));
+        byte[] converterCsv = Files.readAllBytes(SharedFixtures.DICOM.resolve("converter-csv/dicom_metadata.csv"));
+
+        CliRun badValues = CliRun.withInput(parquet, Map.of(), dir, "validate", "--input", "-", "--source", "parquet",
+                "--float-fields", "label", "--report", dir.resolve("report.html").toString(), "--json");
+        CliRun noKey = CliRun.withInput(parquet, Map.of(), dir, "validate", "--input", "-", "--source", "parquet",
+                "--infer", "--path-column", "nosuch");
+        CliRun noImageColumn = CliRun.withInput(converterCsv, Map.of(), dir, "validate", "--input", "-", "--source",
+                "dicom-sidecar", "--infer", "--path-column", "nope");
+
+        assertThat(badValues.exitCode()).as(badValues.both()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode problems = new ObjectMapper().readTree(badValues.out()).get("problems");
+        assertThat(problems).hasSize(2).allSatisfy(problem ->
+                assertThat(problem.get("file").asText()).isEqualTo("standard input"));
+        assertThat(noKey.err()).contains("Error: standard input has no column 'nosuch' for the media paths");
+        assertThat(noImageColumn.err()).contains("Error: File standard input has no 'nope' column naming each image");
+        for (CliRun run : List.of(badValues, noKey, noImageColumn)) {
+            // only the banner says where the copy is kept while the run lasts
+            assertThat(run.both().lines().filter(line -> !line.contains("(read from its copy ")))
+                    .noneMatch(line -> line.contains("vlmeta-stdin-") || line.contains("stdin.csv"));
+        }
+        assertThat(Files.readString(dir.resolve("report.json"))).contains("standard input")
+                .doesNotContain("vlmeta-stdin-");
+    }
+
+    @Test
     void refusesEmptyStandardInput() {
         CliRun run = CliRun.withInput(new byte[0], Map.of(), dir, "validate", "--csv", "-", "--string-fields",
                 "caption");

@@ -40,7 +40,12 @@ final class ExportReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
-    private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+    /**
+     * RFC 4180 with a header line whose names may be empty: pandas' {@code to_csv} writes its index as a
+     * first column without a name, and only {@code filename} and {@code media_id} are looked for.
+     */
+    private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true).build();
     /** how many leading blanks {@link #startsLikeJson} may read past before it must give up the peek */
     private static final int PEEK_LIMIT = 1 << 16;
 
@@ -78,16 +83,16 @@ final class ExportReader {
     }
 
     /**
-     * @param failure what reading the export threw
-     * @return the refusal: bytes that are not UTF-8 (the encoding of every export Visual Layer writes, and of
-     *         metadata.json) as a malformed export, anything else as one that could not be read
+     * @param failure what reading the export CSV threw
+     * @return the refusal: bytes that are not UTF-8 (the encoding every export Visual Layer writes is in) as a
+     *         malformed export, anything else as one that could not be read
      */
     static VlmetaException readFailure(String label, Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
                 return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " holds bytes that are "
-                        + "not UTF-8 text, the encoding Visual Layer's exports are written in: save it as UTF-8, or "
-                        + "download it again with vlmeta export.", failure);
+                        + "not UTF-8 text, the encoding Visual Layer writes its exports in; a file another program "
+                        + "saved must be saved as UTF-8 again.", failure);
             }
         }
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "

@@ -46,6 +46,14 @@ class ExportCsvSplitTest {
         }
     }
 
+    /** Writes the export; @return the split reading of it, once checked to be Commons CSV's reading */
+    private Outcome readAsCommonsCsvDoes(String name, String text) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), text);
+        Outcome split = split(file);
+        assertThat(split).as(text).isEqualTo(commons(file));
+        return split;
+    }
+
     /** The reference: Commons CSV over the whole file, refusals worded as {@link ExportReader#read} words them. */
     private Outcome commons(Path file) {
         List<String> items = new ArrayList<>();
@@ -62,15 +70,11 @@ class ExportCsvSplitTest {
 
     @Test
     void splitsQuoteFreeRecordsExactlyAsCommonsCsvReadsThem() throws IOException {
-        Path file = dir.resolve("e.csv");
-        Files.writeString(file, "media_id,media_type,filename\r\n\r\nid-1,image,images/a.jpg\r\n \r\n"
-                + "id-2,image,b c.png\rid-3,video,\u00e9t\u00e9/\u00e7a.jpg");
-
-        Outcome split = split(file);
+        Outcome split = readAsCommonsCsvDoes("e.csv", "media_id,media_type,filename\r\n\r\nid-1,image,images/a.jpg"
+                + "\r\n \r\nid-2,image,b c.png\rid-3,video,\u00e9t\u00e9/\u00e7a.jpg");
 
         assertThat(split.items()).containsExactly("images/a.jpg -> id-1", "b c.png -> id-2",
                 "\u00e9t\u00e9/\u00e7a.jpg -> id-3");
-        assertThat(split).isEqualTo(commons(file));
     }
 
     @Test
@@ -117,15 +121,22 @@ class ExportCsvSplitTest {
     }
 
     @Test
-    void recordsLongerThanItsBufferAreSplitWhole() throws IOException {
-        Path file = dir.resolve("e.csv");
-        String longName = "d/".repeat(100_000) + "a.jpg";
-        Files.writeString(file, "filename,media_id\r\n" + longName + ",id-1\r\nb.jpg,id-2\r");
+    void readsAnExportPandasWroteWithItsIndexAsAColumnWithoutAName() throws IOException {
+        // DataFrame.to_csv() writes the index first, under an empty name; a trailing comma is one more
+        Outcome plain = readAsCommonsCsvDoes("e.csv", ",filename,media_id,\n0,images/a.jpg,id-1,\n1,images/b.jpg,id-2,\n");
+        Outcome quoted = readAsCommonsCsvDoes("q.csv", "\"\",\"filename\",\"media_id\"\n0,\"images/a,1.jpg\",id-1\n");
 
-        Outcome split = split(file);
+        assertThat(plain.items()).containsExactly("images/a.jpg -> id-1", "images/b.jpg -> id-2");
+        assertThat(quoted.items()).containsExactly("images/a,1.jpg -> id-1");
+    }
+
+    @Test
+    void recordsLongerThanItsBufferAreSplitWhole() throws IOException {
+        String longName = "d/".repeat(100_000) + "a.jpg";
+
+        Outcome split = readAsCommonsCsvDoes("e.csv", "filename,media_id\r\n" + longName + ",id-1\r\nb.jpg,id-2\r");
 
         assertThat(split.items()).containsExactly(longName + " -> id-1", "b.jpg -> id-2");
-        assertThat(split).isEqualTo(commons(file));
     }
 
     private static byte[] randomExport(Random random) {
@@ -142,6 +153,7 @@ class ExportCsvSplitTest {
             case 1 -> "\"filename\",media_id";
             case 2 -> "file_path,Media_ID ,extra";
             case 3 -> "name,id";
+            case 4 -> ",filename,media_id,";
             default -> "filename,media_id";
         });
         int rows = random.nextInt(12);

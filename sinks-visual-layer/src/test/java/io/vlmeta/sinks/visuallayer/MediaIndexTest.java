@@ -179,8 +179,8 @@ class MediaIndexTest {
 
         assertThatThrownBy(() -> ExportReader.read(file, "latin1.csv", MatchMode.PATH))
                 .isInstanceOf(VlmetaException.class).hasMessage("The export latin1.csv holds bytes that are not UTF-8 "
-                        + "text, the encoding Visual Layer's exports are written in: save it as UTF-8, or download it "
-                        + "again with vlmeta export.")
+                        + "text, the encoding Visual Layer writes its exports in; a file another program saved must be "
+                        + "saved as UTF-8 again.")
                 .extracting(e -> ((VlmetaException) e).code()).isEqualTo(io.vlmeta.api.ErrorCode.INPUT_MALFORMED);
     }
 

@@ -45,11 +45,11 @@ final class ConverterCsvRows implements SidecarRows {
     }
 
     /** @param label how messages and locations name the file (a copy of standard input by what it was copied from) */
-    ConverterCsvRows(Path file, String label, String keyColumn, DicomDictionary dictionary, ProblemReporter reporter) {
+    ConverterCsvRows(Path path, String label, String keyColumn, DicomDictionary dictionary, ProblemReporter reporter) {
         this.file = label;
         this.keyColumn = keyColumn;
         this.reporter = reporter;
-        this.parser = open(file, label);
+        this.parser = open(path, label);
         this.header = parser.getHeaderNames();
         this.keyIndex = header.indexOf(keyColumn);
         if (keyIndex < 0) {

@@ -50,6 +50,11 @@ final class ParquetRecordSource implements RecordSource {
 
     private final String input;
     private final List<Path> files;
+    /**
+     * How messages and locations name each file: the request's label for a single file (standard input is
+     * read from a temporary copy), each part file's path in a folder.
+     */
+    private final List<String> names;
     private final String keyColumn;
     private final List<ColumnInfo> columns;
     private final ReadColumns read;
@@ -75,10 +80,11 @@ final class ParquetRecordSource implements RecordSource {
     private long recordNumber;
     private boolean closed;
 
-    private ParquetRecordSource(String input, List<Path> files, String keyColumn, ParquetSchema schema,
+    private ParquetRecordSource(String input, List<Path> files, List<String> names, String keyColumn, ParquetSchema schema,
                                 ProblemReporter reporter, ParquetFileReader first) {
         this.input = input;
         this.files = files;
+        this.names = names;
         this.keyColumn = keyColumn;
         this.reporter = reporter;
         this.signature = schema.signature();
@@ -109,12 +115,14 @@ final class ParquetRecordSource implements RecordSource {
     static ParquetRecordSource open(SourceRequest request, ProblemReporter reporter) {
         String input = request.label();
         List<Path> files = ParquetInputs.files(request.path());
+        List<String> names = files.size() == 1 && files.get(0).equals(request.path()) ? List.of(input)
+                : files.stream().map(Path::toString).toList();
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
-        ParquetFileReader first = openReader(files.get(0));
+        ParquetFileReader first = openReader(files.get(0), names.get(0));
         try {
             ParquetSchema schema = ParquetSchema.of(first.getFooter().getFileMetaData().getSchema());
-            checkKey(files.get(0).toString(), schema, keyColumn, request.keyColumn() != null);
-            return new ParquetRecordSource(input, files, keyColumn, schema, reporter, first);
+            checkKey(names.get(0), schema, keyColumn, request.keyColumn() != null);
+            return new ParquetRecordSource(input, files, names, keyColumn, schema, reporter, first);
         } catch (RuntimeException e) {
             closeQuietly(first);
             throw e;
@@ -136,18 +144,19 @@ final class ParquetRecordSource implements RecordSource {
         }
     }
 
-    private static ParquetFileReader openReader(Path path) {
+    /** @param name how messages name the file */
+    private static ParquetFileReader openReader(Path path, String name) {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetCodecs())
                 .build();
         try {
             return new ParquetFileReader(new LocalInputFile(path), options);
         } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, path + " does not exist.", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " does not exist.", e);
         } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, path + " cannot be opened: permission denied.", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " cannot be opened: permission denied.", e);
         } catch (IOException | RuntimeException e) {
-            throw new VlmetaException(ErrorCode.INPUT_MALFORMED, path + " is not a readable Parquet file: "
+            throw new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a readable Parquet file: "
                     + reason(e), e);
         }
     }
@@ -155,11 +164,11 @@ final class ParquetRecordSource implements RecordSource {
     /** Makes a file the current one, checking that a part file has the first file's columns. */
     private void start(int index, ParquetFileReader opened, ParquetSchema schema) {
         fileIndex = index;
-        file = files.get(index).toString();
+        file = names.get(index);
         reader = opened;
         if (!schema.signature().equals(signature)) {
-            throw VlmetaException.malformed(file + " has other columns or types than " + files.get(0)
-                    + "; every part file of a folder must have the same schema.\n" + files.get(0) + ":\n" + signature
+            throw VlmetaException.malformed(file + " has other columns or types than " + names.get(0)
+                    + "; every part file of a folder must have the same schema.\n" + names.get(0) + ":\n" + signature
                     + file + ":\n" + schema.signature());
         }
         this.schema = schema;
@@ -286,7 +295,7 @@ final class ParquetRecordSource implements RecordSource {
             if (fileIndex + 1 >= files.size()) {
                 return false;
             }
-            ParquetFileReader opened = openReader(files.get(fileIndex + 1));
+            ParquetFileReader opened = openReader(files.get(fileIndex + 1), names.get(fileIndex + 1));
             try {
                 start(fileIndex + 1, opened, ParquetSchema.of(opened.getFooter().getFileMetaData().getSchema()));
             } catch (RuntimeException e) {
