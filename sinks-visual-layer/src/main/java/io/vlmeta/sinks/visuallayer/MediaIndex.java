@@ -184,10 +184,6 @@ final class MediaIndex implements MediaResolver {
     }
 
     /**
-     * One thread's working memory for lookups, reused so that a lookup allocates nothing but its answer:
-     * the key's UTF-8 bytes and the first matches (as many as an ambiguous answer lists).
-     */
-    /**
      * @return whether every candidate carries the first one's media id: an export listing one item twice
      *         (a row repeated when files were concatenated), or under two names, is no choice between media
      */
@@ -201,6 +197,10 @@ final class MediaIndex implements MediaResolver {
         return true;
     }
 
+    /**
+     * One thread's working memory for lookups, reused so that a lookup allocates nothing but its answer:
+     * the key's UTF-8 bytes and the first matches (as many as an ambiguous answer lists).
+     */
     private static final class Lookup {
         final Utf8Scratch keyBytes = new Utf8Scratch(256);
         byte[] key;

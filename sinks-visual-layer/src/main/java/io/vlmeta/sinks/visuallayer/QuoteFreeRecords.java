@@ -183,8 +183,7 @@ final class QuoteFreeRecords {
         if (keep > 0) {
             dropped += keep;
             System.arraycopy(buffer, keep, buffer, 0, limit - keep);
-            limit -= keep;
-            position -= Math.min(position, keep);
+            limit -= keep; // position needs no moving: next() sets it from the record's moved start
         }
         if (limit == buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);

@@ -358,14 +358,19 @@ class VisualLayerSinkTest {
         return Files.write(state.resolve(dataset + "-export.csv"), lines);
     }
 
-    @Test
-    void refusesAFieldThatExistsWithoutThisJobsRecordOfFillingItAndOneOfAnotherType() {
-        emulator().addDataset("existing", List.of("a.jpg"));
-        try (VisualLayerSink sink = requests("existing").open()) {
+    /** A new dataset of one image, a.jpg, given a score by a run with the default job key; @return its outcome */
+    private FieldOutcome scoreUploaded(String dataset) {
+        emulator().addDataset(dataset, List.of("a.jpg"));
+        try (VisualLayerSink sink = requests(dataset).open()) {
             FieldWriter writer = sink.openField(Fields.SCORE);
             writer.write(Fields.entry(sink.mediaResolver(), "a.jpg", BigDecimal.ONE, 2));
-            writer.finish();
+            return writer.finish();
         }
+    }
+
+    @Test
+    void refusesAFieldThatExistsWithoutThisJobsRecordOfFillingItAndOneOfAnotherType() {
+        scoreUploaded("existing");
         Requests again = requests("existing");
         again.jobKey = "another input";
 
@@ -401,12 +406,7 @@ class VisualLayerSinkTest {
 
     @Test
     void aJournalThatFinishedAFieldOnAnotherServerDoesNotSkipItHere() {
-        emulator().addDataset("twin", List.of("a.jpg"));
-        try (VisualLayerSink sink = requests("twin").open()) {
-            FieldWriter writer = sink.openField(Fields.SCORE);
-            writer.write(Fields.entry(sink.mediaResolver(), "a.jpg", BigDecimal.ONE, 2));
-            assertThat(writer.finish().status()).isEqualTo(FieldOutcome.Status.COMPLETED);
-        }
+        assertThat(scoreUploaded("twin").status()).isEqualTo(FieldOutcome.Status.COMPLETED);
 
         try (Emulator real = Emulator.start(EmulatorConfig.builder().build())) {
             real.addDataset("twin", List.of("a.jpg"));
