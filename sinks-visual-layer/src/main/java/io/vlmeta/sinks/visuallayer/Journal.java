@@ -23,6 +23,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The write-ahead journal of one job (a dataset and an input): per field, a {@link FieldState}. The
@@ -77,6 +79,7 @@ final class Journal implements AutoCloseable {
         JournalLock lock = JournalLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
         Journal journal = new Journal(file, datasetId, jobKey, lock);
         try {
+            deleteStaleTemporaryFiles(file);
             if (Files.exists(file)) {
                 try {
                     Content content = JSON.readValue(file.toFile(), Content.class);
@@ -97,6 +100,28 @@ final class Journal implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Deletes the temporary files a run killed while writing this journal left beside it (the
+     * {@code <journal>.json<digits>.tmp} of {@link #write()}). Called only under the lock: the one run
+     * that may write this journal is the caller, so none of these files is being written. Another
+     * journal's files have another name and are left alone.
+     */
+    private static void deleteStaleTemporaryFiles(Path file) {
+        Pattern temporary = Pattern.compile(Pattern.quote(file.getFileName().toString()) + "[0-9]+\\.tmp");
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
+                candidate -> temporary.matcher(candidate.getFileName().toString()).matches())) {
+            for (Path leftover : stale) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            // a leftover that stays is only litter; the write that follows proves the folder usable
         }
     }
 

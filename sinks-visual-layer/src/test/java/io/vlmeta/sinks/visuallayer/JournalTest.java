@@ -77,6 +77,32 @@ class JournalTest {
     }
 
     @Test
+    void deletesTheTemporaryFilesARunKilledWhileWritingThisJournalLeftOnlyOnceItHoldsTheLock() throws IOException {
+        String name = Journal.fileName("ds", "input");
+        Path inFlight;
+        try (Journal holder = Journal.open(dir, "ds", "input")) {
+            // the holder between Files.createTempFile and the move: a refused run must not touch it
+            inFlight = Files.writeString(dir.resolve(name + "8123456789012345678.tmp"), "{\"version\": 2, \"fie");
+            assertThatThrownBy(() -> Journal.open(dir, "ds", "input")).isInstanceOf(VlmetaException.class);
+            assertThat(inFlight).exists();
+        }
+        // the holder was killed there with -9: what it left is stale now
+        Path staleToo = Files.writeString(dir.resolve(name + "42.tmp"), "");
+        Path otherJournals = Files.writeString(dir.resolve(Journal.fileName("ds", "other-input") + "77.tmp"), "");
+        Path notATemporary = Files.writeString(dir.resolve(name + "-notes.tmp"), "kept");
+
+        try (Journal next = Journal.open(dir, "ds", "input")) {
+            assertThat(next.existedAtStart()).isTrue();
+        }
+
+        assertThat(inFlight).doesNotExist();
+        assertThat(staleToo).doesNotExist();
+        assertThat(otherJournals).exists();
+        assertThat(notATemporary).exists();
+        assertThat(dir.resolve(name)).exists();
+    }
+
+    @Test
     void aJobWhoseFieldsAllEndedIsFinished() {
         try (Journal journal = Journal.open(dir, "ds", "input")) {
             journal.declared("score", "task-1");
