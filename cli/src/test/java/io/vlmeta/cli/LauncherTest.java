@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code ./vlmeta} launcher script, run by bash in a copy of the checkout's layout, with {@code mvn}
@@ -33,6 +35,8 @@ class LauncherTest {
     private Path jar;
     private Path calls;
     private Path bin;
+    /** the launcher's TMPDIR, where its build log goes */
+    private Path tmp;
 
     @BeforeEach
     void checkout() throws IOException {
@@ -40,6 +44,7 @@ class LauncherTest {
         executable(root.resolve("vlmeta"));
         calls = root.resolve("calls.txt");
         bin = Files.createDirectories(root.resolve("fake-bin"));
+        tmp = Files.createDirectories(root.resolve("tmp"));
         // the fake mvn prints colour codes and chatter like the real one; none of it may reach the user
         Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\" >> " + calls + "\n"
                 + "printf '\\033[1;34m[INFO]\\033[m Building\\n'\nmkdir -p cli/target && echo jar > cli/target/vlmeta.jar\n");
@@ -79,18 +84,24 @@ class LauncherTest {
      * @param takeCalls whether to read and clear the recorded calls; runs at the same time leave them to the caller
      */
     private Run launch(Path err, boolean takeCalls) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("vlmeta").toString(), "--version")
-                .directory(root.toFile()).redirectErrorStream(false).redirectError(err.toFile())
-                .redirectOutput(root.resolve("out.txt").toFile());
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().remove("JAVA_HOME"); // the start script would take the real one from there
-        Process process = builder.start();
+        Process process = start(err);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String called = takeCalls && Files.exists(calls) ? Files.readString(calls, StandardCharsets.UTF_8) : "";
         if (takeCalls) {
             Files.deleteIfExists(calls);
         }
         return new Run(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8), called);
+    }
+
+    /** Starts the launcher with {@code --version}, its temporary files in {@link #tmp}. */
+    private Process start(Path err) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("vlmeta").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(false).redirectError(err.toFile())
+                .redirectOutput(root.resolve("out.txt").toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("TMPDIR", tmp.toString());
+        builder.environment().remove("JAVA_HOME"); // the start script would take the real one from there
+        return builder.start();
     }
 
     /**
@@ -122,6 +133,7 @@ class LauncherTest {
                 .containsPattern(ranTheJar());
         assertThat(run.err()).isEqualTo("Building vlmeta (api/src/main/java/Api.java changed)...\n")
                 .doesNotContain("\u001b").doesNotContain("[INFO]");
+        assertThat(tmp).as("the build log").isEmptyDirectory();
         assertThat(launch().calls()).as("built once, then up to date").doesNotContain("mvn");
     }
 
@@ -160,6 +172,32 @@ class LauncherTest {
         assertThat(next.err()).contains("Waiting for another run's build of vlmeta to finish...")
                 .doesNotContain("Building vlmeta");
         assertThat(next.calls()).containsOnlyOnce("mvn -B -q").containsPattern(ranTheJar());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aRunStoppedMidBuildRemovesItsBuildLogAndStillEndsByTheSignal(String signal) throws Exception {
+        Files.delete(jar);
+        Path building = root.resolve("building");
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\ntouch '" + building + "'\nsleep 1\n");
+        Process run = start(root.resolve("err.txt"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(building) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(building).as("the build started").exists();
+        assertThat(tmp).isNotEmptyDirectory(); // its log
+
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        // 128 + the signal's number: what a shell reports for a process the signal ended
+        assertThat(run.exitValue()).isEqualTo(signal.equals("INT") ? 130 : 143);
+        assertThat(Files.readString(root.resolve("err.txt"), StandardCharsets.UTF_8))
+                .endsWith("vlmeta: the build was stopped; the next run builds again.\n");
+        assertThat(tmp).isEmptyDirectory();
+        assertThat(calls).doesNotExist(); // the jar was not run
     }
 
     @Test
@@ -210,6 +248,7 @@ class LauncherTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Building vlmeta (first run only)...\n")
                 .contains("[ERROR] Api.java:[1,1] expected").contains("the build failed").doesNotContain("\u001b");
+        assertThat(tmp).as("the build log").isEmptyDirectory();
         assertThat(run.calls()).doesNotContain("-jar");
     }
 
