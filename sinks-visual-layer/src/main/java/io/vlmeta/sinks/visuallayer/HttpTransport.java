@@ -36,7 +36,8 @@ import java.util.function.Consumer;
 /**
  * The one place every call to the server goes through: pooled connections with connect and read
  * timeouts, Resilience4j retry (I/O errors, 408, 429 and 5xx, honouring {@code Retry-After}; never
- * other 4xx, never an unknown host, never a refused connection before the server ever answered), and
+ * other 4xx, never an unknown host, never a refused connection before the server ever answered, never a
+ * certificate Java does not trust or that is for another host: {@link CertificateRefusal}), and
  * the bearer token, minted again once after a 401. A request that is not
  * {@linkplain ApiCall#repeatable() repeatable} is never sent again once it may have been processed: a
  * lost answer or a 5xx comes back {@linkplain ApiResponse#inDoubt() in doubt} for the caller to settle.
@@ -155,6 +156,11 @@ final class HttpTransport implements AutoCloseable {
                     }
                     throw e; // never sent: safe to repeat, also for an upload
                 } catch (IOException e) {
+                    // before any request left, and no retry would change it: also settles an upload at once
+                    VlmetaException refused = CertificateRefusal.of(e, server, call.what()).orElse(null);
+                    if (refused != null) {
+                        throw refused;
+                    }
                     if (!call.repeatable()) {
                         return ApiResponse.lost(describe(e), attempts.get());
                     }

@@ -1,7 +1,9 @@
 package io.vlmeta.sinks.visuallayer;
 
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.emulator.Emulator;
 import io.vlmeta.emulator.EmulatorConfig;
@@ -15,8 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -25,17 +31,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * TLS is set up on the first {@code https} connection only: a plain {@code http} server costs no trust
- * store, and an {@code https} server still meets the JDK's default trust and host checks.
+ * store, and an {@code https} server still meets the JDK's default trust and host checks, whose
+ * refusal is final: one connection, no retry.
  */
 class HttpTransportTlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final String TRUST_STORE = "javax.net.ssl.trustStore";
 
     @TempDir
     Path dir;
 
-    /** one attempt, so a refused handshake fails at once */
+    /** one attempt, so a plain http request needs no retry setting */
     private static SinkOptions oneAttempt() {
-        return new SinkOptions(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
+        return attempts(1);
+    }
+
+    /** the default six attempts, with delays short enough that a retried handshake would show in the count */
+    private static SinkOptions attempts(int attempts) {
+        return new SinkOptions(attempts, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), false);
     }
@@ -55,32 +68,124 @@ class HttpTransportTlsTest {
     }
 
     @Test
-    void anHttpsServerWhoseCertificateTheJdkDoesNotTrustIsRefused() throws Exception {
-        HttpsServer server = selfSignedServer();
-        try (HttpTransport transport = new HttpTransport("https://127.0.0.1:" + server.getAddress().getPort(), null,
-                oneAttempt(), 2, line -> { })) {
-            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/dataset/ds");
+    void aCertificateTheJdkDoesNotTrustFailsAtOnceWithWhatToDoAndNoCredentials() throws Exception {
+        TlsServer tls = selfSignedServer("ip:127.0.0.1");
+        String server = "https://127.0.0.1:" + tls.port();
+        try (HttpTransport transport = new HttpTransport(server, "vl-user:s3cret-pass", null, attempts(6), 2,
+                line -> { })) {
+            URI uri = URI.create(server + "/api/v1/dataset/ds");
 
             assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
                     .isInstanceOf(VlmetaException.class)
-                    .hasMessageContaining("Could not reach the Visual Layer server at https://127.0.0.1:")
-                    .hasMessageContaining("PKIX path building failed");
+                    .hasMessageStartingWith("The Visual Layer server at " + server + " presented a TLS certificate "
+                            + "that Java does not trust (PKIX path building failed: ")
+                    .hasMessageContaining("so the dataset lookup was not sent; trying again would not change that.")
+                    .hasMessageContaining("VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
+                            + "-Djavax.net.ssl.trustStorePassword=PASSWORD'")
+                    .hasMessageNotContaining("s3cret-pass").hasMessageNotContaining("vl-user")
+                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
             assertThat(transport.tlsSetUp()).isTrue();
         } finally {
-            server.stop(0);
+            tls.server().stop(0);
         }
     }
 
-    /** An https server on a free port with a fresh self-signed certificate for 127.0.0.1, made by keytool. */
-    private HttpsServer selfSignedServer() throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", new String(PASSWORD), "-alias", "server", "-keyalg", "EC",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+    @Test
+    void aTrustedCertificateForAnotherHostFailsAtOnceNamingTheMismatch() throws Exception {
+        TlsServer tls = selfSignedServer("dns:elsewhere.example");
+        String server = "https://127.0.0.1:" + tls.port();
+        // what the refusal advises, so that the certificate is trusted and only its host name is wrong
+        Map<String, String> before = trust(trustStoreOf(tls.keystore()));
+        try (HttpTransport transport = new HttpTransport(server, null, attempts(6), 2, line -> { })) {
+            URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+            assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageStartingWith("The Visual Layer server at " + server + " presented a TLS certificate "
+                            + "that does not match its host name (")
+                    .hasMessageContaining("Check that the URL names the server by the host name its certificate "
+                            + "is for.");
+            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
+        } finally {
+            trust(before);
+            tls.server().stop(0);
+        }
+    }
+
+    @Test
+    void theTrustStoreTheRefusalAdvisesLetsTheRequestThrough() throws Exception {
+        TlsServer tls = selfSignedServer("ip:127.0.0.1");
+        String server = "https://127.0.0.1:" + tls.port();
+        Map<String, String> before = trust(trustStoreOf(tls.keystore()));
+        try (HttpTransport transport = new HttpTransport(server, null, attempts(6), 2, line -> { })) {
+            ApiResponse response = transport.send(ApiCall.get("dataset lookup",
+                    URI.create(server + "/api/v1/dataset/ds")));
+
+            assertThat(response.status()).isEqualTo(200);
+        } finally {
+            trust(before);
+            tls.server().stop(0);
+        }
+    }
+
+    /**
+     * Sets the JDK's trust store properties, read by each TLS set-up made after it.
+     *
+     * @param properties values by name; a {@code null} value clears the property
+     * @return the values they had, to give back to this method
+     */
+    private static Map<String, String> trust(Map<String, String> properties) {
+        Map<String, String> before = new HashMap<>();
+        properties.forEach((name, value) -> {
+            before.put(name, System.getProperty(name));
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+        return before;
+    }
+
+    /** @return the trust store properties for a store holding the server's certificate, made as a user would */
+    private Map<String, String> trustStoreOf(Path serverKeystore) throws Exception {
+        Path certificate = dir.resolve("server.cer");
+        Path trustStore = dir.resolve("truststore.p12");
+        keytool("-exportcert", "-keystore", serverKeystore.toString(), "-storepass", new String(PASSWORD),
+                "-alias", "server", "-file", certificate.toString());
+        keytool("-importcert", "-noprompt", "-keystore", trustStore.toString(), "-storetype", "PKCS12",
+                "-storepass", new String(PASSWORD), "-alias", "server", "-file", certificate.toString());
+        return Map.of(TRUST_STORE, trustStore.toString(), TRUST_STORE + "Password", new String(PASSWORD));
+    }
+
+    private void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("keytool.log").toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("keytool.log"))).isZero();
+    }
+
+    private record TlsServer(HttpsServer server, Path keystore, AtomicInteger handshakes) {
+        int port() {
+            return server.getAddress().getPort();
+        }
+    }
+
+    /**
+     * An https server on a free port with a fresh self-signed certificate made by keytool, counting the
+     * connections it sets TLS up for.
+     *
+     * @param san the certificate's subject alternative name, e.g. {@code ip:127.0.0.1}
+     */
+    private TlsServer selfSignedServer(String san) throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        keytool("-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
+                new String(PASSWORD), "-alias", "server", "-keyalg", "EC", "-dname",
+                "CN=" + san.substring(san.indexOf(':') + 1), "-ext", "san=" + san, "-validity", "2");
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD);
@@ -90,12 +195,19 @@ class HttpTransportTlsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        AtomicInteger handshakes = new AtomicInteger();
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                handshakes.incrementAndGet(); // once for each connection, before its handshake
+                super.configure(params);
+            }
+        });
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         server.start();
-        return server;
+        return new TlsServer(server, keystore, handshakes);
     }
 }

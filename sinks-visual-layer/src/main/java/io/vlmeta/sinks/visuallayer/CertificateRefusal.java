@@ -1,0 +1,65 @@
+package io.vlmeta.sinks.visuallayer;
+
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.VlmetaException;
+
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * A TLS handshake that failed over the server's certificate: one Java does not trust (a private or
+ * self-signed certificate authority, an expired certificate) or one for another host name. Unlike a
+ * dropped connection it does not fix itself, so it is never retried: the run stops at once with what to
+ * do. A handshake that failed for another reason (the server hung up mid-handshake) is an ordinary I/O
+ * error, retried as one.
+ */
+final class CertificateRefusal {
+    private CertificateRefusal() {
+    }
+
+    /**
+     * @param failure what a request failed with; its causes are searched too (HttpClient and the JDK wrap
+     *                the certificate exception)
+     * @param server  the server's base URL, credentials already removed ({@link Redaction#url})
+     * @param what    the call, e.g. {@code "dataset lookup"}
+     * @return a {@link ErrorCode#SERVER} refusal naming the server, the reason and the remedy; empty when
+     *         {@code failure} is not a certificate failure
+     */
+    static Optional<VlmetaException> of(Throwable failure, String server, String what) {
+        boolean handshake = false;
+        Throwable certificate = null;
+        for (Throwable cause = failure; cause != null && certificate == null; cause = cause.getCause()) {
+            handshake |= cause instanceof SSLHandshakeException;
+            if (cause instanceof SSLPeerUnverifiedException
+                    || (handshake && cause instanceof CertificateException)) {
+                certificate = cause;
+            }
+        }
+        if (certificate == null) {
+            return Optional.empty();
+        }
+        String reason = firstLine(certificate);
+        // the JDK says "No subject alternative names matching ...", HttpClient "... doesn't match any of ..."
+        boolean otherHost = certificate instanceof SSLPeerUnverifiedException
+                || reason.toLowerCase(Locale.ROOT).contains("match");
+        String problem = otherHost ? "a TLS certificate that does not match its host name"
+                : "a TLS certificate that Java does not trust";
+        return Optional.of(new VlmetaException(ErrorCode.SERVER, "The Visual Layer server at " + server
+                + " presented " + problem + " (" + reason + "), so the " + what + " was not sent; trying again "
+                + "would not change that. Check that the URL names the server by the host name its certificate "
+                + "is for. If the server's certificate comes from your organisation's own certificate authority "
+                + "or is self-signed, give Java a trust store that holds it: "
+                + "VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
+                + "-Djavax.net.ssl.trustStorePassword=PASSWORD' (the file and the password keytool -importcert "
+                + "was given).", failure));
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,44 @@
+package io.vlmeta.sinks.visuallayer;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.security.cert.CertificateExpiredException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which handshake failures are final; the refusals themselves are met over real TLS in HttpTransportTlsTest. */
+class CertificateRefusalTest {
+    private static final String SERVER = "https://vl.example.com";
+
+    @Test
+    void findsACertificateFailureWrappedInAnotherIoError() {
+        IOException wrapped = new IOException("request failed", new SSLPeerUnverifiedException(
+                "Certificate for <vl.example.com> doesn't match any of the subject alternative names: [other]"));
+
+        assertThat(CertificateRefusal.of(wrapped, SERVER, "dataset lookup")).get().extracting(Throwable::getMessage)
+                .asString().startsWith("The Visual Layer server at https://vl.example.com presented a TLS "
+                        + "certificate that does not match its host name (Certificate for <vl.example.com>");
+    }
+
+    @Test
+    void anExpiredCertificateIsOneJavaDoesNotTrust() {
+        SSLHandshakeException expired = new SSLHandshakeException("PKIX path validation failed");
+        expired.initCause(new CertificateExpiredException("NotAfter: Thu Jan 01 00:00:00 UTC 2026"));
+
+        assertThat(CertificateRefusal.of(expired, SERVER, "dataset lookup")).get().extracting(Throwable::getMessage)
+                .asString().contains("a TLS certificate that Java does not trust (NotAfter: ");
+    }
+
+    @Test
+    void leavesAHandshakeTheServerHungUpOnToTheRetries() {
+        SSLHandshakeException hungUp = new SSLHandshakeException("Remote host terminated the handshake");
+        hungUp.initCause(new EOFException("SSL peer shut down incorrectly"));
+
+        assertThat(CertificateRefusal.of(hungUp, SERVER, "dataset lookup")).isEmpty();
+        assertThat(CertificateRefusal.of(new IOException("Connection reset"), SERVER, "dataset lookup")).isEmpty();
+    }
+}
