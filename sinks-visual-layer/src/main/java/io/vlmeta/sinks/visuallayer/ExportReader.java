@@ -70,6 +70,9 @@ final class ExportReader {
      */
     static void read(Path file, String label, MediaItems items) {
         try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
+            if (startsWithZeroByte(in)) {
+                throw notUtf8(label, null);
+            }
             if (startsLikeJson(in)) {
                 readJson(in, label, items);
             } else {
@@ -90,13 +93,41 @@ final class ExportReader {
     static VlmetaException readFailure(String label, Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
-                return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " holds bytes that are "
-                        + "not UTF-8 text, the encoding Visual Layer writes its exports in; a file another program "
-                        + "saved must be saved as UTF-8 again.", failure);
+                return notUtf8(label, failure);
             }
         }
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
                 + failure.getMessage(), failure);
+    }
+
+    /** @param failure what found the bytes, kept as the cause; {@code null} when a peek did */
+    private static VlmetaException notUtf8(String label, Exception failure) {
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " holds bytes that are "
+                + "not UTF-8 text, the encoding Visual Layer writes its exports in; a file another program "
+                + "saved must be saved as UTF-8 again.", failure);
+    }
+
+    /**
+     * Peeks at the stream and puts it back where it was.
+     *
+     * @param in the export from its first byte; must support {@link InputStream#mark}
+     * @return whether one of its first four bytes is zero: UTF-16 or UTF-32 text without a byte order mark,
+     *         which UTF-8 text (an export, a metadata.json) never starts with, and which Jackson would
+     *         otherwise read as JSON in that encoding
+     */
+    static boolean startsWithZeroByte(InputStream in) throws IOException {
+        in.mark(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                int c = in.read();
+                if (c <= 0) {
+                    return c == 0;
+                }
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
     }
 
     /** Where {@link #read(Path, String, MediaItems)} hands each media item. */
@@ -282,6 +313,10 @@ final class ExportReader {
                         + " is neither an export CSV nor a metadata.json (an object with 'media_items', or an array).");
             }
         } catch (JsonParseException e) {
+            // Jackson checks UTF-8 as it parses bytes (Latin-1 text, say): the refusal a CSV export gets
+            if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+                throw notUtf8(label, e);
+            }
             throw VlmetaException.malformed("The export " + label + " is not valid JSON at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ".");
         }

@@ -4,6 +4,8 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Resolution;
 import io.vlmeta.api.VlmetaException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -181,6 +183,20 @@ class MediaIndexTest {
                 .isInstanceOf(VlmetaException.class).hasMessage("The export latin1.csv holds bytes that are not UTF-8 "
                         + "text, the encoding Visual Layer writes its exports in; a file another program saved must be "
                         + "saved as UTF-8 again.")
+                .extracting(e -> ((VlmetaException) e).code()).isEqualTo(io.vlmeta.api.ErrorCode.INPUT_MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ISO-8859-1", "UTF-16LE", "UTF-16BE", "UTF-16"})
+    void refusesAMetadataJsonThatIsNotUtf8AsItRefusesSuchACsv(String encoding) throws IOException {
+        Path file = dir.resolve("metadata.json");
+        Files.write(file, ("{\"media_items\": [{\"media_id\": \"" + ID_A + "\", \"file_name\": \"gr\u00f6\u00dfe.jpg\"}]}")
+                .getBytes(java.nio.charset.Charset.forName(encoding)));
+
+        assertThatThrownBy(() -> ExportReader.read(file, "metadata.json", MatchMode.PATH))
+                .isInstanceOf(VlmetaException.class).hasMessage("The export metadata.json holds bytes that are not "
+                        + "UTF-8 text, the encoding Visual Layer writes its exports in; a file another program saved "
+                        + "must be saved as UTF-8 again.")
                 .extracting(e -> ((VlmetaException) e).code()).isEqualTo(io.vlmeta.api.ErrorCode.INPUT_MALFORMED);
     }
 
