@@ -59,7 +59,8 @@ final class StdinSpool implements AutoCloseable {
      * Copies a pipe named on the command line to the end.
      *
      * @param pipe a path for which {@link #readsOnce} is true, other than {@code -}
-     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when it cannot be opened, is empty or the copy fails
+     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when it cannot be opened or the copy fails;
+     *     ({@code INPUT_MALFORMED}) naming its path when it is empty
      */
     static StdinSpool copy(Path pipe) {
         InputStream in;
@@ -70,7 +71,7 @@ final class StdinSpool implements AutoCloseable {
                     + ".", e);
         }
         try (in) {
-            return copy(in, pipe.toString());
+            return copy(in, pipe);
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be closed: " + e.getMessage()
                     + ".", e);
@@ -82,20 +83,22 @@ final class StdinSpool implements AutoCloseable {
      *
      * @param in standard input; not closed
      * @return the copy, named {@code stdin.xlsx} when the bytes are a zip (a workbook), else {@code stdin.csv}
-     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when nothing was piped in or the copy fails
+     * @throws VlmetaException ({@code INPUT_UNREADABLE}) when the copy fails; ({@code INPUT_MALFORMED}) when
+     *     nothing was piped in
      */
     static StdinSpool copy(InputStream in) {
-        return copy(in, "standard input");
+        return copy(in, null);
     }
 
-    /** @param origin what {@code in} reads, for messages */
-    private static StdinSpool copy(InputStream in, String origin) {
+    /** @param pipe the named pipe {@code in} reads; {@code null} for standard input */
+    private static StdinSpool copy(InputStream in, Path pipe) {
+        String origin = pipe == null ? "standard input" : pipe.toString();
         TempFolder folder;
         try {
             folder = TempFolder.create("vlmeta-stdin-");
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file to hold standard"
-                    + " input: " + e.getMessage() + ".", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file to hold " + origin
+                    + ": " + e.getMessage() + ".", e);
         }
         // deleteOnExit deletes in reverse order: the file first, then the lock file, then the folder
         folder.path().toFile().deleteOnExit();
@@ -112,8 +115,7 @@ final class StdinSpool implements AutoCloseable {
                 hashing.transferTo(out);
             }
             if (head.length == 0) {
-                throw VlmetaException.malformed("Standard input is empty: pipe the metadata into vlmeta, e.g."
-                        + " vlmeta validate --csv - ... < metadata.csv.");
+                throw empty(pipe);
             }
             Path file = folder.path().resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
             file.toFile().deleteOnExit();
@@ -121,7 +123,7 @@ final class StdinSpool implements AutoCloseable {
             return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), origin);
         } catch (IOException e) {
             folder.close();
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy standard input to a temporary file: "
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy " + origin + " to a temporary file: "
                     + e.getMessage() + ".", e);
         } catch (NoSuchAlgorithmException e) {
             folder.close();
@@ -130,6 +132,17 @@ final class StdinSpool implements AutoCloseable {
             folder.close();
             throw e;
         }
+    }
+
+    /** @param pipe the named pipe that was read; {@code null} for standard input */
+    private static VlmetaException empty(Path pipe) {
+        if (pipe == null) {
+            return VlmetaException.malformed("Standard input is empty: pipe the metadata into vlmeta, e.g."
+                    + " vlmeta validate --csv - ... < metadata.csv.");
+        }
+        // a named pipe: its writer opened and closed it without writing, or was itself given nothing
+        return VlmetaException.malformed("The input " + pipe + " is empty: the pipe was closed before anything was"
+                + " written into it. Check the program that writes into it, or give the metadata file itself.");
     }
 
     /** @return what was copied, for messages: {@code standard input}, or the pipe's path as given */

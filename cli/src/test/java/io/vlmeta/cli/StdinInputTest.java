@@ -199,6 +199,28 @@ class StdinInputTest {
     }
 
     @Test
+    void refusesAnEmptyNamedPipeNamingItsPathNotStandardInput() throws Exception {
+        Path fifo = dir.resolve("empty-pipe.csv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.newOutputStream(fifo).close(); // opens (waiting for the reader) and closes it, writing nothing
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", fifo.toString(), "--string-fields", "caption");
+        writer.join(10_000);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.err()).contains("The input " + fifo + " is empty: the pipe was closed before anything was"
+                + " written into it. Check the program that writes into it, or give the metadata file itself.")
+                .doesNotContain("Standard input").doesNotContain("Exception");
+    }
+
+    @Test
     void refusesEmptyStandardInput() {
         CliRun run = CliRun.withInput(new byte[0], Map.of(), dir, "validate", "--csv", "-", "--string-fields",
                 "caption");
