@@ -98,15 +98,19 @@ public final class JobRunner {
             LocalChecks.check(spec, fields.size(), Path.of(System.getProperty("java.io.tmpdir")));
             Stops.checkBefore(spec.cancellation(), "before the media mapping was fetched");
 
+            MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
+            if (resolver == MediaResolver.UNCHECKED) {
+                listener.note("Paths are not checked against the dataset (no mapping): pass --export-file "
+                        + "or --dataset-id to check them.");
+            }
+            listener.mappingLoaded(resolver.description());
+
             // no upload follows: the report takes the entries as they are validated, so the input is read once
             EarlyEntries early = onePassReports && spec.mode() != JobSpec.Mode.UPLOAD && sinks.hasReport()
                     ? EarlyEntries.open(sinks.report(), fields, spec.fieldSettings()) : null;
-            // the input is read and parsed while the mapping is fetched; its rows are checked once it is here
-            ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(),
+            ValidationPass.Outcome validation = new ValidationPass(fields, spec.fieldSettings(), resolver,
                     spec.allowUnmatched(), problems, listener, spec.cancellation()).inputBytes(sizeOf(spec.input()))
-                    .handingTo(early).planningRows(spec.mode() == JobSpec.Mode.UPLOAD)
-                    .run(source, relay, () -> fetchMapping(sinks, listener));
-            MediaResolver resolver = validation.resolver();
+                    .handingTo(early).planningRows(spec.mode() == JobSpec.Mode.UPLOAD).run(source, relay);
             Stops.checkBefore(spec.cancellation(), "during validation");
             if (early != null && !early.fit(validation.declarations())) {
                 // a field type declared another type than before its values: the report starts again
@@ -155,17 +159,6 @@ public final class JobRunner {
                     skipped, resolver, listener, early);
             return finish(sinks, summaries.of(true, outcomes), validation);
         }
-    }
-
-    /** @return the server sink's media mapping (fetched or read now), else {@link MediaResolver#UNCHECKED} */
-    private static MediaResolver fetchMapping(JobSinks sinks, JobListener listener) {
-        MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
-        if (resolver == MediaResolver.UNCHECKED) {
-            listener.note("Paths are not checked against the dataset (no mapping): pass --export-file "
-                    + "or --dataset-id to check them.");
-        }
-        listener.mappingLoaded(resolver.description());
-        return resolver;
     }
 
     /**

@@ -21,8 +21,7 @@ import java.util.function.Function;
  * the source has handed it over): on the reading thread while a batch waits in the queue (the
  * consuming thread is busy), otherwise on the consuming thread in {@link #next()}. So whichever
  * thread would wait takes the preparing on, and two cores stay busy whether reading or consuming is
- * the slower. Until the consuming thread first asks for a row it is busy elsewhere (fetching the
- * media mapping, say), so every row read before then is prepared on the reading thread.
+ * the slower.
  *
  * <p>A failure of the source (or of {@code prepare}) comes out of {@link #next()} as the same
  * exception, after every row read before it. {@link #close()} stops the reading thread and waits
@@ -46,14 +45,10 @@ final class ReadAhead<T> implements AutoCloseable {
     private long handed;
     /** Batches taken from the queue, counted by the consuming thread. */
     private volatile long taken;
-    /** Whether the consuming thread has asked for a row yet. */
-    private volatile boolean consuming;
 
     private List<Object> current = List.of();
     private int position;
     private Batch last;
-    /** The source's bytes read when the batch being consumed was handed over; -1 before the first. */
-    private long bytesRead = -1;
 
     private ReadAhead(RecordSource source, SourceProblemRelay relay, Preparer<T> prepare, int batchSize,
                       int queuedBatches) {
@@ -105,7 +100,6 @@ final class ReadAhead<T> implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     T next() {
-        consuming = true;
         while (true) {
             while (position < current.size()) {
                 Object item = current.get(position++);
@@ -123,22 +117,10 @@ final class ReadAhead<T> implements AutoCloseable {
             Batch batch = take();
             current = batch.items();
             position = 0;
-            bytesRead = batch.bytesRead();
             if (batch.last()) {
                 last = batch;
             }
         }
-    }
-
-    /**
-     * The source's {@link RecordSource#bytesRead()} as of the end of the batch the last row returned by
-     * {@link #next()} came in: how far reading has got for the rows consumed, within a batch, rather
-     * than for the rows read ahead.
-     *
-     * @return bytes, or -1 when the source does not count them or no row has been taken yet
-     */
-    long bytesRead() {
-        return bytesRead;
     }
 
     private T finished() {
@@ -200,32 +182,23 @@ final class ReadAhead<T> implements AutoCloseable {
             while (!stopped) {
                 Record record = source.next();
                 if (record == null) {
-                    put(new Batch(items, true, null, source.bytesRead()));
+                    put(new Batch(items, true, null));
                     return;
                 }
-                // a batch still in the queue, or no row asked for yet, means the consuming thread is busy:
-                // prepare here
-                items.add(handed > taken || !consuming ? prepare.prepare(record, index) : new Unprepared(record, index));
+                // a batch still in the queue means the consuming thread is busy: prepare here
+                items.add(handed > taken ? prepare.prepare(record, index) : new Unprepared(record, index));
                 index++;
                 if (items.size() >= batchSize) {
-                    put(new Batch(items, false, null, source.bytesRead()));
+                    put(new Batch(items, false, null));
                     items = newBatch();
                 }
             }
         } catch (Throwable failure) { // handed over whole, so the consumer sees exactly what happened
-            put(new Batch(items, true, failure, bytesReadAfterFailure()));
+            put(new Batch(items, true, failure));
         } finally {
             if (relay != null) {
                 relay.stopCollecting();
             }
-        }
-    }
-
-    private long bytesReadAfterFailure() {
-        try {
-            return source.bytesRead();
-        } catch (RuntimeException e) {
-            return -1; // the failure itself is what the consumer is told
         }
     }
 
@@ -269,11 +242,7 @@ final class ReadAhead<T> implements AutoCloseable {
         T prepare(Record record, long index);
     }
 
-    /**
-     * Rows (and relayed problems) in source order; the last batch also says how reading ended.
-     *
-     * @param bytesRead the source's bytes read once the batch's last row was, -1 when it does not count them
-     */
-    private record Batch(List<Object> items, boolean last, Throwable failure, long bytesRead) {
+    /** Rows (and relayed problems) in source order; the last batch also says how reading ended. */
+    private record Batch(List<Object> items, boolean last, Throwable failure) {
     }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Pass 1: parses every value of every planned field, runs the column accumulators, resolves every
@@ -32,16 +31,9 @@ final class ValidationPass {
      * (case, folder, extension), few enough that a file of wrong keys costs no more than the others.
      */
     static final int NEAR_MISSES_SOUGHT = 20;
-    /**
-     * Batches of rows read and parsed ahead, at most: enough that the reading thread keeps parsing
-     * while this one fetches the media mapping (reading an export of 100,000 media takes as long as
-     * parsing about that many rows), few enough to hold no more than tens of MB whatever the input's size.
-     */
-    static final int ROWS_AHEAD_BATCHES = 48;
 
     private final List<PlannedField> fields;
-    /** The media mapping, once fetched; read by the reading thread too, which resolves keys only when set. */
-    private volatile MediaResolver resolver;
+    private final MediaResolver resolver;
     private final boolean allowUnmatched;
     private final ProblemCollector problems;
     private final JobListener listener;
@@ -55,11 +47,12 @@ final class ValidationPass {
     /** Whether each row's decision is kept for an upload pass ({@link RowPlan}, 8 bytes a row). */
     private boolean planningRows;
 
-    ValidationPass(List<PlannedField> fields, FieldSettings settings, boolean allowUnmatched,
+    ValidationPass(List<PlannedField> fields, FieldSettings settings, MediaResolver resolver, boolean allowUnmatched,
                    ProblemCollector problems, JobListener listener, Cancellation cancellation) {
         this.fields = fields;
         this.cancellation = cancellation;
         this.settings = settings;
+        this.resolver = resolver;
         this.allowUnmatched = allowUnmatched;
         this.problems = problems;
         this.listener = listener;
@@ -92,34 +85,18 @@ final class ValidationPass {
     /**
      * What the pass found.
      *
-     * @param plan     each row's media and whether it is sent, for the upload pass; {@code null} when none follows
-     * @param resolver the media mapping the rows were checked against
+     * @param plan each row's media and whether it is sent, for the upload pass; {@code null} when none follows
      */
     record Outcome(long rows, long matched, Map<String, FieldCounts> counts, List<FieldDeclaration> declarations,
-                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues, RowPlan plan,
-                   MediaResolver resolver) {
+                   MediaCoverage coverage, List<io.vlmeta.api.InvalidValues> invalidValues, RowPlan plan) {
     }
 
     /**
-     * Reads {@code source} on a thread of its own while this thread checks the rows. Reading and parsing
-     * start before the media mapping is fetched, so they overlap the fetch: up to
-     * {@value #ROWS_AHEAD_BATCHES} batches of rows wait parsed until the mapping is there. Rows are
-     * checked, and their problems reported, only afterwards, in source order, as without the overlap.
+     * Reads {@code source} on a thread of its own while this thread checks the rows.
      *
-     * @param relay   the reporter {@code source} was opened with, or {@code null} when its problems go elsewhere
-     * @param mapping fetches the media mapping, on this thread, once; what it throws ends the pass (the
-     *                reading thread stopped) and comes out of this method
+     * @param relay the reporter {@code source} was opened with, or {@code null} when its problems go elsewhere
      */
-    Outcome run(RecordSource source, SourceProblemRelay relay, Supplier<MediaResolver> mapping) {
-        try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse, ReadAhead.BATCH_SIZE,
-                ROWS_AHEAD_BATCHES)) {
-            resolver = mapping.get();
-            return check(rowsAhead);
-        }
-    }
-
-    private Outcome check(ReadAhead<ParsedRow> rowsAhead) {
-        MediaResolver resolver = this.resolver;
+    Outcome run(RecordSource source, SourceProblemRelay relay) {
         int n = fields.size();
         ColumnAccumulator[] accumulators = new ColumnAccumulator[n];
         long[] values = new long[n];
@@ -136,53 +113,55 @@ final class ValidationPass {
         long rows = 0;
         long matched = 0;
         RowPlan plan = planningRows ? new RowPlan() : null;
-        for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
-            if (cancellation.requested()) {
-                break; // stopped: the caller refuses to go on, so partial counts are never used
-            }
-            Record record = row.record();
-            rows++;
-            if (rows % PROGRESS_EVERY == 0) {
-                listener.validationProgress(rows, rowsAhead.bytesRead(), inputBytes);
-            }
-            Resolution resolution = row.resolution() != null ? row.resolution() : resolver.resolve(record.key());
-            boolean mapped = reportMapping(record, resolution);
-            if (resolution instanceof Resolution.Matched) {
-                matched++;
-            }
-            ParseResult[] parsed = row.parsed();
-            boolean anyValue = false;
-            for (int i = 0; i < n; i++) {
-                ParseResult result = parsed[i];
-                if (result instanceof ParseResult.Value value) {
-                    anyValue = true;
-                    accumulators[i].add(value.json());
-                    values[i]++;
-                    if (!mapped) {
-                        unmatched[i]++;
-                    }
-                    if (value.warning() != null) {
-                        problems.report(Problem.warning(ProblemCategory.VALUE, record.location(),
-                                fields.get(i).column(), value.warning()));
-                    }
-                } else if (result instanceof ParseResult.Invalid bad) {
-                    invalid[i]++;
-                    invalidValues.add(i, row.invalidValue(i));
-                    problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
-                            bad.message()), row.invalidValue(i));
-                } else {
-                    empty[i]++;
+        try (ReadAhead<ParsedRow> rowsAhead = ReadAhead.start(source, relay, this::parse)) {
+            for (ParsedRow row = rowsAhead.next(); row != null; row = rowsAhead.next()) {
+                if (cancellation.requested()) {
+                    break; // stopped: the caller refuses to go on, so partial counts are never used
                 }
-            }
-            boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
-            if (plan != null) {
-                plan.add(record, resolution, mapped && !repeat, row.valuesHash());
-            }
-            if (mapped && !repeat && early != null && problems.errorCount() == 0) {
-                early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
-            }
-            if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
-                coverage.covered(media.ordinal());
+                Record record = row.record();
+                rows++;
+                if (rows % PROGRESS_EVERY == 0) {
+                    listener.validationProgress(rows, source.bytesRead(), inputBytes);
+                }
+                Resolution resolution = row.resolution() != null ? row.resolution() : resolver.resolve(record.key());
+                boolean mapped = reportMapping(record, resolution);
+                if (resolution instanceof Resolution.Matched) {
+                    matched++;
+                }
+                ParseResult[] parsed = row.parsed();
+                boolean anyValue = false;
+                for (int i = 0; i < n; i++) {
+                    ParseResult result = parsed[i];
+                    if (result instanceof ParseResult.Value value) {
+                        anyValue = true;
+                        accumulators[i].add(value.json());
+                        values[i]++;
+                        if (!mapped) {
+                            unmatched[i]++;
+                        }
+                        if (value.warning() != null) {
+                            problems.report(Problem.warning(ProblemCategory.VALUE, record.location(),
+                                    fields.get(i).column(), value.warning()));
+                        }
+                    } else if (result instanceof ParseResult.Invalid bad) {
+                        invalid[i]++;
+                        invalidValues.add(i, row.invalidValue(i));
+                        problems.report(Problem.error(bad.category(), record.location(), fields.get(i).column(),
+                                bad.message()), row.invalidValue(i));
+                    } else {
+                        empty[i]++;
+                    }
+                }
+                boolean repeat = mapped && checkDuplicate(duplicates, record, resolution, row.valuesHash());
+                if (plan != null) {
+                    plan.add(record, resolution, mapped && !repeat, row.valuesHash());
+                }
+                if (mapped && !repeat && early != null && problems.errorCount() == 0) {
+                    early.row(record, resolution, parsed); // as the upload pass would send it: once per media item
+                }
+                if (anyValue && coverage != null && resolution instanceof Resolution.Matched media) {
+                    coverage.covered(media.ordinal());
+                }
             }
         }
         Map<String, FieldCounts> counts = new LinkedHashMap<>();
@@ -193,7 +172,7 @@ final class ValidationPass {
             counts.put(fields.get(i).column(), new FieldCounts(values[i], empty[i], invalid[i], unmatched[i]));
         }
         return new Outcome(rows, matched, counts, List.copyOf(declarations), coverage,
-                invalidValues.summary(), plan, resolver);
+                invalidValues.summary(), plan);
     }
 
     /** Runs on the reading thread: parsers are thread-safe and pure. */
@@ -211,10 +190,8 @@ final class ValidationPass {
             }
         }
         // Where the key is resolved balances the two threads: reading and parsing keep the reading thread
-        // the busier one, unless this thread also hands every entry to the report. Rows read while the
-        // mapping is being fetched leave it to this thread.
-        MediaResolver known = resolver;
-        Resolution resolution = early != null && known != null ? known.resolve(record.key()) : null;
+        // the busier one, unless this thread also hands every entry to the report
+        Resolution resolution = early != null ? resolver.resolve(record.key()) : null;
         return new ParsedRow(withoutValues(record), parsed, valuesHash, invalidValues, resolution);
     }
 

@@ -83,12 +83,6 @@ class ReadAheadTest {
             }
         }
 
-        /** Ten bytes a row, as far as reading has got. */
-        @Override
-        public long bytesRead() {
-            return Math.min(read.get(), rows) * 10;
-        }
-
         CountingSource slow(long millis) {
             millisPerRow = millis;
             return this;
@@ -272,52 +266,6 @@ class ReadAheadTest {
             assertThat(failureAfter(ahead, keys)).isSameAs(boom);
         }
         assertThat(keys).hasSize(11).endsWith("r11");
-    }
-
-    /** Waits until {@code source} has read {@code rows} rows, or fails the test. */
-    private static void awaitRead(CountingSource source, long rows) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (source.read.get() < rows) {
-            assertThat(System.nanoTime()).as("rows read ahead").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    @Test
-    void rowsReadBeforeTheFirstIsAskedForArePreparedOnTheReadingThread() {
-        NotingPrepare prepare = new NotingPrepare();
-        CountingSource source = new CountingSource(100, -1, List.of());
-        List<String> keys;
-        try (ReadAhead<String> ahead = ReadAhead.start(source, null, prepare, 10, 3)) {
-            // three batches in the queue and a fourth read, waiting for room: the consuming thread is busy
-            awaitRead(source, 40);
-            keys = drain(ahead);
-        }
-        assertThat(keys).hasSize(100).startsWith("r1").endsWith("r100");
-        assertThat(prepare.calls.get()).as("each row prepared once").isEqualTo(100);
-        for (int row = 1; row <= 40; row++) {
-            assertThat(prepare.threadOfRow.get("r" + row)).as("thread of r" + row).isEqualTo("vlmeta-reader");
-        }
-    }
-
-    @Test
-    void bytesReadIsWhereTheBatchOfTheLastRowTakenEndedNotHowFarReadingHasGot() {
-        CountingSource source = new CountingSource(100, -1, List.of());
-        try (ReadAhead<String> ahead = ReadAhead.start(source, null, Record::key, 10, 3)) {
-            assertThat(ahead.bytesRead()).as("before the first row").isEqualTo(-1);
-            awaitRead(source, 40);
-            assertThat(ahead.next()).isEqualTo("r1");
-            assertThat(ahead.bytesRead()).isEqualTo(100);
-            for (int row = 2; row <= 10; row++) {
-                ahead.next();
-            }
-            assertThat(ahead.bytesRead()).as("the first batch's last row").isEqualTo(100);
-            assertThat(ahead.next()).isEqualTo("r11");
-            assertThat(ahead.bytesRead()).isEqualTo(200);
-            assertThat(source.bytesRead()).as("read ahead").isGreaterThanOrEqualTo(400);
-            drain(ahead);
-            assertThat(ahead.bytesRead()).as("at the end").isEqualTo(1_000);
-        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.Cancellation;
+import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
@@ -10,6 +11,7 @@ import io.vlmeta.api.Location;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.RawValue;
 import io.vlmeta.api.Record;
+import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.Resolution;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.testplugins.RecordingSink.Recording;
@@ -273,9 +275,9 @@ class UploadPassPlanTest {
     }
 
     private RowPlan validate(MediaResolver resolver, List<Record> records) {
-        ValidationPass.Outcome outcome = new ValidationPass(fields, FieldSettings.defaults(), true,
+        ValidationPass.Outcome outcome = new ValidationPass(fields, FieldSettings.defaults(), resolver, true,
                 new ProblemCollector(100), JobListener.NONE, Cancellation.NEVER).planningRows(true)
-                .run(new ListSource(records), null, () -> resolver);
+                .run(new ListSource(records), null);
         return outcome.plan();
     }
 
@@ -336,7 +338,7 @@ class UploadPassPlanTest {
         }
     }
 
-    private static final class ListSource extends ScoreLabelSource {
+    private static final class ListSource implements RecordSource {
         private final Iterator<Record> rows;
 
         ListSource(List<Record> rows) {
@@ -344,8 +346,27 @@ class UploadPassPlanTest {
         }
 
         @Override
+        public String description() {
+            return "data.csv";
+        }
+
+        @Override
+        public String keyColumn() {
+            return "file_fullpath";
+        }
+
+        @Override
+        public List<ColumnInfo> columns() {
+            return List.of(new ColumnInfo("score", null, false, null), new ColumnInfo("label", null, false, null));
+        }
+
+        @Override
         public Record next() {
             return rows.hasNext() ? rows.next() : null;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
