@@ -199,6 +199,66 @@ class InterruptIT {
         assertThat(stopped.out()).hasLineCount(1);
     }
 
+    /**
+     * After the validation, a validation with a report hands millions of values to the report ("Preparing: N of
+     * M values") and writes it: a stop there ends the run as a stop during validation does, and leaves the
+     * previous report as it was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalWhileTheReportIsPreparedEndsTheRunAndLeavesThePreviousReportUntouched(String signal)
+            throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        List<String> fields = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            fields.add("c" + c);
+        }
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write("file_fullpath," + String.join(",", fields) + "\n");
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write("images/" + i + ".jpg");
+                for (int c = 0; c < fields.size(); c++) {
+                    out.write("," + (i * 7 + c) % 1000 + ".5");
+                }
+                out.write("\n");
+            }
+        }
+        Path html = Files.writeString(dir.resolve("report.html"), "the previous report\n");
+        Path json = Files.writeString(dir.resolve("report.json"), "{\"previous\": true}\n");
+        List<String> args = new ArrayList<>(List.of("validate", "--csv", csv.toString(), "--report", html.toString(),
+                "--float-fields"));
+        args.addAll(fields);
+        VlmetaJar.Started run = start(args);
+        // the stage's first line comes a tenth of the way in, and the rest of it can take as little as a
+        // tenth of a second: the signal is sent by a shell started beforehand, at once when told to
+        Process signaller = new ProcessBuilder("sh", "-c", "read -r go && kill -" + signal + " "
+                + run.process().pid()).redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.readString(run.err()).contains("Preparing: ") && run.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        try (var go = signaller.getOutputStream()) {
+            go.write('\n');
+        }
+        assertThat(signaller.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(signaller.exitValue()).as("the signal was sent while the job ran").isZero();
+        VlmetaJar.Launch stopped = run.await();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopping (SIG" + signal + "): nothing is sent in this job")
+                .contains("Stopped while the report was being prepared: nothing was sent; run the same command "
+                        + "again to start over.")
+                .doesNotContain("Preparing: 8,000,000 of 8,000,000").doesNotContain("at io.vlmeta");
+        assertThat(stopped.both()).doesNotContain("Report written");
+        assertThat(html).hasContent("the previous report");
+        assertThat(json).hasContent("{\"previous\": true}");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("half-written reports")
+                    .noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
     @Test
     void aForcedStopLeavesNoCopyOfStandardInputBehind() throws Exception {
         // an export that never comes (a FIFO nobody writes): the job waits for it with the copy on disk

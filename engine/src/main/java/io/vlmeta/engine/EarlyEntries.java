@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.FieldCounts;
@@ -124,17 +125,22 @@ final class EarlyEntries {
     /**
      * What the upload pass does with a sink, for entries already written: declares each sent field
      * ({@code openField} returns its early writer), tells the listener the progress steps in the order the
-     * pass would have reached them, ends and finishes the writers. A stop is not looked for: the entries
-     * were handed over while the validation pass read, which a stop would have ended.
+     * pass would have reached them, ends and finishes the writers. A stop is looked for at each progress
+     * step ({@value #PROGRESS_EVERY} entries of a field) and before the writers are finished: with
+     * millions of values this stage is long enough for the user to stop it.
      *
      * @param sending      the planned fields to send, in plan order (the skipped ones left out)
      * @param declarations their final declarations
      * @param counts       every field's counts from the validation pass
      * @param finisher     the upload pass that would have run, which finishes the writers
+     * @param cancellation whether the user asked the job to stop
      * @return each sent field's outcome, in the order of {@code sending}
+     * @throws io.vlmeta.api.VlmetaException ({@link Stops#STOPPED}) when a stop is requested before the writers
+     *     are finished; nothing is sent in such a job, so there is nothing to settle
      */
     List<FieldOutcome> handOver(Sink sink, List<PlannedField> sending, List<FieldDeclaration> declarations,
-                                Map<String, FieldCounts> counts, JobListener listener, UploadPass finisher) {
+                                Map<String, FieldCounts> counts, JobListener listener, UploadPass finisher,
+                                Cancellation cancellation) {
         boolean[] sent = new boolean[writers.length];
         FieldWriter[] declared = new FieldWriter[sending.size()];
         for (int i = 0; i < declared.length; i++) {
@@ -150,6 +156,7 @@ final class EarlyEntries {
         try (AcceptedPoller accepted = AcceptedPoller.start(sending, declared, listener)) {
             long[] told = new long[writers.length];
             for (int s = 0; s < stepCount; s++) {
+                Stops.checkBefore(cancellation, Stops.PREPARING_REPORT);
                 int field = steps[s];
                 told[field] += PROGRESS_EVERY;
                 if (sent[field]) {
@@ -159,6 +166,7 @@ final class EarlyEntries {
             for (PlannedField field : sending) {
                 listener.fieldProgress(field.column(), handed[fields.indexOf(field)]);
             }
+            Stops.checkBefore(cancellation, Stops.PREPARING_REPORT);
             for (FieldWriter writer : declared) {
                 writer.endOfEntries();
             }

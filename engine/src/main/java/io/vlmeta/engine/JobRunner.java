@@ -157,6 +157,10 @@ public final class JobRunner {
             // so its report has the same statistics and charts
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener, early);
+            if (spec.mode() != JobSpec.Mode.UPLOAD) {
+                // nothing was sent, so there is nothing to settle: a report of a stopped run is not written
+                Stops.checkBefore(spec.cancellation(), Stops.PREPARING_REPORT);
+            }
             return finish(sinks, summaries.of(true, outcomes), validation);
         }
     }
@@ -223,7 +227,8 @@ public final class JobRunner {
                     spec.parallel(), spec.cancellation()).withPlan(validation.plan(), fields);
             List<FieldOutcome> sent;
             if (early != null) {
-                sent = early.handOver(sinks.target(), sending, declarations, validation.counts(), listener, pass);
+                sent = early.handOver(sinks.target(), sending, declarations, validation.counts(), listener, pass,
+                        spec.cancellation());
             } else {
                 try (RecordSource again = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
                     // every validated column, not only the sent ones: each row is checked against validation's

@@ -16,6 +16,12 @@ public final class Stops {
     /** A job stopped before anything was sent. */
     public static final ErrorCode STOPPED = new ErrorCode("STOPPED", ErrorKind.USER, EXIT_CODE);
 
+    /**
+     * Where a job that sends nothing stands after its validation passed: its entries are handed to the
+     * report and the report is written ({@code Preparing: N of M values}).
+     */
+    static final String PREPARING_REPORT = "while the report was being prepared";
+
     private Stops() {
     }
 

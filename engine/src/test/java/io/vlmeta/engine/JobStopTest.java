@@ -1,7 +1,9 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.Cancellation;
+import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.testplugins.RecordingSink;
 import io.vlmeta.engine.testplugins.RecordingSink.Recording;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A job the user stops (Ctrl-C): the engine stops reading and declaring, and never reports a field complete. */
 class JobStopTest {
@@ -81,6 +86,58 @@ class JobStopTest {
                         "stopped after 0 values were handed to the upload"),
                 org.assertj.core.groups.Tuple.tuple("b", FieldOutcome.Status.INTERRUPTED,
                         "stopped before the field was declared; nothing was sent for it"));
+    }
+
+    /** A validation with a report whose stop comes once the entries are handed to the report ("Preparing"). */
+    private static final class StopWhilePreparing implements JobListener, Cancellation {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final List<Long> progress = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean requested() {
+            return stop.get();
+        }
+
+        @Override
+        public void fieldStarted(FieldDeclaration declaration, long values) {
+            stop.set(true); // the user presses Ctrl-C as the report's stage begins
+        }
+
+        @Override
+        public void fieldProgress(String field, long sent) {
+            progress.add(sent);
+        }
+    }
+
+    private Throwable stopWhilePreparing(JobRunner runner, StopWhilePreparing stop) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("file_fullpath|a|b"));
+        for (int i = 0; i < 50_000; i++) {
+            lines.add("images/" + i + ".jpg|" + i + "|" + (i * 2));
+        }
+        Path input = Files.write(dir.resolve("many.pipe"), lines);
+        JobSpec spec = JobSpec.builder().mode(JobSpec.Mode.VALIDATE).input(input).reportPath(dir.resolve("r.html"))
+                .sinkName("recording").sinkOption("early", "true").fields("float", List.of("a", "b"))
+                .cancellation(stop).build();
+        return catchThrowable(() -> runner.run(spec, stop));
+    }
+
+    @Test
+    void aStopWhileTheReportIsPreparedEndsTheValidationWithoutWritingTheReport() throws IOException {
+        for (JobRunner runner : List.of(new JobRunner(PLUGINS), new JobRunner(PLUGINS).readingTwiceForReports())) {
+            RecordingSink.RECORDINGS.clear();
+            StopWhilePreparing stop = new StopWhilePreparing();
+
+            Throwable stopped = stopWhilePreparing(runner, stop);
+
+            assertThat(stopped).isInstanceOf(VlmetaException.class).hasMessage("Stopped while the report was being "
+                    + "prepared: nothing was sent; run the same command again to start over.");
+            assertThat(((VlmetaException) stopped).code()).isEqualTo(Stops.STOPPED);
+            assertThat(((VlmetaException) stopped).code().exitCode()).isEqualTo(130);
+            Recording report = RecordingSink.RECORDINGS.stream().filter(r -> r.sinkName.equals("report"))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(report.summary).as("the report is never completed (written)").isNull();
+            assertThat(stop.progress).as("not every value was prepared").doesNotContain(50_000L);
+        }
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,8 +118,21 @@ final class ReportSink implements Sink {
             seen = new LinkedHashMap<>(recorders);
         }
         ReportDocument report = assembler.assemble(summary, seen, datasetId, baseUrl, kind, coverage, invalidValues);
-        write(target.json(), json(report));
-        write(target.html(), new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer()).render(report, target.json().getFileName().toString()));
+        String json = json(report);
+        String html = new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer())
+                .render(report, target.json().getFileName().toString());
+        // each file is written beside its place and moved there whole: a run ended while writing (a second
+        // Ctrl-C, a kill) leaves the previous report or none, never a truncated one
+        Path jsonDraft = draft(target.json(), json);
+        Path htmlDraft;
+        try {
+            htmlDraft = draft(target.html(), html);
+        } catch (VlmetaException e) {
+            deleteQuietly(jsonDraft);
+            throw e;
+        }
+        moveInPlace(jsonDraft, target.json(), htmlDraft);
+        moveInPlace(htmlDraft, target.html(), null);
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
     }
 
@@ -129,17 +144,53 @@ final class ReportSink implements Sink {
         }
     }
 
-    private static void write(Path file, String content) {
+    /** @return a new hidden file beside {@code file} holding {@code content} */
+    private static Path draft(Path file, String content) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path draft = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.createDirectories(parent);
+            draft = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
+            draft.toFile().deleteOnExit();
+            Files.writeString(draft, content, StandardCharsets.UTF_8);
+            return draft;
         } catch (IOException e) {
-            throw new VlmetaException(REPORT_UNWRITABLE, "Cannot write the report to '" + file + "' ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass --report a path in a writable folder.",
-                    e);
+            deleteQuietly(draft);
+            throw unwritable(file, e);
+        }
+    }
+
+    /**
+     * @param other the other draft, deleted too when this one cannot be moved; {@code null} when none is left
+     */
+    private static void moveInPlace(Path draft, Path file, Path other) {
+        try {
+            try {
+                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(draft);
+            deleteQuietly(other);
+            throw unwritable(file, e);
+        }
+    }
+
+    private static VlmetaException unwritable(Path file, IOException e) {
+        return new VlmetaException(REPORT_UNWRITABLE, "Cannot write the report to '" + file + "' ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass --report a path in a writable folder.",
+                e);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // deleteOnExit tries again when the program ends
         }
     }
 }

@@ -219,6 +219,24 @@ class ReportSinkTest {
     }
 
     @Test
+    void aReportThatCannotBeMovedInPlaceLeavesNeitherADraftNorAHalfWrittenFile() throws IOException {
+        // report.html is a folder holding a file: the finished HTML cannot replace it
+        Files.createDirectories(dir.resolve("report.html"));
+        Files.writeString(dir.resolve("report.html").resolve("keep"), "x");
+        Path target = dir.resolve("report.html");
+
+        try (Sink sink = DryRunFixture.open(fixture.request(target))) {
+            assertThatThrownBy(() -> DryRunFixture.failingRun(sink))
+                    .hasMessageStartingWith("Cannot write the report to '" + target + "'");
+        }
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
+        assertThat(dir.resolve("report.html").resolve("keep")).hasContent("x");
+    }
+
+    @Test
     void derivesTheJsonPathFromAnyGivenName() {
         assertThat(ReportFiles.at(Path.of("r/run.html"))).isEqualTo(new ReportFiles(Path.of("r/run.html"),
                 Path.of("r/run.json")));
