@@ -38,6 +38,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void inferenceOverRowsThatAreAllNotUtf8SaysWhyNothingIsUploaded() throws IOException {
+        // written by a Windows tool in Latin-1: every data row holds a byte that is not UTF-8
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, "file_fullpath,caption,city\nimages/a.jpg,caf\u00e9,M\u00fcnchen\n"
+                + "images/b.jpg,na\u00efve,K\u00f6ln\n", StandardCharsets.ISO_8859_1);
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", latin1.toString(), "--infer", "--report",
+                dir.resolve("check.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).contains("Nothing to upload: no column of " + latin1 + " was selected. 2 rows were "
+                + "skipped; the first: " + latin1 + " row 2: Contains bytes that are not valid UTF-8, so the row is "
+                + "skipped; if the file has another encoding, give it with --encoding (e.g. windows-1252).")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void anEmptyExportFileIsAUsageErrorNotTheWorkingFolder() {
         CliRun run = validate("--export-file=");
 

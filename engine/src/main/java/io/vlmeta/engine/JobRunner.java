@@ -82,13 +82,16 @@ public final class JobRunner {
              RecordSource source = sourceProvider.open(sourceRequest, relay)) {
             List<ColumnInfo> columns = source.columns();
             FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
+            // the rows inference could not read are validation's errors too, but validation never runs
+            // when they leave no column with a value: they are the reason nothing is selected
+            SkippedRows unreadRows = new SkippedRows();
             List<PlannedField> fields = planner.plan(source.description(), columns, spec.fieldTypes(),
                     spec.fieldReasons(), spec.columnSelection(), spec.infer(),
-                    () -> sourceProvider.open(sourceRequest, ProblemReporter.DISCARD), listener::note);
+                    () -> sourceProvider.open(sourceRequest, unreadRows), listener::note);
             fields = PhiGuard.apply(fields, columns, spec, listener::note);
             if (fields.isEmpty()) {
                 throw VlmetaException.usage("Nothing to upload: no column of " + source.description()
-                        + " was selected.");
+                        + " was selected." + unreadRows.explanation().orElse(""));
             }
             Set<String> selected = fields.stream().map(PlannedField::column).collect(Collectors.toSet());
             sourceProblems.select(source.keyColumn(), selected);
