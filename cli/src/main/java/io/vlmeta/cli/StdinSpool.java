@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -27,7 +26,6 @@ import java.util.HexFormat;
 final class StdinSpool implements AutoCloseable {
     /** The name {@code --csv} and {@code --input} take for standard input. */
     static final String DASH = "-";
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final TempFolder folder;
     private final Path file;
@@ -82,7 +80,8 @@ final class StdinSpool implements AutoCloseable {
      * Copies {@code in} to the end.
      *
      * @param in standard input; not closed
-     * @return the copy, named {@code stdin.xlsx} when the bytes are a zip (a workbook), else {@code stdin.csv}
+     * @return the copy, named {@code stdin.xlsx} when the bytes are a zip (a workbook), {@code stdin.jsonl}
+     *     when the first non-blank byte is an opening brace (JSON Lines), else {@code stdin.csv}
      * @throws VlmetaException ({@code INPUT_UNREADABLE}) when the copy fails; ({@code INPUT_MALFORMED}) when
      *     nothing was piped in
      */
@@ -107,17 +106,15 @@ final class StdinSpool implements AutoCloseable {
         spooled.toFile().deleteOnExit();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] head;
+            long copied;
             try (DigestInputStream hashing = new DigestInputStream(in, digest);
                  OutputStream out = Files.newOutputStream(spooled)) {
-                head = hashing.readNBytes(ZIP_MAGIC.length);
-                out.write(head);
-                hashing.transferTo(out);
+                copied = hashing.transferTo(out);
             }
-            if (head.length == 0) {
+            if (copied == 0) {
                 throw empty(pipe);
             }
-            Path file = folder.path().resolve(Arrays.equals(head, ZIP_MAGIC) ? "stdin.xlsx" : "stdin.csv");
+            Path file = folder.path().resolve(StdinFormat.fileName(spooled));
             file.toFile().deleteOnExit();
             Files.move(spooled, file);
             return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), origin);

@@ -150,6 +150,34 @@ class StdinInputTest {
     }
 
     @Test
+    void readsJsonLinesPipedInWithoutSourceFlagAndNamesStandardInputInItsMessages() throws IOException {
+        // a byte order mark and a blank line before the first object: the content still says JSON Lines
+        String rows = "\uFEFF\n{\"file_fullpath\":\"images/a.jpg\",\"score\":0.5,\"label\":\"cat\"}\n"
+                + "{\"file_fullpath\":\"images/b.jpg\",\"score\":\"high\",\"label\":\"dog\"}\n";
+        byte[] piped = rows.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] valid = rows.replace("\"high\"", "0.25").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        CliRun passed = CliRun.withInput(valid, Map.of(), dir, "validate", "--input", "-", "--float-fields",
+                "score", "--string-fields", "label", "--report", dir.resolve("jsonl.html").toString());
+        CliRun refused = CliRun.withInput(piped, Map.of(), dir, "validate", "--input", "-", "--float-fields",
+                "score", "--report", dir.resolve("refused.html").toString(), "--json");
+
+        assertThat(passed.exitCode()).as(passed.both()).isZero();
+        assertThat(passed.out()).containsPattern("Input: standard input \\(read from its copy .*stdin\\.jsonl\\)")
+                .contains("Validation passed: 2 rows, 2 fields");
+        assertThat(Files.readString(dir.resolve("jsonl.json"))).contains("\"source\" : \"jsonl\"")
+                .contains("standard input");
+        assertThat(refused.exitCode()).as(refused.both()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode problems = new ObjectMapper().readTree(refused.out()).get("problems");
+        assertThat(problems).hasSize(1).allSatisfy(problem -> {
+            assertThat(problem.get("file").asText()).isEqualTo("standard input");
+            assertThat(problem.toString()).contains("high");
+        });
+        assertThat(refused.both().lines().filter(line -> !line.contains("(read from its copy ")))
+                .noneMatch(line -> line.contains("vlmeta-stdin-") || line.contains("stdin.jsonl"));
+    }
+
+    @Test
     void namesStandardInputNotItsTemporaryCopyInEveryMessage() throws IOException {
         String metadata = Files.readString(Examples.METADATA);
         String badConfidence = metadata.replaceFirst("0\\.94", "high");

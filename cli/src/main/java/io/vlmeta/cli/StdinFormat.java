@@ -1,0 +1,65 @@
+package io.vlmeta.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The name the copy of standard input (or of a pipe) takes. The source is chosen by the file's name, and
+ * a pipe has none worth trusting, so the name comes from the first bytes: a zip is a workbook, a first
+ * non-blank opening brace (after an optional UTF-8 byte order mark) is JSON Lines, anything else stays CSV,
+ * as before. {@code --source} still wins over the name.
+ */
+final class StdinFormat {
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private StdinFormat() {
+    }
+
+    /**
+     * @param copy the bytes piped in, already on disk
+     * @return {@code stdin.xlsx}, {@code stdin.jsonl} or {@code stdin.csv}
+     * @throws IOException when the copy cannot be read
+     */
+    static String fileName(Path copy) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(copy))) {
+            in.mark(ZIP_MAGIC.length);
+            byte[] head = in.readNBytes(ZIP_MAGIC.length);
+            if (startsWith(head, ZIP_MAGIC)) {
+                return "stdin.xlsx";
+            }
+            in.reset();
+            return firstNonBlank(in) == '{' ? "stdin.jsonl" : "stdin.csv";
+        }
+    }
+
+    /** @return the first byte that is not blank, after an optional byte order mark; -1 when there is none */
+    private static int firstNonBlank(InputStream in) throws IOException {
+        in.mark(UTF8_BOM.length);
+        if (!startsWith(in.readNBytes(UTF8_BOM.length), UTF8_BOM)) {
+            in.reset();
+        }
+        // blank lines before the first object are allowed in JSON Lines; the loop ends at the first other byte
+        for (int b = in.read(); b != -1; b = in.read()) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
