@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -144,15 +145,20 @@ final class ReportSink implements Sink {
         }
     }
 
-    /** @return a new hidden file beside {@code file} holding {@code content} */
+    /**
+     * @return a new hidden file beside {@code file} holding {@code content}, named after this process so no
+     *     other run writes it, and made as any new file is (the umask's permissions, where a temporary
+     *     file would be readable by its owner alone)
+     */
     private static Path draft(Path file, String content) {
         Path parent = file.toAbsolutePath().getParent();
-        Path draft = null;
+        Path draft = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         try {
             Files.createDirectories(parent);
-            draft = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
+            Files.deleteIfExists(draft); // left by a killed run whose process id this one has now
             draft.toFile().deleteOnExit();
-            Files.writeString(draft, content, StandardCharsets.UTF_8);
+            Files.writeString(draft, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             return draft;
         } catch (IOException e) {
             deleteQuietly(draft);

@@ -13,7 +13,9 @@ import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +217,20 @@ class ReportSinkTest {
                             e -> assertThat(e.code()).isEqualTo(ReportSink.REPORT_UNWRITABLE))
                     .hasMessageStartingWith("Cannot write the report to '" + blocker.resolve("report.json") + "'")
                     .hasMessageEndingWith("; pass --report a path in a writable folder.");
+        }
+    }
+
+    @Test
+    void theReportFilesGetTheUmasksPermissionsAsAnyNewFileDoesNotATemporaryFilesOwnerOnlyOnes()
+            throws IOException {
+        passingReport();
+
+        Path ordinary = Files.createFile(dir.resolve("out/ordinary.txt"));
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(ordinary);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("out/vlmeta-report.html"))).isEqualTo(expected);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("out/vlmeta-report.json"))).isEqualTo(expected);
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
         }
     }
 
