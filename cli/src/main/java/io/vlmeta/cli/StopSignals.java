@@ -45,6 +45,9 @@ final class StopSignals implements StopControl {
     @Override
     public JobStop start(PrintStream err, String resumeCommand) {
         AtomicInteger signals = new AtomicInteger();
+        // set only once the first signal's notice is printed: a job that ends at once on the request (one
+        // between two checks of a short stage) would otherwise exit before the notice, which is then lost
+        AtomicBoolean stopRequested = new AtomicBoolean();
         AtomicBoolean ended = new AtomicBoolean();
         Duration wait = resumeCommand == null && grace.compareTo(NOTHING_SENT_GRACE) > 0 ? NOTHING_SENT_GRACE : grace;
         SignalHandler handler = signal -> {
@@ -58,6 +61,8 @@ final class StopSignals implements StopControl {
                         ? "nothing is sent in this job; it ends at its next row, within " + wait.toSeconds() + " s."
                         : "no new batch is started; waiting up to " + wait.toSeconds()
                                 + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
+                err.flush();
+                stopRequested.set(true);
                 watchdog(err, resumeCommand, wait, ended);
             } else {
                 abort(err, "Stopped at once (second signal).", resumeCommand);
@@ -73,7 +78,7 @@ final class StopSignals implements StopControl {
         return new JobStop() {
             @Override
             public boolean requested() {
-                return signals.get() > 0;
+                return stopRequested.get();
             }
 
             @Override
