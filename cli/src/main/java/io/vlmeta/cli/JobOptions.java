@@ -23,7 +23,8 @@ final class JobOptions {
 
     @Option(names = "--input", paramLabel = "PATH",
             description = "The metadata: a CSV or Excel file, a folder of DICOM/JSON sidecars, a converter CSV, or "
-                    + "anything a plugin source reads; - reads standard input (a CSV, JSON Lines, or an Excel workbook).")
+                    + "anything a plugin source reads; - reads standard input (a CSV, JSON Lines, gzipped JSON Lines, Parquet or an "
+                    + "Excel workbook, told apart by their first bytes).")
     Path input;
 
     @Option(names = "--source", paramLabel = "NAME",

@@ -5,15 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The name the copy of standard input (or of a pipe) takes. The source is chosen by the file's name, and
- * a pipe has none worth trusting, so the name comes from the first bytes: a zip is a workbook, a first
- * non-blank opening brace (after an optional UTF-8 byte order mark) is JSON Lines, anything else stays CSV,
- * as before. {@code --source} still wins over the name.
+ * a pipe has none worth trusting, so the name comes from the first bytes: a zip is a workbook, Parquet's
+ * magic number {@code PAR1} is Parquet, a first non-blank opening brace (after an optional UTF-8 byte order
+ * mark) is JSON Lines, gzip whose content starts so is gzipped JSON Lines, anything else stays CSV, as
+ * before. {@code --source} still wins over the name.
  */
 final class StdinFormat {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** The first four bytes of every Parquet file (Apache Parquet's file format). */
+    private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+    /** ID1 and ID2 of a gzip member (RFC 1952, 2.3.1). */
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private StdinFormat() {
@@ -21,7 +27,8 @@ final class StdinFormat {
 
     /**
      * @param copy the bytes piped in, already on disk
-     * @return {@code stdin.xlsx}, {@code stdin.jsonl} or {@code stdin.csv}
+     * @return {@code stdin.xlsx}, {@code stdin.parquet}, {@code stdin.jsonl}, {@code stdin.jsonl.gz} or
+     *     {@code stdin.csv}
      * @throws IOException when the copy cannot be read
      */
     static String fileName(Path copy) throws IOException {
@@ -31,8 +38,23 @@ final class StdinFormat {
             if (startsWith(head, ZIP_MAGIC)) {
                 return "stdin.xlsx";
             }
+            if (startsWith(head, PARQUET_MAGIC)) {
+                return "stdin.parquet";
+            }
+            if (startsWith(head, GZIP_MAGIC) && gzippedJsonLines(copy)) {
+                return "stdin.jsonl.gz";
+            }
             in.reset();
             return firstNonBlank(in) == '{' ? "stdin.jsonl" : "stdin.csv";
+        }
+    }
+
+    /** @return whether the gzip file's content starts as JSON Lines; false when it is not readable gzip */
+    private static boolean gzippedJsonLines(Path copy) {
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(copy)))) {
+            return firstNonBlank(in) == '{';
+        } catch (IOException e) {
+            return false; // not gzip after all: read as before, and refused by the source that reads it
         }
     }
 

@@ -178,6 +178,36 @@ class StdinInputTest {
     }
 
     @Test
+    void readsParquetAndGzippedJsonLinesPipedInWithoutSourceFlag() throws IOException {
+        byte[] parquet = Files.readAllBytes(Path.of("..", "sources-parquet", "src", "test", "resources", "fixtures",
+                "types.parquet"));
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(("{\"file_fullpath\":\"images/a.jpg\",\"score\":0.5}\n"
+                    + "{\"file_fullpath\":\"images/b.jpg\",\"score\":\"high\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        CliRun parquetRun = CliRun.withInput(parquet, Map.of(), dir, "validate", "--input", "-", "--float-fields",
+                "label", "--json");
+        CliRun gzipRun = CliRun.withInput(gzipped.toByteArray(), Map.of(), dir, "validate", "--input", "-",
+                "--float-fields", "score", "--json");
+
+        // the same refusals as with --source parquet (the test above) and for the JSON Lines value: read, not
+        // taken for a CSV of binary bytes
+        assertThat(parquetRun.exitCode()).as(parquetRun.both()).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(parquetRun.out()).get("problems")).hasSize(2)
+                .allSatisfy(problem -> assertThat(problem.get("file").asText()).isEqualTo("standard input"));
+        assertThat(parquetRun.err()).containsPattern("read from its copy .*stdin\\.parquet\\)");
+        assertThat(gzipRun.exitCode()).as(gzipRun.both()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode problems = new ObjectMapper().readTree(gzipRun.out()).get("problems");
+        assertThat(problems).hasSize(1).allSatisfy(problem -> {
+            assertThat(problem.get("file").asText()).isEqualTo("standard input");
+            assertThat(problem.toString()).contains("high");
+        });
+    }
+
+    @Test
     void namesStandardInputNotItsTemporaryCopyInEveryMessage() throws IOException {
         String metadata = Files.readString(Examples.METADATA);
         String badConfidence = metadata.replaceFirst("0\\.94", "high");
