@@ -160,11 +160,15 @@ public final class JobRunner {
             // so its report has the same statistics and charts
             List<FieldOutcome> outcomes = upload(spec, sourceProvider, sourceRequest, sinks, fields, validation,
                     skipped, resolver, listener, early);
-            if (spec.mode() != JobSpec.Mode.UPLOAD) {
-                // nothing was sent, so there is nothing to settle: a report of a stopped run is not written
-                Stops.checkBefore(spec.cancellation(), Stops.PREPARING_REPORT);
+            if (spec.mode() == JobSpec.Mode.UPLOAD) {
+                return finish(sinks, summaries.of(true, outcomes), validation);
             }
-            return finish(sinks, summaries.of(true, outcomes), validation);
+            // nothing was sent, so there is nothing to settle: a report of a stopped run is not written, and a
+            // stop while it is rendered (the report sink then keeps the previous one) ends the job as stopped too
+            Stops.checkBefore(spec.cancellation(), Stops.PREPARING_REPORT);
+            JobResult result = finish(sinks, summaries.of(true, outcomes), validation);
+            Stops.checkBefore(spec.cancellation(), Stops.PREPARING_REPORT);
+            return result;
         }
     }
 

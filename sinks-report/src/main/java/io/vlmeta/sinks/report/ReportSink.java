@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.FieldDeclaration;
@@ -12,13 +13,7 @@ import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +37,7 @@ final class ReportSink implements Sink {
     private final String datasetId;
     private final String baseUrl;
     private final Consumer<String> log;
+    private final Cancellation cancellation;
     /** What the report describes: {@code validation}, {@code dry-run} or {@code upload}. */
     private final String kind;
     /** From the engine before {@code complete}; {@code null} when paths were not mapped. */
@@ -60,6 +56,7 @@ final class ReportSink implements Sink {
         this.datasetId = request.datasetId();
         this.baseUrl = request.baseUrl();
         this.log = request.log();
+        this.cancellation = request.cancellation();
         this.assembler = new ReportAssembler(clock);
         this.kind = switch (request.option(JOB_MODE_OPTION).orElse("dry-run")) {
             case "validate" -> "validation";
@@ -122,18 +119,26 @@ final class ReportSink implements Sink {
         String json = json(report);
         String html = new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer())
                 .render(report, target.json().getFileName().toString());
+        if (cancellation.requested()) {
+            return; // stopped while the report was rendered: the engine ends the job so, the previous report kept
+        }
         // each file is written beside its place and moved there whole: a run ended while writing (a second
         // Ctrl-C, a kill) leaves the previous report or none, never a truncated one
-        Path jsonDraft = draft(target.json(), json);
-        Path htmlDraft;
+        ReportFileDraft jsonDraft = ReportFileDraft.write(target.json(), "json", json);
+        ReportFileDraft htmlDraft;
         try {
-            htmlDraft = draft(target.html(), html);
+            htmlDraft = ReportFileDraft.write(target.html(), "html", html);
         } catch (VlmetaException e) {
-            deleteQuietly(jsonDraft);
+            jsonDraft.discard();
             throw e;
         }
-        moveInPlace(jsonDraft, target.json(), htmlDraft);
-        moveInPlace(htmlDraft, target.html(), null);
+        try {
+            jsonDraft.moveInPlace();
+        } catch (VlmetaException e) {
+            htmlDraft.discard();
+            throw e;
+        }
+        htmlDraft.moveInPlace();
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
     }
 
@@ -142,61 +147,6 @@ final class ReportSink implements Sink {
             return mapper.writeValueAsString(report) + "\n";
         } catch (JsonProcessingException impossible) {
             throw new VlmetaException(ErrorCode.INTERNAL, "The report could not be turned into JSON.", impossible);
-        }
-    }
-
-    /**
-     * @return a new hidden file beside {@code file} holding {@code content}, named after this process so no
-     *     other run writes it, and made as any new file is (the umask's permissions, where a temporary
-     *     file would be readable by its owner alone)
-     */
-    private static Path draft(Path file, String content) {
-        Path parent = file.toAbsolutePath().getParent();
-        Path draft = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
-        try {
-            Files.createDirectories(parent);
-            Files.deleteIfExists(draft); // left by a killed run whose process id this one has now
-            draft.toFile().deleteOnExit();
-            Files.writeString(draft, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            return draft;
-        } catch (IOException e) {
-            deleteQuietly(draft);
-            throw unwritable(file, e);
-        }
-    }
-
-    /**
-     * @param other the other draft, deleted too when this one cannot be moved; {@code null} when none is left
-     */
-    private static void moveInPlace(Path draft, Path file, Path other) {
-        try {
-            try {
-                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(draft);
-            deleteQuietly(other);
-            throw unwritable(file, e);
-        }
-    }
-
-    private static VlmetaException unwritable(Path file, IOException e) {
-        return new VlmetaException(REPORT_UNWRITABLE, "Cannot write the report to '" + file + "' ("
-                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass --report a path in a writable folder.",
-                e);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // deleteOnExit tries again when the program ends
         }
     }
 }

@@ -39,10 +39,15 @@ final class DryRunFixture {
     final List<FieldOutcome> outcomes = new ArrayList<>();
 
     SinkRequest request(Path report) {
+        return request(report, io.vlmeta.api.Cancellation.NEVER);
+    }
+
+    /** @param cancellation whether the user asked the job to stop */
+    SinkRequest request(Path report, io.vlmeta.api.Cancellation cancellation) {
         Map<String, String> options = report == null ? Map.of() : Map.of("report", report.toString());
         return new SinkRequest("https://user:pa55@app.visual-layer.com/api/v1/datasets?token=abc", "ds-123", "key-1",
                 Secret.of(SECRET), 50_000, 4, Duration.ofMinutes(10), Path.of(".vlmeta"), false, null, "path",
-                "job-1", null, options, log::add);
+                "job-1", null, options, log::add, cancellation);
     }
 
     /** A validation's request: the engine names no server for it and says what the job is. */

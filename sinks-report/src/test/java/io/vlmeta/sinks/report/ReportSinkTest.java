@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.ServiceLoader;
@@ -231,6 +232,72 @@ class ReportSinkTest {
         assertThat(Files.getPosixFilePermissions(dir.resolve("out/vlmeta-report.json"))).isEqualTo(expected);
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    void rewritingAReportKeepsThePermissionsItsOwnerGaveIt() throws IOException {
+        Path html = Files.createDirectories(dir.resolve("out")).resolve("vlmeta-report.html");
+        Path json = dir.resolve("out/vlmeta-report.json");
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        for (Path file : List.of(html, json)) {
+            Files.writeString(file, "the previous report");
+            Files.setPosixFilePermissions(file, ownerOnly);
+        }
+
+        passingReport();
+
+        assertThat(Files.getPosixFilePermissions(html)).isEqualTo(ownerOnly);
+        assertThat(Files.getPosixFilePermissions(json)).isEqualTo(ownerOnly);
+        assertThat(html).content().contains("<html");
+    }
+
+    @Test
+    void aReportPathThatIsASymbolicLinkStaysOneAndTheFileItNamesGetsTheReport() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path realHtml = Files.writeString(shared.resolve("latest.html"), "the previous report");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve("vlmeta-report.html"), realHtml);
+
+        passingReport();
+
+        assertThat(Files.isSymbolicLink(link)).as("still a link").isTrue();
+        assertThat(realHtml).content().contains("<html");
+        assertThat(out.resolve("vlmeta-report.json")).isRegularFile();
+        try (var files = Files.list(shared)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("latest.html");
+        }
+    }
+
+    @Test
+    void aReportWhoseNameIsAsLongAsAFileNameMayBeIsWritten() throws IOException {
+        // 250 bytes and ".html": a draft named after the report would pass the 255-byte limit
+        String name = "r".repeat(250);
+        Path html = dir.resolve(name + ".html");
+        try (Sink sink = DryRunFixture.open(fixture.request(html))) {
+            fixture.passingRun(sink);
+        }
+
+        assertThat(html).content().contains("<html");
+        assertThat(dir.resolve(name + ".json")).isRegularFile();
+    }
+
+    @Test
+    void aStopWhileTheReportIsRenderedLeavesThePreviousReportAndNoDraft() throws IOException {
+        Path html = Files.writeString(dir.resolve("r.html"), "the previous report");
+        Path json = Files.writeString(dir.resolve("r.json"), "{}");
+        // asked once the sink is open, as a signal during the last stage would be
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Sink sink = DryRunFixture.open(fixture.request(html, stop::get))) {
+            stop.set(true);
+            fixture.passingRun(sink);
+        }
+
+        assertThat(html).hasContent("the previous report");
+        assertThat(json).hasContent("{}");
+        assertThat(fixture.log).noneMatch(line -> line.startsWith("Report written"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("r.html", "r.json");
         }
     }
 
