@@ -74,7 +74,16 @@ final class ExportReader {
                 throw notUtf8(label, null);
             }
             if (startsLikeJson(in)) {
-                readJson(in, label, items);
+                try {
+                    readJson(in, label, items);
+                } catch (VlmetaException notJson) {
+                    // Jackson names bytes that are not UTF-8 as such in values, but inside a field name it may
+                    // call them broken JSON: a file that is not UTF-8 gets that refusal, whatever Jackson saw
+                    if (notJson.code() == ErrorCode.INPUT_MALFORMED && Files.isRegularFile(file) && !isUtf8(file)) {
+                        throw notUtf8(label, notJson);
+                    }
+                    throw notJson;
+                }
             } else {
                 readCsv(in, label, items);
             }
@@ -98,6 +107,22 @@ final class ExportReader {
         }
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
                 + failure.getMessage(), failure);
+    }
+
+    /** @return whether the whole file decodes as UTF-8; read again only after a refusal, so it costs a success nothing */
+    private static boolean isUtf8(Path file) throws IOException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (java.io.Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] chars = new char[1 << 14];
+            while (reader.read(chars) >= 0) {
+                // decoding is the check
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** @param failure what found the bytes, kept as the cause; {@code null} when a peek did */

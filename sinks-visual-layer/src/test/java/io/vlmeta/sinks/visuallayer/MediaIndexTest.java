@@ -201,6 +201,26 @@ class MediaIndexTest {
     }
 
     @Test
+    void refusesAMetadataJsonWithLatin1InAKeyAsNotUtf8RatherThanAsBrokenJson() throws IOException {
+        Path file = dir.resolve("metadata.json");
+        Files.write(file, ("{\"media_items\": [{\"Gr\u00f6\u00dfe\": \"x\", \"media_id\": \"" + ID_A
+                + "\", \"file_name\": \"a.jpg\"}]}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ExportReader.read(file, "metadata.json", MatchMode.PATH))
+                .isInstanceOf(VlmetaException.class).hasMessageContaining("holds bytes that are not UTF-8 text")
+                .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.INPUT_MALFORMED);
+    }
+
+    @Test
+    void aMetadataJsonThatIsBrokenJsonInUtf8IsStillCalledBrokenJson() throws IOException {
+        Path file = dir.resolve("metadata.json");
+        Files.writeString(file, "{\"media_items\": [{\"gr\u00f6\u00dfe\": \"x\", \"media_id\": }]}");
+
+        assertThatThrownBy(() -> ExportReader.read(file, "metadata.json", MatchMode.PATH))
+                .isInstanceOf(VlmetaException.class).hasMessageStartingWith("The export metadata.json is not valid JSON");
+    }
+
+    @Test
     void readsTheSharedDicomFixtureExport() {
         Path fixture = SharedFixtures.dir().resolve("fixtures/dicom/export_media_id.csv");
 
