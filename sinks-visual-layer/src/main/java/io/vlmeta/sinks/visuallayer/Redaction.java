@@ -14,6 +14,8 @@ final class Redaction {
     private static final String MASK = "****";
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+    /** A URL's query or fragment: what follows its first {@code ?} or {@code #}. */
+    private static final Pattern URL_QUERY = Pattern.compile("([?#]).*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern NAMED_SECRET = Pattern.compile(
             "(?i)\\b((?:api[_-]?)?(?:secret|token|password|passwd|api[_-]?key)\\b[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&}]+");
@@ -42,8 +44,15 @@ final class Redaction {
         return CONTROL.matcher(cleaned).replaceAll(match -> String.format("\\\\u%04x", (int) match.group().charAt(0)));
     }
 
-    /** @return the URL with any {@code user:password@} masked, for messages */
+    /**
+     * @return the URL with any {@code user:password@} and the query and fragment (where a token may travel)
+     *     masked, for messages; {@code null} for {@code null}
+     */
     static String url(String url) {
-        return url == null ? null : URL_USER_INFO.matcher(url).replaceAll("$1" + MASK + "@");
+        if (url == null) {
+            return null;
+        }
+        String masked = URL_USER_INFO.matcher(url).replaceAll("$1" + MASK + "@");
+        return URL_QUERY.matcher(masked).replaceAll("$1" + MASK);
     }
 }

@@ -43,10 +43,17 @@ final class ServerUrls {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
+        // the URL is shown as Redaction.url shows it: a password or a query's token is never echoed
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw VlmetaException.usage("The base URL '" + baseUrl
+            throw VlmetaException.usage("The base URL '" + Redaction.url(baseUrl.strip())
                     + "' is not an http:// or https:// address, e.g. http://localhost:2080 or " + CLOUD + ".");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // the API's paths go after the base URL: a query or fragment there would end up inside them
+            throw VlmetaException.usage("The base URL '" + Redaction.url(baseUrl.strip())
+                    + "' has a query or fragment (after ? or #); give the server's address alone, e.g. "
+                    + "http://localhost:2080 or " + CLOUD + ", and credentials with --api-key and --api-secret.");
         }
         return url;
     }

@@ -29,4 +29,22 @@ class ServerUrlsTest {
                 .hasMessage("The base URL 'localhost:2080' is not an http:// or https:// address, e.g. "
                         + "http://localhost:2080 or https://app.visual-layer.com.");
     }
+
+    @Test
+    void refusesABaseUrlWithAQueryOrFragmentWithoutEchoingWhatItCarries() {
+        for (String given : new String[] {"https://vl.example.com/?token=SECRETTOKEN",
+                "https://alice:SECRETPW@vl.example.com/api/v1#SECRETTOKEN"}) {
+            assertThatThrownBy(() -> ServerUrls.normalize(given))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageContaining("has a query or fragment (after ? or #); give the server's address alone")
+                    .hasMessageNotContaining("SECRET");
+        }
+    }
+
+    @Test
+    void aBaseUrlThatIsNotHttpIsRefusedWithoutItsPassword() {
+        assertThatThrownBy(() -> ServerUrls.normalize("ftp://alice:SECRETPW@vl.example.com"))
+                .hasMessage("The base URL 'ftp://****@vl.example.com' is not an http:// or https:// address, e.g. "
+                        + "http://localhost:2080 or https://app.visual-layer.com.");
+    }
 }
