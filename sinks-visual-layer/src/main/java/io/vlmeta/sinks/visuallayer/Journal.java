@@ -118,9 +118,13 @@ final class Journal implements AutoCloseable {
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
                 candidate -> temporary.matcher(candidate.getFileName().toString()).matches())) {
             for (Path leftover : stale) {
-                Files.deleteIfExists(leftover);
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException e) {
+                    // one that cannot go (a folder of that name, say) keeps none of the others from going
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             // a leftover that stays is only litter; the write that follows proves the folder usable
         }
     }

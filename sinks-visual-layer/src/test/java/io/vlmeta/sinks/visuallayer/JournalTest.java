@@ -103,6 +103,25 @@ class JournalTest {
     }
 
     @Test
+    void aLeftoverThatCannotBeDeletedKeepsNoneOfTheOthersFromGoing() throws IOException {
+        String name = Journal.fileName("ds", "input");
+        // a folder of that name, not empty, cannot be deleted; the files around it in any order can
+        Path folder = Files.createDirectories(dir.resolve(name + "5.tmp"));
+        Files.writeString(folder.resolve("inside"), "kept");
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(Files.writeString(dir.resolve(name + (i * 7 + 1) + ".tmp"), ""));
+        }
+
+        try (Journal journal = Journal.open(dir, "ds", "input")) {
+            assertThat(journal.existedAtStart()).isFalse();
+        }
+
+        assertThat(files).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(folder.resolve("inside")).hasContent("kept");
+    }
+
+    @Test
     void aJobWhoseFieldsAllEndedIsFinished() {
         try (Journal journal = Journal.open(dir, "ds", "input")) {
             journal.declared("score", "task-1");
