@@ -1,5 +1,8 @@
 package io.vlmeta.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +14,9 @@ import java.util.zip.GZIPInputStream;
  * The name the copy of standard input (or of a pipe) takes. The source is chosen by the file's name, and
  * a pipe has none worth trusting, so the name comes from the first bytes: a zip is a workbook, Parquet's
  * magic number {@code PAR1} is Parquet, a first non-blank opening brace (after an optional UTF-8 byte order
- * mark) is JSON Lines, gzip whose content starts so is gzipped JSON Lines, anything else stays CSV, as
- * before. {@code --source} still wins over the name.
+ * mark) that begins a whole JSON object, followed by another or by nothing, is JSON Lines, gzip whose
+ * content starts so is gzipped JSON Lines, anything else stays CSV, as before. {@code --source} still wins
+ * over the name.
  */
 final class StdinFormat {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -21,6 +25,7 @@ final class StdinFormat {
     /** ID1 and ID2 of a gzip member (RFC 1952, 2.3.1). */
     private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final JsonFactory JSON = new JsonFactory();
 
     private StdinFormat() {
     }
@@ -41,20 +46,33 @@ final class StdinFormat {
             if (startsWith(head, PARQUET_MAGIC)) {
                 return "stdin.parquet";
             }
-            if (startsWith(head, GZIP_MAGIC) && gzippedJsonLines(copy)) {
+            if (startsWith(head, GZIP_MAGIC) && startsAsJsonLines(copy, true)) {
                 return "stdin.jsonl.gz";
             }
             in.reset();
-            return firstNonBlank(in) == '{' ? "stdin.jsonl" : "stdin.csv";
+            return firstNonBlank(in) == '{' && startsAsJsonLines(copy, false) ? "stdin.jsonl" : "stdin.csv";
         }
     }
 
-    /** @return whether the gzip file's content starts as JSON Lines; false when it is not readable gzip */
-    private static boolean gzippedJsonLines(Path copy) {
-        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(copy)))) {
-            return firstNonBlank(in) == '{';
-        } catch (IOException e) {
-            return false; // not gzip after all: read as before, and refused by the source that reads it
+    /**
+     * @param gzipped whether the copy is gzip-compressed
+     * @return whether the content starts with a whole JSON object followed by another or by nothing: a CSV
+     *     whose first cell begins with a brace ({@code {a},b}, {@code {"a":1},b}) does not; false too when it
+     *     is not readable gzip after all (it is then read as before, and refused by the source that reads it)
+     */
+    private static boolean startsAsJsonLines(Path copy, boolean gzipped) {
+        try (InputStream file = Files.newInputStream(copy);
+             InputStream in = new BufferedInputStream(gzipped ? new GZIPInputStream(file) : file);
+             JsonParser json = JSON.createParser(in)) {
+            // Jackson skips a byte order mark and the blank lines before the first object itself
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            json.skipChildren();
+            JsonToken next = json.nextToken();
+            return next == null || next == JsonToken.START_OBJECT;
+        } catch (IOException e) { // JsonProcessingException included: not JSON
+            return false;
         }
     }
 

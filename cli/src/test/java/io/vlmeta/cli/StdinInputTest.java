@@ -178,6 +178,22 @@ class StdinInputTest {
     }
 
     @Test
+    void readsACsvWhoseFirstCellStartsWithABracePipedInAsCsv() {
+        // a brace, but no JSON object followed by another: the header of a CSV
+        for (String header : List.of("{file_fullpath},caption", "{\"file\":1},caption")) {
+            String csv = header + "\nimages/a.jpg,a cat\nimages/b.jpg,a dog\n";
+            String column = header.substring(0, header.indexOf("},") + 1);
+
+            CliRun run = CliRun.withInput(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(), dir,
+                    "validate", "--input", "-", "--path-column", column, "--string-fields", "caption");
+
+            assertThat(run.exitCode()).as(run.both()).isZero();
+            assertThat(run.out()).containsPattern("read from its copy .*stdin\\.csv\\)")
+                    .contains("Validation passed: 2 rows, 1 fields");
+        }
+    }
+
+    @Test
     void readsParquetAndGzippedJsonLinesPipedInWithoutSourceFlag() throws IOException {
         byte[] parquet = Files.readAllBytes(Path.of("..", "sources-parquet", "src", "test", "resources", "fixtures",
                 "types.parquet"));
