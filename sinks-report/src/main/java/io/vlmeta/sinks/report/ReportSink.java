@@ -119,8 +119,10 @@ final class ReportSink implements Sink {
         String json = json(report);
         String html = new HtmlReport(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writer())
                 .render(report, target.json().getFileName().toString());
-        if (cancellation.requested()) {
-            return; // stopped while the report was rendered: the engine ends the job so, the previous report kept
+        if (!"upload".equals(kind) && cancellation.requested()) {
+            // a validation or dry run stopped while the report was rendered: the engine ends the job so, the
+            // previous report kept. A stopped upload's report is written: it says what reached the server.
+            return;
         }
         // each file is written beside its place and moved there whole: a run ended while writing (a second
         // Ctrl-C, a kill) leaves the previous report or none, never a truncated one

@@ -44,7 +44,18 @@ final class DryRunFixture {
 
     /** @param cancellation whether the user asked the job to stop */
     SinkRequest request(Path report, io.vlmeta.api.Cancellation cancellation) {
-        Map<String, String> options = report == null ? Map.of() : Map.of("report", report.toString());
+        return request(report, Map.of(), cancellation);
+    }
+
+    /**
+     * @param jobOptions more sink options, e.g. the job mode
+     * @param cancellation whether the user asked the job to stop
+     */
+    SinkRequest request(Path report, Map<String, String> jobOptions, io.vlmeta.api.Cancellation cancellation) {
+        Map<String, String> options = new java.util.HashMap<>(jobOptions);
+        if (report != null) {
+            options.put("report", report.toString());
+        }
         return new SinkRequest("https://user:pa55@app.visual-layer.com/api/v1/datasets?token=abc", "ds-123", "key-1",
                 Secret.of(SECRET), 50_000, 4, Duration.ofMinutes(10), Path.of(".vlmeta"), false, null, "path",
                 "job-1", null, options, log::add, cancellation);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -299,6 +300,17 @@ class ReportSinkTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("r.html", "r.json");
         }
+    }
+
+    @Test
+    void aStoppedUploadsReportIsWrittenForItSaysWhatReachedTheServer() throws IOException {
+        Path html = Files.writeString(dir.resolve("r.html"), "the previous report");
+        try (Sink sink = DryRunFixture.open(fixture.request(html, Map.of("job-mode", "upload"), () -> true))) {
+            fixture.passingRun(sink);
+        }
+
+        assertThat(html).content().contains("<html");
+        assertThat(fixture.log).anyMatch(line -> line.startsWith("Report written"));
     }
 
     @Test
