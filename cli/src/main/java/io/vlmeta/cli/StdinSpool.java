@@ -80,8 +80,8 @@ final class StdinSpool implements AutoCloseable {
      * Copies {@code in} to the end.
      *
      * @param in standard input; not closed
-     * @return the copy, named {@code stdin.xlsx} when the bytes are a zip (a workbook), {@code stdin.jsonl}
-     *     when the first non-blank byte is an opening brace (JSON Lines), else {@code stdin.csv}
+     * @return the copy, named after the format its first bytes show ({@link StdinFormat#fileName}):
+     *     {@code stdin.xlsx}, {@code stdin.parquet}, {@code stdin.jsonl}, {@code stdin.jsonl.gz} or {@code stdin.csv}
      * @throws VlmetaException ({@code INPUT_UNREADABLE}) when the copy fails; ({@code INPUT_MALFORMED}) when
      *     nothing was piped in
      */
