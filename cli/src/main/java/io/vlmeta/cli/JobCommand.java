@@ -52,7 +52,7 @@ abstract class JobCommand {
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
             JobStop cancellation = context.stops().start(ConsoleStream.of(context.err()),
-                    mode == JobSpec.Mode.UPLOAD ? resume.command() : null);
+                    mode == JobSpec.Mode.UPLOAD ? resume : null);
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));

@@ -10,15 +10,16 @@ import java.io.PrintStream;
 interface StopControl {
 
     /** Nobody can stop the job. */
-    StopControl NONE = (err, resumeCommand) -> JobStop.NEVER;
+    StopControl NONE = (err, resume) -> JobStop.NEVER;
 
     /**
      * Called once when a job starts.
      *
      * @param err           where to say that the job is stopping
-     * @param resumeCommand the command that continues the job, printed when it must end at once; {@code null}
-     *                      for a job that sends nothing (a validation, a dry run), which has nothing to continue
+     * @param resume the command that continues the job and what to set before running it, printed when the
+     *               job must end at once; {@code null} for a job that sends nothing (a validation, a dry run),
+     *               which has nothing to continue
      * @return the job's cancellation, told when the job has ended
      */
-    JobStop start(PrintStream err, String resumeCommand);
+    JobStop start(PrintStream err, ResumeCommand resume);
 }

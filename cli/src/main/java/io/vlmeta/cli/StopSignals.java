@@ -4,8 +4,9 @@ import io.vlmeta.api.TempFolder;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -17,7 +18,10 @@ import sun.misc.SignalHandler;
  * usual error output ({@code --json} included), saying that nothing was sent; one still running after
  * {@link #NOTHING_SENT_GRACE} (reading a large export, say) ends at once. A second signal, or a job still
  * running {@link #grace} after the first, ends the process at once
- * (still 130); the journal's write-ahead records let {@code --resume} settle the requests cut off.
+ * (still 130), printing the resume command with its notes; the journal's write-ahead records let
+ * {@code --resume} settle the requests cut off. A signal that comes once the job has ended lets its output
+ * (the summary, the {@code --json} document) be finished with the job's exit code; a second one cuts it
+ * short ({@link StopPhase}).
  *
  * <p>Why {@code sun.misc.Signal} and not a shutdown hook: once a signal starts the JVM's shutdown, the
  * hooks run while the job's threads keep going, the process exits as soon as the hooks return, a
@@ -43,29 +47,34 @@ final class StopSignals implements StopControl {
     }
 
     @Override
-    public JobStop start(PrintStream err, String resumeCommand) {
-        AtomicInteger signals = new AtomicInteger();
+    public JobStop start(PrintStream err, ResumeCommand resume) {
+        JobPhase phase = new JobPhase();
         // set only once the first signal's notice is printed: a job that ends at once on the request (one
         // between two checks of a short stage) would otherwise exit before the notice, which is then lost
         AtomicBoolean stopRequested = new AtomicBoolean();
-        AtomicBoolean ended = new AtomicBoolean();
-        Duration wait = resumeCommand == null && grace.compareTo(NOTHING_SENT_GRACE) > 0 ? NOTHING_SENT_GRACE : grace;
+        Duration wait = resume == null && grace.compareTo(NOTHING_SENT_GRACE) > 0 ? NOTHING_SENT_GRACE : grace;
         SignalHandler handler = signal -> {
-            if (ended.get()) {
-                // the job is over and only its output is being written: the user wants that to stop too
-                halt(err, "Stopped at once (SIG" + signal.getName() + "), after the job had ended: its output "
-                        + "may be cut short.");
-            } else if (signals.incrementAndGet() == 1) {
-                err.println();
-                err.println("Stopping (SIG" + signal.getName() + "): " + (resumeCommand == null
-                        ? "nothing is sent in this job; it ends at its next row, within " + wait.toSeconds() + " s."
-                        : "no new batch is started; waiting up to " + wait.toSeconds()
-                                + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
-                err.flush();
-                stopRequested.set(true);
-                watchdog(err, resumeCommand, wait, ended);
-            } else {
-                abort(err, "Stopped at once (second signal).", resumeCommand);
+            StopPhase.Reaction reaction = phase.signalled();
+            String name = "SIG" + signal.getName();
+            switch (reaction) {
+                case ASK_TO_STOP -> {
+                    err.println();
+                    err.println("Stopping (" + name + "): " + (resume == null
+                            ? "nothing is sent in this job; it ends at its next row, within " + wait.toSeconds() + " s."
+                            : "no new batch is started; waiting up to " + wait.toSeconds()
+                                    + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
+                    err.flush();
+                    stopRequested.set(true);
+                    watchdog(err, resume, wait, phase);
+                }
+                case ABORT_JOB -> abort(err, "Stopped at once (second signal).", resume);
+                case FINISH_OUTPUT -> {
+                    err.println();
+                    err.println("The job had already ended when " + name + " came: its output is being finished, "
+                            + "and the exit code is the job's. Press Ctrl-C again to cut the output short.");
+                    err.flush();
+                }
+                case CUT_OUTPUT -> cutOutput(err, name, resume);
             }
         };
         for (String name : new String[] {"INT", "TERM"}) {
@@ -83,40 +92,84 @@ final class StopSignals implements StopControl {
 
             @Override
             public void ended() {
-                ended.set(true);
+                phase.ended();
             }
         };
     }
 
-    private static void watchdog(PrintStream err, String resumeCommand, Duration wait, AtomicBoolean ended) {
+    /** The job's {@link StopPhase}, moved on by its signals, its end and the watchdog, one at a time. */
+    private static final class JobPhase {
+        private StopPhase phase = new StopPhase.Running();
+
+        /** @return what the signal that just came does */
+        synchronized StopPhase.Reaction signalled() {
+            StopPhase.Reaction reaction = phase.onSignal();
+            phase = phase.afterSignal();
+            return reaction;
+        }
+
+        synchronized void ended() {
+            phase = phase.afterEnd();
+        }
+
+        /** Runs {@code action} if the job is still stopping, the job unable to end meanwhile. */
+        synchronized void ifStillStopping(Runnable action) {
+            if (phase instanceof StopPhase.Stopping) {
+                action.run();
+            }
+        }
+    }
+
+    private static void watchdog(PrintStream err, ResumeCommand resume, Duration wait, JobPhase phase) {
         Thread thread = new Thread(() -> {
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
-            if (ended.get()) {
-                return; // the job did end in time; what is left is its output
-            }
-            abort(err, resumeCommand == null ? "Stopped at once: the job did not end within " + wait.toSeconds() + " s."
-                    : "Stopped at once: the requests in flight did not finish within " + wait.toSeconds() + " s.",
-                    resumeCommand);
+            // a job that did end in time is left to write its output
+            phase.ifStillStopping(() -> abort(err, resume == null ? "Stopped at once: the job did not end within "
+                    + wait.toSeconds() + " s." : "Stopped at once: the requests in flight did not finish within "
+                    + wait.toSeconds() + " s.", resume));
         }, "vlmeta-stop-watchdog");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Ends the process while an ended job's output is written: an upload's may not have said how to go on. */
+    private static void cutOutput(PrintStream err, String signal, ResumeCommand resume) {
+        String why = "Stopped at once (" + signal + "), after the job had ended: its output may be cut short.";
+        if (resume == null) {
+            halt(err, why);
+        } else {
+            List<String> lines = new ArrayList<>();
+            lines.add(why + " The journal says where each field stands; to finish what is left, if anything, run:");
+            lines.addAll(commandLines(resume));
+            halt(err, lines.toArray(String[]::new));
+        }
+    }
+
+    private static List<String> commandLines(ResumeCommand resume) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  " + resume.command());
+        resume.notes().forEach(note -> lines.add("  (" + note + ")"));
+        return lines;
+    }
+
     /**
      * Ends a job that is still running, at once.
      *
-     * @param resumeCommand the command that continues the job; {@code null} when there is nothing to continue
+     * @param resume the command that continues the job and its notes; {@code null} when there is nothing to
+     *               continue
      */
-    private static void abort(PrintStream err, String why, String resumeCommand) {
-        if (resumeCommand == null) {
+    private static void abort(PrintStream err, String why, ResumeCommand resume) {
+        if (resume == null) {
             halt(err, why + " Nothing was sent.");
         } else {
-            halt(err, why + " The journal records every request that was started; to continue, run:",
-                    "  " + resumeCommand);
+            List<String> lines = new ArrayList<>();
+            lines.add(why + " The journal records every request that was started; to continue, run:");
+            lines.addAll(commandLines(resume));
+            halt(err, lines.toArray(String[]::new));
         }
     }
 

@@ -143,7 +143,9 @@ class InterruptIT {
         Path csv = FramesUpload.csv(dir);
         // every answer takes 20 s: the first signal's wait cannot end before the second signal
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
-        VlmetaJar.Started run = start(command(dataset, csv));
+        List<String> args = command(dataset, csv);
+        args.addAll(List.of("--api-key", "key-1", "--api-secret", "SECRET-never-printed"));
+        VlmetaJar.Started run = start(args);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum() < 1
                 && System.nanoTime() < deadline) {
@@ -163,7 +165,10 @@ class InterruptIT {
         assertThat(millisToExit).as("an abort does not wait for the 20 s answer").isLessThan(15_000);
         assertThat(aborted.out()).as("the job never reached its summary").doesNotContain("Upload finished");
         assertThat(aborted.err()).contains("Stopped at once (second signal). The journal records every request that "
-                + "was started; to continue, run:\n  vlmeta upload --csv " + csv);
+                + "was started; to continue, run:\n  vlmeta upload --csv " + csv)
+                .contains("--api-key key-1 --resume\n  (The API secret given with --api-secret is not repeated here: "
+                        + "set VL_API_SECRET to it (or pass --api-secret-file FILE) before running this.)\n")
+                .doesNotContain("SECRET-never-printed");
         assertThat(tempFolders("vlmeta-upload-")).as("the batch files: the user's metadata").isEmpty();
     }
 
@@ -285,6 +290,76 @@ class InterruptIT {
         assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
         assertThat(stopped.err()).contains("Stopped at once (second signal). Nothing was sent.");
         assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
+    }
+
+    /**
+     * A validation whose {@code --json} document (20,000 media without values) cannot all go into a pipe nobody
+     * reads yet: the job has ended and the process waits to write its output.
+     */
+    private Process blockedOnItsJsonOutput() throws Exception {
+        Path export = dir.resolve("export.csv");
+        try (var out = Files.newBufferedWriter(export)) {
+            out.write("filename,media_id\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write(String.format("images/%05d.jpg,%s%n", i, java.util.UUID.nameUUIDFromBytes(new byte[] {
+                        (byte) i, (byte) (i >> 8)})));
+            }
+        }
+        Path csv = dir.resolve("one row.csv");
+        Files.writeString(csv, "file_fullpath,label\nimages/00000.jpg,a\n");
+        Path err = dir.resolve("err.txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", VlmetaJar.JAR.toString(), "validate", "--csv", csv.toString(),
+                "--export-file", export.toString(), "--string-fields", "label", "--json"));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(err).contains("Ready to upload") && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // past the summary: the JSON fills the pipe
+        assertThat(process.isAlive()).as("waiting to write its JSON").isTrue();
+        return process;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalAfterTheJobEndedLetsItsJsonBeWrittenWholeWithTheJobsExitCode(String signal) throws Exception {
+        Process run = blockedOnItsJsonOutput();
+
+        signal(run, signal);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(dir.resolve("err.txt")).contains("The job had already ended")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        byte[] out = run.getInputStream().readAllBytes();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+
+        assertThat(run.exitValue()).as(err).isZero();
+        assertThat(err).contains("The job had already ended when SIG" + signal + " came: its output is being "
+                + "finished, and the exit code is the job's. Press Ctrl-C again to cut the output short.");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertThat(json.get("status").asText()).isEqualTo("validated");
+        assertThat(json.get("coverage").get("without")).hasSize(19_999);
+    }
+
+    @Test
+    void aSecondSignalAfterTheJobEndedCutsItsOutputShortWithExit130() throws Exception {
+        Process run = blockedOnItsJsonOutput();
+
+        signal(run, "INT");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(dir.resolve("err.txt")).contains("The job had already ended")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        signal(run, "INT");
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+
+        assertThat(run.exitValue()).as(err).isEqualTo(130);
+        assertThat(err).contains("Stopped at once (SIGINT), after the job had ended: its output may be cut short.");
     }
 
     /** @return the folders named {@code prefix*} in the runs' temporary folder */

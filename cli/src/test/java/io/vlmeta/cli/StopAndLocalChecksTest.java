@@ -98,7 +98,7 @@ class StopAndLocalChecksTest {
     @Test
     void theStopControlIsGivenTheResumeCommandWithoutTheSecret() throws IOException {
         List<String> args = upload("secret-in-flag", "--api-key", "k1", "--api-secret", "s3cr3t-value");
-        List<String> seen = new ArrayList<>();
+        List<ResumeCommand> seen = new ArrayList<>();
 
         CliRun run = run((err, resume) -> {
             seen.add(resume);
@@ -107,7 +107,10 @@ class StopAndLocalChecksTest {
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(130);
         assertThat(seen).hasSize(1);
-        assertThat(seen.get(0)).startsWith("vlmeta upload --csv " + Examples.METADATA + " --dataset-id secret-in-flag")
+        // the notes go with the command when a second signal prints it instead of the summary
+        assertThat(seen.get(0).notes()).containsExactly("The API secret given with --api-secret is not repeated "
+                + "here: set VL_API_SECRET to it (or pass --api-secret-file FILE) before running this.");
+        assertThat(seen.get(0).command()).startsWith("vlmeta upload --csv " + Examples.METADATA + " --dataset-id secret-in-flag")
                 .contains("--api-key k1 --resume").doesNotContain("s3cr3t-value").doesNotContain("--api-secret");
     }
 
@@ -118,11 +121,11 @@ class StopAndLocalChecksTest {
         List<String> seen = new ArrayList<>();
 
         CliRun stopped = run(Map.of("VLMETA_PROGRAM", "./vlmeta"), (err, resume) -> {
-            seen.add(resume);
+            seen.add(resume.command());
             return () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore;
         }, args);
         CliRun spaced = run(Map.of("VLMETA_PROGRAM", "/opt/my tools/bin/vlmeta"), (err, resume) -> {
-            seen.add(resume);
+            seen.add(resume.command());
             return () -> true;
         }, upload("called-from-a-spaced-folder"));
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The collector and compilers bin/vlmeta gives Java when the user chose none (the Serial collector, its young
- * generation capped at 96 MB when Java sees 4 GiB of memory or more; C1 alone for a validate, upload or plan
- * of a small input file), read back from the running JVM with
+ * The collector, compilers and pages bin/vlmeta gives Java when the user chose none (the Serial collector, its
+ * young generation capped at 96 MB when Java sees 4 GiB of memory or more; transparent huge pages where the
+ * kernel gives them on request; C1 alone for a validate, upload or plan of a small input file), read back from the running JVM with
  * {@code -XX:+PrintCommandLineFlags}, which prints the flags in effect as the first line of standard output.
  */
 class JvmDefaultsIT {
@@ -28,6 +28,8 @@ class JvmDefaultsIT {
     /** -XX:MaxNewSize=96m as -XX:+PrintCommandLineFlags prints it, in bytes */
     private static final String YOUNG_CAP = "-XX:MaxNewSize=" + 96 * MIB;
     private static final long FOUR_GIB = 4096 * MIB;
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final Path THP_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
     @TempDir
     Path dir;
@@ -321,5 +323,51 @@ class JvmDefaultsIT {
         assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
         assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
         assertThat(flags.has(YOUNG_CAP)).as(flags.run().both()).isFalse();
+    }
+    @Test
+    void transparentHugePagesWhereTheKernelGivesThemToMemoryThatAsksForThem() throws Exception {
+        String setting = Files.isReadable(THP_SETTING) ? Files.readString(THP_SETTING).strip() : "(none)";
+
+        Flags flags = flags(Map.of(), "", "--version");
+
+        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
+        assertThat(flags.has(HUGE_PAGES)).as(flags.run().both() + " with the kernel's setting " + setting)
+                .isEqualTo(setting.contains("[madvise]"));
+        assertThat(flags.run().out()).as(flags.run().both()).doesNotContain("warning");
+    }
+
+    @Test
+    void aPageOptionOfTheUsersLeavesPagesToThem() throws Exception {
+        for (String option : List.of("-XX:-UseTransparentHugePages", "-XX:LargePageSizeInBytes=2m")) {
+            Flags flags = flags(Map.of(), option, "--version");
+
+            assertThat(flags.run().exitCode()).as(option + ": " + flags.run().both()).isZero();
+            assertThat(flags.has(HUGE_PAGES)).as(option + ": " + flags.run().both()).isFalse();
+            assertThat(flags.has(SERIAL)).as(option + ": " + flags.run().both()).isTrue();
+        }
+    }
+
+    @Test
+    void hugePagesOnlyWhenTheKernelsSettingIsMadvise() throws Exception {
+        // the kernel's setting replaced, for the script alone, by each one it can have: needs a mount namespace
+        Path unshare = Path.of("/usr/bin/unshare");
+        Path mount = Path.of("/usr/bin/mount");
+        assumeTrue(Files.isExecutable(unshare) && Files.isExecutable(mount) && Files.exists(THP_SETTING),
+                "no unshare, mount or transparent huge pages");
+        Path probeFile = Files.writeString(work.resolve("probe"), "always [madvise] never\n");
+        Launch probe = Launch.run(work, Map.of(), unshare.toString(), "--mount", mount.toString(), "--bind",
+                probeFile.toString(), THP_SETTING.toString());
+        assumeTrue(probe.exitCode() == 0, "no mount namespace here: " + probe.both());
+
+        for (Map.Entry<String, Boolean> setting : Map.of("always [madvise] never", true,
+                "[always] madvise never", false, "always madvise [never]", false, "", false).entrySet()) {
+            Path fake = Files.writeString(work.resolve("thp setting"), setting.getKey() + "\n");
+            Flags flags = flagsOf(Map.of(), "", List.of(unshare.toString(), "--mount", "/bin/sh", "-c",
+                    mount + " --bind \"$1\" " + THP_SETTING + " && shift && exec \"$@\"", "sh", fake.toString(),
+                    script.toString(), "--version"));
+
+            assertThat(flags.run().exitCode()).as(setting + ": " + flags.run().both()).isZero();
+            assertThat(flags.has(HUGE_PAGES)).as(setting + ": " + flags.run().both()).isEqualTo(setting.getValue());
+        }
     }
 }
