@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,9 @@ final class BarBoard implements ProgressDisplay {
     public void validating(long rows, long bytesRead, long totalBytes) {
         boolean sized = bytesRead >= 0 && totalBytes > 0;
         boolean large = totalBytes >= 10_000_000;
-        ProgressBar bar = bar(VALIDATION, () -> sized ? open(VALIDATION, totalBytes, large ? " MB" : " kB",
-                large ? 1_000_000 : 1000) : open(VALIDATION, -1, " rows", 1));
+        ProgressBar bar = bar(VALIDATION, () -> sized ? open(VALIDATION, VALIDATION, totalBytes, large ? " MB" : " kB",
+                large ? 1_000_000 : 1000, Math.min(bytesRead, totalBytes)) : open(VALIDATION, VALIDATION, -1, " rows", 1,
+                rows));
         if (sized) {
             bar.setExtraMessage(String.format(Locale.ROOT, "%,d rows", rows));
             bar.stepTo(Math.min(bytesRead, totalBytes));
@@ -61,7 +63,7 @@ final class BarBoard implements ProgressDisplay {
     public void overall(String label, long done, long total, int fields) {
         String key = "all:" + label;
         ProgressBar bar = bar(key, () -> open(label + " " + fields + (fields == 1 ? " field" : " fields"), key, total,
-                " values", 1));
+                " values", 1, done));
         bar.maxHint(total);
         bar.stepTo(done);
     }
@@ -73,7 +75,7 @@ final class BarBoard implements ProgressDisplay {
 
     @Override
     public void field(String label, long done, long total) {
-        bar(label, () -> open(label, total, " values", 1)).stepTo(done);
+        bar(label, () -> open(label, label, total, " values", 1, done)).stepTo(done);
     }
 
     @Override
@@ -101,12 +103,14 @@ final class BarBoard implements ProgressDisplay {
         return bars.get(key);
     }
 
-    private ProgressBar open(String key, long max, String unit, long divisor) {
-        return open(key, key, max, unit, divisor);
-    }
-
-    private ProgressBar open(String task, String key, long max, String unit, long divisor) {
+    /**
+     * @param start what was already done when the bar opens (a resumed upload's values, the rows handed to the
+     *              report before its first step): the bar shows it, and its speed and ETA count only what
+     *              follows, as progressbar measures them from the bar's start
+     */
+    private ProgressBar open(String task, String key, long max, String unit, long divisor, long start) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, divisor)
+                .startsFrom(Math.max(0, start), Duration.ZERO)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).continuousUpdate().showSpeed()
                 .setConsumer(new DelegatingProgressBarConsumer(text -> draw(key, text), width - 1)).build();
     }

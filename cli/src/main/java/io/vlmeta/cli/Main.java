@@ -9,6 +9,7 @@ public final class Main {
 
     /** @param args the command line */
     public static void main(String[] args) {
+        EarlySignals.installFor(args, System.out, System.err);
         CliContext context = new CliContext(System.getenv(), System.out, System.err, System.console() != null,
                 Path.of(System.getProperty("user.home")), System.in,
                 CliContext.Progress.decide(Terminals.stderrIsTerminal(), System.getenv()),

@@ -103,6 +103,37 @@ class BarBoardTest {
                 "Declared field 'tags' as enum (task 2).", "");
     }
 
+    /** @return the speed a bar on screen shows for {@code unit}, e.g. 83.3 for "83.3 values/s" */
+    private double speedOnScreen(String task, String unit) {
+        java.util.regex.Pattern speed = java.util.regex.Pattern.compile("([0-9][0-9.,]*) ?" + unit + "/s");
+        return screen().stream().filter(line -> line.startsWith(task)).map(speed::matcher)
+                .filter(java.util.regex.Matcher::find).mapToDouble(m -> Double.parseDouble(m.group(1).replace(",", "")))
+                .findFirst().orElse(-1);
+    }
+
+    @Test
+    void aResumedUploadsSpeedCountsOnlyTheValuesSentSinceItsBarOpened() throws Exception {
+        BarBoard board = new BarBoard(stream, 120);
+
+        // a resume: 900,000 values were sent by the run before, the first observation says so
+        board.overall("Uploading", 900_000, 1_000_000, 1);
+        board.field("Uploading score", 900_000, 1_000_000);
+        Thread.sleep(1_300); // progressbar shows a speed once a whole second has passed
+        board.overall("Uploading", 900_500, 1_000_000, 1);
+        board.field("Uploading score", 900_500, 1_000_000);
+        for (int i = 0; i < 200 && (speedOnScreen("Uploading 1 field", " values") <= 0
+                || speedOnScreen("Uploading score", " values") <= 0); i++) {
+            Thread.sleep(10);
+        }
+        double overall = speedOnScreen("Uploading 1 field", " values");
+        double field = speedOnScreen("Uploading score", " values");
+        board.close();
+
+        // 500 values in 1.3 s or more: at most 500 a second, never the 900,000 the earlier run sent
+        assertThat(overall).as(screen().toString()).isBetween(1.0, 500.0);
+        assertThat(field).as(screen().toString()).isBetween(1.0, 500.0);
+    }
+
     @Test
     void aFinishedBarLeavesNoTrace() throws Exception {
         BarBoard board = new BarBoard(stream, 100);

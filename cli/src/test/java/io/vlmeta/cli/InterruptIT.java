@@ -362,6 +362,41 @@ class InterruptIT {
         assertThat(err).contains("Stopped at once (SIGINT), after the job had ended: its output may be cut short.");
     }
 
+    /**
+     * Standard input is copied before the job starts, and so before its own handlers are in place: a signal
+     * then still ends the run as a stop (130, not Java's 143 for SIGTERM), with the stopped document under
+     * --json and the copy deleted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalWhileStandardInputIsCopiedEndsTheRunAsAStopWithItsJson(String signal) throws Exception {
+        VlmetaJar.Started run = start(List.of("upload", "--csv", "-", "--dataset-id", "never-reached", "--base-url",
+                EMULATOR.emulator().baseUrl(), "--string-fields", "label", "--json"));
+        long uploadsBefore = FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum();
+        var stdin = run.process().getOutputStream();
+        stdin.write("file_fullpath,label\nimages/a.jpg,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stdin.flush(); // and left open: the copy waits for the rest
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (tempFolders("vlmeta-stdin-").isEmpty() && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(tempFolders("vlmeta-stdin-")).as("standard input being copied").isNotEmpty();
+
+        signal(run.process(), signal);
+        VlmetaJar.Launch stopped = run.await();
+        stdin.close();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopped (SIG" + signal + ") before the job started: nothing was sent.")
+                .doesNotContain("at io.vlmeta");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stopped.out());
+        assertThat(json.get("status").asText()).as(stopped.out()).isEqualTo("stopped");
+        assertThat(json.get("exit_code").asInt()).isEqualTo(130);
+        assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
+        assertThat(FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum())
+                .isEqualTo(uploadsBefore);
+    }
+
     /** @return the folders named {@code prefix*} in the runs' temporary folder */
     private List<String> tempFolders(String prefix) throws IOException {
         Files.createDirectories(dir.resolve("tmp"));

@@ -52,6 +52,42 @@ class ValidateCommandTest {
                 + "skipped; the first: " + latin1 + " row 2: Contains bytes that are not valid UTF-8, so the row is "
                 + "skipped; if the file has another encoding, give it with --encoding (e.g. windows-1252).")
                 .doesNotContain("Exception");
+        // the columns do hold values, in the rows that could not be read
+        assertThat(run.out()).contains("Column 'caption' has no values in the rows read; not uploaded.");
+    }
+
+    @Test
+    void planningByInferenceOverRowsThatAreAllNotUtf8RefusesAndSaysWhy() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, "file_fullpath,caption\nimages/a.jpg,caf\u00e9\nimages/b.jpg,na\u00efve\n",
+                StandardCharsets.ISO_8859_1);
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun run = CliRun.of(Map.of(), dir, "plan", "--csv", latin1.toString(), "--infer", "-o", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).contains("Nothing to plan: no column of " + latin1 + " was selected. 2 rows were "
+                + "skipped; the first: " + latin1 + " row 2: Contains bytes that are not valid UTF-8");
+        assertThat(plan).as("a plan of no field").doesNotExist();
+    }
+
+    @Test
+    void aPlanInferredWithoutSomeRowsSaysWhichAndWhy() throws IOException {
+        Path mixed = dir.resolve("mixed.csv");
+        byte[] utf8 = "file_fullpath,caption,score\nimages/a.jpg,cafe,1.5\nimages/b.jpg,".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = "na\u00efve,2\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = java.util.Arrays.copyOf(utf8, utf8.length + latin1.length);
+        System.arraycopy(latin1, 0, bytes, utf8.length, latin1.length);
+        Files.write(mixed, bytes);
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun run = CliRun.of(Map.of(), dir, "plan", "--csv", mixed.toString(), "--infer", "-o", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).contains("Types were inferred without the rows the source could not read: 1 row was "
+                + "skipped: " + mixed + " row 3: Contains bytes that are not valid UTF-8")
+                .contains("Validation refuses such rows.");
+        assertThat(plan).exists();
     }
 
     @Test

@@ -78,7 +78,7 @@ final class FieldPlanner {
             }
             ColumnProfile.Inferred inferred = profiles.get(column.name()).infer();
             if (inferred == null) {
-                notes.accept("Column '" + column.name() + "' has no values; not uploaded.");
+                notes.accept("Column '" + column.name() + "' has no values in the rows read; not uploaded.");
                 continue;
             }
             planned.put(column.name(), field(column.name(), inferred.type(), "inferred: " + inferred.reason()));

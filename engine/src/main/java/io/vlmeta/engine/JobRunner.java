@@ -185,10 +185,18 @@ public final class JobRunner {
                 spec.inputLabel());
         try (RecordSource source = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
             List<ColumnInfo> columns = source.columns();
+            // a row the source skips keeps its values out of the inferred types: the plan says so
+            SkippedRows unreadRows = new SkippedRows();
             List<PlannedField> planned = new FieldPlanner(plugins, spec.fieldSettings()).plan(source.description(),
                     columns, spec.fieldTypes(), spec.fieldReasons(), spec.columnSelection(), spec.infer(),
-                    () -> sourceProvider.open(sourceRequest, ProblemReporter.DISCARD), listener::note);
+                    () -> sourceProvider.open(sourceRequest, unreadRows), listener::note);
             List<PlannedField> kept = PhiGuard.apply(planned, columns, spec, listener::note);
+            if (kept.isEmpty()) {
+                throw VlmetaException.usage("Nothing to plan: no column of " + source.description()
+                        + " was selected." + unreadRows.explanation().orElse(""));
+            }
+            unreadRows.explanation().ifPresent(skipped -> listener.note("Types were inferred without the rows the "
+                    + "source could not read:" + skipped + " Validation refuses such rows."));
             Set<String> chosen = kept.stream().map(PlannedField::column).collect(Collectors.toSet());
             Set<String> dropped = planned.stream().map(PlannedField::column).filter(c -> !chosen.contains(c))
                     .collect(Collectors.toSet());

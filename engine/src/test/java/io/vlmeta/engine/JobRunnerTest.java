@@ -319,7 +319,7 @@ class JobRunnerTest {
                 org.assertj.core.groups.Tuple.tuple("note", "string",
                         "inferred: 5 distinct values in 5: free text"),
                 org.assertj.core.groups.Tuple.tuple("n_depth", "float", "from the source"));
-        assertThat(notes).contains("Column 'blank' has no values; not uploaded.");
+        assertThat(notes).contains("Column 'blank' has no values in the rows read; not uploaded.");
     }
 
     @Test
