@@ -42,9 +42,12 @@ final class CertificateRefusal {
             return Optional.empty();
         }
         String reason = firstLine(certificate);
-        // the JDK says "No subject alternative names matching ...", HttpClient "... doesn't match any of ..."
-        boolean otherHost = certificate instanceof SSLPeerUnverifiedException
-                || reason.toLowerCase(Locale.ROOT).contains("match");
+        // the JDK says "No subject alternative names matching ..." or, for a server reached by its IP address
+        // whose certificate names none, "No subject alternative names present"; HttpClient "... doesn't match
+        // any of ..."
+        String lowerCase = reason.toLowerCase(Locale.ROOT);
+        boolean otherHost = certificate instanceof SSLPeerUnverifiedException || lowerCase.contains("match")
+                || lowerCase.contains("subject alternative names present");
         String problem = otherHost ? "a TLS certificate that does not match its host name"
                 : "a TLS certificate that Java does not trust";
         return Optional.of(new VlmetaException(ErrorCode.SERVER, "The Visual Layer server at " + server

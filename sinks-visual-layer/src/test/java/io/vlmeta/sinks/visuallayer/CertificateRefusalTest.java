@@ -25,6 +25,17 @@ class CertificateRefusalTest {
     }
 
     @Test
+    void aCertificateNamingNoAddressForAServerReachedByItsIpIsOneForAnotherHost() {
+        // what the JDK says when https://10.0.0.5 presents a certificate with no subject alternative names
+        SSLHandshakeException noNames = new SSLHandshakeException("No subject alternative names present");
+        noNames.initCause(new java.security.cert.CertificateException("No subject alternative names present"));
+
+        assertThat(CertificateRefusal.of(noNames, "https://10.0.0.5", "dataset lookup")).get()
+                .extracting(Throwable::getMessage).asString()
+                .contains("a TLS certificate that does not match its host name (No subject alternative names present)");
+    }
+
+    @Test
     void anExpiredCertificateIsOneJavaDoesNotTrust() {
         SSLHandshakeException expired = new SSLHandshakeException("PKIX path validation failed");
         expired.initCause(new CertificateExpiredException("NotAfter: Thu Jan 01 00:00:00 UTC 2026"));
