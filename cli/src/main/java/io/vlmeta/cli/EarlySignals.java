@@ -26,12 +26,13 @@ final class EarlySignals {
      * Installs the handlers when {@code args} run a job; {@link StopSignals#start} replaces them.
      *
      * @param args the command line as given to {@code main}
+     * @return whether they were installed
      */
-    static void installFor(String[] args, PrintStream out, PrintStream err) {
+    static boolean installFor(String[] args, PrintStream out, PrintStream err) {
         List<String> words = List.of(args);
         String command = words.stream().filter(word -> !word.startsWith("-")).findFirst().orElse(null);
-        if (!JOB_COMMANDS.contains(command)) {
-            return;
+        if (command == null || !JOB_COMMANDS.contains(command)) { // --version, --help, nothing at all
+            return false;
         }
         int endOfOptions = words.indexOf("--");
         boolean json = (endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--json");
@@ -53,5 +54,6 @@ final class EarlySignals {
                 // not a signal on this platform, or the JVM runs with -Xrs: the default action stays
             }
         }
+        return true;
     }
 }
