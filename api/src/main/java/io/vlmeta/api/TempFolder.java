@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -171,10 +172,37 @@ public final class TempFolder implements AutoCloseable {
         deleteEmptied(folder);
     }
 
-    /** Deletes a folder {@link #deleteContents} emptied: its lock file, then the folder. */
+    /**
+     * Deletes a folder {@link #deleteContents} emptied: its lock file, then the folder. A file written meanwhile
+     * (a forced stop deletes the folder while the job's threads still write batch files) is deleted too, a few
+     * times over; if files keep coming, the lock file stays, released, so that the next run's sweep finds the
+     * folder abandoned and deletes it. A folder left without its lock file would never be swept.
+     */
     private static void deleteEmptied(Path folder) {
+        for (int attempt = 0; attempt < 3 && !holdsOnlyItsLock(folder); attempt++) {
+            deleteContents(folder);
+        }
+        if (!holdsOnlyItsLock(folder)) {
+            return;
+        }
         deleteQuietly(folder.resolve(LOCK_FILE));
         deleteQuietly(folder);
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            // a file came between the check and the delete: the lock file goes back, unlocked, for the sweep
+            try {
+                Files.createFile(folder.resolve(LOCK_FILE));
+            } catch (IOException e) {
+                // there already, or the folder went after all
+            }
+        }
+    }
+
+    private static boolean holdsOnlyItsLock(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(LOCK_FILE));
+        } catch (IOException | RuntimeException e) {
+            return true; // gone already, or unreadable: nothing more to do here
+        }
     }
 
     private static void deleteQuietly(Path path) {

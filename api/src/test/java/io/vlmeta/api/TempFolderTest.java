@@ -61,6 +61,39 @@ class TempFolderTest {
     }
 
     @Test
+    void aFolderClosedWhileAThreadStillWritesInItIsGoneOrKeepsItsLockForTheSweep() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            TempFolder folder = TempFolder.create(tmp, PREFIX);
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    try {
+                        Files.writeString(folder.path().resolve("batch-" + i + ".json"), "{}");
+                    } catch (IOException e) {
+                        // the folder is gone: the forced stop won
+                    }
+                }
+            });
+            writer.start();
+            Thread.sleep(2);
+
+            folder.close();
+            writing.set(false);
+            writer.join();
+
+            // the user's metadata is either deleted or left where the next run's sweep deletes it
+            assertThat(!Files.exists(folder.path()) || Files.exists(folder.path().resolve(TempFolder.LOCK_FILE)))
+                    .as("round " + round + ": " + folder.path()).isTrue();
+            if (Files.exists(folder.path())) {
+                age(folder.path());
+                try (TempFolder next = TempFolder.create(tmp, PREFIX)) {
+                    assertThat(folder.path()).doesNotExist();
+                }
+            }
+        }
+    }
+
+    @Test
     void theNextRunDeletesTheFolderOfARunKilledWithSigkill() throws Exception {
         Path abandoned = heldByAnotherProcess();
         holder.destroyForcibly(); // SIGKILL: no shutdown hook, no finally

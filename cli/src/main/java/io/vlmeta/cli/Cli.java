@@ -125,7 +125,7 @@ public final class Cli {
      * @return whether an upload or a validation was given {@code --json} among its options (before a
      *     {@code --} that ends them), as the command line stands before it could be parsed
      */
-    private static boolean asksForJson(String[] args) {
+    static boolean asksForJson(String[] args) {
         if (args.length == 0 || !("upload".equals(args[0]) || "validate".equals(args[0]))) {
             return false;
         }

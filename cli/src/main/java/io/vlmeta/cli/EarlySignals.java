@@ -5,6 +5,7 @@ import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -18,6 +19,35 @@ import sun.misc.SignalHandler;
  */
 final class EarlySignals {
     private static final Set<String> JOB_COMMANDS = Set.of("validate", "upload");
+
+    /** Who writes the one {@code --json} document of this process. */
+    private enum Stdout { FREE, JOB, EARLY_STOP }
+
+    private static final AtomicReference<Stdout> STDOUT = new AtomicReference<>(Stdout.FREE);
+
+    /**
+     * Claims standard output for the run's own document (its summary, or its refusal), once and for all.
+     *
+     * @return false when an early stop has claimed it first: the run must write nothing there
+     */
+    static boolean stdoutToTheJob() {
+        return STDOUT.compareAndSet(Stdout.FREE, Stdout.JOB) || STDOUT.get() == Stdout.JOB;
+    }
+
+    /**
+     * Waits, when an early stop has claimed standard output, for it to write its document and halt the
+     * process: a run that exits first would cut the document off. Returns at once otherwise.
+     */
+    static void yieldToAnEarlyStop() {
+        if (STDOUT.get() != Stdout.EARLY_STOP) {
+            return;
+        }
+        try {
+            Thread.sleep(10_000); // the handler halts the process long before
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private EarlySignals() {
     }
@@ -34,15 +64,17 @@ final class EarlySignals {
         if (command == null || !JOB_COMMANDS.contains(command)) { // --version, --help, nothing at all
             return false;
         }
-        int endOfOptions = words.indexOf("--");
-        boolean json = (endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--json");
+        boolean json = Cli.asksForJson(args);
         SignalHandler handler = signal -> {
+            if (json && !STDOUT.compareAndSet(Stdout.FREE, Stdout.EARLY_STOP)) {
+                return; // the run is writing its own document (a refusal) and ends with it
+            }
             String message = "Stopped (SIG" + signal.getName() + ") before the job started: nothing was sent.";
             err.println();
             err.println(message);
             err.flush();
             if (json) {
-                JsonSummary.printError(message, Stops.EXIT_CODE, out);
+                JsonSummary.printEarlyStop(message, out);
             }
             TempFolder.closeAll();
             Runtime.getRuntime().halt(Stops.EXIT_CODE);

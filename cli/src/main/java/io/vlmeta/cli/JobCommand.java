@@ -51,7 +51,8 @@ abstract class JobCommand {
                 commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
-            JobStop cancellation = context.stops().start(ConsoleStream.of(context.err()),
+            // the stop notice goes above the progress bars, as step lines do: a bar's redraw would erase it
+            JobStop cancellation = context.stops().start(bars.guard(ConsoleStream.of(context.err())),
                     mode == JobSpec.Mode.UPLOAD ? resume : null);
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));

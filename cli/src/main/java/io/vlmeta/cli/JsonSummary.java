@@ -51,7 +51,23 @@ final class JsonSummary {
         return printJson(errorJson(message, exitCode), out);
     }
 
+    /**
+     * Writes the {@code stopped} document of a run stopped before its job started ({@link EarlySignals}), which
+     * has claimed standard output for it.
+     */
+    static void printEarlyStop(String message, PrintStream out) {
+        writeJson(errorJson(message, Stops.EXIT_CODE), out);
+    }
+
     private static boolean printJson(Map<String, Object> json, PrintStream out) {
+        if (!EarlySignals.stdoutToTheJob()) {
+            EarlySignals.yieldToAnEarlyStop(); // it writes its own document and ends the process
+            return true;
+        }
+        return writeJson(json, out);
+    }
+
+    private static boolean writeJson(Map<String, Object> json, PrintStream out) {
         try (OutputStream checked = new FailingOnError(out)) {
             MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(checked, json);
             checked.write('\n');

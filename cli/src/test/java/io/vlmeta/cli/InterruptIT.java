@@ -397,6 +397,28 @@ class InterruptIT {
                 .isEqualTo(uploadsBefore);
     }
 
+    /**
+     * A refusal under --json is a document on standard output, and so is an early stop's: a SIGTERM that comes
+     * while the refusal is written must not add a second one. Sent at 12 moments around the refusal.
+     */
+    @Test
+    void aSignalAsARefusalIsWrittenLeavesExactlyOneJsonDocument() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 12; i++) {
+            VlmetaJar.Started run = start(List.of("validate", "--csv", "x.csv", "--json", "--no-such-flag"));
+            Thread.sleep(250 + i * 50L);
+            run.process().destroy(); // SIGTERM, or nothing when the run has ended
+            VlmetaJar.Launch ended = run.await();
+
+            List<com.fasterxml.jackson.databind.JsonNode> documents = new ArrayList<>();
+            try (var parser = mapper.createParser(ended.out())) {
+                mapper.readValues(parser, com.fasterxml.jackson.databind.JsonNode.class).forEachRemaining(documents::add);
+            }
+            assertThat(documents).as(ended.both()).hasSize(1);
+            assertThat(documents.get(0).get("exit_code").asInt()).as(ended.both()).isEqualTo(ended.exitCode());
+        }
+    }
+
     /** @return the folders named {@code prefix*} in the runs' temporary folder */
     private List<String> tempFolders(String prefix) throws IOException {
         Files.createDirectories(dir.resolve("tmp"));

@@ -338,7 +338,8 @@ class JvmDefaultsIT {
 
     @Test
     void aPageOptionOfTheUsersLeavesPagesToThem() throws Exception {
-        for (String option : List.of("-XX:-UseTransparentHugePages", "-XX:LargePageSizeInBytes=2m")) {
+        for (String option : List.of("-XX:-UseTransparentHugePages", "-XX:LargePageSizeInBytes=2m", "-XX:-UseHugeTLBFS",
+                "-XX:-UseSHM")) {
             Flags flags = flags(Map.of(), option, "--version");
 
             assertThat(flags.run().exitCode()).as(option + ": " + flags.run().both()).isZero();
