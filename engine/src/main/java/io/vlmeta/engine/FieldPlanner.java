@@ -1,5 +1,6 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
@@ -24,6 +25,16 @@ import java.util.stream.Collectors;
 final class FieldPlanner {
     private final Plugins plugins;
     private final FieldSettings settings;
+
+    /** Rows profiled between two checks of the stop request. */
+    private static final int STOP_CHECK_EVERY = 1_000;
+    private Cancellation cancellation = Cancellation.NEVER;
+
+    /** @param stop asked every {@value #STOP_CHECK_EVERY} rows while types are inferred */
+    FieldPlanner stoppedBy(Cancellation stop) {
+        this.cancellation = stop;
+        return this;
+    }
 
     FieldPlanner(Plugins plugins, FieldSettings settings) {
         this.plugins = plugins;
@@ -153,7 +164,12 @@ final class FieldPlanner {
                     new ColumnProfile(floats, datetimes, links, enums, multiEnums, settings.enumLimit()));
         }
         try (RecordSource source = reopen.get()) {
+            long rows = 0;
             for (Record record = source.next(); record != null; record = source.next()) {
+                if (++rows % STOP_CHECK_EVERY == 0) {
+                    // a wide file takes seconds to profile: a stop ends it, as it ends validation
+                    Stops.checkBefore(cancellation, "while column types were inferred");
+                }
                 for (Map.Entry<String, ColumnProfile> e : profiles.entrySet()) {
                     e.getValue().add(record.value(e.getKey()));
                 }

@@ -81,7 +81,7 @@ public final class JobRunner {
         try (JobSinks sinks = JobSinks.open(spec, plugins, sinkRequest);
              RecordSource source = sourceProvider.open(sourceRequest, relay)) {
             List<ColumnInfo> columns = source.columns();
-            FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
+            FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings()).stoppedBy(spec.cancellation());
             // the rows inference could not read are validation's errors too, but validation never runs
             // when they leave no column with a value: they are the reason nothing is selected
             SkippedRows unreadRows = new SkippedRows();

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A job the user stops (Ctrl-C): the engine stops reading and declaring, and never reports a field complete. */
@@ -70,6 +71,26 @@ class JobStopTest {
             assertThat(outcome.status()).isEqualTo(FieldOutcome.Status.INTERRUPTED);
             assertThat(outcome.message()).isEqualTo("stopped after 3 values were handed to the upload");
         });
+    }
+
+    @Test
+    void aStopWhileColumnTypesAreInferredEndsTheJobBeforeAnythingIsSent() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("file_fullpath|a|b"));
+        for (int i = 0; i < ROWS; i++) {
+            lines.add("images/" + i + ".jpg|" + i + "|" + (i * 2));
+        }
+        Path input = Files.write(dir.resolve("wide.pipe"), lines);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // asked once per thousand rows of the inference pass: the second time, the user has pressed Ctrl-C
+        JobSpec spec = JobSpec.builder().mode(JobSpec.Mode.UPLOAD).input(input).datasetId("ds").sinkName("recording")
+                .stateDir(dir.resolve("state")).infer(true).cancellation(() -> asked.incrementAndGet() >= 2).build();
+
+        assertThatThrownBy(() -> new JobRunner(PLUGINS).run(spec, JobListener.NONE))
+                .isInstanceOf(VlmetaException.class).hasMessage("Stopped while column types were inferred: nothing "
+                        + "was sent; run the same command again to start over.")
+                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(130);
+        assertThat(asked).hasValue(2);
+        assertThat(received("a") + received("b")).isZero();
     }
 
     @Test
