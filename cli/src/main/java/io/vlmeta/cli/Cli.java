@@ -121,12 +121,17 @@ public final class Cli {
         return exitCode;
     }
 
+    /** @return whether the command line, as it stands before it could be parsed, runs an upload or a validation */
+    static boolean runsAJob(String[] args) {
+        return args.length > 0 && ("upload".equals(args[0]) || "validate".equals(args[0]));
+    }
+
     /**
      * @return whether an upload or a validation was given {@code --json} among its options (before a
      *     {@code --} that ends them), as the command line stands before it could be parsed
      */
     static boolean asksForJson(String[] args) {
-        if (args.length == 0 || !("upload".equals(args[0]) || "validate".equals(args[0]))) {
+        if (!runsAJob(args)) {
             return false;
         }
         for (String arg : args) {

@@ -1,10 +1,6 @@
 package io.vlmeta.cli;
 
-import io.vlmeta.api.TempFolder;
-import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -18,8 +14,6 @@ import sun.misc.SignalHandler;
  * stops through its shutdown hooks.
  */
 final class EarlySignals {
-    private static final Set<String> JOB_COMMANDS = Set.of("validate", "upload");
-
     /** Who writes the one {@code --json} document of this process. */
     private enum Stdout { FREE, JOB, EARLY_STOP }
 
@@ -59,9 +53,7 @@ final class EarlySignals {
      * @return whether they were installed
      */
     static boolean installFor(String[] args, PrintStream out, PrintStream err) {
-        List<String> words = List.of(args);
-        String command = words.stream().filter(word -> !word.startsWith("-")).findFirst().orElse(null);
-        if (command == null || !JOB_COMMANDS.contains(command)) { // --version, --help, nothing at all
+        if (!Cli.runsAJob(args)) { // another command, --version, --help, nothing at all
             return false;
         }
         boolean json = Cli.asksForJson(args);
@@ -70,14 +62,11 @@ final class EarlySignals {
                 return; // the run is writing its own document (a refusal) and ends with it
             }
             String message = "Stopped (SIG" + signal.getName() + ") before the job started: nothing was sent.";
-            err.println();
-            err.println(message);
-            err.flush();
             if (json) {
                 JsonSummary.printEarlyStop(message, out);
             }
-            TempFolder.closeAll();
-            Runtime.getRuntime().halt(Stops.EXIT_CODE);
+            err.println();
+            StopSignals.halt(err, message);
         };
         for (String name : new String[] {"INT", "TERM"}) {
             try {

@@ -139,21 +139,8 @@ final class StopSignals implements StopControl {
     /** Ends the process while an ended job's output is written: an upload's may not have said how to go on. */
     private static void cutOutput(PrintStream err, String signal, ResumeCommand resume) {
         String why = "Stopped at once (" + signal + "), after the job had ended: its output may be cut short.";
-        if (resume == null) {
-            halt(err, why);
-        } else {
-            List<String> lines = new ArrayList<>();
-            lines.add(why + " The journal says where each field stands; to finish what is left, if anything, run:");
-            lines.addAll(commandLines(resume));
-            halt(err, lines.toArray(String[]::new));
-        }
-    }
-
-    private static List<String> commandLines(ResumeCommand resume) {
-        List<String> lines = new ArrayList<>();
-        lines.add("  " + resume.command());
-        resume.notes().forEach(note -> lines.add("  (" + note + ")"));
-        return lines;
+        haltWith(err, resume == null ? why : why + " The journal says where each field stands; to finish what is "
+                + "left, if anything, run:", resume);
     }
 
     /**
@@ -163,14 +150,18 @@ final class StopSignals implements StopControl {
      *               continue
      */
     private static void abort(PrintStream err, String why, ResumeCommand resume) {
-        if (resume == null) {
-            halt(err, why + " Nothing was sent.");
-        } else {
-            List<String> lines = new ArrayList<>();
-            lines.add(why + " The journal records every request that was started; to continue, run:");
-            lines.addAll(commandLines(resume));
-            halt(err, lines.toArray(String[]::new));
+        haltWith(err, resume == null ? why + " Nothing was sent." : why + " The journal records every request "
+                + "that was started; to continue, run:", resume);
+    }
+
+    /** Halts after {@code why} and, when there is one, the resume command with its notes, one per line. */
+    private static void haltWith(PrintStream err, String why, ResumeCommand resume) {
+        List<String> lines = new ArrayList<>(List.of(why));
+        if (resume != null) {
+            lines.add("  " + resume.command());
+            resume.notes().forEach(note -> lines.add("  (" + note + ")"));
         }
+        halt(err, lines.toArray(String[]::new));
     }
 
     /**
@@ -178,7 +169,7 @@ final class StopSignals implements StopControl {
      *
      * @param lines printed one by one: {@code err} shows a line break inside a line as an escape
      */
-    private static void halt(PrintStream err, String... lines) {
+    static void halt(PrintStream err, String... lines) {
         for (String line : lines) {
             err.println(line);
         }
