@@ -36,5 +36,6 @@ echo vlmeta needs Java 17 or newer, but "%VLMETA_JAVA%" is Java %VLMETA_JAVA_VER
 exit /b 1
 
 :run
-"%VLMETA_JAVA%" %VLMETA_JAVA_OPTS% -jar "%VLMETA_JAR%" %*
+rem Java's own warnings go to standard error, where --json output is not: Java's default is standard output.
+"%VLMETA_JAVA%" -Xlog:disable -Xlog:all=warning:stderr %VLMETA_JAVA_OPTS% -jar "%VLMETA_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -49,8 +49,8 @@ record ResumeCommand(String command, List<String> notes) {
                     continue;
                 }
                 case "--base-url" -> {
-                    if (value != null && hasPassword(value)) {
-                        notes.add("The base URL holds a password and is not repeated here: set VL_BASE_URL to it "
+                    if (value != null && hasCredentials(value)) {
+                        notes.add("The base URL holds credentials and is not repeated here: set VL_BASE_URL to it "
                                 + "before running this.");
                         words.add("--base-url");
                         words.add("\"$VL_BASE_URL\"");
@@ -76,10 +76,10 @@ record ResumeCommand(String command, List<String> notes) {
         return new ResumeCommand(String.join(" ", words), notes);
     }
 
-    private static boolean hasPassword(String url) {
+    /** @return whether the URL has a userinfo: a password, or a user name that may be a token (RFC 7617) */
+    private static boolean hasCredentials(String url) {
         try {
-            String userInfo = new URI(url.strip()).getRawUserInfo();
-            return userInfo != null && userInfo.contains(":");
+            return new URI(url.strip()).getRawUserInfo() != null;
         } catch (URISyntaxException e) {
             return url.contains("@"); // unparsable: leave out anything that may hold user:password
         }

@@ -109,8 +109,8 @@ class LauncherTest {
      *         the jar and the arguments
      */
     private Pattern ranTheJar() {
-        return Pattern.compile("java -XX:\\+UseSerialGC( -XX:MaxNewSize=96m)?( -XX:\\+UseTransparentHugePages)? -jar "
-                + Pattern.quote(jar.toString()) + " --version");
+        return Pattern.compile("java -Xlog:disable -Xlog:all=warning:stderr -XX:\\+UseSerialGC( -XX:MaxNewSize=96m)?"
+                + "( -XX:\\+UseTransparentHugePages)? -jar " + Pattern.quote(jar.toString()) + " --version");
     }
 
     @Test

@@ -48,6 +48,15 @@ class ResumeCommandTest {
     }
 
     @Test
+    void replacesABaseUrlWithAUserNameAloneAsItMayBeAToken() {
+        ResumeCommand token = of(List.of("upload", "--base-url", "https://ghp_T0k3n@vl.example"));
+
+        assertThat(token.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
+        assertThat(token.notes()).containsExactly("The base URL holds credentials and is not repeated here: set "
+                + "VL_BASE_URL to it before running this.");
+    }
+
+    @Test
     void saysToPipeTheSameInputWhenItCameFromStandardInput() {
         ResumeCommand command = of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
 

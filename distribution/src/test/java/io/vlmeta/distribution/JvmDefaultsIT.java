@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The collector, compilers and pages bin/vlmeta gives Java when the user chose none (the Serial collector, its
  * young generation capped at 96 MB when Java sees 4 GiB of memory or more; transparent huge pages where the
- * kernel gives them on request; C1 alone for a validate, upload or plan of a small input file), read back from the running JVM with
+ * kernel gives them on request; C1 alone for a validate, upload or plan of a small input file and for an
+ * emulator of small datasets), read back from the running JVM with
  * {@code -XX:+PrintCommandLineFlags}, which prints the flags in effect as the first line of standard output.
  */
 class JvmDefaultsIT {
@@ -253,6 +254,27 @@ class JvmDefaultsIT {
     }
 
     @Test
+    void c1AloneForAnEmulatorWhoseDatasetsHoldLessThan16MiBInAll() throws Exception {
+        Path half = fileOf("half of the media.csv", 8 * MIB);
+        Path lessThanHalf = fileOf("less than half.csv", 8 * MIB - 1);
+
+        Flags none = flags(Map.of(), "", "emulator", "--no-such-option");
+        Flags small = flags(Map.of(), "", "emulator", "--dataset", "a=" + half, "--dataset=b=" + lessThanHalf,
+                "--no-such-option");
+        Flags big = flags(Map.of(), "", "emulator", "--dataset", "a=" + half, "--dataset=b=" + half,
+                "--no-such-option");
+        Flags pipe = flags(Map.of(), "", "emulator", "--dataset", "a=/dev/stdin", "--no-such-option");
+        Flags userChoice = flags(Map.of(), "-XX:TieredStopAtLevel=4", "emulator", "--no-such-option");
+
+        assertThat(none.run().exitCode()).as(none.run().both()).isEqualTo(2);
+        assertThat(none.has(C1_ALONE)).as(none.run().both()).isTrue();
+        assertThat(small.has(C1_ALONE)).as(small.run().both()).isTrue();
+        assertThat(big.choosesCompilers()).as(big.run().both()).isFalse();
+        assertThat(pipe.choosesCompilers()).as(pipe.run().both()).isFalse();
+        assertThat(userChoice.options()).as(userChoice.run().both()).doesNotContain(C1_ALONE);
+    }
+
+    @Test
     void bothCompilersForStandardInputAFolderOrAnotherCommand() throws Exception {
         Path folder = Files.createDirectories(work.resolve("sidecars"));
         Path csv = smallCsv();
@@ -324,6 +346,21 @@ class JvmDefaultsIT {
         assertThat(flags.has(SERIAL)).as(flags.run().both()).isTrue();
         assertThat(flags.has(YOUNG_CAP)).as(flags.run().both()).isFalse();
     }
+    @Test
+    void javasOwnWarningsGoToStandardErrorAndLeaveStandardOutputToTheJob() throws Exception {
+        Path reserved = Path.of("/proc/sys/vm/nr_hugepages");
+        assumeTrue(Files.isReadable(reserved) && Files.readString(reserved).strip().equals("0"),
+                "Java warns of -XX:+UseLargePages only where no large pages are reserved");
+        Map<String, String> env = Map.of("PATH", path, "HOME", work.toString(), "VLMETA_CDS", "0",
+                "VLMETA_JAVA_OPTS", "-XX:+UseLargePages");
+
+        Launch run = Launch.run(work, env, List.of(script.toString(), "--version"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).as(run.both()).startsWith("vlmeta ").doesNotContain("[warning]");
+        assertThat(run.err()).as(run.both()).contains("[warning][pagesize] UseLargePages disabled");
+    }
+
     @Test
     void transparentHugePagesWhereTheKernelGivesThemToMemoryThatAsksForThem() throws Exception {
         String setting = Files.isReadable(THP_SETTING) ? Files.readString(THP_SETTING).strip() : "(none)";

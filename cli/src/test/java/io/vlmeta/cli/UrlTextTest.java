@@ -1,0 +1,29 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlTextTest {
+    @Test
+    void masksThePasswordAndKeepsTheUser() {
+        assertThat(UrlText.withoutPassword("https://alice:S3cr3t@vl.example:2080/api"))
+                .isEqualTo("https://alice:***@vl.example:2080/api");
+    }
+
+    @Test
+    void masksAUserNameWithoutPasswordWholeAsItMayBeAToken() {
+        assertThat(UrlText.withoutPassword("https://ghp_T0k3n@vl.example")).isEqualTo("https://***@vl.example");
+    }
+
+    @Test
+    void masksWhatMayBeCredentialsInAnUnparsableUrl() {
+        assertThat(UrlText.withoutPassword("https://to ken@vl.example")).isEqualTo("https://***@vl.example");
+    }
+
+    @Test
+    void leavesAUrlWithoutCredentialsAsItIs() {
+        assertThat(UrlText.withoutPassword("http://127.0.0.1:8080")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(UrlText.withoutPassword(null)).isNull();
+    }
+}
