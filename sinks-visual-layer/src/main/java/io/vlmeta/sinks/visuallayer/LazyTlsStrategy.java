@@ -25,13 +25,19 @@ final class LazyTlsStrategy implements TlsSocketStrategy {
         return strategy().upgrade(socket, target, port, attachment, context);
     }
 
-    /** @return the default strategy, made once by whichever connection first needs it */
-    TlsSocketStrategy strategy() {
+    /**
+     * @return the default strategy, made once by whichever connection first needs it
+     * @throws UnusableTrustStore when the trust store the user named cannot be read (checked again by the
+     *                            next connection: nothing is made)
+     */
+    TlsSocketStrategy strategy() throws UnusableTrustStore {
         TlsSocketStrategy made = strategy;
         if (made == null) {
             synchronized (this) {
                 made = strategy;
                 if (made == null) {
+                    // Java would set TLS up with no trusted certificate at all and blame the server's
+                    UnusableTrustStore.check();
                     made = DefaultClientTlsStrategy.createDefault();
                     strategy = made;
                 }

@@ -129,6 +129,44 @@ class HttpTransportTlsTest {
         }
     }
 
+    @Test
+    void aTrustStoreJavaCannotUseFailsAtOnceNamingItWithoutItsPassword() throws Exception {
+        TlsServer tls = selfSignedServer("ip:127.0.0.1");
+        String server = "https://127.0.0.1:" + tls.port();
+        Path garbage = Files.writeString(dir.resolve("not a store.p12"), "not a key store");
+        Path missing = dir.resolve("no such store.p12");
+        Path good = Path.of(trustStoreOf(tls.keystore()).get(TRUST_STORE));
+        List<Map<String, String>> brokenStores = List.of(
+                Map.of(TRUST_STORE, garbage.toString(), TRUST_STORE + "Password", "pa55-word"),
+                Map.of(TRUST_STORE, missing.toString(), TRUST_STORE + "Password", "pa55-word"),
+                Map.of(TRUST_STORE, good.toString(), TRUST_STORE + "Password", "wrong-pa55-word"));
+        try {
+            for (Map<String, String> store : brokenStores) {
+                Map<String, String> before = trust(store);
+                int handshakesBefore = tls.handshakes().get();
+                try (HttpTransport transport = new HttpTransport(server, null, attempts(6), 2, line -> { })) {
+                    URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+                    assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                            .as(store.toString())
+                            .isInstanceOf(VlmetaException.class)
+                            .hasMessageStartingWith("Java could not use the trust store "
+                                    + store.get(TRUST_STORE) + " (-Djavax.net.ssl.trustStore) to check the certificate "
+                                    + "of the Visual Layer server at " + server)
+                            .hasMessageContaining("; so the dataset lookup was not sent.")
+                            .hasMessageNotContaining("pa55-word")
+                            .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.USAGE);
+                    assertThat(tls.handshakes().get() - handshakesBefore).as("TLS connections: none retried")
+                            .isLessThanOrEqualTo(1);
+                } finally {
+                    trust(before);
+                }
+            }
+        } finally {
+            tls.server().stop(0);
+        }
+    }
+
     /**
      * Sets the JDK's trust store properties, read by each TLS set-up made after it.
      *
