@@ -121,20 +121,25 @@ public final class Cli {
         return exitCode;
     }
 
-    /** @return whether the command line, as it stands before it could be parsed, runs an upload or a validation */
+    /**
+     * @return whether the command line, as it stands before it could be parsed, runs an upload or a validation
+     *     (its {@code @file} arguments read as the parser will read them)
+     */
     static boolean runsAJob(String[] args) {
-        return args.length > 0 && ("upload".equals(args[0]) || "validate".equals(args[0]));
+        String[] words = withArgumentFilesRead(args);
+        return words.length > 0 && ("upload".equals(words[0]) || "validate".equals(words[0]));
     }
 
     /**
      * @return whether an upload or a validation was given {@code --json} among its options (before a
-     *     {@code --} that ends them), as the command line stands before it could be parsed
+     *     {@code --} that ends them), as the command line stands before it could be parsed, its {@code @file}
+     *     arguments read as the parser will read them
      */
     static boolean asksForJson(String[] args) {
         if (!runsAJob(args)) {
             return false;
         }
-        for (String arg : args) {
+        for (String arg : withArgumentFilesRead(args)) {
             if ("--".equals(arg)) {
                 return false;
             }
@@ -143,5 +148,28 @@ public final class Cli {
             }
         }
         return false;
+    }
+
+    /**
+     * @return the arguments with each {@code @file} replaced by the words of that file, by picocli's own
+     *     rules (quotes, {@code #} comments, files named inside files), which the parser applies too; the
+     *     arguments as given when none names a file, or when the files cannot be read as picocli would
+     */
+    static String[] withArgumentFilesRead(String[] args) {
+        boolean namesAFile = false;
+        for (String arg : args) {
+            namesAFile |= arg.startsWith("@");
+        }
+        if (!namesAFile) {
+            return args;
+        }
+        try {
+            // a command that knows no option: every word is kept as it stands, after the files are read
+            CommandLine words = new CommandLine(CommandLine.Model.CommandSpec.create())
+                    .setUnmatchedArgumentsAllowed(true);
+            return words.parseArgs(args).expandedArgs().toArray(String[]::new);
+        } catch (CommandLine.ParameterException e) {
+            return args; // the real parser refuses the same files, with its own message
+        }
     }
 }

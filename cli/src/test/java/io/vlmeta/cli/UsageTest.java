@@ -3,6 +3,7 @@ package io.vlmeta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,23 @@ class UsageTest {
         assertThat(withoutJson.out()).isEmpty();
         assertThat(afterEndOfOptions.out()).isEmpty();
         assertThat(json.readTree(jsonTrue.out()).get("error").asText()).isEqualTo("Unknown option: '--bogus'");
+    }
+
+    @Test
+    void aJobAndItsJsonOptionGivenInAnArgumentFileGetTheErrorDocumentToo() throws Exception {
+        Path whole = Files.writeString(dir.resolve("upload args.txt"),
+                "# read by picocli, with its quotes and comments\nupload --csv 'm.csv' --json\n--bogus\n");
+        Path options = Files.writeString(dir.resolve("options.txt"), "--json --bogus");
+
+        CliRun wholeInAFile = run("@" + whole);
+        CliRun optionsInAFile = run("validate", "--csv", "m.csv", "@" + options);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (CliRun run : List.of(wholeInAFile, optionsInAFile)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(json.readTree(run.out())).as(run.err()).isEqualTo(json.readTree(
+                    "{\"status\":\"error\",\"exit_code\":2,\"error\":\"Unknown option: '--bogus'\"}"));
+        }
     }
 
     @Test
