@@ -18,11 +18,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The exclusive hold of one run on a journal, as git's {@code index.lock}: a lock file created
- * exclusively, holding the owner's pid and start time, and an operating-system lock on it
- * ({@link FileChannel#tryLock()}) for as long as the run lives. A run killed with {@code -9} leaves
- * the file but not the operating-system lock, so the next run recognises the file as stale and takes it
- * over; a live run keeps both, and a second run refuses at once, naming the first.
+ * The exclusive hold of one run on a journal: an operating-system lock ({@link FileChannel#tryLock()})
+ * on a lock file beside it for as long as the run lives, the file holding the owner's pid and start
+ * time while it does. A second run refuses at once, naming the first; a run killed with {@code -9} loses
+ * the operating-system lock with its process, and the next run takes the file over.
+ *
+ * <p>The file is never deleted, only emptied when its owner is done (as dpkg and apt keep theirs). A run
+ * that deleted it on release would let a waiting run lock the deleted file while a third creates and
+ * locks a new one: two owners, and the same batches sent twice.
  */
 final class JournalLock implements AutoCloseable {
     /** Another run holds the journal. Exit code 1, as for any job that cannot run now. */
@@ -58,7 +61,10 @@ final class JournalLock implements AutoCloseable {
         }
     }
 
-    /** @return the hold, or {@code null} when the file was deleted by its releasing owner meanwhile */
+    /**
+     * @return the hold, or {@code null} when the file was deleted between our open and our lock (by hand, or
+     *         by a release of an earlier version, which deleted it)
+     */
     private static JournalLock tryAcquire(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -79,7 +85,7 @@ final class JournalLock implements AutoCloseable {
                 channel.close();
                 throw refusal(file);
             }
-            if (!Files.exists(file)) { // its owner released and deleted it between our open and our lock
+            if (!Files.exists(file)) { // deleted between our open and our lock: the lock is on no file
                 lock.release();
                 channel.close();
                 return null;
@@ -136,13 +142,16 @@ final class JournalLock implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Deletes the lock file, then releases the lock: a run waiting on it never sees a half-released hold. */
+    /**
+     * Empties the lock file, then releases the lock: the next owner's name is never mistaken for this
+     * one's while it writes it. The file stays, for every run to lock the same one.
+     */
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(file);
+            channel.truncate(0);
         } catch (IOException e) {
-            // a leftover lock file without an OS lock is recognised as stale
+            // the next owner truncates it before writing its own name in any case
         }
         try {
             lock.release();

@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,8 +70,9 @@ class JournalTest {
         }
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactly(Journal.fileName("ds/1", "input-a"));
+            // the lock file stays, emptied, for the next run to lock the same file
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    Journal.fileName("ds/1", "input-a"), Journal.fileName("ds/1", "input-a") + ".lock");
         }
         assertThat(Journal.fileName("ds/1", "input-a")).matches("ds_1-[0-9a-f]{16}\\.json");
         assertThat(Journal.fileName("ds/1", "input-b")).isNotEqualTo(Journal.fileName("ds/1", "input-a"));
@@ -144,6 +146,27 @@ class JournalTest {
                     .extracting(e -> ((VlmetaException) e).code()).isEqualTo(JournalLock.LOCKED);
         }
         Journal.open(dir, "ds", "input").close(); // released at close
+    }
+
+    @Test
+    void theLockFileStaysEmptiedAfterARunForTheNextToLockTheSameFile() throws Exception {
+        Path lockFile;
+        Object firstFile;
+        try (Journal first = Journal.open(dir, "ds", "input")) {
+            lockFile = first.file().resolveSibling(first.file().getFileName() + ".lock");
+            assertThat(Files.readString(lockFile)).startsWith(ProcessHandle.current().pid() + " ");
+            firstFile = Files.readAttributes(lockFile, BasicFileAttributes.class).fileKey();
+        }
+
+        assertThat(lockFile).exists().isEmptyFile();
+        try (Journal second = Journal.open(dir, "ds", "input")) {
+            assertThat(Files.readString(lockFile)).startsWith(ProcessHandle.current().pid() + " ");
+            // the same file (inode) as the first run's, where one exists: never a second lock file beside a deleted one
+            Object secondFile = Files.readAttributes(lockFile, BasicFileAttributes.class).fileKey();
+            if (firstFile != null) {
+                assertThat(secondFile).isEqualTo(firstFile);
+            }
+        }
     }
 
     @Test
