@@ -37,5 +37,6 @@ exit /b 1
 
 :run
 rem Java's own warnings go to standard error, where --json output is not: Java's default is standard output.
-"%VLMETA_JAVA%" -Xlog:disable -Xlog:all=warning:stderr %VLMETA_JAVA_OPTS% -jar "%VLMETA_JAR%" %*
+rem Only standard output's logging is turned off: files and standard error set in JAVA_TOOL_OPTIONS stay.
+"%VLMETA_JAVA%" -Xlog:all=off:stdout -Xlog:all=warning:stderr %VLMETA_JAVA_OPTS% -jar "%VLMETA_JAR%" %*
 exit /b %ERRORLEVEL%

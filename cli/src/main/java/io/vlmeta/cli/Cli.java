@@ -5,6 +5,7 @@ import io.vlmeta.api.VlmetaException;
 import io.vlmeta.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Builds the command tree and maps every way a command can end to an exit code. */
@@ -23,6 +24,15 @@ public final class Cli {
      *     4 uploaded with rejected rows, 130 stopped by the user (Ctrl-C, SIGTERM)
      */
     public static int execute(CliContext context, String... args) {
+        Optional<String> unreadable = ArgumentFiles.unreadable(args);
+        if (unreadable.isPresent()) {
+            // picocli would end in an exception and its trace: a usage error like any other
+            context.err().println(unreadable.get());
+            if (asksForJson(args)) {
+                JsonSummary.printError(unreadable.get(), 2, context.out());
+            }
+            return 2;
+        }
         return commandLine(context, args).execute(args);
     }
 
@@ -126,7 +136,8 @@ public final class Cli {
      *     (its {@code @file} arguments read as the parser will read them)
      */
     static boolean runsAJob(String[] args) {
-        String[] words = withArgumentFilesRead(args);
+        // a command named as given needs no file read; one named in an @file does
+        String[] words = args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args;
         return words.length > 0 && ("upload".equals(words[0]) || "validate".equals(words[0]));
     }
 
@@ -139,7 +150,7 @@ public final class Cli {
         if (!runsAJob(args)) {
             return false;
         }
-        for (String arg : withArgumentFilesRead(args)) {
+        for (String arg : ArgumentFiles.read(args)) {
             if ("--".equals(arg)) {
                 return false;
             }
@@ -148,28 +159,5 @@ public final class Cli {
             }
         }
         return false;
-    }
-
-    /**
-     * @return the arguments with each {@code @file} replaced by the words of that file, by picocli's own
-     *     rules (quotes, {@code #} comments, files named inside files), which the parser applies too; the
-     *     arguments as given when none names a file, or when the files cannot be read as picocli would
-     */
-    static String[] withArgumentFilesRead(String[] args) {
-        boolean namesAFile = false;
-        for (String arg : args) {
-            namesAFile |= arg.startsWith("@");
-        }
-        if (!namesAFile) {
-            return args;
-        }
-        try {
-            // a command that knows no option: every word is kept as it stands, after the files are read
-            CommandLine words = new CommandLine(CommandLine.Model.CommandSpec.create())
-                    .setUnmatchedArgumentsAllowed(true);
-            return words.parseArgs(args).expandedArgs().toArray(String[]::new);
-        } catch (CommandLine.ParameterException e) {
-            return args; // the real parser refuses the same files, with its own message
-        }
     }
 }

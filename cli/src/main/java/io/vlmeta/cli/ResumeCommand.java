@@ -79,7 +79,10 @@ record ResumeCommand(String command, List<String> notes) {
     /** @return whether the URL has a userinfo: a password, or a user name that may be a token (RFC 7617) */
     private static boolean hasCredentials(String url) {
         try {
-            return new URI(url.strip()).getRawUserInfo() != null;
+            URI uri = new URI(url.strip());
+            // an unencoded '@' in a password leaves Java no userinfo, only an authority holding the '@'
+            return uri.getRawUserInfo() != null
+                    || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"));
         } catch (URISyntaxException e) {
             return url.contains("@"); // unparsable: leave out anything that may hold user:password
         }

@@ -29,7 +29,10 @@ final class UrlText {
             URI uri = new URI(url.strip());
             String userInfo = uri.getRawUserInfo();
             if (userInfo == null) {
-                return url;
+                // an unencoded '@' in a password leaves Java no userinfo, only an authority holding the '@'
+                String authority = uri.getRawAuthority();
+                return authority != null && authority.contains("@")
+                        ? LOOSE_USER_INFO.matcher(url).replaceFirst("***@") : url;
             }
             int colon = userInfo.indexOf(':');
             String masked = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";

@@ -14,11 +14,12 @@ class ArgumentFilesTest {
 
     @Test
     void aJobWrittenWholeInAFileIsAJobAndItsJsonOptionIsSeen() throws Exception {
-        Path file = Files.writeString(dir.resolve("job.txt"), "validate --csv \"my metadata.csv\"\n# a comment\n--json\n");
+        Path file = Files.writeString(dir.resolve("job.txt"),
+                "validate --csv \"my metadata.csv\"\n# a comment\n--json\n");
 
         String[] args = {"@" + file};
 
-        assertThat(Cli.withArgumentFilesRead(args)).containsExactly("validate", "--csv", "my metadata.csv", "--json");
+        assertThat(ArgumentFiles.read(args)).containsExactly("validate", "--csv", "my metadata.csv", "--json");
         assertThat(Cli.runsAJob(args)).isTrue();
         assertThat(Cli.asksForJson(args)).isTrue();
     }
@@ -39,14 +40,36 @@ class ArgumentFilesTest {
     }
 
     @Test
+    void aPipeIsLeftForTheParserToReadOnce() throws Exception {
+        Path fifo = dir.resolve("args.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        String[] args = {"validate", "@" + fifo};
+
+        // reading it would block until a writer came, and take its words from the parser
+        assertThat(ArgumentFiles.read(args)).isSameAs(args);
+        assertThat(Cli.asksForJson(args)).isFalse();
+    }
+
+    @Test
+    void aFolderGivenAsAnArgumentFileIsAUsageErrorWithoutATrace() {
+        CliRun run = CliRun.of(java.util.Map.of(), dir, "validate", "--json", "@" + dir);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + dir + "': " + dir + " is a folder. An "
+                + "argument starting with @ names a file of arguments; write @@ for a word that starts with @.\n");
+        assertThat(run.out()).startsWith("{\"status\":\"error\",\"exit_code\":2,").hasLineCount(1);
+    }
+
+    @Test
     void argumentsWithoutFilesAndMissingFilesStayAsGiven() {
         String[] plain = {"validate", "--csv", "m.csv", "--json"};
         String[] missing = {"validate", "@" + dir.resolve("no such file.txt")};
         String[] escaped = {"validate", "--string-fields", "@@handle"};
 
-        assertThat(Cli.withArgumentFilesRead(plain)).isSameAs(plain);
-        assertThat(Cli.withArgumentFilesRead(missing)).containsExactly(missing);
-        assertThat(Cli.withArgumentFilesRead(escaped)).containsExactly("validate", "--string-fields", "@handle");
+        assertThat(ArgumentFiles.read(plain)).isSameAs(plain);
+        assertThat(ArgumentFiles.read(missing)).containsExactly(missing);
+        assertThat(ArgumentFiles.read(escaped)).isSameAs(escaped); // @@ starts a word, which names no file
         assertThat(Cli.asksForJson(missing)).isFalse();
     }
 }

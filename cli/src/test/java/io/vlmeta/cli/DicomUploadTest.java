@@ -209,6 +209,19 @@ class DicomUploadTest {
     }
 
     @Test
+    void theRefusalNamesTheServerWithoutTheBaseUrlsCredentials() {
+        CliRun withPassword = upload("https://user:PASSWD@vl.example.invalid", "remote", CONVERTER_CSV, "--infer");
+        CliRun withToken = upload("https://S3CRETTOKEN@vl.example.invalid", "remote", CONVERTER_CSV, "--infer",
+                "--json");
+
+        for (CliRun run : java.util.List.of(withPassword, withToken)) {
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.both()).contains("profile) and https://vl.example.invalid is not a local address.")
+                    .doesNotContain("PASSWD").doesNotContain("S3CRETTOKEN");
+        }
+    }
+
+    @Test
     void refusesASidecarFolderForANonLocalServerBeforeContactingIt() {
         CliRun run = upload(REMOTE, "remote", PYDICOM, "--infer", "--match-by", "stem");
 

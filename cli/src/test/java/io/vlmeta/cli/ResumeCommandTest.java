@@ -50,8 +50,10 @@ class ResumeCommandTest {
     @Test
     void replacesABaseUrlWithAUserNameAloneAsItMayBeAToken() {
         ResumeCommand token = of(List.of("upload", "--base-url", "https://ghp_T0k3n@vl.example"));
+        ResumeCommand unencodedAt = of(List.of("upload", "--base-url", "http://user:p@ss@127.0.0.1:18555"));
 
         assertThat(token.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
+        assertThat(unencodedAt.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
         assertThat(token.notes()).containsExactly("The base URL holds credentials and is not repeated here: set "
                 + "VL_BASE_URL to it before running this.");
     }

@@ -17,6 +17,11 @@ class UrlTextTest {
     }
 
     @Test
+    void masksAPasswordHoldingAnUnencodedAtSignUpToTheLastOne() {
+        assertThat(UrlText.withoutPassword("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://***@127.0.0.1:18555");
+    }
+
+    @Test
     void masksWhatMayBeCredentialsInAnUnparsableUrl() {
         assertThat(UrlText.withoutPassword("https://to ken@vl.example")).isEqualTo("https://***@vl.example");
     }

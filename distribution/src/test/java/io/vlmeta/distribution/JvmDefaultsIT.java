@@ -264,6 +264,8 @@ class JvmDefaultsIT {
         Flags big = flags(Map.of(), "", "emulator", "--dataset", "a=" + half, "--dataset=b=" + half,
                 "--no-such-option");
         Flags pipe = flags(Map.of(), "", "emulator", "--dataset", "a=/dev/stdin", "--no-such-option");
+        Path arguments = Files.writeString(work.resolve("emulator arguments.txt"), "--dataset a=" + half);
+        Flags argumentFile = flags(Map.of(), "", "emulator", "@" + arguments, "--no-such-option");
         Flags userChoice = flags(Map.of(), "-XX:TieredStopAtLevel=4", "emulator", "--no-such-option");
 
         assertThat(none.run().exitCode()).as(none.run().both()).isEqualTo(2);
@@ -271,6 +273,7 @@ class JvmDefaultsIT {
         assertThat(small.has(C1_ALONE)).as(small.run().both()).isTrue();
         assertThat(big.choosesCompilers()).as(big.run().both()).isFalse();
         assertThat(pipe.choosesCompilers()).as(pipe.run().both()).isFalse();
+        assertThat(argumentFile.choosesCompilers()).as(argumentFile.run().both()).isFalse();
         assertThat(userChoice.options()).as(userChoice.run().both()).doesNotContain(C1_ALONE);
     }
 
@@ -359,6 +362,20 @@ class JvmDefaultsIT {
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.out()).as(run.both()).startsWith("vlmeta ").doesNotContain("[warning]");
         assertThat(run.err()).as(run.both()).contains("[warning][pagesize] UseLargePages disabled");
+    }
+
+    @Test
+    void loggingSetInJavasOwnVariablesIsLeftAsTheUserSetIt() throws Exception {
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            Path log = work.resolve(variable + ".log");
+            Map<String, String> env = Map.of("PATH", path, "HOME", work.toString(), "VLMETA_CDS", "0",
+                    variable, "-Xlog:gc:file=" + log);
+
+            Launch run = Launch.run(work, env, List.of(script.toString(), "--version"));
+
+            assertThat(run.exitCode()).as(run.both()).isZero();
+            assertThat(log).as(variable + ": " + run.both()).content().contains("[gc] Using Serial");
+        }
     }
 
     @Test

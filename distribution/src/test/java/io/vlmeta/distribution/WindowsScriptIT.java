@@ -38,7 +38,7 @@ class WindowsScriptIT {
 
         // Java's own warnings go to standard error before the user's options, which may still send them elsewhere
         assertThat(lines).contains("set \"VLMETA_HOME=%~dp0..\"", "set \"VLMETA_JAR=%VLMETA_HOME%\\lib\\vlmeta.jar\"",
-                "\"%VLMETA_JAVA%\" -Xlog:disable -Xlog:all=warning:stderr %VLMETA_JAVA_OPTS% -jar \"%VLMETA_JAR%\" %*",
+                "\"%VLMETA_JAVA%\" -Xlog:all=off:stdout -Xlog:all=warning:stderr %VLMETA_JAVA_OPTS% -jar \"%VLMETA_JAR%\" %*",
                 "exit /b %ERRORLEVEL%");
     }
 

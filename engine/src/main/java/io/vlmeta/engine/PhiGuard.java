@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.ColumnInfo;
+import io.vlmeta.api.UriRedaction;
 import io.vlmeta.api.VlmetaException;
 
 import java.net.InetAddress;
@@ -36,7 +37,8 @@ final class PhiGuard {
         if (sending && !spec.allowPhi() && !isLocal(spec.baseUrl())) {
             // the refusal names every column: it is what the user must decide about
             throw VlmetaException.usage(columns(selected, String.join(", ", selected)) + " identifying patient data "
-                    + "(DICOM PS3.15 Annex E basic profile) and " + spec.baseUrl() + " is not a local address. "
+                    + "(DICOM PS3.15 Annex E basic profile) and " + UriRedaction.forMessages(spec.baseUrl())
+                    + " is not a local address. "
                     + "Pass --drop-phi to leave them out, or --allow-phi if this dataset may hold them.");
         }
         if (!spec.allowPhi()) {

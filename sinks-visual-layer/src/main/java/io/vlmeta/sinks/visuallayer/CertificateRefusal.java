@@ -62,9 +62,10 @@ final class CertificateRefusal {
                 || lowerCase.contains("subject alternative names present");
         String problem = otherHost ? "a TLS certificate that does not match its host name"
                 : "a TLS certificate that Java does not trust";
+        String unread = otherHost ? "" : UnusableTrustStore.unreadNote().map(note -> " " + note).orElse("");
         return Optional.of(new VlmetaException(ErrorCode.SERVER, "The Visual Layer server at " + server
                 + " presented " + problem + " (" + reason + "), so the " + what + " was not sent; trying again "
-                + "would not change that. Check that the URL names the server by the host name its certificate "
+                + "would not change that." + unread + " Check that the URL names the server by the host name its certificate "
                 + "is for. If the server's certificate comes from your organisation's own certificate authority "
                 + "or is self-signed, give Java a trust store that holds it: "
                 + "VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 final class Redaction {
     private static final String MASK = "****";
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+    /** A URL's userinfo in a text, to the last {@code @} of its authority: a password may hold an unencoded one. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
+    /** The same in a URL alone, where a blank is part of a mistyped password too. */
+    private static final Pattern BASE_URL_USER_INFO = Pattern.compile("(?i)^(\\s*[a-z][a-z0-9+.-]*://)[^/?#]*@");
     /** A URL's query or fragment: what follows its first {@code ?} or {@code #}. */
     private static final Pattern URL_QUERY = Pattern.compile("([?#]).*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
@@ -52,7 +55,7 @@ final class Redaction {
         if (url == null) {
             return null;
         }
-        String masked = URL_USER_INFO.matcher(url).replaceAll("$1" + MASK + "@");
+        String masked = BASE_URL_USER_INFO.matcher(url).replaceFirst("$1" + MASK + "@");
         return URL_QUERY.matcher(masked).replaceAll("$1" + MASK);
     }
 }

@@ -134,11 +134,9 @@ class HttpTransportTlsTest {
         TlsServer tls = selfSignedServer("ip:127.0.0.1");
         String server = "https://127.0.0.1:" + tls.port();
         Path garbage = Files.writeString(dir.resolve("not a store.p12"), "not a key store");
-        Path missing = dir.resolve("no such store.p12");
         Path good = Path.of(trustStoreOf(tls.keystore()).get(TRUST_STORE));
         List<Map<String, String>> brokenStores = List.of(
                 Map.of(TRUST_STORE, garbage.toString(), TRUST_STORE + "Password", "pa55-word"),
-                Map.of(TRUST_STORE, missing.toString(), TRUST_STORE + "Password", "pa55-word"),
                 Map.of(TRUST_STORE, good.toString(), TRUST_STORE + "Password", "wrong-pa55-word"));
         try {
             for (Map<String, String> store : brokenStores) {
@@ -163,6 +161,31 @@ class HttpTransportTlsTest {
                 }
             }
         } finally {
+            tls.server().stop(0);
+        }
+    }
+
+    @Test
+    void aMissingTrustStoreIsPassedOverAsJavaDoesAndARefusalSaysSo() throws Exception {
+        TlsServer tls = selfSignedServer("ip:127.0.0.1");
+        String server = "https://127.0.0.1:" + tls.port();
+        Path missing = dir.resolve("no such store.p12");
+        // Java reads its own cacerts instead, which do not hold this self-signed certificate
+        Map<String, String> before = trust(Map.of(TRUST_STORE, missing.toString(), TRUST_STORE + "Password", "pw"));
+        try (HttpTransport transport = new HttpTransport(server, null, attempts(6), 2, line -> { })) {
+            URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+            assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageStartingWith("The Visual Layer server at " + server + " presented a TLS certificate "
+                            + "that Java does not trust (PKIX path building failed: ")
+                    .hasMessageContaining("trying again would not change that. Java did not read the trust store "
+                            + missing + " given with -Djavax.net.ssl.trustStore (there is no such file) and used its "
+                            + "own certificate authorities instead. Check that")
+                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
+        } finally {
+            trust(before);
             tls.server().stop(0);
         }
     }

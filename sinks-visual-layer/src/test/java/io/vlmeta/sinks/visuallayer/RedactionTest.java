@@ -25,6 +25,14 @@ class RedactionTest {
     }
 
     @Test
+    void masksAPasswordHoldingAnUnencodedAtSignUpToTheLastOne() {
+        assertThat(Redaction.url("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://****@127.0.0.1:18555");
+        assertThat(Redaction.url("http://user:p@ss word@127.0.0.1")).isEqualTo("http://****@127.0.0.1");
+        assertThat(redaction.clean("could not reach http://bob:x@y@host:2080/api and mail a@b.example"))
+                .isEqualTo("could not reach http://****@host:2080/api and mail a@b.example");
+    }
+
+    @Test
     void escapesControlCharactersSoAServerTextCannotDriveTheTerminal() {
         assertThat(redaction.clean("bad\u001B]0;pwned\u0007 value\r")).isEqualTo("bad\\u001b]0;pwned\\u0007 value\\u000d");
     }
