@@ -20,9 +20,21 @@ import java.util.Optional;
  * @param progress    how progress is shown on standard error: bars when it is a terminal, plain lines
  *                    otherwise ({@link Progress#decide})
  * @param stops       how a job learns that the user asked it to stop (signal handlers in the program)
+ * @param origin      who runs the commands: the user's command line, or the demo for the user
  */
 public record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
-                         Path home, InputStream in, Progress progress, StopControl stops) {
+                         Path home, InputStream in, Progress progress, StopControl stops, Origin origin) {
+
+    /** Who runs a command, which decides what a stopped job tells the user to do next. */
+    public enum Origin {
+        /** The user, who can run it again with {@code --resume}. */
+        COMMAND_LINE,
+        /**
+         * The demo, for the user: its emulator and its journal end with it, so a stopped upload cannot be
+         * resumed, only the demo run again.
+         */
+        DEMO
+    }
 
     /** How long-running steps show their progress on standard error. */
     public enum Progress {
@@ -56,6 +68,18 @@ public record CliContext(Map<String, String> environment, PrintStream out, Print
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(stops, "stops");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A context for the user's command line. */
+    public CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                      Path home, InputStream in, Progress progress, StopControl stops) {
+        this(environment, out, err, terminal, home, in, progress, stops, Origin.COMMAND_LINE);
+    }
+
+    /** @return this context for the commands the demo runs for the user */
+    CliContext insideDemo() {
+        return new CliContext(environment, out, err, terminal, home, in, progress, stops, Origin.DEMO);
     }
 
     /** A context whose jobs nobody can stop. */

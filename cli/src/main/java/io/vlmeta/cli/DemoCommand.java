@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
             context.out().println("   Running: vlmeta " + String.join(" ", args));
             context.out().println();
             args.addAll(List.of("--state-dir", stateDir.toString()));
-            int exit = Cli.commandLine(context).execute(args.toArray(String[]::new));
+            int exit = Cli.commandLine(context.insideDemo()).execute(args.toArray(String[]::new));
             context.out().println();
             if (exit == 0) {
                 context.out().println(style.mark("🔎") + "The emulator now holds: " + schema(emulator));

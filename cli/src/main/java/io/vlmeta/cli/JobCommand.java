@@ -47,8 +47,9 @@ abstract class JobCommand {
                 mode == JobSpec.Mode.UPLOAD ? "Uploading" : "Preparing");
         // step lines are printed above the bars, never through them
         PrintStream human = bars.guard(ConsoleStream.of(options.json ? context.err() : context.out()));
-        ResumeCommand resume = ResumeCommand.of(context.program(),
-                commandSpec.commandLine().getParseResult().originalArgs());
+        // the demo's emulator and journal end with it: a stopped demo is run again, never resumed
+        ResumeCommand resume = context.origin() == CliContext.Origin.DEMO ? null
+                : ResumeCommand.of(context.program(), commandSpec.commandLine().getParseResult().originalArgs());
         try (StdinSpool stdin = applyPlan(mode) ? JobSpecs.spoolIfReadOnce(options, context) : null) {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
             // the stop notice goes above the progress bars, as step lines do: a bar's redraw would erase it
@@ -108,8 +109,17 @@ abstract class JobCommand {
         }
     }
 
-    /** The journal holds where each field stands: say how to continue, with no secret in the command. */
+    /**
+     * The journal holds where each field stands: say how to continue, with no secret in the command.
+     *
+     * @param resume the command that continues; {@code null} in the demo, which is run again instead
+     */
     private static void stopped(PrintStream out, Style style, ResumeCommand resume) {
+        if (resume == null) {
+            out.println(style.mark("⏸️") + "Stopped: the demo's emulator and what it received end with the demo. "
+                    + "Run the demo again to start over.");
+            return;
+        }
         out.println(style.mark("⏸️") + "Stopped: the fields above marked interrupted were not finished. The journal "
                 + "holds where each one stands; to continue, run:");
         out.println("  " + resume.command());

@@ -2,7 +2,12 @@ package io.vlmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,5 +31,27 @@ class DemoCommandTest {
                         + "reference_url (link), tags (enum, multi), weather (enum)")
                 .contains("To run the same against a real Visual Layer server:\n")
                 .contains("--base-url https://app.visual-layer.com");
+    }
+
+    @Test
+    void aStoppedDemoSaysToRunItAgainForItsEmulatorAndJournalAreGone() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<ResumeCommand> given = new ArrayList<>();
+        int exit;
+        try (PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            // the stop comes once the first field is declared: mid-upload, where a user's upload is resumed
+            StopControl stops = (err, resume) -> {
+                given.add(resume);
+                return () -> out.toString(StandardCharsets.UTF_8).contains("Declared field");
+            };
+            exit = Cli.execute(new CliContext(Map.of(), stream, stream, false, dir, stops), "demo");
+        }
+        String both = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(both).isEqualTo(130);
+        assertThat(both).contains("Stopped: the demo's emulator and what it received end with the demo. Run the demo "
+                + "again to start over.\n").doesNotContain("to continue, run")
+                .doesNotContain("--state-dir"); // the resume command's: its journal is deleted with the demo
+        assertThat(given).as("the resume command a second signal would print").containsOnlyNulls().isNotEmpty();
     }
 }
