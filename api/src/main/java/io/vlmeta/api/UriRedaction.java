@@ -32,7 +32,7 @@ public final class UriRedaction {
         String given = uri.strip();
         try {
             URI parsed = new URI(given);
-            if (parsed.getRawUserInfo() == null && parsed.getRawQuery() == null && parsed.getRawFragment() == null) {
+            if (!hasUserinfo(parsed) && parsed.getRawQuery() == null && parsed.getRawFragment() == null) {
                 return given;
             }
             if (parsed.getHost() != null) {
@@ -42,7 +42,25 @@ public final class UriRedaction {
         } catch (URISyntaxException e) {
             // masked by its shape below
         }
-        String masked = LOOSE_USERINFO.matcher(given).replaceFirst("***@");
-        return LOOSE_QUERY.matcher(masked).replaceFirst("***");
+        return LOOSE_QUERY.matcher(withUserinfoMasked(given)).replaceFirst("***");
+    }
+
+    /**
+     * @param uri a parsed URI
+     * @return whether its authority holds a userinfo: one Java parsed, or an {@code @} in an authority Java
+     *     could not split into userinfo, host and port (an unencoded {@code @} in a password makes it a
+     *     registry-based authority, RFC 2396, with no userinfo and no host)
+     */
+    public static boolean hasUserinfo(URI uri) {
+        return uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"));
+    }
+
+    /**
+     * @param uri a URI as given, parsable or not
+     * @return {@code uri} with everything between the scheme's {@code //} and the last {@code @} before its path,
+     *     query or fragment replaced by {@code ***}; as given when there is no such {@code @}
+     */
+    public static String withUserinfoMasked(String uri) {
+        return LOOSE_USERINFO.matcher(uri).replaceFirst("***@");
     }
 }

@@ -21,6 +21,14 @@ class UriRedactionTest {
     }
 
     @Test
+    void masksAPasswordWhoseUnencodedAtSignLeavesJavaNoUserinfo() {
+        // Java parses it with a registry-based authority: no userinfo, no host
+        assertThat(UriRedaction.forMessages("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://***@127.0.0.1:18555");
+        assertThat(UriRedaction.hasUserinfo(java.net.URI.create("http://user:p@ss@127.0.0.1:18555"))).isTrue();
+        assertThat(UriRedaction.hasUserinfo(java.net.URI.create("http://127.0.0.1:18555/a@b"))).isFalse();
+    }
+
+    @Test
     void leavesAUriWithoutSecretsAsGiven() {
         assertThat(UriRedaction.forMessages(" https://vl.example.invalid ")).isEqualTo("https://vl.example.invalid");
         assertThat(UriRedaction.forMessages(null)).isNull();

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.UriRedaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -79,10 +80,7 @@ record ResumeCommand(String command, List<String> notes) {
     /** @return whether the URL has a userinfo: a password, or a user name that may be a token (RFC 7617) */
     private static boolean hasCredentials(String url) {
         try {
-            URI uri = new URI(url.strip());
-            // an unencoded '@' in a password leaves Java no userinfo, only an authority holding the '@'
-            return uri.getRawUserInfo() != null
-                    || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"));
+            return UriRedaction.hasUserinfo(new URI(url.strip()));
         } catch (URISyntaxException e) {
             return url.contains("@"); // unparsable: leave out anything that may hold user:password
         }

@@ -1,8 +1,8 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.UriRedaction;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.regex.Pattern;
 
 /**
  * A base URL as the console may show it: a {@code user:password@} part (RFC 3986 userinfo) keeps the
@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  * as it is then often a token sent as the user name of HTTP Basic authentication (RFC 7617).
  */
 final class UrlText {
-    /** An unparsable URL's userinfo: everything between the scheme's {@code //} and the last {@code @}. */
-    private static final Pattern LOOSE_USER_INFO = Pattern.compile("(?<=//)[^/?#]*@");
-
     private UrlText() {
     }
 
@@ -30,16 +27,14 @@ final class UrlText {
             String userInfo = uri.getRawUserInfo();
             if (userInfo == null) {
                 // an unencoded '@' in a password leaves Java no userinfo, only an authority holding the '@'
-                String authority = uri.getRawAuthority();
-                return authority != null && authority.contains("@")
-                        ? LOOSE_USER_INFO.matcher(url).replaceFirst("***@") : url;
+                return UriRedaction.hasUserinfo(uri) ? UriRedaction.withUserinfoMasked(url) : url;
             }
             int colon = userInfo.indexOf(':');
             String masked = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
             return url.replace(userInfo + "@", masked + "@");
         } catch (URISyntaxException e) {
             // unparsable: hide anything that may hold user:password
-            return LOOSE_USER_INFO.matcher(url).replaceFirst("***@");
+            return UriRedaction.withUserinfoMasked(url);
         }
     }
 }
