@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.UriRedaction;
 import io.vlmeta.engine.JobPlan;
 import io.vlmeta.engine.JobSpec;
 import java.net.URI;
@@ -62,8 +63,14 @@ final class PlanFiles {
         }
         try {
             URI uri = new URI(baseUrl.strip());
-            if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+            if (!UriRedaction.hasUserinfo(uri) && uri.getRawQuery() == null && uri.getRawFragment() == null) {
                 return uri.toString();
+            }
+            if (uri.getHost() == null && UriRedaction.hasUserinfo(uri)) {
+                // an unencoded '@' in a password: no host to keep apart from it
+                notes.accept("The base URL is not a URL, so it is left out of the plan; pass --base-url beside "
+                        + "--plan.");
+                return null;
             }
             URI clean = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
             notes.accept("The base URL's user name, password, query and fragment are left out of the plan; pass "

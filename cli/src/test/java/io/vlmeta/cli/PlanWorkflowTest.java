@@ -160,6 +160,21 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aBaseUrlWhosePasswordHoldsAnUnencodedAtSignIsLeftOutOfThePlan() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--infer", "--base-url",
+                "http://user:p@ss-1984@127.0.0.1:18555", "--dataset-id", "abc123", "-o", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(Files.readString(plan)).doesNotContain("p@ss-1984").doesNotContain("ss-1984");
+        assertThat(yaml(plan).at("/dataset/base-url").isMissingNode() || yaml(plan).at("/dataset/base-url").isNull())
+                .as(Files.readString(plan)).isTrue();
+        assertThat(run.err()).contains("The base URL is not a URL, so it is left out of the plan; pass --base-url "
+                + "beside --plan.");
+    }
+
+    @Test
     void flagsGivenBesideThePlanWinAndSaySoOncePerSetting() throws IOException {
         Path csv = metadata();
         Path plan = dir.resolve("plan.yaml");

@@ -4,6 +4,7 @@ import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.RunSummary;
+import io.vlmeta.api.UriRedaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class ReportAssembler {
         try {
             URI uri = URI.create(baseUrl.trim());
             if (uri.getHost() == null) {
-                return uri.getUserInfo() == null && uri.getQuery() == null ? baseUrl : "(hidden)";
+                return !UriRedaction.hasUserinfo(uri) && uri.getQuery() == null ? baseUrl : "(hidden)";
             }
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
         } catch (IllegalArgumentException | java.net.URISyntaxException malformed) {
