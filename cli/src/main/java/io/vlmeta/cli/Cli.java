@@ -137,7 +137,11 @@ public final class Cli {
      */
     static boolean runsAJob(String[] args) {
         // a command named as given needs no file read; one named in an @file does
-        String[] words = args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args;
+        return namesAJob(args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args);
+    }
+
+    /** @return whether the words, argument files already read, start with an upload or a validation */
+    private static boolean namesAJob(String[] words) {
         return words.length > 0 && ("upload".equals(words[0]) || "validate".equals(words[0]));
     }
 
@@ -147,10 +151,11 @@ public final class Cli {
      *     arguments read as the parser will read them
      */
     static boolean asksForJson(String[] args) {
-        if (!runsAJob(args)) {
+        String[] words = ArgumentFiles.read(args); // each file read once
+        if (!namesAJob(words)) {
             return false;
         }
-        for (String arg : ArgumentFiles.read(args)) {
+        for (String arg : words) {
             if ("--".equals(arg)) {
                 return false;
             }
