@@ -65,8 +65,8 @@ final class CertificateRefusal {
         String unread = otherHost ? "" : UnusableTrustStore.unreadNote().map(note -> " " + note).orElse("");
         return Optional.of(new VlmetaException(ErrorCode.SERVER, "The Visual Layer server at " + server
                 + " presented " + problem + " (" + reason + "), so the " + what + " was not sent; trying again "
-                + "would not change that." + unread + " Check that the URL names the server by the host name its certificate "
-                + "is for. If the server's certificate comes from your organisation's own certificate authority "
+                + "would not change that." + unread + " Check that the URL names the server by the host name its "
+                + "certificate is for. If the server's certificate comes from your organisation's own certificate authority "
                 + "or is self-signed, give Java a trust store that holds it: "
                 + "VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
                 + "-Djavax.net.ssl.trustStorePassword=PASSWORD' (the file and the password keytool -importcert "

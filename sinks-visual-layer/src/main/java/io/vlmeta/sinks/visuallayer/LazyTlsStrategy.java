@@ -36,7 +36,8 @@ final class LazyTlsStrategy implements TlsSocketStrategy {
             synchronized (this) {
                 made = strategy;
                 if (made == null) {
-                    // Java would set TLS up with no trusted certificate at all and blame the server's
+                    // a trust store Java cannot load leaves TLS with no trust manager, and the server's certificate
+                    // would be blamed
                     UnusableTrustStore.check();
                     made = DefaultClientTlsStrategy.createDefault();
                     strategy = made;

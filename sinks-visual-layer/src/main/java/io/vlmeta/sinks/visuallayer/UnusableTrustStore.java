@@ -44,13 +44,14 @@ final class UnusableTrustStore extends IOException {
      */
     static void check() throws UnusableTrustStore {
         String file = namedFile();
-        if (file == null || !Files.isRegularFile(Path.of(file)) || !Files.isReadable(Path.of(file))) {
+        Path path = file == null ? null : Path.of(file);
+        if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
             return; // none named, or one Java passes over for its own cacerts
         }
         String type = System.getProperty(TRUST_STORE + "Type", KeyStore.getDefaultType());
         String provider = System.getProperty(TRUST_STORE + "Provider", "");
         String password = System.getProperty(TRUST_STORE + "Password");
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
+        try (InputStream in = Files.newInputStream(path)) {
             KeyStore store = provider.isEmpty() ? KeyStore.getInstance(type) : KeyStore.getInstance(type, provider);
             store.load(in, password == null ? null : password.toCharArray());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
