@@ -133,6 +133,11 @@ final class ConsoleReporter implements JobListener {
     }
 
     @Override
+    public void fieldAcceptedBefore(String field, long accepted) {
+        bars.fieldAcceptedBefore(field, accepted);
+    }
+
+    @Override
     public void fieldAccepted(String field, long accepted) {
         bars.fieldAccepted(field, accepted);
     }

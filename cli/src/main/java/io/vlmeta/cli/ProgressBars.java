@@ -74,6 +74,17 @@ final class ProgressBars implements AutoCloseable {
         done.put(field, 0L);
     }
 
+    /**
+     * Entries of an upload's field the server already held (a resumed upload's): they count towards the
+     * overall bar's position from its start, never towards its speed, as a field's own bar starts from
+     * its first count.
+     */
+    synchronized void fieldAcceptedBefore(String field, long accepted) {
+        if (countAccepted && done.containsKey(field) && !ended.contains(field)) {
+            done.put(field, accepted);
+        }
+    }
+
     /** Entries handed to the field's writer: the count for a dry run and a validation. */
     void fieldProgress(String field, long sent) {
         if (!countAccepted) {

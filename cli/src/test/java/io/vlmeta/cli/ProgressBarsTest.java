@@ -54,6 +54,24 @@ class ProgressBarsTest {
     }
 
     @Test
+    void aResumedUploadsEarlierValuesStartTheOverallBarInsteadOfJumpingItAsEachFieldFirstReports() {
+        Recording display = new Recording();
+        ProgressBars bars = new ProgressBars(display, true, "Uploading");
+        bars.fieldStarted("score", 1_000_000);
+        bars.fieldStarted("tags", 1_000_000);
+        bars.fieldAcceptedBefore("score", 900_000);
+        bars.fieldAcceptedBefore("tags", 800_000);
+
+        bars.fieldAccepted("score", 905_000);
+        bars.fieldAccepted("tags", 805_000);
+
+        // the overall bar opens at every earlier value, so its speed counts only this run's 5,000 + 5,000
+        assertThat(display.calls).containsExactly(
+                "Uploading (2) 1705000/2000000", "Uploading score 905000/1000000",
+                "Uploading (2) 1710000/2000000", "Uploading tags 805000/1000000");
+    }
+
+    @Test
     void aDryRunCountsTheEntriesPrepared() {
         Recording display = new Recording();
         ProgressBars bars = new ProgressBars(display, false, "Preparing");

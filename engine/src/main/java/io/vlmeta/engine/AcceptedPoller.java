@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks each field's writer a few times a second how many entries the target has acknowledged and
  * tells the listener when that changed, so progress counts what the server accepted, not what was
- * handed to a writer. Writers that do not count ({@code accepted() == -1}) are never reported.
+ * handed to a writer. What a writer holds when polling starts is reported apart, as held before: a
+ * resumed upload's earlier entries are not this run's progress. Writers that do not count ({@code accepted() == -1}) are never reported.
  */
 final class AcceptedPoller implements AutoCloseable {
     static final long INTERVAL_MILLIS = 250;
@@ -35,10 +36,25 @@ final class AcceptedPoller implements AutoCloseable {
         });
     }
 
+    /**
+     * Tells the listener what each writer already holds on the target (an earlier run's entries), then
+     * polls. Called once every field of the pass is open and before this pass sends anything more.
+     */
     static AcceptedPoller start(List<PlannedField> fields, FieldWriter[] writers, JobListener listener) {
         AcceptedPoller poller = new AcceptedPoller(fields, writers, listener);
+        poller.reportWhatIsAlreadyThere();
         poller.timer.scheduleWithFixedDelay(poller::poll, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         return poller;
+    }
+
+    private synchronized void reportWhatIsAlreadyThere() {
+        for (int i = 0; i < writers.length; i++) {
+            long accepted = writers[i].accepted();
+            if (accepted > 0) {
+                reported[i] = accepted;
+                listener.fieldAcceptedBefore(fields.get(i).column(), accepted);
+            }
+        }
     }
 
     private synchronized void poll() {

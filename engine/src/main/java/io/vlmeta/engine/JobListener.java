@@ -61,6 +61,17 @@ public interface JobListener {
     /** A field was declared and its upload begins. */
     default void fieldStarted(FieldDeclaration declaration, long values) { }
 
+    /**
+     * Entries of a field the target already held when this pass began sending (an earlier run's, when
+     * resuming), so progress can tell them from what this run sends. Called once per field whose writer
+     * counts them and holds more than 0, after every field of the pass is open and before its first
+     * {@link #fieldAccepted}; called from the job's thread.
+     *
+     * @param field    the field's column name, as in {@link #fieldAccepted}
+     * @param accepted entries already on the target, more than 0
+     */
+    default void fieldAcceptedBefore(String field, long accepted) { }
+
     /** Entries handed to a field's writer so far. */
     default void fieldProgress(String field, long sent) { }
 
