@@ -271,7 +271,10 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                     state == null ? "declared" : "resumed", on, journal.file()));
         }
         if (state instanceof Declaring) {
-            FieldWriter adopted = settleDeclaration(declaration, "the run before stopped while it was in flight");
+            // the journal keeps the intent both when a run stopped mid-declaration and when its answer was lost
+            // and the schema named no task: it cannot tell which, so neither is claimed
+            FieldWriter adopted = settleDeclaration(declaration, "an earlier run of this input declared it and got "
+                    + "no answer it could read (that run stopped, or the answer was lost)");
             return adopted != null ? adopted : declare(declaration);
         }
         if (state instanceof Uploading || state instanceof Sending) {

@@ -598,6 +598,21 @@ class VisualLayerSinkTest {
                             + "was sent for it: the field now exists empty in dataset 'lost' and, metadata being "
                             + "immutable, its values need a new field name.");
             assertThat(emulator().values("lost", "score")).isEmpty();
+
+            Requests resumed = requests("lost");
+            resumed.baseUrl = relay.baseUrl();
+            resumed.resume = true;
+            FieldOutcome again;
+            try (VisualLayerSink sink = resumed.open()) {
+                sink.mediaResolver();
+                again = sink.openField(Fields.SCORE).finish();
+            }
+            // the same refusal, without blaming a stop the earlier run never had
+            assertThat(again.status()).isEqualTo(FieldOutcome.Status.FAILED);
+            assertThat(again.message()).contains("records the intent), but an earlier run of this input declared it "
+                    + "and got no answer it could read (that run stopped, or the answer was lost), and the server "
+                    + "does not tell which upload task").doesNotContain("the run before stopped");
+            assertThat(relay.count("POST", "/custom_metadata/tasks")).isEqualTo(1);
         }
     }
 
