@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An upload to an {@code https://} address that never gets as far as a request, through the command line:
- * what it exits with and the one line it prints.
+ * what it exits with and the one line it prints. The emulator serves plain http only.
  */
 class TlsSetUpFailuresTest {
     private static final String TRUST_STORE = "javax.net.ssl.trustStore";
@@ -63,6 +63,23 @@ class TlsSetUpFailuresTest {
                 .doesNotContain("pa55-word").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.err().lines().filter(line -> line.startsWith("Error:"))).as(run.both()).hasSize(1);
         assertThat(run.both()).doesNotContain("pa55-word");
+    }
+
+    @Test
+    void anHttpsUrlForThePlainHttpEmulatorEndsTheRunWithExitCode1WithinTheConnectTimeoutNamingTheHttpUrl()
+            throws IOException {
+        String https = EMULATOR.emulator().baseUrl().replace("http://", "https://");
+        long start = System.nanoTime();
+
+        CliRun run = upload("plain", https, "--sink-option", "connect-timeout-ms=500");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).as(run.both()).contains("Error: ")
+                .contains("use the base URL " + EMULATOR.emulator().baseUrl() + " instead.")
+                .doesNotContain("retrying").doesNotContain("\tat ");
+        assertThat(run.err().lines().filter(line -> line.startsWith("Error:"))).as(run.both()).hasSize(1);
+        // the handshake was bounded by the connect timeout: before, it waited 3 minutes for an answer
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(90));
     }
 
     /**

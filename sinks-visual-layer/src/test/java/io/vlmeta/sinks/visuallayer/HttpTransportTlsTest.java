@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,8 +53,13 @@ class HttpTransportTlsTest {
 
     /** the default six attempts, with delays short enough that a retried handshake would show in the count */
     private static SinkOptions attempts(int attempts) {
+        return attempts(attempts, Duration.ofSeconds(5));
+    }
+
+    /** @param connectTimeout {@code connect-timeout-ms}, which bounds the TLS handshake too */
+    private static SinkOptions attempts(int attempts, Duration connectTimeout) {
         return new SinkOptions(attempts, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
+                Duration.ofMillis(100), connectTimeout, Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), false);
     }
 
@@ -195,6 +204,110 @@ class HttpTransportTlsTest {
         }
     }
 
+    @Test
+    void aServerThatTakesTheConnectionButNeverAnswersTheHandshakeFailsAtOnceWithinTheConnectTimeout()
+            throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            String server = "https://127.0.0.1:" + silent.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, "vl-user:s3cret-pass", null,
+                    attempts(6, Duration.ofMillis(500)), 2, log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessage("Cannot reach the Visual Layer server at " + server + " (no answer to the TLS "
+                                + "handshake within 0.5 s, connect-timeout-ms), so the dataset lookup was not sent: it "
+                                + "took the connection but said nothing. Is the server running at " + server + ", and "
+                                + "does it serve https? If it serves plain http, use the base URL http://127.0.0.1:"
+                                + silent.port() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                // without a handshake timeout the socket's 3 minutes applied, once for each of six attempts
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+                assertThat(settled(silent.connections(), 1)).as("connections: none retried").isEqualTo(1);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aPlainHttpServerAnsweringTheHandshakeFailsAtOnceSuggestingTheHttpUrlWithoutCredentials() throws Exception {
+        try (PlainHttpServer plain = PlainHttpServer.start()) {
+            String server = "https://127.0.0.1:" + plain.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, "vl-user:s3cret-pass", null, attempts(6), 2,
+                    log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessage("The Visual Layer server at " + server + " answered in plain HTTP, not TLS, so the "
+                                + "dataset lookup was not sent; trying again would not change that. It serves http, "
+                                + "not https: use the base URL http://127.0.0.1:" + plain.port() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                assertThat(settled(plain.connections(), 1)).as("connections: none retried").isEqualTo(1);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theEmulatorReachedByHttpsFailsAtOnceSuggestingTheHttpUrlThatWorks() {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.builder().build())) {
+            emulator.addDataset("ds", List.of("images/a.jpg"));
+            String server = emulator.baseUrl().replace("http://", "https://");
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, null, attempts(6, Duration.ofMillis(500)), 2,
+                    log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+                // the JDK's HTTP server waits for the end of a request line that the handshake's bytes rarely
+                // hold, so this is mostly silence and now and then a 400 answer: both suggest the http URL
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessageContaining("use the base URL " + emulator.baseUrl() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+            try (HttpTransport transport = new HttpTransport(emulator.baseUrl(), null, oneAttempt(), 2, line -> { })) {
+                assertThat(transport.send(ApiCall.get("dataset lookup",
+                        URI.create(emulator.baseUrl() + "/api/v1/dataset/ds"))).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aHandshakeUnansweredLaterInARunIsRetriedLikeAConnectTimeoutAnUploadToo() throws Exception {
+        Path keystore = selfSignedKeystore("ip:127.0.0.1");
+        Map<String, String> before = trust(trustStoreOf(keystore));
+        // the first connection answers, the second and third say nothing, the rest answer
+        try (ScriptedTlsServer tls = ScriptedTlsServer.start(serverContext(keystore), Set.of(2, 3))) {
+            String server = "https://127.0.0.1:" + tls.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, null, attempts(6, Duration.ofMillis(500)), 2,
+                    log::add)) {
+                ApiResponse first = transport.send(ApiCall.get("dataset lookup",
+                        URI.create(server + "/api/v1/dataset/ds")));
+                ApiResponse upload = transport.send(new ApiCall("upload", "POST",
+                        URI.create(server + "/api/v1/datasets/ds/custom_metadata/tasks/t1"),
+                        () -> new StringEntity("{}", ContentType.APPLICATION_JSON), null, false));
+
+                assertThat(first.status()).isEqualTo(200);
+                assertThat(upload.status()).isEqualTo(200);
+                assertThat(upload.attempts()).isEqualTo(3);
+                assertThat(log).containsExactly(
+                        "The upload failed (no answer to the TLS handshake within 0.5 s); retrying in 0.0 s (attempt 2 "
+                                + "of 6).",
+                        "The upload failed (no answer to the TLS handshake within 0.5 s); retrying in 0.0 s (attempt 3 "
+                                + "of 6).");
+                assertThat(tls.requests()).as("requests the server read").hasValue(2);
+            }
+        } finally {
+            trust(before);
+        }
+    }
+
     /**
      * The server counts a connection on its dispatcher thread, after the client may already have given up
      * on it: a refusal made before the handshake (an unusable trust store) can return before the server has
@@ -275,11 +388,17 @@ class HttpTransportTlsTest {
      *
      * @param san the certificate's subject alternative name, e.g. {@code ip:127.0.0.1}
      */
-    private TlsServer selfSignedServer(String san) throws Exception {
+    /** @return a fresh PKCS#12 key store made by keytool, holding a self-signed certificate for {@code san} */
+    private Path selfSignedKeystore(String san) throws Exception {
         Path keystore = dir.resolve("server.p12");
         keytool("-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
                 new String(PASSWORD), "-alias", "server", "-keyalg", "EC", "-dname",
                 "CN=" + san.substring(san.indexOf(':') + 1), "-ext", "san=" + san, "-validity", "2");
+        return keystore;
+    }
+
+    /** @return a server's TLS context presenting the key store's certificate */
+    private static SSLContext serverContext(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD);
@@ -288,6 +407,12 @@ class HttpTransportTlsTest {
         keys.init(store, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private TlsServer selfSignedServer(String san) throws Exception {
+        Path keystore = selfSignedKeystore(san);
+        SSLContext context = serverContext(keystore);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger handshakes = new AtomicInteger();
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
