@@ -14,8 +14,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * self-signed certificate authority, an expired certificate) or one for another host name. Unlike a
  * dropped connection it does not fix itself, so it is never retried: the run stops at once with what to
  * do. A handshake that failed for another reason (the server hung up mid-handshake) is an ordinary I/O
- * error, retried as one. So is a trust store the user named that Java cannot read ({@link UnusableTrustStore}),
- * a mistake of the user's that no retry fixes.
+ * error, retried as one. A trust store the user named that Java cannot read ({@link UnusableTrustStore}) is
+ * refused at once too: a mistake of the user's that no retry fixes.
  */
 final class CertificateRefusal {
     private CertificateRefusal() {
@@ -27,13 +27,13 @@ final class CertificateRefusal {
      * @param server  the server's base URL, credentials already removed ({@link Redaction#url})
      * @param what    the call, e.g. {@code "dataset lookup"}
      * @return a {@link ErrorCode#SERVER} refusal naming the server, the reason and the remedy (a
-     *         {@link ErrorCode#USAGE} one for the user's unreadable trust store); empty when
+     *         {@link UnusableTrustStore#CODE} one for the user's unusable trust store); empty when
      *         {@code failure} is not a certificate failure
      */
     static Optional<VlmetaException> of(Throwable failure, String server, String what) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnusableTrustStore store) {
-                return Optional.of(new VlmetaException(ErrorCode.USAGE, "Java could not use the trust store "
+                return Optional.of(new VlmetaException(UnusableTrustStore.CODE, "Java could not use the trust store "
                         + store.file() + " (-Djavax.net.ssl.trustStore) to check the certificate of the Visual Layer "
                         + "server at " + server + ": " + store.getMessage() + "; so the " + what + " was not sent. "
                         + "Give the path of the file keytool -importcert wrote and its password "

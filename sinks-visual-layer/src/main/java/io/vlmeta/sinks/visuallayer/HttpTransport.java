@@ -8,6 +8,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
@@ -34,11 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The one place every call to the server goes through: pooled connections with connect and read
- * timeouts, Resilience4j retry (I/O errors, 408, 429 and 5xx, honouring {@code Retry-After}; never
- * other 4xx, never an unknown host, never a refused connection before the server ever answered, never a
- * certificate Java does not trust or that is for another host: {@link CertificateRefusal}), and
- * the bearer token, minted again once after a 401. A request that is not
+ * The one place every call to the server goes through: pooled connections with connect (TCP and TLS
+ * handshake alike) and read timeouts, Resilience4j retry (I/O errors, 408, 429 and 5xx, honouring
+ * {@code Retry-After}; never other 4xx, never an unknown host, never a refused connection or an unanswered
+ * TLS handshake before the server ever answered ({@link TlsHandshakeTimeout}), never a certificate Java
+ * does not trust or that is for another host ({@link CertificateRefusal}), never a plain HTTP answer to
+ * TLS ({@link NoTlsAnswer})), and the bearer token, minted again once after a 401. A request that is not
  * {@linkplain ApiCall#repeatable() repeatable} is never sent again once it may have been processed: a
  * lost answer or a 5xx comes back {@linkplain ApiResponse#inDoubt() in doubt} for the caller to settle.
  * On premises (no token source) requests carry no {@code Authorization} header at all.
@@ -79,19 +81,24 @@ final class HttpTransport implements AutoCloseable {
         this.delays = new RetryDelays(options.retryBaseDelay(), options.retryMaxDelay());
         this.log = log;
         Timeout requestTimeout = Timeout.ofMilliseconds(options.requestTimeout().toMillis());
+        Timeout connectTimeout = Timeout.ofMilliseconds(options.connectTimeout().toMillis());
         this.tls = new LazyTlsStrategy();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections)
                         .setTlsSocketStrategy(tls)
+                        // the connect timeout covers the TCP connect only, and the handshake's reads would wait
+                        // for the socket timeout of 3 minutes: a server that takes the connection and never
+                        // answers the handshake is given as long as one that never takes it
+                        .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connectTimeout).build())
                         // 64 KB instead of 8 KB: a batch goes to the socket, and an export comes from it,
                         // in an eighth of the system calls
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
                                 .http1Config(Http1Config.custom().setBufferSize(BatchFileBody.BLOCK).build())
                                 .build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(options.connectTimeout().toMillis()))
+                                .setConnectTimeout(connectTimeout)
                                 .setSocketTimeout(requestTimeout)
                                 .build())
                         .build())
@@ -149,6 +156,14 @@ final class HttpTransport implements AutoCloseable {
                     return answer;
                 } catch (UnknownHostException e) {
                     throw unreachable(e, "cannot find the host '" + e.getMessage() + "'");
+                } catch (NoTlsAnswer e) {
+                    throw noTls(e, call);
+                } catch (TlsHandshakeTimeout e) {
+                    if (!reached.get()) {
+                        // the first request: not a TLS server, or not one that answers; retries would only wait
+                        throw silentHandshake(e, call);
+                    }
+                    throw e; // a busy server later in the run: never sent, so repeated as a connect timeout is
                 } catch (ConnectException | ConnectTimeoutException e) {
                     if (!reached.get()) {
                         // the first request: a server that is not there will not appear in 16 s of retries
@@ -181,6 +196,21 @@ final class HttpTransport implements AutoCloseable {
     private VlmetaException unreachable(IOException e, String why) {
         return new VlmetaException(ErrorCode.SERVER, "Cannot reach the Visual Layer server at " + server + " (" + why
                 + "): is the server running at " + server + "?", e);
+    }
+
+    /** An https:// URL for a server that answered in plain HTTP: stops the run, naming the http:// URL to try. */
+    private VlmetaException noTls(NoTlsAnswer e, ApiCall call) {
+        return new VlmetaException(ErrorCode.SERVER, "The Visual Layer server at " + server + " answered in plain "
+                + "HTTP, not TLS, so the " + call.what() + " was not sent; trying again would not change that. It "
+                + "serves http, not https: use the base URL " + ServerUrls.overPlainHttp(server) + " instead.", e);
+    }
+
+    /** A first request whose server took the connection and never answered the handshake. */
+    private VlmetaException silentHandshake(TlsHandshakeTimeout e, ApiCall call) {
+        return new VlmetaException(ErrorCode.SERVER, "Cannot reach the Visual Layer server at " + server + " ("
+                + e.getMessage() + ", connect-timeout-ms), so the " + call.what() + " was not sent: it took the "
+                + "connection but said nothing. Is the server running at " + server + ", and does it serve https? "
+                + "If it serves plain http, use the base URL " + ServerUrls.overPlainHttp(server) + " instead.", e);
     }
 
     private ApiResponse execute(ApiCall call, AtomicReference<String> tokenUsed) throws IOException {

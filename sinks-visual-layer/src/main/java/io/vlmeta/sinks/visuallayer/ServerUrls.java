@@ -58,6 +58,26 @@ final class ServerUrls {
         return url;
     }
 
+    /**
+     * @param httpsUrl a server's {@code https://} URL, credentials removed, e.g. {@code https://vl.example/base}
+     * @return the same address over plain {@code http}, on the port the URL reached (https's 443 when it named
+     *     none), e.g. {@code http://vl.example:443/base}; {@code httpsUrl} itself when it is not an https URL
+     */
+    static String overPlainHttp(String httpsUrl) {
+        URI uri;
+        try {
+            uri = URI.create(httpsUrl);
+        } catch (IllegalArgumentException e) {
+            return httpsUrl;
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null) {
+            return httpsUrl;
+        }
+        // the server that answered in plain HTTP listens on the https port: the http URL keeps it
+        String authority = uri.getPort() == -1 ? uri.getRawAuthority() + ":443" : uri.getRawAuthority();
+        return "http://" + authority + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
     /** @return the base URL without any {@code user:password@} */
     String base() {
         return base;

@@ -1,5 +1,8 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.ErrorKind;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,8 +23,14 @@ import java.util.Optional;
  * certificate authorities ({@code cacerts}) as if none had been given, and a server with a public
  * certificate is reached as before. Only when a certificate is then refused does the refusal say which
  * file was not read ({@link #unreadNote()}).
+ *
+ * <p>A refusal over such a store is {@link #CODE}: the user's to fix, and, like an input file that cannot be
+ * read, exit code 1 (exit code 2 is for the command line's own options, which a Java option is not).
  */
 final class UnusableTrustStore extends IOException {
+    /** A trust store named with {@code -Djavax.net.ssl.trustStore} that Java cannot use: the user's, exit code 1. */
+    static final ErrorCode CODE = new ErrorCode("TRUST_STORE_UNUSABLE", ErrorKind.USER, 1);
+
     private static final String TRUST_STORE = "javax.net.ssl.trustStore";
 
     private final String file;
@@ -55,10 +64,11 @@ final class UnusableTrustStore extends IOException {
             KeyStore store = provider.isEmpty() ? KeyStore.getInstance(type) : KeyStore.getInstance(type, provider);
             store.load(in, password == null ? null : password.toCharArray());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new UnusableTrustStore(file, "not a " + type + " key store it can open with the password given: "
-                    + message, e);
+            // a file that is no key store at all often ends the parse with a bare EOFException: no words to add
+            String detail = e.getMessage() == null || e.getMessage().isBlank() ? ""
+                    : ": " + e.getMessage().lines().findFirst().orElse("");
+            throw new UnusableTrustStore(file, "not a " + type + " key store it can open with the password given"
+                    + detail, e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.emulator.Emulator;
 import io.vlmeta.emulator.EmulatorConfig;
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,8 +53,13 @@ class HttpTransportTlsTest {
 
     /** the default six attempts, with delays short enough that a retried handshake would show in the count */
     private static SinkOptions attempts(int attempts) {
+        return attempts(attempts, Duration.ofSeconds(5));
+    }
+
+    /** @param connectTimeout {@code connect-timeout-ms}, which bounds the TLS handshake too */
+    private static SinkOptions attempts(int attempts, Duration connectTimeout) {
         return new SinkOptions(attempts, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
+                Duration.ofMillis(100), connectTimeout, Duration.ofSeconds(10), 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), false);
     }
 
@@ -84,7 +94,7 @@ class HttpTransportTlsTest {
                             + "-Djavax.net.ssl.trustStorePassword=PASSWORD'")
                     .hasMessageNotContaining("s3cret-pass").hasMessageNotContaining("vl-user")
                     .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
-            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
+            assertThat(settled(tls.handshakes(), 1)).as("TLS connections the server saw").isEqualTo(1);
             assertThat(transport.tlsSetUp()).isTrue();
         } finally {
             tls.server().stop(0);
@@ -106,7 +116,7 @@ class HttpTransportTlsTest {
                             + "that does not match its host name (")
                     .hasMessageContaining("Check that the URL names the server by the host name its certificate "
                             + "is for.");
-            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
+            assertThat(settled(tls.handshakes(), 1)).as("TLS connections the server saw").isEqualTo(1);
         } finally {
             trust(before);
             tls.server().stop(0);
@@ -130,7 +140,7 @@ class HttpTransportTlsTest {
     }
 
     @Test
-    void aTrustStoreJavaCannotUseFailsAtOnceNamingItWithoutItsPassword() throws Exception {
+    void aTrustStoreJavaCannotUseFailsAtOnceAsTheUsersErrorWithExitCode1NamingItWithoutItsPassword() throws Exception {
         TlsServer tls = selfSignedServer("ip:127.0.0.1");
         String server = "https://127.0.0.1:" + tls.port();
         Path garbage = Files.writeString(dir.resolve("not a store.p12"), "not a key store");
@@ -141,7 +151,7 @@ class HttpTransportTlsTest {
         try {
             for (Map<String, String> store : brokenStores) {
                 Map<String, String> before = trust(store);
-                int handshakesBefore = settled(tls.handshakes());
+                int handshakesBefore = settled(tls.handshakes(), 0);
                 try (HttpTransport transport = new HttpTransport(server, null, attempts(6), 2, line -> { })) {
                     URI uri = URI.create(server + "/api/v1/dataset/ds");
 
@@ -152,10 +162,14 @@ class HttpTransportTlsTest {
                                     + store.get(TRUST_STORE) + " (-Djavax.net.ssl.trustStore) to check the certificate "
                                     + "of the Visual Layer server at " + server)
                             .hasMessageContaining("; so the dataset lookup was not sent.")
-                            .hasMessageNotContaining("pa55-word")
-                            .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.USAGE);
-                    assertThat(settled(tls.handshakes()) - handshakesBefore).as("TLS connections: none retried")
-                            .isLessThanOrEqualTo(1);
+                            .hasMessageContaining("Give the path of the file keytool -importcert wrote and its "
+                                    + "password (-Djavax.net.ssl.trustStorePassword), or leave both out")
+                            .hasMessageNotContaining("pa55-word").hasMessageNotContaining("\n")
+                            .extracting(e -> ((VlmetaException) e).code())
+                            .isEqualTo(new ErrorCode("TRUST_STORE_UNUSABLE", ErrorKind.USER, 1));
+                    // the refusal comes on the connection's first and only attempt, before its handshake
+                    assertThat(settled(tls.handshakes(), handshakesBefore + 1) - handshakesBefore)
+                            .as("TLS connections: none retried").isEqualTo(1);
                 } finally {
                     trust(before);
                 }
@@ -183,22 +197,133 @@ class HttpTransportTlsTest {
                             + missing + " given with -Djavax.net.ssl.trustStore (there is no such file) and used its "
                             + "own certificate authorities instead. Check that")
                     .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
-            assertThat(tls.handshakes()).as("TLS connections the server saw").hasValue(1);
+            assertThat(settled(tls.handshakes(), 1)).as("TLS connections the server saw").isEqualTo(1);
         } finally {
             trust(before);
             tls.server().stop(0);
         }
     }
 
+    @Test
+    void aServerThatTakesTheConnectionButNeverAnswersTheHandshakeFailsAtOnceWithinTheConnectTimeout()
+            throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            String server = "https://127.0.0.1:" + silent.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, "vl-user:s3cret-pass", null,
+                    attempts(6, Duration.ofMillis(500)), 2, log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessage("Cannot reach the Visual Layer server at " + server + " (no answer to the TLS "
+                                + "handshake within 0.5 s, connect-timeout-ms), so the dataset lookup was not sent: it "
+                                + "took the connection but said nothing. Is the server running at " + server + ", and "
+                                + "does it serve https? If it serves plain http, use the base URL http://127.0.0.1:"
+                                + silent.port() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                // without a handshake timeout the socket's 3 minutes applied, once for each of six attempts
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+                assertThat(settled(silent.connections(), 1)).as("connections: none retried").isEqualTo(1);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aPlainHttpServerAnsweringTheHandshakeFailsAtOnceSuggestingTheHttpUrlWithoutCredentials() throws Exception {
+        try (PlainHttpServer plain = PlainHttpServer.start()) {
+            String server = "https://127.0.0.1:" + plain.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, "vl-user:s3cret-pass", null, attempts(6), 2,
+                    log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessage("The Visual Layer server at " + server + " answered in plain HTTP, not TLS, so the "
+                                + "dataset lookup was not sent; trying again would not change that. It serves http, "
+                                + "not https: use the base URL http://127.0.0.1:" + plain.port() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                assertThat(settled(plain.connections(), 1)).as("connections: none retried").isEqualTo(1);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theEmulatorReachedByHttpsFailsAtOnceSuggestingTheHttpUrlThatWorks() {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.builder().build())) {
+            emulator.addDataset("ds", List.of("images/a.jpg"));
+            String server = emulator.baseUrl().replace("http://", "https://");
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, null, attempts(6, Duration.ofMillis(500)), 2,
+                    log::add)) {
+                URI uri = URI.create(server + "/api/v1/dataset/ds");
+
+                // the JDK's HTTP server waits for the end of a request line that the handshake's bytes rarely
+                // hold, so this is mostly silence and now and then a 400 answer: both suggest the http URL
+                assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessageContaining("use the base URL " + emulator.baseUrl() + " instead.")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+                assertThat(log).as("retry lines").isEmpty();
+            }
+            try (HttpTransport transport = new HttpTransport(emulator.baseUrl(), null, oneAttempt(), 2, line -> { })) {
+                assertThat(transport.send(ApiCall.get("dataset lookup",
+                        URI.create(emulator.baseUrl() + "/api/v1/dataset/ds"))).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aHandshakeUnansweredLaterInARunIsRetriedLikeAConnectTimeoutAnUploadToo() throws Exception {
+        Path keystore = selfSignedKeystore("ip:127.0.0.1");
+        Map<String, String> before = trust(trustStoreOf(keystore));
+        // the first connection answers, the second and third say nothing, the rest answer
+        try (ScriptedTlsServer tls = ScriptedTlsServer.start(serverContext(keystore), Set.of(2, 3))) {
+            String server = "https://127.0.0.1:" + tls.port();
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (HttpTransport transport = new HttpTransport(server, null, attempts(6, Duration.ofMillis(500)), 2,
+                    log::add)) {
+                ApiResponse first = transport.send(ApiCall.get("dataset lookup",
+                        URI.create(server + "/api/v1/dataset/ds")));
+                ApiResponse upload = transport.send(new ApiCall("upload", "POST",
+                        URI.create(server + "/api/v1/datasets/ds/custom_metadata/tasks/t1"),
+                        () -> new StringEntity("{}", ContentType.APPLICATION_JSON), null, false));
+
+                assertThat(first.status()).isEqualTo(200);
+                assertThat(upload.status()).isEqualTo(200);
+                assertThat(upload.attempts()).isEqualTo(3);
+                assertThat(log).containsExactly(
+                        "The upload failed (no answer to the TLS handshake within 0.5 s); retrying in 0.0 s (attempt 2 "
+                                + "of 6).",
+                        "The upload failed (no answer to the TLS handshake within 0.5 s); retrying in 0.0 s (attempt 3 "
+                                + "of 6).");
+                assertThat(tls.requests()).as("requests the server read").hasValue(2);
+            }
+        } finally {
+            trust(before);
+        }
+    }
+
     /**
      * The server counts a connection on its dispatcher thread, after the client may already have given up
      * on it: a refusal made before the handshake (an unusable trust store) can return before the server has
-     * counted the connection it was made on, and that count would land on the next attempt's tally.
+     * counted the connection it was made on, and on a busy machine that count can come late enough to land
+     * on the next attempt's tally. So the count is first awaited up to what the client surely caused, then
+     * watched for more.
      *
-     * @return the count once it has not changed for half a second (at most 10 seconds of waiting)
+     * @param atLeast the connections the client made for certain
+     * @return the count once it has reached {@code atLeast} and then not changed for half a second (at most
+     *     30 seconds of waiting)
      */
-    private static int settled(AtomicInteger count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    static int settled(AtomicInteger count, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count.get() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         int seen = count.get();
         while (System.nanoTime() < deadline) {
             Thread.sleep(500);
@@ -263,11 +388,17 @@ class HttpTransportTlsTest {
      *
      * @param san the certificate's subject alternative name, e.g. {@code ip:127.0.0.1}
      */
-    private TlsServer selfSignedServer(String san) throws Exception {
+    /** @return a fresh PKCS#12 key store made by keytool, holding a self-signed certificate for {@code san} */
+    private Path selfSignedKeystore(String san) throws Exception {
         Path keystore = dir.resolve("server.p12");
         keytool("-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
                 new String(PASSWORD), "-alias", "server", "-keyalg", "EC", "-dname",
                 "CN=" + san.substring(san.indexOf(':') + 1), "-ext", "san=" + san, "-validity", "2");
+        return keystore;
+    }
+
+    /** @return a server's TLS context presenting the key store's certificate */
+    private static SSLContext serverContext(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD);
@@ -276,6 +407,12 @@ class HttpTransportTlsTest {
         keys.init(store, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private TlsServer selfSignedServer(String san) throws Exception {
+        Path keystore = selfSignedKeystore(san);
+        SSLContext context = serverContext(keystore);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger handshakes = new AtomicInteger();
         server.setHttpsConfigurator(new HttpsConfigurator(context) {

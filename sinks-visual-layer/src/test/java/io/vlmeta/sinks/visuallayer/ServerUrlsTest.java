@@ -23,6 +23,15 @@ class ServerUrlsTest {
     }
 
     @Test
+    void theHttpUrlSuggestedForAnHttpsOneKeepsThePortThatAnsweredAndThePath() {
+        assertThat(ServerUrls.overPlainHttp("https://vl.example.com:8443/vl")).isEqualTo("http://vl.example.com:8443/vl");
+        // the plain answer came from https's port, 443, not http's 80
+        assertThat(ServerUrls.overPlainHttp("https://vl.example.com")).isEqualTo("http://vl.example.com:443");
+        assertThat(ServerUrls.overPlainHttp("HTTPS://[::1]/base")).isEqualTo("http://[::1]:443/base");
+        assertThat(ServerUrls.overPlainHttp("http://vl.example.com")).isEqualTo("http://vl.example.com");
+    }
+
+    @Test
     void refusesABaseUrlWithoutAnHttpScheme() {
         assertThatThrownBy(() -> ServerUrls.normalize("localhost:2080"))
                 .isInstanceOf(VlmetaException.class)
