@@ -229,6 +229,48 @@ class InterruptIT {
         assertThat(tempFolders("vlmeta-upload-")).as("the batch files: the user's metadata").isEmpty();
     }
 
+    /**
+     * Under --json a second signal still leaves the one document a script reads: {@code stopped}, exit code 130,
+     * and as its error what the stop printed, the resume command and its notes, with no secret.
+     */
+    @Test
+    void aSecondSignalDuringAnUploadUnderJsonLeavesOneStoppedDocumentWithTheResumeCommand() throws Exception {
+        String dataset = "signal-twice-json";
+        EMULATOR.emulator().addDataset(dataset, FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
+        // every answer takes 20 s: the first signal's wait cannot end before the second signal
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
+        String passwordUrl = EMULATOR.emulator().baseUrl().replace("http://", "http://alice:UrlPassw0rd@");
+        List<String> args = FramesUpload.command(dataset, csv, passwordUrl, dir.resolve("state"));
+        args.addAll(List.of("--api-key", "key-1", "--api-secret", "SECRET-never-printed", "--json"));
+        long requestsBefore = requests();
+        VlmetaJar.Started run = start(args);
+        awaitTheFirstRequest(run, requestsBefore);
+
+        signal(run.process(), "INT");
+        awaitStopping(run);
+        signal(run.process(), "INT");
+        VlmetaJar.Launch aborted = run.await();
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+
+        assertThat(aborted.exitCode()).as(aborted.both()).isEqualTo(130);
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(aborted.out());
+        assertThat(documents).as(aborted.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once (second signal). The journal "
+                + "records every request that was started; to continue, run:\n  vlmeta upload --csv " + csv
+                + " --dataset-id " + dataset + " --base-url \"$VL_BASE_URL\" --state-dir " + dir.resolve("state")
+                + " --batch-size 1000 --float-fields score --enum-fields label --sink-option poll-interval-ms=20"
+                + " --api-key key-1 --json --resume"
+                + "\n  (The base URL holds credentials and is not repeated here: set VL_BASE_URL to it before "
+                + "running this.)"
+                + "\n  (The API secret given with --api-secret is not repeated here: set VL_API_SECRET to it (or pass "
+                + "--api-secret-file FILE) before running this.)");
+        assertThat(aborted.err()).contains("Stopped at once (second signal).");
+        assertThat(aborted.both()).doesNotContain("SECRET-never-printed").doesNotContain("UrlPassw0rd");
+    }
+
     @Test
     void ctrlCDuringAValidationEndsItWithAStoppedJsonDocumentAndExit130() throws Exception {
         Path csv = dir.resolve("a million rows.csv");
@@ -347,7 +389,7 @@ class InterruptIT {
     }
 
     @Test
-    void aForcedStopLeavesNoCopyOfStandardInputBehind() throws Exception {
+    void aSecondSignalDuringAValidationLeavesOneStoppedDocumentAndNoCopyOfStandardInput() throws Exception {
         WaitingValidation waiting = aValidationWaitingForItsExport();
         VlmetaJar.Started run = waiting.run();
 
@@ -359,6 +401,34 @@ class InterruptIT {
 
         assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
         assertThat(stopped.err()).contains("Stopped at once (second signal). Nothing was sent.");
+        assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once (second signal). Nothing was "
+                + "sent.");
+    }
+
+    /** A job that does not end within 5 s of the first signal is ended by the stop's watchdog, as by a second. */
+    @Test
+    void aValidationThatOutlivesItsStopIsEndedWithOneStoppedDocument() throws Exception {
+        WaitingValidation waiting = aValidationWaitingForItsExport();
+        VlmetaJar.Started run = waiting.run();
+
+        signal(run.process(), "TERM");
+        VlmetaJar.Launch stopped = run.await();
+        waiting.exportWriter().close();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopping (SIGTERM): nothing is sent in this job")
+                .contains("Stopped at once: the job did not end within 5 s. Nothing was sent.");
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once: the job did not end within "
+                + "5 s. Nothing was sent.");
         assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
     }
 
@@ -431,9 +501,12 @@ class InterruptIT {
         signal(run, "INT");
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("err.txt"));
+        String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(run.exitValue()).as(err).isEqualTo(130);
         assertThat(err).contains("Stopped at once (SIGINT), after the job had ended: its output may be cut short.");
+        // the job's document had started: the stop cuts it and adds none of its own
+        assertThat(out).startsWith("{\"status\":\"validated\"").doesNotContain("\"stopped\"");
     }
 
     /**
