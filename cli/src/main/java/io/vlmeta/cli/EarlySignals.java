@@ -1,7 +1,6 @@
 package io.vlmeta.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -14,35 +13,6 @@ import sun.misc.SignalHandler;
  * stops through its shutdown hooks.
  */
 final class EarlySignals {
-    /** Who writes the one {@code --json} document of this process. */
-    private enum Stdout { FREE, JOB, EARLY_STOP }
-
-    private static final AtomicReference<Stdout> STDOUT = new AtomicReference<>(Stdout.FREE);
-
-    /**
-     * Claims standard output for the run's own document (its summary, or its refusal), once and for all.
-     *
-     * @return false when an early stop has claimed it first: the run must write nothing there
-     */
-    static boolean stdoutToTheJob() {
-        return STDOUT.compareAndSet(Stdout.FREE, Stdout.JOB) || STDOUT.get() == Stdout.JOB;
-    }
-
-    /**
-     * Waits, when an early stop has claimed standard output, for it to write its document and halt the
-     * process: a run that exits first would cut the document off. Returns at once otherwise.
-     */
-    static void yieldToAnEarlyStop() {
-        if (STDOUT.get() != Stdout.EARLY_STOP) {
-            return;
-        }
-        try {
-            Thread.sleep(10_000); // the handler halts the process long before
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private EarlySignals() {
     }
 
@@ -58,15 +28,15 @@ final class EarlySignals {
         }
         boolean json = Cli.asksForJson(args);
         SignalHandler handler = signal -> {
-            if (json && !STDOUT.compareAndSet(Stdout.FREE, Stdout.EARLY_STOP)) {
+            if (json && !StdoutClaim.PROCESS.claimForAForcedStop()) {
                 return; // the run is writing its own document (a refusal) and ends with it
             }
             String message = "Stopped (SIG" + signal.getName() + ") before the job started: nothing was sent.";
             if (json) {
-                JsonSummary.printEarlyStop(message, out);
+                JsonSummary.printForcedStop(message, out);
             }
             err.println();
-            StopSignals.halt(err, message);
+            StopSignals.halt(err, StopDocument.NONE, message); // the document, if asked for, is written above
         };
         for (String name : new String[] {"INT", "TERM"}) {
             try {

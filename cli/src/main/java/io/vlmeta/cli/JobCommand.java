@@ -54,7 +54,8 @@ abstract class JobCommand {
             // a validation is stopped too, so that it ends as every refused job does (--json included)
             // the stop notice goes above the progress bars, as step lines do: a bar's redraw would erase it
             JobStop cancellation = context.stops().start(bars.guard(ConsoleStream.of(context.err())),
-                    mode == JobSpec.Mode.UPLOAD ? resume : null);
+                    mode == JobSpec.Mode.UPLOAD ? resume : null,
+                    options.json ? StopDocument.json(context.out(), StdoutClaim.PROCESS) : StopDocument.NONE);
             JobSpec spec = JobSpecs.from(options, mode, context, stdin, cancellation);
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));

@@ -52,16 +52,19 @@ final class JsonSummary {
     }
 
     /**
-     * Writes the {@code stopped} document of a run stopped before its job started ({@link EarlySignals}), which
-     * has claimed standard output for it.
+     * Writes the {@code stopped} document of a stop that halts the process ({@link EarlySignals}, {@link
+     * StopSignals}), the same document a job stopped in time writes through {@link #printError}. The caller has
+     * claimed standard output for it ({@link StdoutClaim#claimForAForcedStop()}); a write that fails is lost.
+     *
+     * @param message what the stop printed on standard error, lines joined by line breaks
      */
-    static void printEarlyStop(String message, PrintStream out) {
+    static void printForcedStop(String message, PrintStream out) {
         writeJson(errorJson(message, Stops.EXIT_CODE), out);
     }
 
     private static boolean printJson(Map<String, Object> json, PrintStream out) {
-        if (!EarlySignals.stdoutToTheJob()) {
-            EarlySignals.yieldToAnEarlyStop(); // it writes its own document and ends the process
+        if (!StdoutClaim.PROCESS.claimForTheJob()) {
+            StdoutClaim.PROCESS.yieldToAForcedStop(); // it writes its own document and ends the process
             return true;
         }
         return writeJson(json, out);

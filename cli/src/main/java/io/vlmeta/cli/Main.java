@@ -22,7 +22,7 @@ public final class Main {
             System.err.println(OutOfMemoryAdvice.message(Runtime.getRuntime().maxMemory()));
             exitCode = 1;
         }
-        EarlySignals.yieldToAnEarlyStop(); // a stop that came as the run ended is finishing its output
+        StdoutClaim.PROCESS.yieldToAForcedStop(); // a stop that came as the run ended is finishing its output
         System.exit(exitCode);
     }
 }

@@ -10,16 +10,18 @@ import java.io.PrintStream;
 interface StopControl {
 
     /** Nobody can stop the job. */
-    StopControl NONE = (err, resume) -> JobStop.NEVER;
+    StopControl NONE = (err, resume, document) -> JobStop.NEVER;
 
     /**
      * Called once when a job starts.
      *
-     * @param err           where to say that the job is stopping
-     * @param resume the command that continues the job and what to set before running it, printed when the
-     *               job must end at once; {@code null} for a job that sends nothing (a validation, a dry run),
-     *               which has nothing to continue
+     * @param err      where to say that the job is stopping
+     * @param resume   the command that continues the job and what to set before running it, printed when the
+     *                 job must end at once; {@code null} for a job that sends nothing (a validation, a dry run),
+     *                 which has nothing to continue
+     * @param document what a stop that ends the process at once leaves on standard output: the {@code stopped}
+     *                 document under {@code --json}, else {@link StopDocument#NONE}; never {@code null}
      * @return the job's cancellation, told when the job has ended
      */
-    JobStop start(PrintStream err, ResumeCommand resume);
+    JobStop start(PrintStream err, ResumeCommand resume, StopDocument document);
 }

@@ -19,7 +19,9 @@ import sun.misc.SignalHandler;
  * {@link #NOTHING_SENT_GRACE} (reading a large export, say) ends at once. A second signal, or a job still
  * running {@link #grace} after the first, ends the process at once
  * (still 130), printing the resume command with its notes; the journal's write-ahead records let
- * {@code --resume} settle the requests cut off. A signal that comes once the job has ended lets its output
+ * {@code --resume} settle the requests cut off. Under {@code --json} such a forced stop leaves the
+ * {@code stopped} document on standard output, its {@code error} the lines it printed, unless the job's own
+ * document has started there ({@link StdoutClaim}). A signal that comes once the job has ended lets its output
  * (the summary, the {@code --json} document) be finished with the job's exit code; a second one cuts it
  * short ({@link StopPhase}).
  *
@@ -47,7 +49,7 @@ final class StopSignals implements StopControl {
     }
 
     @Override
-    public JobStop start(PrintStream err, ResumeCommand resume) {
+    public JobStop start(PrintStream err, ResumeCommand resume, StopDocument document) {
         JobPhase phase = new JobPhase();
         // set only once the first signal's notice is printed: a job that ends at once on the request (one
         // between two checks of a short stage) would otherwise exit before the notice, which is then lost
@@ -65,16 +67,16 @@ final class StopSignals implements StopControl {
                                     + " s for the requests in flight.") + " Press Ctrl-C again to stop at once.");
                     err.flush();
                     stopRequested.set(true);
-                    watchdog(err, resume, wait, phase);
+                    watchdog(err, document, resume, wait, phase);
                 }
-                case ABORT_JOB -> abort(err, "Stopped at once (second signal).", resume);
+                case ABORT_JOB -> abort(err, document, "Stopped at once (second signal).", resume);
                 case FINISH_OUTPUT -> {
                     err.println();
                     err.println("The job had already ended when " + name + " came: its output is being finished, "
                             + "and the exit code is the job's. Press Ctrl-C again to cut the output short.");
                     err.flush();
                 }
-                case CUT_OUTPUT -> cutOutput(err, name, resume);
+                case CUT_OUTPUT -> cutOutput(err, document, name, resume);
             }
         };
         for (String name : new String[] {"INT", "TERM"}) {
@@ -120,7 +122,8 @@ final class StopSignals implements StopControl {
         }
     }
 
-    private static void watchdog(PrintStream err, ResumeCommand resume, Duration wait, JobPhase phase) {
+    private static void watchdog(PrintStream err, StopDocument document, ResumeCommand resume, Duration wait,
+                                 JobPhase phase) {
         Thread thread = new Thread(() -> {
             try {
                 Thread.sleep(wait.toMillis());
@@ -128,19 +131,20 @@ final class StopSignals implements StopControl {
                 return;
             }
             // a job that did end in time is left to write its output
-            phase.ifStillStopping(() -> abort(err, resume == null ? "Stopped at once: the job did not end within "
-                    + wait.toSeconds() + " s." : "Stopped at once: the requests in flight did not finish within "
-                    + wait.toSeconds() + " s.", resume));
+            phase.ifStillStopping(() -> abort(err, document, resume == null
+                    ? "Stopped at once: the job did not end within " + wait.toSeconds() + " s."
+                    : "Stopped at once: the requests in flight did not finish within " + wait.toSeconds() + " s.",
+                    resume));
         }, "vlmeta-stop-watchdog");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Ends the process while an ended job's output is written: an upload's may not have said how to go on. */
-    private static void cutOutput(PrintStream err, String signal, ResumeCommand resume) {
+    private static void cutOutput(PrintStream err, StopDocument document, String signal, ResumeCommand resume) {
         String why = "Stopped at once (" + signal + "), after the job had ended: its output may be cut short.";
-        haltWith(err, resume == null ? why : why + " The journal says where each field stands; to finish what is "
-                + "left, if anything, run:", resume);
+        haltWith(err, document, resume == null ? why : why + " The journal says where each field stands; to finish "
+                + "what is left, if anything, run:", resume);
     }
 
     /**
@@ -149,31 +153,35 @@ final class StopSignals implements StopControl {
      * @param resume the command that continues the job and its notes; {@code null} when there is nothing to
      *               continue
      */
-    private static void abort(PrintStream err, String why, ResumeCommand resume) {
-        haltWith(err, resume == null ? why + " Nothing was sent." : why + " The journal records every request "
-                + "that was started; to continue, run:", resume);
+    private static void abort(PrintStream err, StopDocument document, String why, ResumeCommand resume) {
+        haltWith(err, document, resume == null ? why + " Nothing was sent." : why + " The journal records every "
+                + "request that was started; to continue, run:", resume);
     }
 
     /** Halts after {@code why} and, when there is one, the resume command with its notes, one per line. */
-    private static void haltWith(PrintStream err, String why, ResumeCommand resume) {
+    private static void haltWith(PrintStream err, StopDocument document, String why, ResumeCommand resume) {
         List<String> lines = new ArrayList<>(List.of(why));
         if (resume != null) {
             lines.add("  " + resume.command());
             resume.notes().forEach(note -> lines.add("  (" + note + ")"));
         }
-        halt(err, lines.toArray(String[]::new));
+        halt(err, document, lines.toArray(String[]::new));
     }
 
     /**
-     * Says why, then halts without shutdown hooks or waiting for any thread: the user asked for it.
+     * Says why, leaves the document a script reads, then halts without shutdown hooks or waiting for any thread:
+     * the user asked for it.
      *
-     * @param lines printed one by one: {@code err} shows a line break inside a line as an escape
+     * @param document what standard output gets: the same lines as a {@code stopped} document under
+     *                 {@code --json} when nothing else is written there
+     * @param lines    printed one by one: {@code err} shows a line break inside a line as an escape
      */
-    static void halt(PrintStream err, String... lines) {
+    static void halt(PrintStream err, StopDocument document, String... lines) {
         for (String line : lines) {
             err.println(line);
         }
         err.flush();
+        document.writeFor(List.of(lines));
         TempFolder.closeAll(); // copies of standard input, batch files: the user's metadata
         Runtime.getRuntime().halt(Stops.EXIT_CODE);
     }

@@ -40,7 +40,7 @@ class DemoCommandTest {
         int exit;
         try (PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             // the stop comes once the first field is declared: mid-upload, where a user's upload is resumed
-            StopControl stops = (err, resume) -> {
+            StopControl stops = (err, resume, document) -> {
                 given.add(resume);
                 return () -> out.toString(StandardCharsets.UTF_8).contains("Declared field");
             };

@@ -63,6 +63,66 @@ class InterruptIT {
         assertThat(kill.exitValue()).isZero();
     }
 
+    /** @return how many requests the emulator has had, from every test so far */
+    private static long requests() {
+        return FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum();
+    }
+
+    /** Waits until the run has sent its first request: its job runs, with its own signal handlers. */
+    private static void awaitTheFirstRequest(VlmetaJar.Started run, long requestsBefore) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (requests() == requestsBefore && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requests()).as("the run's first request").isGreaterThan(requestsBefore);
+        assertThat(run.process().isAlive()).as("still running").isTrue();
+    }
+
+    /** Waits until the run has said it is stopping: its first signal was taken, so a second one now is a second. */
+    private static void awaitStopping(VlmetaJar.Started run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(run.err()).contains("Stopping (SIG") && run.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(run.err())).as("the first signal's notice").contains("Stopping (SIG");
+        assertThat(run.process().isAlive()).as("still stopping").isTrue();
+    }
+
+    /**
+     * Opens {@code fifo} for writing, which returns once the run opens it to read: its job is running, with its
+     * own signal handlers. Nothing is written: the job then waits for the rest of the file until the stream
+     * returned is closed.
+     */
+    private static java.io.OutputStream awaitTheJobReading(Path fifo, Process process) throws Exception {
+        java.util.concurrent.FutureTask<java.io.OutputStream> open = new java.util.concurrent.FutureTask<>(
+                () -> Files.newOutputStream(fifo));
+        Thread opener = new Thread(open, "opens the FIFO");
+        opener.setDaemon(true);
+        opener.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!open.isDone() && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (!open.isDone()) {
+            // a reader of our own lets the open return, so that no thread is left waiting on the FIFO
+            Files.newInputStream(fifo).close();
+            open.get().close();
+            throw new AssertionError("the job never opened " + fifo + "; alive: " + process.isAlive());
+        }
+        return open.get();
+    }
+
+    /** @return every JSON document on {@code out}, in order */
+    private static List<com.fasterxml.jackson.databind.JsonNode> documents(String out) throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> documents = new ArrayList<>();
+        try (var parser = mapper.createParser(out)) {
+            mapper.readValues(parser, com.fasterxml.jackson.databind.JsonNode.class).forEachRemaining(documents::add);
+        }
+        return documents;
+    }
+
     private static Map<String, Object> expectedScores(String dataset) {
         return FramesUpload.expectedScores(EMULATOR.emulator(), dataset);
     }
@@ -145,15 +205,12 @@ class InterruptIT {
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
         List<String> args = command(dataset, csv);
         args.addAll(List.of("--api-key", "key-1", "--api-secret", "SECRET-never-printed"));
+        long requestsBefore = requests();
         VlmetaJar.Started run = start(args);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum() < 1
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitTheFirstRequest(run, requestsBefore);
 
         signal(run.process(), "INT");
-        Thread.sleep(500);
+        awaitStopping(run);
         long second = System.nanoTime();
         signal(run.process(), "INT");
         VlmetaJar.Launch aborted = run.await();
@@ -170,6 +227,48 @@ class InterruptIT {
                         + "set VL_API_SECRET to it (or pass --api-secret-file FILE) before running this.)\n")
                 .doesNotContain("SECRET-never-printed");
         assertThat(tempFolders("vlmeta-upload-")).as("the batch files: the user's metadata").isEmpty();
+    }
+
+    /**
+     * Under --json a second signal still leaves the one document a script reads: {@code stopped}, exit code 130,
+     * and as its error what the stop printed, the resume command and its notes, with no secret.
+     */
+    @Test
+    void aSecondSignalDuringAnUploadUnderJsonLeavesOneStoppedDocumentWithTheResumeCommand() throws Exception {
+        String dataset = "signal-twice-json";
+        EMULATOR.emulator().addDataset(dataset, FramesUpload.files());
+        Path csv = FramesUpload.csv(dir);
+        // every answer takes 20 s: the first signal's wait cannot end before the second signal
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
+        String passwordUrl = EMULATOR.emulator().baseUrl().replace("http://", "http://alice:UrlPassw0rd@");
+        List<String> args = FramesUpload.command(dataset, csv, passwordUrl, dir.resolve("state"));
+        args.addAll(List.of("--api-key", "key-1", "--api-secret", "SECRET-never-printed", "--json"));
+        long requestsBefore = requests();
+        VlmetaJar.Started run = start(args);
+        awaitTheFirstRequest(run, requestsBefore);
+
+        signal(run.process(), "INT");
+        awaitStopping(run);
+        signal(run.process(), "INT");
+        VlmetaJar.Launch aborted = run.await();
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+
+        assertThat(aborted.exitCode()).as(aborted.both()).isEqualTo(130);
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(aborted.out());
+        assertThat(documents).as(aborted.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once (second signal). The journal "
+                + "records every request that was started; to continue, run:\n  vlmeta upload --csv " + csv
+                + " --dataset-id " + dataset + " --base-url \"$VL_BASE_URL\" --state-dir " + dir.resolve("state")
+                + " --batch-size 1000 --float-fields score --enum-fields label --sink-option poll-interval-ms=20"
+                + " --api-key key-1 --json --resume"
+                + "\n  (The base URL holds credentials and is not repeated here: set VL_BASE_URL to it before "
+                + "running this.)"
+                + "\n  (The API secret given with --api-secret is not repeated here: set VL_API_SECRET to it (or pass "
+                + "--api-secret-file FILE) before running this.)");
+        assertThat(aborted.err()).contains("Stopped at once (second signal).");
+        assertThat(aborted.both()).doesNotContain("SECRET-never-printed").doesNotContain("UrlPassw0rd");
     }
 
     @Test
@@ -264,9 +363,18 @@ class InterruptIT {
         }
     }
 
-    @Test
-    void aForcedStopLeavesNoCopyOfStandardInputBehind() throws Exception {
-        // an export that never comes (a FIFO nobody writes): the job waits for it with the copy on disk
+    /**
+     * @param run          a validation waiting for its export
+     * @param exportWriter the export FIFO's write end, open and with nothing written: closed once the run ended
+     */
+    private record WaitingValidation(VlmetaJar.Started run, java.io.OutputStream exportWriter) {
+    }
+
+    /**
+     * A validation from standard input that waits for an export that never comes (a FIFO nobody writes to), with
+     * the copy of standard input on disk.
+     */
+    private WaitingValidation aValidationWaitingForItsExport() throws Exception {
         Path export = dir.resolve("export that never comes");
         Process mkfifo = new ProcessBuilder("mkfifo", export.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
@@ -275,20 +383,52 @@ class InterruptIT {
         try (var stdin = run.process().getOutputStream()) {
             stdin.write("file_fullpath,label\nimages/a.jpg,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (tempFolders("vlmeta-stdin-").isEmpty() && run.process().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        java.io.OutputStream exportWriter = awaitTheJobReading(export, run.process());
         assertThat(tempFolders("vlmeta-stdin-")).as("standard input copied").isNotEmpty();
-        Thread.sleep(1_500); // the signal handlers are installed right after the copy
+        return new WaitingValidation(run, exportWriter);
+    }
+
+    @Test
+    void aSecondSignalDuringAValidationLeavesOneStoppedDocumentAndNoCopyOfStandardInput() throws Exception {
+        WaitingValidation waiting = aValidationWaitingForItsExport();
+        VlmetaJar.Started run = waiting.run();
 
         signal(run.process(), "INT");
-        Thread.sleep(200);
+        awaitStopping(run);
         signal(run.process(), "INT");
         VlmetaJar.Launch stopped = run.await();
+        waiting.exportWriter().close();
 
         assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
         assertThat(stopped.err()).contains("Stopped at once (second signal). Nothing was sent.");
+        assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once (second signal). Nothing was "
+                + "sent.");
+    }
+
+    /** A job that does not end within 5 s of the first signal is ended by the stop's watchdog, as by a second. */
+    @Test
+    void aValidationThatOutlivesItsStopIsEndedWithOneStoppedDocument() throws Exception {
+        WaitingValidation waiting = aValidationWaitingForItsExport();
+        VlmetaJar.Started run = waiting.run();
+
+        signal(run.process(), "TERM");
+        VlmetaJar.Launch stopped = run.await();
+        waiting.exportWriter().close();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(stopped.err()).contains("Stopping (SIGTERM): nothing is sent in this job")
+                .contains("Stopped at once: the job did not end within 5 s. Nothing was sent.");
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once: the job did not end within "
+                + "5 s. Nothing was sent.");
         assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
     }
 
@@ -316,7 +456,11 @@ class InterruptIT {
         while (!Files.readString(err).contains("Ready to upload") && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        Thread.sleep(500); // past the summary: the JSON fills the pipe
+        // the document has started: the job owns standard output, and its 1 MB fills the pipe
+        while (process.getInputStream().available() == 0 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(process.getInputStream().available()).as("the JSON started").isPositive();
         assertThat(process.isAlive()).as("waiting to write its JSON").isTrue();
         return process;
     }
@@ -357,9 +501,12 @@ class InterruptIT {
         signal(run, "INT");
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("err.txt"));
+        String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(run.exitValue()).as(err).isEqualTo(130);
         assertThat(err).contains("Stopped at once (SIGINT), after the job had ended: its output may be cut short.");
+        // the job's document had started: the stop cuts it and adds none of its own
+        assertThat(out).startsWith("{\"status\":\"validated\"").doesNotContain("\"stopped\"");
     }
 
     /**
@@ -372,7 +519,7 @@ class InterruptIT {
     void aSignalWhileStandardInputIsCopiedEndsTheRunAsAStopWithItsJson(String signal) throws Exception {
         VlmetaJar.Started run = start(List.of("upload", "--csv", "-", "--dataset-id", "never-reached", "--base-url",
                 EMULATOR.emulator().baseUrl(), "--string-fields", "label", "--json"));
-        long uploadsBefore = FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum();
+        long uploadsBefore = requests();
         var stdin = run.process().getOutputStream();
         stdin.write("file_fullpath,label\nimages/a.jpg,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         stdin.flush(); // and left open: the copy waits for the rest
@@ -393,27 +540,45 @@ class InterruptIT {
         assertThat(json.get("status").asText()).as(stopped.out()).isEqualTo("stopped");
         assertThat(json.get("exit_code").asInt()).isEqualTo(130);
         assertThat(tempFolders("vlmeta-stdin-")).as("the copy of the user's metadata").isEmpty();
-        assertThat(FaultPlan.ENDPOINTS.stream().mapToLong(e -> EMULATOR.emulator().requestCount(e)).sum())
-                .isEqualTo(uploadsBefore);
+        assertThat(requests()).isEqualTo(uploadsBefore);
+    }
+
+    /**
+     * Starts the jar and waits until its main has installed the early INT and TERM handlers ({@link EarlySignals}).
+     * Java's own handlers, which end the process with 143 on SIGTERM, are in place from the JVM's start (the TERM
+     * bit of SigCgt in /proc/PID/status is set before main runs), so the sign is the JVM's class log, written as
+     * classes load: main builds its CliContext right after installing the handlers.
+     */
+    private VlmetaJar.Started startWithItsEarlyHandlers(List<String> args, Path classLog) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        VlmetaJar.Started run = VlmetaJar.start(dir, dir.resolve("streams"), List.of("-Djava.io.tmpdir="
+                + dir.resolve("tmp"), "-Xlog:class+load=info:file=" + classLog), args);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(classLog) && Files.readString(classLog).contains("] io.vlmeta.cli.CliContext source:"))
+                && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.readString(classLog)).as("main got past installing its handlers")
+                .contains("] io.vlmeta.cli.CliContext source:");
+        return run;
     }
 
     /**
      * A refusal under --json is a document on standard output, and so is an early stop's: a SIGTERM that comes
-     * while the refusal is written must not add a second one. Sent at 12 moments around the refusal.
+     * while the refusal is written must not add a second one. Sent at 12 moments from the handlers' installation
+     * on, before, while and after the refusal is written, which takes a few hundred ms: whichever document is
+     * written, it is the only one and its exit code is the process's.
      */
     @Test
     void aSignalAsARefusalIsWrittenLeavesExactlyOneJsonDocument() throws Exception {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         for (int i = 0; i < 12; i++) {
-            VlmetaJar.Started run = start(List.of("validate", "--csv", "x.csv", "--json", "--no-such-flag"));
-            Thread.sleep(250 + i * 50L);
+            VlmetaJar.Started run = startWithItsEarlyHandlers(List.of("validate", "--csv", "x.csv", "--json",
+                    "--no-such-flag"), dir.resolve("classes-" + i + ".log"));
+            Thread.sleep(i * 40L); // not a wait for anything: the moment the signal is sent at
             run.process().destroy(); // SIGTERM, or nothing when the run has ended
             VlmetaJar.Launch ended = run.await();
 
-            List<com.fasterxml.jackson.databind.JsonNode> documents = new ArrayList<>();
-            try (var parser = mapper.createParser(ended.out())) {
-                mapper.readValues(parser, com.fasterxml.jackson.databind.JsonNode.class).forEachRemaining(documents::add);
-            }
+            List<com.fasterxml.jackson.databind.JsonNode> documents = documents(ended.out());
             assertThat(documents).as(ended.both()).hasSize(1);
             assertThat(documents.get(0).get("exit_code").asInt()).as(ended.both()).isEqualTo(ended.exitCode());
         }

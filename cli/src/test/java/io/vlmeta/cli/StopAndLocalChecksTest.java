@@ -65,7 +65,7 @@ class StopAndLocalChecksTest {
         List<String> args = upload("stopped-early");
         long before = requests();
 
-        CliRun run = run((err, resume) -> () -> true, args);
+        CliRun run = run((err, resume, document) -> () -> true, args);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(130);
         assertThat(run.err()).isEqualTo("Error: Stopped before the media mapping was fetched: nothing was sent; run "
@@ -78,8 +78,8 @@ class StopAndLocalChecksTest {
         List<String> args = upload("stopped-mid-upload", "--batch-size", "2", "--parallel", "1", "--json");
         long uploadsBefore = EMULATOR.emulator().requestCount("upload");
 
-        CliRun stopped = run((err, resume) -> () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore,
-                args);
+        CliRun stopped = run((err, resume, document) -> () -> EMULATOR.emulator().requestCount("upload")
+                > uploadsBefore, args);
         List<String> again = new ArrayList<>(args);
         again.add("--resume");
         CliRun resumed = run(StopControl.NONE, again);
@@ -100,7 +100,7 @@ class StopAndLocalChecksTest {
         List<String> args = upload("secret-in-flag", "--api-key", "k1", "--api-secret", "s3cr3t-value");
         List<ResumeCommand> seen = new ArrayList<>();
 
-        CliRun run = run((err, resume) -> {
+        CliRun run = run((err, resume, document) -> {
             seen.add(resume);
             return () -> true;
         }, args);
@@ -120,11 +120,11 @@ class StopAndLocalChecksTest {
         long uploadsBefore = EMULATOR.emulator().requestCount("upload");
         List<String> seen = new ArrayList<>();
 
-        CliRun stopped = run(Map.of("VLMETA_PROGRAM", "./vlmeta"), (err, resume) -> {
+        CliRun stopped = run(Map.of("VLMETA_PROGRAM", "./vlmeta"), (err, resume, document) -> {
             seen.add(resume.command());
             return () -> EMULATOR.emulator().requestCount("upload") > uploadsBefore;
         }, args);
-        CliRun spaced = run(Map.of("VLMETA_PROGRAM", "/opt/my tools/bin/vlmeta"), (err, resume) -> {
+        CliRun spaced = run(Map.of("VLMETA_PROGRAM", "/opt/my tools/bin/vlmeta"), (err, resume, document) -> {
             seen.add(resume.command());
             return () -> true;
         }, upload("called-from-a-spaced-folder"));
