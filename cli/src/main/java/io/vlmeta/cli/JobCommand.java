@@ -94,6 +94,10 @@ abstract class JobCommand {
             ending(human, style, spec, result);
             if (result.exitCode() == Stops.EXIT_CODE) {
                 stopped(human, style, resume);
+            } else if (cancellation.requested()) {
+                // the signal came after the job's last look for one: "Stopping" was printed, yet it ran to its end
+                human.println(style.mark("⏹️") + "The stop came after the job's last step, so it ran to its end: the "
+                        + "result above stands, and the exit code is the job's (" + result.exitCode() + ").");
             }
             if (options.json && !JsonSummary.print(spec, result, context.out())) {
                 // the job itself is done (and an upload's journal says so); a script reading the JSON is not

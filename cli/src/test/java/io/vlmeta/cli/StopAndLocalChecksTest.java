@@ -96,6 +96,32 @@ class StopAndLocalChecksTest {
     }
 
     @Test
+    void aStopThatComesAfterTheJobsLastStepSaysTheJobRanToItsEndWithItsOwnExitCode() throws IOException {
+        List<String> args = upload("stopped-too-late");
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        // the signal lands between the job's last look for one and its end
+        CliRun run = run((err, resume, document) -> new JobStop() {
+            @Override
+            public boolean requested() {
+                return signalled.get();
+            }
+
+            @Override
+            public void ended() {
+                signalled.set(true);
+            }
+        }, args);
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("The stop came after the job's last step, so it ran to its end: the result "
+                + "above stands, and the exit code is the job's (0).").doesNotContain("Stopped:");
+        for (String field : List.of("confidence", "weather")) {
+            assertThat(EMULATOR.emulator().values("stopped-too-late", field)).as(field).hasSize(12);
+        }
+    }
+
+    @Test
     void theStopControlIsGivenTheResumeCommandWithoutTheSecret() throws IOException {
         List<String> args = upload("secret-in-flag", "--api-key", "k1", "--api-secret", "s3cr3t-value");
         List<ResumeCommand> seen = new ArrayList<>();
