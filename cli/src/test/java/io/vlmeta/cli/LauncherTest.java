@@ -201,6 +201,67 @@ class LauncherTest {
         assertThat(calls).doesNotExist(); // the jar was not run
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aRunStoppedWhileWaitingForAnotherBuildEndsByTheSignalAndLeavesNoFlockWaiting(String signal)
+            throws Exception {
+        Files.delete(jar);
+        Path lock = Files.createDirectories(root.resolve("cli/target")).resolve(".vlmeta-build.lock");
+        Path held = root.resolve("held");
+        // another run's build, holding the lock as the launcher does: on an open file of its own
+        Process holder = new ProcessBuilder("bash", "-c", "exec 8>>'" + lock + "'; flock 8; touch '" + held
+                + "'; exec sleep 60").start();
+        try {
+            waitFor(() -> Files.exists(held), "the other build holds the lock");
+            Path err = root.resolve("err.txt");
+            Process run = start(err);
+            waitFor(() -> Files.readString(err, StandardCharsets.UTF_8).contains("Waiting for another run's build"),
+                    "the run waits for the lock");
+
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.waitFor(20, TimeUnit.SECONDS)).as("stopped while the lock is still held").isTrue();
+
+            assertThat(run.exitValue()).isEqualTo(signal.equals("INT") ? 130 : 143);
+            waitFor(() -> waitingFlocks(lock).isEmpty(), "no flock left waiting for the lock");
+            assertThat(calls).doesNotExist(); // neither built nor run
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    /** @return the pids of {@code flock 9} processes whose descriptor 9 is {@code lock}: a launcher's wait */
+    private static List<Long> waitingFlocks(Path lock) throws IOException {
+        List<Long> waiting = new ArrayList<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String command = Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8);
+                    if (command.equals("flock\u00009\u0000")
+                            && Files.readSymbolicLink(process.resolve("fd/9")).equals(lock.toRealPath())) {
+                        waiting.add(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // ended meanwhile, or not ours to read
+                }
+            }
+        }
+        return waiting;
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private static void waitFor(Condition condition, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void aLockFileLeftBehindHoldsNothing() throws Exception {
         Files.delete(jar);
