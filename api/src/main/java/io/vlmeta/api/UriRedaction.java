@@ -1,6 +1,5 @@
 package io.vlmeta.api;
 
-import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,6 @@ public final class UriRedaction {
     private static final Pattern PARTS = Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?([^/?#]*)([^?#]*)");
     /** A path parameter: from a {@code ;} to the end of its segment. */
     private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
-    private static final Pattern USERINFO_MARKED = Pattern.compile("(?<=//)[^/?#]*@");
 
     private UriRedaction() {
     }
@@ -52,13 +50,25 @@ public final class UriRedaction {
      *     and the user must write each {@code @} in a user name or password as {@code %40}
      */
     public static boolean unencodedUserinfo(String uri) {
+        String userinfo = userinfo(uri);
+        return userinfo != null && userinfo.contains("@");
+    }
+
+    /**
+     * @param uri a URI as given, parsable or not, or {@code null}
+     * @return its userinfo as given (percent-encoding kept): its authority (see {@link #server}) up to the last
+     *     {@code @}; {@code null} when the authority holds no {@code @}, or for {@code null}. Never for a message:
+     *     it holds the password.
+     */
+    public static String userinfo(String uri) {
         if (uri == null) {
-            return false;
+            return null;
         }
         Matcher parts = PARTS.matcher(uri.strip());
-        parts.lookingAt();
+        parts.lookingAt(); // every part is optional: it always matches
         String authority = parts.group(2);
-        return authority.indexOf('@') != authority.lastIndexOf('@');
+        int at = authority.lastIndexOf('@');
+        return at < 0 ? null : authority.substring(0, at);
     }
 
     /**
@@ -72,24 +82,5 @@ public final class UriRedaction {
             throw VlmetaException.usage(name + " '" + server(uri) + "' has an @ in its user name or password: write "
                     + "an @ in a user name or password as %40, e.g. https://user:p%40ss@vl.example.com.");
         }
-    }
-
-    /**
-     * @param uri a parsed URI
-     * @return whether its authority holds a userinfo: one Java parsed, or an {@code @} in an authority Java
-     *     could not split into userinfo, host and port (an unencoded {@code @} in a password makes it a
-     *     registry-based authority, RFC 2396, with no userinfo and no host)
-     */
-    public static boolean hasUserinfo(URI uri) {
-        return uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"));
-    }
-
-    /**
-     * @param uri a URI as given, parsable or not
-     * @return {@code uri} with everything between the scheme's {@code //} and the last {@code @} before its path,
-     *     query or fragment replaced by {@code ***}; as given when there is no such {@code @}
-     */
-    public static String withUserinfoMasked(String uri) {
-        return USERINFO_MARKED.matcher(uri).replaceFirst("***@");
     }
 }

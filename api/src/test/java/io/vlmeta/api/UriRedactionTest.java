@@ -3,7 +3,6 @@ package io.vlmeta.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class UriRedactionTest {
@@ -73,10 +72,12 @@ class UriRedactionTest {
     }
 
     @Test
-    void hasUserinfoSeesTheUserinfoAParserCouldNotSplitOff() {
-        // Java parses it with a registry-based authority: no userinfo, no host
-        assertThat(UriRedaction.hasUserinfo(URI.create("http://user:p@ss@127.0.0.1:18555"))).isTrue();
-        assertThat(UriRedaction.hasUserinfo(URI.create("http://user:pw@127.0.0.1:18555"))).isTrue();
-        assertThat(UriRedaction.hasUserinfo(URI.create("http://127.0.0.1:18555/a@b"))).isFalse();
+    void theUserinfoIsTheAuthorityUpToItsLastAtSignParsableOrNot() {
+        assertThat(UriRedaction.userinfo("http://user:p@ss@127.0.0.1:18555")).isEqualTo("user:p@ss");
+        assertThat(UriRedaction.userinfo("http://user:p%40ss@127.0.0.1:18555/x")).isEqualTo("user:p%40ss");
+        assertThat(UriRedaction.userinfo("https://to ken@vl.example")).isEqualTo("to ken");
+        assertThat(UriRedaction.userinfo("user:pw@vl.example:8080")).isEqualTo("user:pw");
+        assertThat(UriRedaction.userinfo("http://127.0.0.1:18555/a@b?c=d@e")).isNull();
+        assertThat(UriRedaction.userinfo(null)).isNull();
     }
 }
