@@ -35,8 +35,7 @@ public final class UriRedaction {
         if (uri == null) {
             return null;
         }
-        Matcher parts = PARTS.matcher(uri.strip());
-        parts.lookingAt(); // every part is optional: it always matches
+        Matcher parts = parts(uri);
         String start = parts.group(1) == null ? "" : parts.group(1);
         String authority = parts.group(2);
         String host = authority.substring(authority.lastIndexOf('@') + 1);
@@ -64,9 +63,7 @@ public final class UriRedaction {
         if (uri == null) {
             return null;
         }
-        Matcher parts = PARTS.matcher(uri.strip());
-        parts.lookingAt(); // every part is optional: it always matches
-        String authority = parts.group(2);
+        String authority = parts(uri).group(2);
         int at = authority.lastIndexOf('@');
         return at < 0 ? null : authority.substring(0, at);
     }
@@ -82,5 +79,12 @@ public final class UriRedaction {
             throw VlmetaException.usage(name + " '" + server(uri) + "' has an @ in its user name or password: write "
                     + "an @ in a user name or password as %40, e.g. https://user:p%40ss@vl.example.com.");
         }
+    }
+
+    /** @return {@link #PARTS} matched against the URI without surrounding blanks */
+    private static Matcher parts(String uri) {
+        Matcher parts = PARTS.matcher(uri.strip());
+        parts.lookingAt(); // every part is optional: it always matches
+        return parts;
     }
 }
