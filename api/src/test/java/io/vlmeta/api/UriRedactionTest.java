@@ -1,36 +1,83 @@
 package io.vlmeta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class UriRedactionTest {
     @Test
-    void leavesOutUserinfoQueryAndFragmentKeepingTheServer() {
-        assertThat(UriRedaction.forMessages("https://user:PASSWD@vl.example.com:8443/api?token=T0K#f"))
+    void theServerLeavesOutUserinfoQueryAndFragment() {
+        assertThat(UriRedaction.server("https://user:PASSWD@vl.example.com:8443/api?token=T0K#f"))
                 .isEqualTo("https://vl.example.com:8443/api");
-        assertThat(UriRedaction.forMessages("https://S3CRETTOKEN@vl.example.com"))
-                .isEqualTo("https://vl.example.com");
+        assertThat(UriRedaction.server("https://S3CRETTOKEN@vl.example.com")).isEqualTo("https://vl.example.com");
+        assertThat(UriRedaction.server("https://vl.example.com/?token=T0K")).isEqualTo("https://vl.example.com/");
+        assertThat(UriRedaction.server("https://vl.example.com#T0K")).isEqualTo("https://vl.example.com");
     }
 
     @Test
-    void masksAnUnparsableUriUpToItsLastAtSign() {
-        // a password with an unencoded '@' makes no valid URI: all of it before the host goes
-        assertThat(UriRedaction.forMessages("http://user:p@ss word@127.0.0.1:18555/x?k=v"))
-                .isEqualTo("http://***@127.0.0.1:18555/x***");
+    void theServerLeavesOutPathParametersOfEverySegment() {
+        assertThat(UriRedaction.server("https://vl.example.com/api;jsessionid=S3SS10N"))
+                .isEqualTo("https://vl.example.com/api");
+        assertThat(UriRedaction.server("https://vl.example.com/a;x=1/b;jsessionid=S3SS10N/c"))
+                .isEqualTo("https://vl.example.com/a/b/c");
+        assertThat(UriRedaction.server("https://vl.example.com;jsessionid=S3SS10N")).isEqualTo("https://vl.example.com");
+        assertThat(UriRedaction.server("https://u:PASSWD@vl.example.com:8443/api;jsessionid=S3SS10N/v1?t=T0K#f"))
+                .isEqualTo("https://vl.example.com:8443/api/v1");
     }
 
     @Test
-    void masksAPasswordWhoseUnencodedAtSignLeavesJavaNoUserinfo() {
-        // Java parses it with a registry-based authority: no userinfo, no host
-        assertThat(UriRedaction.forMessages("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://***@127.0.0.1:18555");
-        assertThat(UriRedaction.hasUserinfo(java.net.URI.create("http://user:p@ss@127.0.0.1:18555"))).isTrue();
-        assertThat(UriRedaction.hasUserinfo(java.net.URI.create("http://127.0.0.1:18555/a@b"))).isFalse();
+    void theServerOfAnUnparsableUriLeavesOutTheSameParts() {
+        // a blank in the password and an unencoded '@' make no valid URI: all before the host goes all the same
+        assertThat(UriRedaction.server("http://user:p@ss word@127.0.0.1:18555/x?k=v")).isEqualTo("http://127.0.0.1:18555/x");
+        assertThat(UriRedaction.server("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://127.0.0.1:18555");
     }
 
     @Test
-    void leavesAUriWithoutSecretsAsGiven() {
-        assertThat(UriRedaction.forMessages(" https://vl.example.invalid ")).isEqualTo("https://vl.example.invalid");
-        assertThat(UriRedaction.forMessages(null)).isNull();
+    void theServerOfAUrlMissingItsSchemeStillLeavesOutTheUserinfo() {
+        // read by a parser as the scheme 'user' and an opaque part: the password would pass through whole
+        assertThat(UriRedaction.server("user:PASSWD@vl.example.com:8080/api")).isEqualTo("vl.example.com:8080/api");
+    }
+
+    @Test
+    void theServerKeepsAUriWithoutSecretsAsGiven() {
+        assertThat(UriRedaction.server(" https://vl.example.invalid ")).isEqualTo("https://vl.example.invalid");
+        assertThat(UriRedaction.server("http://[::1]:2080/api/v1")).isEqualTo("http://[::1]:2080/api/v1");
+        assertThat(UriRedaction.server("http://127.0.0.1:18555/a@b")).isEqualTo("http://127.0.0.1:18555/a@b");
+        assertThat(UriRedaction.server("localhost:8080")).isEqualTo("localhost:8080");
+        assertThat(UriRedaction.server("")).isEmpty();
+        assertThat(UriRedaction.server(null)).isNull();
+    }
+
+    @Test
+    void anUnencodedAtSignInTheUserinfoIsTheOnlyOneOfItsKind() {
+        assertThat(UriRedaction.unencodedUserinfo("https://user:p@ss@vl.example.com/")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("https://us@er:pw@vl.example.com")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("http://user:p@ss word@127.0.0.1")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("user:p@ss@vl.example.com")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("https://user:p%40ss@vl.example.com")).isFalse();
+        assertThat(UriRedaction.unencodedUserinfo("https://user:pw@vl.example.com/a@b?c=d@e#f@g")).isFalse();
+        assertThat(UriRedaction.unencodedUserinfo("https://vl.example.com")).isFalse();
+        assertThat(UriRedaction.unencodedUserinfo(null)).isFalse();
+    }
+
+    @Test
+    void anUnencodedAtSignIsRefusedWithoutEchoingThePassword() {
+        assertThatThrownBy(() -> UriRedaction.refuseUnencodedUserinfo("https://user:p@SS@vl.example.com/", "The base URL"))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessage("The base URL 'https://vl.example.com/' has an @ in its user name or password: write an @ "
+                        + "in a user name or password as %40, e.g. https://user:p%40ss@vl.example.com.")
+                .hasMessageNotContaining("SS");
+        UriRedaction.refuseUnencodedUserinfo("https://user:p%40SS@vl.example.com/", "The base URL");
+    }
+
+    @Test
+    void theUserinfoIsTheAuthorityUpToItsLastAtSignParsableOrNot() {
+        assertThat(UriRedaction.userinfo("http://user:p@ss@127.0.0.1:18555")).isEqualTo("user:p@ss");
+        assertThat(UriRedaction.userinfo("http://user:p%40ss@127.0.0.1:18555/x")).isEqualTo("user:p%40ss");
+        assertThat(UriRedaction.userinfo("https://to ken@vl.example")).isEqualTo("to ken");
+        assertThat(UriRedaction.userinfo("user:pw@vl.example:8080")).isEqualTo("user:pw");
+        assertThat(UriRedaction.userinfo("http://127.0.0.1:18555/a@b?c=d@e")).isNull();
+        assertThat(UriRedaction.userinfo(null)).isNull();
     }
 }

@@ -1,9 +1,19 @@
 package io.vlmeta.cli;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StreamTokenizer;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -47,20 +57,77 @@ final class ArgumentFiles {
     }
 
     /**
-     * @return a one-line refusal for an {@code @file} argument naming a folder, which picocli can neither
-     *     read nor take as a word (it ends in an exception); empty when there is none. A name that is no
-     *     file at all is a word to picocli, refused as an unexpected argument like any other.
+     * Picocli takes an {@code @file} it cannot read as a word (a mistyped file name would become an unexpected
+     * argument, or the value of the option before it), and ends in an exception on a folder: either way the
+     * user gets no word about the file. This names it instead.
+     *
+     * @return a one-line refusal for the first {@code @file} argument, given or named inside another argument
+     *     file, that is missing, unreadable, a folder or no file name at all; empty when every one can be read
      */
     static Optional<String> unreadable(String[] args) {
-        for (String arg : args) {
-            Path file = namesFile(arg) ? fileOf(arg) : null;
-            if (file != null && Files.isDirectory(file)) {
-                return Optional.of("Cannot read the argument file '" + arg + "': " + arg.substring(1)
-                        + " is a folder. An argument starting with @ names a file of arguments; write @@ for a "
-                        + "word that starts with @.");
+        return unreadable(Arrays.asList(args), null, new HashSet<>());
+    }
+
+    /**
+     * @param words   the words of the command line, or of the argument file {@code namedIn}
+     * @param namedIn the argument file that holds the words; {@code null} for the command line
+     * @param read    the argument files read so far: picocli reads each once, so a file naming itself ends
+     */
+    private static Optional<String> unreadable(List<String> words, Path namedIn, Set<Path> read) {
+        for (String word : words) {
+            if (!namesFile(word)) {
+                continue;
+            }
+            Path file = fileOf(word);
+            String why = file == null ? "is no file name on this system"
+                    : Files.isDirectory(file) ? "is a folder"
+                    : !Files.exists(file) ? "does not exist"
+                    : !Files.isReadable(file) ? "cannot be read (no permission)"
+                    : null;
+            if (why == null && Files.isRegularFile(file) && read.add(file.toAbsolutePath().normalize())) {
+                // a pipe (@<(...), @/dev/stdin) is read once, by the parser: what it names is left to it
+                Optional<String> nested;
+                try {
+                    nested = unreadable(wordsOf(file), file, read);
+                } catch (IOException e) {
+                    why = "cannot be read (" + e.getClass().getSimpleName() + ")";
+                    nested = Optional.empty();
+                }
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+            if (why != null) {
+                return Optional.of("Cannot read the argument file '" + word + "'"
+                        + (namedIn == null ? "" : " named in the argument file " + namedIn) + ": " + word.substring(1)
+                        + " " + why + ". An argument starting with @ names a file of arguments; write @@ for a word "
+                        + "that starts with @.");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return the words of one argument file as picocli splits them (its {@code StreamTokenizer} set up as
+     *     picocli sets it up: blanks and control characters part words, {@code "} and {@code '} quote,
+     *     {@code #} starts a comment), its {@code @file} words left as they stand
+     */
+    private static List<String> wordsOf(Path file) throws IOException {
+        List<String> words = new ArrayList<>();
+        // decoded leniently in the platform's charset, as picocli's FileReader does
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), Charset.defaultCharset())) {
+            StreamTokenizer tokens = new StreamTokenizer(reader);
+            tokens.resetSyntax();
+            tokens.wordChars(' ', 255);
+            tokens.whitespaceChars(0, ' ');
+            tokens.quoteChar('"');
+            tokens.quoteChar('\'');
+            tokens.commentChar('#');
+            while (tokens.nextToken() != StreamTokenizer.TT_EOF) {
+                words.add(tokens.sval);
+            }
+        }
+        return words;
     }
 
     /** @return whether picocli takes the argument as a file's name: {@code @name}, but not {@code @@word} */

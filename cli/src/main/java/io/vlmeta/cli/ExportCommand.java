@@ -54,13 +54,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String url = server.url(context);
         String dataset = JobSpecs.firstOf(datasetId, context.env("VL_DATASET_ID").orElse(null), null);
         if (dataset == null) {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
         JobSpecs.Credentials credentials = server.credentials(context);
         Path target = output != null ? output : Path.of(defaultFileName(dataset));
-        SinkRequest request = new SinkRequest(server.url(context), dataset, credentials.apiKey(),
+        SinkRequest request = new SinkRequest(url, dataset, credentials.apiKey(),
                 credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
                 "export:" + dataset, null, Map.of(), line -> context.err().println(line), Cancellation.NEVER);
         Plugins plugins = Plugins.discover(pluginDirs.folders(context));

@@ -132,7 +132,8 @@ abstract class JobCommand {
     }
 
     /**
-     * Puts the {@code --plan} file's settings into the options (flags given beside it win).
+     * Puts the {@code --plan} file's settings into the options (flags given beside it win), then checks the
+     * base URL they name.
      *
      * @return true, so it can run first inside the job's {@code try}, where errors are reported as usual
      */
@@ -142,6 +143,7 @@ abstract class JobCommand {
                     name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name), context.err())
                     .apply(mode);
         }
+        options.server.url(context); // refuses a base URL no request could use before any input is read
         return true;
     }
 

@@ -66,6 +66,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = context.err();
+        options.server.url(context); // refuses a base URL no request could use before any input is read
         if (JobSpecs.readsOnce(options)) {
             throw VlmetaException.usage("A plan names its input to read it again later, and standard input or a "
                     + "pipe cannot be read again: save it to a file and plan that file.");

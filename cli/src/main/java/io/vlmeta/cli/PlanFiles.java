@@ -5,8 +5,6 @@ import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.UriRedaction;
 import io.vlmeta.engine.JobPlan;
 import io.vlmeta.engine.JobSpec;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,32 +52,17 @@ final class PlanFiles {
     }
 
     /**
-     * @return the base URL without user info (a password), query (a token) or fragment; {@code null}
-     *     when it is not a URL at all, since nothing can be said of what it holds
+     * @return the base URL as {@link UriRedaction#server} names the server: without user name, password, path
+     *     parameters (a session), query (a token) or fragment, with a note saying so when any was left out;
+     *     {@code null} for {@code null}
      */
     static String baseUrlWithoutSecrets(String baseUrl, Consumer<String> notes) {
-        if (baseUrl == null) {
-            return null;
+        String server = UriRedaction.server(baseUrl);
+        if (server != null && !server.equals(baseUrl.strip())) {
+            notes.accept("The base URL's user name, password, path parameters, query and fragment are left out of "
+                    + "the plan; pass --base-url beside --plan to run it.");
         }
-        try {
-            URI uri = new URI(baseUrl.strip());
-            if (!UriRedaction.hasUserinfo(uri) && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                return uri.toString();
-            }
-            if (uri.getHost() == null && UriRedaction.hasUserinfo(uri)) {
-                // an unencoded '@' in a password: no host to keep apart from it
-                notes.accept("The base URL is not a URL, so it is left out of the plan; pass --base-url beside "
-                        + "--plan.");
-                return null;
-            }
-            URI clean = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
-            notes.accept("The base URL's user name, password, query and fragment are left out of the plan; pass "
-                    + "--base-url beside --plan to run it.");
-            return clean.toString();
-        } catch (URISyntaxException e) {
-            notes.accept("The base URL is not a URL, so it is left out of the plan; pass --base-url beside --plan.");
-            return null;
-        }
+        return server;
     }
 
     private static Map<String, String> withoutSecrets(String where, Map<String, String> options,

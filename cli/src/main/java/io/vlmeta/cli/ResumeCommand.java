@@ -1,8 +1,6 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.UriRedaction;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -77,13 +75,12 @@ record ResumeCommand(String command, List<String> notes) {
         return new ResumeCommand(String.join(" ", words), notes);
     }
 
-    /** @return whether the URL has a userinfo: a password, or a user name that may be a token (RFC 7617) */
+    /**
+     * @return whether the URL holds more than the server's name ({@link UriRedaction#server}): a userinfo (a
+     *     password, or a user name that may be a token, RFC 7617), a session in a path parameter, a query
+     */
     private static boolean hasCredentials(String url) {
-        try {
-            return UriRedaction.hasUserinfo(new URI(url.strip()));
-        } catch (URISyntaxException e) {
-            return url.contains("@"); // unparsable: leave out anything that may hold user:password
-        }
+        return !UriRedaction.server(url).equals(url.strip());
     }
 
     /** @return the word as a POSIX shell reads it back unchanged */

@@ -1,5 +1,7 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.UriRedaction;
+import io.vlmeta.api.VlmetaException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,9 +26,16 @@ final class ServerOptions {
     @Option(names = "--api-secret-file", paramLabel = "FILE", description = "A file holding the API secret.")
     Path apiSecretFile;
 
-    /** @return {@code --base-url}, else {@code VL_BASE_URL}, else {@link JobSpecs#DEFAULT_BASE_URL} */
+    /**
+     * @return {@code --base-url}, else {@code VL_BASE_URL}, else {@link JobSpecs#DEFAULT_BASE_URL}
+     * @throws VlmetaException (usage) when its user name or password holds an unencoded {@code @}, which no
+     *     request could tell from the host ({@link UriRedaction#refuseUnencodedUserinfo}); commands call this
+     *     first, so the refusal comes before any input is read
+     */
     String url(CliContext context) {
-        return JobSpecs.firstOf(baseUrl, context.env("VL_BASE_URL").orElse(null), JobSpecs.DEFAULT_BASE_URL);
+        String url = JobSpecs.firstOf(baseUrl, context.env("VL_BASE_URL").orElse(null), JobSpecs.DEFAULT_BASE_URL);
+        UriRedaction.refuseUnencodedUserinfo(url, "The base URL");
+        return url;
     }
 
     /** @return the API key and secret from the flags, the secret file or the environment (see {@link JobSpecs#credentials}) */

@@ -1,13 +1,12 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.UriRedaction;
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
- * A base URL as the console may show it: a {@code user:password@} part (RFC 3986 userinfo) keeps the
- * user and masks the password, which must never be printed; a userinfo without a colon is masked whole,
- * as it is then often a token sent as the user name of HTTP Basic authentication (RFC 7617).
+ * A base URL as the console may show it: the server as {@link UriRedaction#server} names it, with the user
+ * name of a {@code user:password@} part (RFC 3986 userinfo) kept so the user sees which account is used, and
+ * the password, which must never be printed, masked. A userinfo without a colon is masked whole, as it is
+ * then often a token sent as the user name of HTTP Basic authentication (RFC 7617).
  */
 final class UrlText {
     private UrlText() {
@@ -15,26 +14,19 @@ final class UrlText {
 
     /**
      * @param url a base URL as given, or null
-     * @return the URL with its password replaced by {@code ***} (the user kept), or a userinfo without a
-     *         password replaced whole; null for null
+     * @return the server ({@link UriRedaction#server}) with {@code user:***@} or {@code ***@} in place of a
+     *         userinfo; null for null
      */
     static String withoutPassword(String url) {
-        if (url == null) {
-            return null;
+        String server = UriRedaction.server(url);
+        String userinfo = UriRedaction.userinfo(url);
+        int authority = server == null ? -1 : server.indexOf("//");
+        if (userinfo == null || authority < 0) {
+            return server;
         }
-        try {
-            URI uri = new URI(url.strip());
-            String userInfo = uri.getRawUserInfo();
-            if (userInfo == null) {
-                // an unencoded '@' in a password leaves Java no userinfo, only an authority holding the '@'
-                return UriRedaction.hasUserinfo(uri) ? UriRedaction.withUserinfoMasked(url) : url;
-            }
-            int colon = userInfo.indexOf(':');
-            String masked = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
-            return url.replace(userInfo + "@", masked + "@");
-        } catch (URISyntaxException e) {
-            // unparsable: hide anything that may hold user:password
-            return UriRedaction.withUserinfoMasked(url);
-        }
+        int colon = userinfo.indexOf(':');
+        // an unencoded '@' leaves no telling where the user name ends
+        String shown = colon < 0 || UriRedaction.unencodedUserinfo(url) ? "***" : userinfo.substring(0, colon) + ":***";
+        return server.substring(0, authority + 2) + shown + "@" + server.substring(authority + 2);
     }
 }

@@ -31,6 +31,8 @@ final class ValidateCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // ignored here, but an upload of the same command line would refuse it: said before the note that it is ignored
+        options.server.url(context());
         List<String> ignored = JobOptions.UPLOAD_ONLY.stream()
                 .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
         if (!ignored.isEmpty()) {

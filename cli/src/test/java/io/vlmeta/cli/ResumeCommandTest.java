@@ -59,6 +59,13 @@ class ResumeCommandTest {
     }
 
     @Test
+    void replacesABaseUrlHoldingASessionInAPathParameter() {
+        ResumeCommand session = of(List.of("upload", "--base-url", "https://vl.example/api;jsessionid=S3SS10N"));
+
+        assertThat(session.command()).isEqualTo("vlmeta upload --base-url \"$VL_BASE_URL\" --resume");
+    }
+
+    @Test
     void saysToPipeTheSameInputWhenItCameFromStandardInput() {
         ResumeCommand command = of(List.of("upload", "--csv", "-", "--dataset-id", "d1"));
 

@@ -27,6 +27,12 @@ class UrlTextTest {
     }
 
     @Test
+    void leavesOutAQueryAFragmentAndPathParametersAsEveryMessageDoes() {
+        assertThat(UrlText.withoutPassword("https://alice:S3cr3t@vl.example/api;jsessionid=S3SS10N?token=T0K#f"))
+                .isEqualTo("https://alice:***@vl.example/api");
+    }
+
+    @Test
     void leavesAUrlWithoutCredentialsAsItIs() {
         assertThat(UrlText.withoutPassword("http://127.0.0.1:8080")).isEqualTo("http://127.0.0.1:8080");
         assertThat(UrlText.withoutPassword(null)).isNull();

@@ -3,6 +3,7 @@ package io.vlmeta.emulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads the media file names of a dataset for the command line: either an export CSV (a header
@@ -20,7 +22,12 @@ final class DatasetFiles {
     private DatasetFiles() {
     }
 
-    /** @throws IOException when the file cannot be read */
+    /**
+     * @throws IOException when the file cannot be read, or is an export CSV (its header names {@code filename},
+     *     or {@code media_id} as an export does) that cannot be read as one: a quote left open, a header naming
+     *     a column twice, a row without a {@code filename} value, no {@code filename} column; the message
+     *     says which, in one sentence
+     */
     static List<String> read(Path file) throws IOException {
         String firstLine;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -29,30 +36,56 @@ final class DatasetFiles {
         if (firstLine == null) {
             return List.of();
         }
-        return headerNamesFilename(firstLine) ? readExport(file) : readLines(file);
+        List<String> header = header(firstLine);
+        if (header.contains("filename")) {
+            return readExport(file);
+        }
+        if (header.contains("media_id")) {
+            // an export whose 'filename' column is missing or misnamed: its lines are no file names
+            throw new IOException("it has a 'media_id' column, as an export does, but no 'filename' column (its "
+                    + "columns: " + String.join(", ", header) + "); give an export CSV with 'filename', or one file "
+                    + "name per line");
+        }
+        return readLines(file);
     }
 
-    private static boolean headerNamesFilename(String firstLine) throws IOException {
+    /** @return the first line's cells, trimmed, as a CSV header; one cell when it does not read as CSV */
+    private static List<String> header(String firstLine) {
+        List<String> cells = new ArrayList<>();
         try (CSVParser header = CSVFormat.DEFAULT.parse(new java.io.StringReader(stripBom(firstLine)))) {
             for (CSVRecord record : header) {
-                for (String column : record) {
-                    if (column.trim().equals("filename")) {
-                        return true;
-                    }
-                }
+                record.forEach(cell -> cells.add(cell.trim()));
             }
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(firstLine); // a file name with an odd quote: read as one name per line
         }
-        return false;
+        return cells;
     }
 
     private static List<String> readExport(Path file) throws IOException {
+        try {
+            return readExportRows(file);
+        } catch (UncheckedIOException e) {
+            // commons-csv reports a quote left open through its iterator, unchecked
+            throw new IOException("it is not a valid CSV: " + e.getCause().getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException("it is not a valid export CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readExportRows(Path file) throws IOException {
         List<String> names = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                     .build().parse(reader)) {
+                     // a column named twice leaves no telling which holds the file names
+                     .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).build().parse(reader)) {
             String column = csv.getHeaderNames().stream().filter(name -> stripBom(name).trim().equals("filename"))
                     .findFirst().orElseThrow();
             for (CSVRecord record : csv) {
+                if (!record.isSet(column)) {
+                    throw new IOException("it is not a valid export CSV: record " + record.getRecordNumber() + " (line "
+                            + csv.getCurrentLineNumber() + ") has no 'filename' value");
+                }
                 String name = record.get(column);
                 if (!name.isBlank()) {
                     names.add(name);

@@ -2,7 +2,9 @@ package io.vlmeta.emulator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +131,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkDumpFolder();
         EmulatorConfig config = config();
         Map<String, List<String>> media = readDatasets();
         for (String id : statuses.keySet()) {
@@ -136,7 +139,15 @@ public final class EmulatorCommand implements Callable<Integer> {
                 throw usage("--dataset-status names dataset '" + id + "', which no --dataset defines");
             }
         }
-        Emulator emulator = Emulator.start(config);
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(config);
+        } catch (UncheckedIOException e) {
+            // another program (often a running emulator) holds the port: the user's to settle, not a fault
+            spec.commandLine().getErr().println("Error: " + cannotListen(e.getCause()));
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         Thread hook = new Thread(() -> finish(emulator), "vlmeta-emulator-shutdown");
         try {
             media.forEach(emulator::addDataset);
@@ -157,6 +168,34 @@ public final class EmulatorCommand implements Callable<Integer> {
             finish(emulator);
         }
         return 0;
+    }
+
+    /** @return why the emulator cannot listen on its port, and what to do about it, in one line */
+    private String cannotListen(IOException cause) {
+        String where = "127.0.0.1:" + port;
+        return cause instanceof BindException
+                ? "cannot listen on " + where + ": the port is in use (is an emulator already running?); "
+                        + "give another with --port, or --port 0 for a free one."
+                : "cannot listen on " + where + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ").";
+    }
+
+    /**
+     * Refuses a {@code --dump} file whose folder does not exist (or that is a folder itself) before the
+     * emulator starts: the state is written only on exit, when whatever it received would be lost.
+     */
+    private void checkDumpFolder() {
+        if (dump == null) {
+            return;
+        }
+        Path folder = dump.toAbsolutePath().getParent();
+        if (Files.isDirectory(dump)) {
+            throw usage("--dump " + dump + " is a folder; name the file to write the state to, e.g. "
+                    + dump.resolve("state.json"));
+        }
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw usage("--dump " + dump + ": the folder " + folder + " does not exist; create it first, or name a "
+                    + "file in a folder that exists");
+        }
     }
 
     private EmulatorConfig config() {

@@ -37,7 +37,7 @@ final class PhiGuard {
         if (sending && !spec.allowPhi() && !isLocal(spec.baseUrl())) {
             // the refusal names every column: it is what the user must decide about
             throw VlmetaException.usage(columns(selected, String.join(", ", selected)) + " identifying patient data "
-                    + "(DICOM PS3.15 Annex E basic profile) and " + UriRedaction.forMessages(spec.baseUrl())
+                    + "(DICOM PS3.15 Annex E basic profile) and " + UriRedaction.server(spec.baseUrl())
                     + " is not a local address. "
                     + "Pass --drop-phi to leave them out, or --allow-phi if this dataset may hold them.");
         }

@@ -5,7 +5,6 @@ import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.UriRedaction;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +39,7 @@ final class ReportAssembler {
         });
         List<ReportDocument.ProblemLine> problems = summary.problems().stream().map(ReportAssembler::line).toList();
         return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), summary.dryRun(),
-                kind, summary.input(), summary.source(), summary.mapping(), datasetId, withoutCredentials(baseUrl),
+                kind, summary.input(), summary.source(), summary.mapping(), datasetId, UriRedaction.server(baseUrl),
                 summary.rows(), summary.errorCount(), summary.warningCount(), summary.gatePassed(),
                 List.copyOf(fields), problems, summary.outcomes(), coverage,
                 List.copyOf(invalidValues));
@@ -63,21 +62,5 @@ final class ReportAssembler {
                 problem.category().name(), problem.category().title(),
                 location == null ? null : location.file(), location == null ? null : location.sheet(),
                 location == null ? null : location.row(), problem.field(), problem.message(), problem.render());
-    }
-
-    /** A base URL may carry {@code user:password@}; the report keeps the scheme, host, port and path only. */
-    static String withoutCredentials(String baseUrl) {
-        if (baseUrl == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(baseUrl.trim());
-            if (uri.getHost() == null) {
-                return !UriRedaction.hasUserinfo(uri) && uri.getQuery() == null ? baseUrl : "(hidden)";
-            }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-        } catch (IllegalArgumentException | java.net.URISyntaxException malformed) {
-            return "(not a URL)";
-        }
     }
 }

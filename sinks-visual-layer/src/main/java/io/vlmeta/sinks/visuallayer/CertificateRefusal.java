@@ -24,7 +24,7 @@ final class CertificateRefusal {
     /**
      * @param failure what a request failed with; its causes are searched too (HttpClient and the JDK wrap
      *                the certificate exception)
-     * @param server  the server's base URL, credentials already removed ({@link Redaction#url})
+     * @param server  the server's base URL, credentials already removed ({@link io.vlmeta.api.UriRedaction#server})
      * @param what    the call, e.g. {@code "dataset lookup"}
      * @return a {@link ErrorCode#SERVER} refusal naming the server, the reason and the remedy (a
      *         {@link UnusableTrustStore#CODE} one for the user's unusable trust store); empty when

@@ -3,6 +3,7 @@ package io.vlmeta.sinks.visuallayer;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.UriRedaction;
 import io.vlmeta.api.VlmetaException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -75,7 +76,7 @@ final class HttpTransport implements AutoCloseable {
         this.basicAuth = userInfo == null || tokens != null ? null : "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(java.net.URLDecoder.decode(userInfo, java.nio.charset.StandardCharsets.UTF_8)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        this.server = Redaction.url(server);
+        this.server = UriRedaction.server(server);
         this.tokens = tokens;
         this.options = options;
         this.delays = new RetryDelays(options.retryBaseDelay(), options.retryMaxDelay());

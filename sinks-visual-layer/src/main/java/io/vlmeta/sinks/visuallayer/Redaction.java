@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Keeps secrets out of every message, journal and file: texts that come from the server
  * ({@code detail}, {@code sample_errors[].reason}) may echo a token, the API secret or a password back,
- * and a base URL may carry {@code user:password@}. Also escapes control characters, so a server text
+ * and a URL in such a text may carry {@code user:password@} (a base URL alone is shown as
+ * {@link io.vlmeta.api.UriRedaction#server} names it). Also escapes control characters, so a server text
  * cannot drive the terminal it is printed on.
  */
 final class Redaction {
@@ -15,10 +16,6 @@ final class Redaction {
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
     /** A URL's userinfo in a text, to the last {@code @} of its authority: a password may hold an unencoded one. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
-    /** The same in a URL alone, where a blank is part of a mistyped password too. */
-    private static final Pattern BASE_URL_USER_INFO = Pattern.compile("(?i)^(\\s*[a-z][a-z0-9+.-]*://)[^/?#]*@");
-    /** A URL's query or fragment: what follows its first {@code ?} or {@code #}. */
-    private static final Pattern URL_QUERY = Pattern.compile("([?#]).*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern NAMED_SECRET = Pattern.compile(
             "(?i)\\b((?:api[_-]?)?(?:secret|token|password|passwd|api[_-]?key)\\b[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&}]+");
@@ -45,17 +42,5 @@ final class Redaction {
         cleaned = NAMED_SECRET.matcher(cleaned).replaceAll("$1" + MASK);
         cleaned = URL_USER_INFO.matcher(cleaned).replaceAll("$1" + MASK + "@");
         return CONTROL.matcher(cleaned).replaceAll(match -> String.format("\\\\u%04x", (int) match.group().charAt(0)));
-    }
-
-    /**
-     * @return the URL with any {@code user:password@} and the query and fragment (where a token may travel)
-     *     masked, for messages; {@code null} for {@code null}
-     */
-    static String url(String url) {
-        if (url == null) {
-            return null;
-        }
-        String masked = BASE_URL_USER_INFO.matcher(url).replaceFirst("$1" + MASK + "@");
-        return URL_QUERY.matcher(masked).replaceAll("$1" + MASK);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.Secret;
+import io.vlmeta.api.UriRedaction;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.ServerTypes.AlreadyExists;
 import io.vlmeta.sinks.visuallayer.ServerTypes.DatasetState;
@@ -48,9 +49,9 @@ final class VisualLayerApi {
         this.redaction = new Redaction(secret);
     }
 
-    /** The server's base URL as messages show it (a password in it masked). */
+    /** The server's base URL as messages show it ({@link UriRedaction#server}). */
     String server() {
-        return Redaction.url(urls.base());
+        return UriRedaction.server(urls.base());
     }
 
     Redaction redaction() {

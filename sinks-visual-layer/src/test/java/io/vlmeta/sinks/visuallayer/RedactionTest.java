@@ -19,15 +19,12 @@ class RedactionTest {
 
     @Test
     void masksThePasswordOfAnyUrlInAText() {
-        assertThat(Redaction.url("https://alice:pa55@vl.example.com/api")).isEqualTo("https://****@vl.example.com/api");
         assertThat(redaction.clean("could not reach http://bob:x@host:2080/api/v1"))
                 .isEqualTo("could not reach http://****@host:2080/api/v1");
     }
 
     @Test
     void masksAPasswordHoldingAnUnencodedAtSignUpToTheLastOne() {
-        assertThat(Redaction.url("http://user:p@ss@127.0.0.1:18555")).isEqualTo("http://****@127.0.0.1:18555");
-        assertThat(Redaction.url("http://user:p@ss word@127.0.0.1")).isEqualTo("http://****@127.0.0.1");
         assertThat(redaction.clean("could not reach http://bob:x@y@host:2080/api and mail a@b.example"))
                 .isEqualTo("could not reach http://****@host:2080/api and mail a@b.example");
     }

@@ -53,7 +53,25 @@ class ServerUrlsTest {
     @Test
     void aBaseUrlThatIsNotHttpIsRefusedWithoutItsPassword() {
         assertThatThrownBy(() -> ServerUrls.normalize("ftp://alice:SECRETPW@vl.example.com"))
-                .hasMessage("The base URL 'ftp://****@vl.example.com' is not an http:// or https:// address, e.g. "
+                .hasMessage("The base URL 'ftp://vl.example.com' is not an http:// or https:// address, e.g. "
                         + "http://localhost:2080 or https://app.visual-layer.com.");
+    }
+
+    @Test
+    void aBaseUrlWithAnUnencodedAtSignInItsPasswordIsRefusedWithoutIt() {
+        for (String given : new String[] {"https://alice:p@SECRETPW@vl.example.com/", "http://al@ice:SECRETPW@127.0.0.1:2080"}) {
+            assertThatThrownBy(() -> ServerUrls.normalize(given))
+                    .isInstanceOf(VlmetaException.class)
+                    .hasMessageContaining("has an @ in its user name or password: write an @ in a user name or password "
+                            + "as %40")
+                    .hasMessageNotContaining("SECRETPW").hasMessageNotContaining("alice").hasMessageNotContaining("ice");
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAnEncodedAtSignInItsPasswordIsSentAsBasicCredentials() {
+        ServerUrls urls = new ServerUrls("https://alice:p%40ss@vl.example.com/", "d1");
+        assertThat(urls.userInfo()).isEqualTo("alice:p%40ss");
+        assertThat(urls.base()).isEqualTo("https://vl.example.com");
     }
 }

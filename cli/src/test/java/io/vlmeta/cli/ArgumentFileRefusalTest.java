@@ -1,0 +1,122 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code @file} arguments through the real command line: one that cannot be read is a one-line usage error
+ * naming it (exit 2, an error document under {@code --json}), and {@code @@} writes a word starting with @.
+ */
+class ArgumentFileRefusalTest {
+    private static final String ADVICE = ". An argument starting with @ names a file of arguments; write @@ for a "
+            + "word that starts with @.\n";
+
+    @TempDir
+    Path dir;
+
+    private Path csv;
+
+    @BeforeEach
+    void input() throws IOException {
+        csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,@handle\nimg/a.jpg,alice\nimg/b.jpg,bob\n");
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), dir, args);
+    }
+
+    @Test
+    void aMissingArgumentFileIsAUsageErrorNamingIt() {
+        Path missing = dir.resolve("job options.txt");
+
+        CliRun run = run("validate", "--csv", csv.toString(), "@" + missing);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + missing + "': " + missing
+                + " does not exist" + ADVICE);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingArgumentFileOfAJobAskedForJsonIsAnErrorDocumentToo() throws IOException {
+        Path missing = dir.resolve("missing.txt");
+
+        CliRun run = run("upload", "--json", "--csv", csv.toString(), "@" + missing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("status").asText()).isEqualTo("error");
+        assertThat(json.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(json.get("error").asText()).startsWith("Cannot read the argument file '@" + missing + "'");
+        assertThat(run.out()).hasLineCount(1);
+    }
+
+    @Test
+    void aMissingArgumentFileNamedInsideAnotherIsNamedAsSuch() throws IOException {
+        Path inner = dir.resolve("inner.txt");
+        Path outer = Files.writeString(dir.resolve("outer.txt"), "--csv '" + csv + "'\n@" + inner + "\n");
+
+        CliRun run = run("validate", "--json", "@" + outer);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + inner + "' named in the argument file "
+                + outer + ": " + inner + " does not exist" + ADVICE);
+        assertThat(run.out()).startsWith("{\"status\":\"error\",\"exit_code\":2,").hasLineCount(1);
+    }
+
+    @Test
+    void anUnreadableArgumentFileIsAUsageErrorNamingIt() throws IOException {
+        Path locked = Files.writeString(dir.resolve("locked.txt"), "--infer");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(locked), "a user who reads every file (root) cannot test this");
+
+        CliRun run = run("validate", "--csv", csv.toString(), "@" + locked);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + locked + "': " + locked
+                + " cannot be read (no permission)" + ADVICE);
+    }
+
+    @Test
+    void aDoubledAtSignWritesAWordStartingWithAnAtSign() {
+        CliRun run = run("validate", "--csv", csv.toString(), "--string-fields", "@@handle", "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("@handle: string");
+    }
+
+    @Test
+    void aDoubledAtSignInsideAnArgumentFileWritesAWordStartingWithAnAtSignToo() throws IOException {
+        Path options = Files.writeString(dir.resolve("options.txt"), "--string-fields @@handle\n");
+
+        CliRun run = run("validate", "--csv", csv.toString(), "@" + options, "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("@handle: string");
+    }
+
+    @Test
+    void argumentFilesNamingEachOtherAreReadOnceAsPicocliReadsThem() throws IOException {
+        Path first = dir.resolve("first.txt");
+        Path second = Files.writeString(dir.resolve("second.txt"), "@" + first + " --string-fields @@handle");
+        Files.writeString(first, "--csv '" + csv + "' @" + second);
+
+        CliRun run = run("validate", "@" + first, "--report", dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("@handle: string");
+    }
+}
