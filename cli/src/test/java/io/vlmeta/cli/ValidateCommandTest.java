@@ -99,6 +99,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anExportThatIsNotValidCsvIsRefusedInPlainWordsNamingItsLine() throws IOException {
+        Path unclosed = dir.resolve("unclosed.csv");
+        Files.writeString(unclosed, "filename,media_id\na.jpg,1\nb.jpg,2\nc.jpg,3\n\"d.jpg,4\ne.jpg,5\n");
+        Path trailing = dir.resolve("trailing.csv");
+        Files.writeString(trailing, "filename,media_id\na.jpg,1\nb.jpg,2\n\"c.jpg\"x,3\n");
+
+        CliRun open = validate("--export-file", unclosed.toString());
+        CliRun text = validate("--export-file", trailing.toString());
+
+        assertThat(open.exitCode()).as(open.both()).isEqualTo(3);
+        assertThat(open.err()).endsWith("\nError: The export " + unclosed + " is not valid CSV: a quoted value starts "
+                + "on line 5 and is never closed: its closing quote (\") is missing. Give the export as Visual Layer "
+                + "wrote it (RFC 4180 CSV with 'filename' and 'media_id').\n");
+        assertThat(text.exitCode()).as(text.both()).isEqualTo(3);
+        assertThat(text.err()).contains("is not valid CSV: on line 4 a quoted value is followed by other text before "
+                + "the next comma; inside a quoted value, a quote is written as two (\"\").").doesNotContain("org.apache");
+    }
+
+    @Test
     void checksEveryPathAgainstAnOfflineExport() throws IOException {
         CliRun run = validate("--export-file", export(Examples.filenames()).toString());
 

@@ -39,6 +39,8 @@ final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
+    /** how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 4} */
+    private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9]+(?:,[0-9]{3})*)");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
     /**
      * RFC 4180 with a header line whose names may be empty: pandas' {@code to_csv} writes its index as a
@@ -104,9 +106,37 @@ final class ExportReader {
             if (cause instanceof CharacterCodingException) {
                 return notUtf8(label, failure);
             }
+            if (cause instanceof CSVException) {
+                return notCsv(label, failure);
+            }
         }
         return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
                 + failure.getMessage(), failure);
+    }
+
+    /**
+     * @param failure what reading threw, a {@link CSVException} among its causes; its own message holds Commons
+     *                CSV's words with the positions of the whole text
+     * @return a malformed export, its fault in plain words with the line Commons CSV names
+     */
+    private static VlmetaException notCsv(String label, Exception failure) {
+        String reason = failure.getMessage() == null ? "" : failure.getMessage();
+        int commons = reason.lastIndexOf("CSVException: "); // the wrapping exceptions' text names the class
+        reason = commons < 0 ? reason : reason.substring(commons + "CSVException: ".length());
+        Matcher line = COMMONS_LINE.matcher(reason);
+        String where = line.find() ? "line " + line.group(1) : "a line";
+        String fault;
+        if (reason.contains("EOF reached before encapsulated token finished")) {
+            fault = "a quoted value starts on " + where + " and is never closed: its closing quote (\") is missing";
+        } else if (reason.contains("Invalid character between encapsulated token and delimiter")) {
+            fault = "on " + where + " a quoted value is followed by other text before the next comma; inside a "
+                    + "quoted value, a quote is written as two (\"\")";
+        } else {
+            fault = reason;
+        }
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " is not valid CSV: " + fault
+                + ". Give the export as Visual Layer wrote it (RFC 4180 CSV with 'filename' and 'media_id').",
+                failure);
     }
 
     /** @return whether the whole file decodes as UTF-8; read again only after a refusal, so it costs a success nothing */

@@ -90,8 +90,10 @@ class ExportCsvSplitTest {
         assertThat(split.items()).containsExactly("a.jpg -> id-1", "b,\nc.jpg -> id-2", "d.jpg -> id-3");
         assertThat(split.refusal()).isEqualTo("INPUT_MALFORMED: The export e.csv, row 5: the file name is empty.");
         assertThat(split).isEqualTo(commons(file));
-        assertThat(brokenSplit.refusal()).startsWith("INPUT_UNREADABLE: Could not read the export e.csv: ")
-                .contains("at line: 5, position: ");
+        assertThat(brokenSplit.refusal()).isEqualTo("INPUT_MALFORMED: The export e.csv is not valid CSV: on line 5 "
+                + "a quoted value is followed by other text before the next comma; inside a quoted value, a quote is "
+                + "written as two (\"\"). Give the export as Visual Layer wrote it (RFC 4180 CSV with 'filename' and "
+                + "'media_id').");
         assertThat(brokenSplit).isEqualTo(commons(broken));
     }
 
