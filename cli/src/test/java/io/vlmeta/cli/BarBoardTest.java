@@ -34,6 +34,9 @@ class BarBoardTest {
                 while (end < text.length() && !Character.isLetter(text.charAt(end))) {
                     end++;
                 }
+                if (end == text.length()) {
+                    break; // read while the bar's thread is still writing the sequence
+                }
                 String argument = text.substring(i + 2, end);
                 switch (text.charAt(end)) {
                     case 'A' -> row = Math.max(0, row - (argument.isEmpty() ? 1 : Integer.parseInt(argument)));
@@ -71,10 +74,16 @@ class BarBoardTest {
     }
 
     private void awaitOnScreen(String text) throws InterruptedException {
-        for (int i = 0; i < 200 && screen().stream().noneMatch(line -> line.contains(text)); i++) {
+        awaitScreen(() -> screen().stream().anyMatch(line -> line.contains(text)));
+        assertThat(screen()).anyMatch(line -> line.contains(text));
+    }
+
+    /** Waits for the bar's own thread to draw what {@code drawn} looks for: up to 30 s on a busy machine. */
+    private static void awaitScreen(java.util.function.BooleanSupplier drawn) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!drawn.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(screen()).anyMatch(line -> line.contains(text));
     }
 
     @Test
@@ -121,10 +130,8 @@ class BarBoardTest {
         Thread.sleep(1_300); // progressbar shows a speed once a whole second has passed
         board.overall("Uploading", 900_500, 1_000_000, 1);
         board.field("Uploading score", 900_500, 1_000_000);
-        for (int i = 0; i < 200 && (speedOnScreen("Uploading 1 field", " values") <= 0
-                || speedOnScreen("Uploading score", " values") <= 0); i++) {
-            Thread.sleep(10);
-        }
+        awaitScreen(() -> speedOnScreen("Uploading 1 field", " values") > 0
+                && speedOnScreen("Uploading score", " values") > 0);
         double overall = speedOnScreen("Uploading 1 field", " values");
         double field = speedOnScreen("Uploading score", " values");
         board.close();

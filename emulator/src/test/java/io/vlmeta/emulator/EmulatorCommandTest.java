@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,8 @@ class EmulatorCommandTest {
     /** Runs the command in the background until its banner is out; returns the thread and the output. */
     private record Running(Thread thread, StringWriter out, AtomicInteger exitCode) {
         String baseUrl() throws InterruptedException {
-            for (int i = 0; i < 200; i++) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
                 Matcher matcher = BASE_URL.matcher(out.toString());
                 if (matcher.find() && out.toString().contains("Press Ctrl+C")) {
                     return matcher.group(1);
@@ -35,9 +37,11 @@ class EmulatorCommandTest {
             throw new AssertionError("no banner: " + out);
         }
 
+        /** Interrupts the command, as Ctrl+C does, and waits until it has written its state and returned. */
         void stop() throws InterruptedException {
             thread.interrupt();
-            thread.join(10_000);
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive()).as("the emulator command still runs 30 s after its interrupt").isFalse();
         }
     }
 
@@ -123,8 +127,7 @@ class EmulatorCommandTest {
         String a = MediaIds.derive("demo", "a.jpg").toString();
         int first = api.uploadTo("demo", task, "[{\"media_id\": \"" + a + "\", \"value\": \"x\"}]").statusCode();
         var second = api.uploadTo("demo", task, "[]");
-        Thread.sleep(200);
-        var readBack = Jsons.read(api.get("/api/v1/datasets/demo/image/" + a + "/custom_metadata").body());
+        var readBack = readBackOnceApplied(api, "demo", a);
         running.stop();
 
         assertThat(running.out().toString()).contains("  tasks: ONE_UPLOAD, files applied 50 ms after their answer");
@@ -132,6 +135,20 @@ class EmulatorCommandTest {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(Jsons.read(second.body()).get("detail").asText()).contains("a task accepts a single upload");
         assertThat(readBack.get(0).get("value").asText()).isEqualTo("x");
+    }
+
+    /** Reads a medium's metadata back until the file applied after its answer holds a value, for up to 30 s. */
+    private static com.fasterxml.jackson.databind.JsonNode readBackOnceApplied(ApiClient api, String dataset,
+            String mediaId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var readBack = Jsons.read(api.get("/api/v1/datasets/" + dataset + "/image/" + mediaId + "/custom_metadata")
+                    .body());
+            if (!readBack.isEmpty() || System.nanoTime() > deadline) {
+                return readBack;
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

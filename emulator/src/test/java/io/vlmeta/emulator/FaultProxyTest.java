@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,24 +167,46 @@ class FaultProxyTest {
     }
 
     @Test
-    void aDelayedRequestIsHeldBeforeItIsForwarded() throws Exception {
-        start(FaultProxy.Plan.builder().delayNth(2, Duration.ofMillis(300)).build());
+    void aDelayedRequestIsHeldBeforeItIsForwardedWhileTheOthersPass() throws Exception {
+        Duration hold = Duration.ofSeconds(2);
+        start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").delayNth(1, hold).build());
+        long before = emulator.requestCount("dataset");
 
-        long quick = timed(() -> api.get("/api/v1/dataset/ds"));
-        long held = timed(() -> api.get("/api/v1/dataset/ds"));
-
-        assertThat(held).isGreaterThanOrEqualTo(300);
-        assertThat(quick).isLessThan(held);
-    }
-
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static long timed(Call call) throws Exception {
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> get("/api/v1/dataset/ds"));
         long started = System.nanoTime();
-        call.run();
-        return (System.nanoTime() - started) / 1_000_000;
+        awaitCondition(() -> proxy.requestCount() == 1, "the proxy never received the held request");
+        HttpResponse<String> passing = api.get("/api/v1/dataset/ds");
+        // the held request reached the proxy before this one; while it is held, only this one reached the server
+        long forwardedWhileHeld = emulator.requestCount("dataset") - before;
+        boolean answeredWhileHeld = held.isDone();
+        HttpResponse<String> heldAnswer = held.get(30, TimeUnit.SECONDS);
+        long heldFor = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(passing.statusCode()).isEqualTo(200);
+        assertThat(forwardedWhileHeld).isEqualTo(1);
+        assertThat(answeredWhileHeld).isFalse();
+        assertThat(heldAnswer.statusCode()).isEqualTo(200);
+        assertThat(heldFor).isGreaterThanOrEqualTo(hold.toMillis());
+        assertThat(emulator.requestCount("dataset") - before).isEqualTo(2);
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return api.get(path);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Polls {@code condition} until it holds, for up to 30 s: a busy machine may be slow, never this slow. */
+    private static void awaitCondition(BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure);
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -215,14 +241,43 @@ class FaultProxyTest {
     }
 
     @Test
-    void stopsWhenClosedAndAtTheEndOfItsLifetime() throws Exception {
-        start(FaultProxy.Plan.builder().maxLifetime(Duration.ofMillis(500)).build());
+    void stopsAtTheEndOfItsLifetime() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().build());
+        emulator.addDataset("ds", List.of("a.jpg"));
+        // the first request of a JVM loads the HTTP classes, which takes seconds on a busy machine: done before
+        // the lifetime starts, so what is left of it is a loopback round trip
+        assertThat(new ApiClient(emulator).get("/api/v1/dataset/ds").statusCode()).isEqualTo(200);
+        proxy = FaultProxy.start(emulator.baseUrl(), FaultProxy.Plan.builder().maxLifetime(Duration.ofSeconds(3))
+                .build());
+        assertThat(new ApiClient(proxy.baseUrl(), null).get("/api/v1/dataset/ds").statusCode()).isEqualTo(200);
+
+        awaitCondition(() -> refusesConnections(proxy), "the proxy still takes connections after its lifetime");
+    }
+
+    @Test
+    void stopsWhenClosed() throws Exception {
+        start(FaultProxy.Plan.none());
         assertThat(api.get("/api/v1/dataset/ds").statusCode()).isEqualTo(200);
 
-        Thread.sleep(800);
+        proxy.close();
 
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(proxy.baseUrl() + "/api/v1/dataset/ds")).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
+    }
+
+    private static boolean refusesConnections(FaultProxy proxy) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/api/v1/dataset/ds"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

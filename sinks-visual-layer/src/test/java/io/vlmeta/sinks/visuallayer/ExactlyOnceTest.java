@@ -493,9 +493,10 @@ class ExactlyOnceTest {
         int uploads;
         try (Relay relay = Relay.to(emulator().baseUrl())) {
             relay.fault("POST", "/custom_metadata/tasks/", 5, Relay.Fault.SLOW_ANSWER);
-            relay.slowBy(Duration.ofSeconds(2));
+            // every request must get its answer within the timeout but the slow one, on a busy machine too
+            relay.slowBy(Duration.ofSeconds(60));
             Requests requests = requests(dataset, relay.baseUrl());
-            requests.options.put("request-timeout-ms", "700");
+            requests.options.put("request-timeout-ms", "3000");
             outcome = run(requests);
             uploads = relay.count("POST", "/custom_metadata/tasks/");
         }
@@ -513,7 +514,6 @@ class ExactlyOnceTest {
         FieldOutcome outcome;
         try (Relay relay = Relay.to(emulator().baseUrl())) {
             relay.fault("POST", "/custom_metadata/tasks/", 2, Relay.Fault.APPLY_LATE);
-            relay.lateBy(Duration.ofMillis(1_500));
             Requests requests = requests(dataset, relay.baseUrl());
             requests.rejectsFile = rejects;
             requests.options.put("read-back-wait-ms", "200");
@@ -525,8 +525,11 @@ class ExactlyOnceTest {
                 for (int i = 0; i < ROWS; i++) {
                     writer.write(Fields.entry(resolver, Fields.file(i), Fields.score(i), i + 2));
                 }
+                // the batch was read back, found missing and sent again: only now does its first copy arrive,
+                // and before the task is polled
                 sleepUntil(() -> emulator().values(dataset, "score").size() == ROWS);
-                sleep(2_000); // the late copy arrives 1.5 s after it was sent, before the task is polled
+                relay.releaseLateCopies();
+                sleepUntil(() -> relay.lateCopiesDelivered() == 1);
                 outcome = writer.finish();
             }
         }
@@ -574,10 +577,14 @@ class ExactlyOnceTest {
         assertThat(requests.log).noneMatch(line -> line.contains("retrying"));
     }
 
+    /** Waits until {@code condition} holds, failing the test when it does not within 30 s. */
     private static void sleepUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            sleep(50);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the awaited condition did not hold within 30 s");
+            }
+            sleep(20);
         }
     }
 

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client sent (the Authorization header above all), and can fault a chosen request the ways a
  * gateway does: lose the answer after the emulator processed it, answer {@code 502} after the
  * emulator processed it, hold an answer past the client's timeout, refuse it with a status of its own
- * without passing it on, or answer {@code 502} at once and pass the request on only later (a server
- * that applies files asynchronously).
+ * without passing it on, or answer {@code 502} at once and pass the request on only when the test
+ * releases it (a server that applies files asynchronously, as late as a test needs).
  */
 final class Relay implements AutoCloseable {
     /** What to do to the chosen request. */
@@ -42,15 +44,18 @@ final class Relay implements AutoCloseable {
     private final List<String> authorization = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Map<Rule, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(8);
+    private final CountDownLatch lateRelease = new CountDownLatch(1);
+    private final List<Thread> lateSenders = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lateDelivered = new AtomicInteger();
     private volatile Runnable afterUpload = () -> { };
     private volatile Duration slowBy = Duration.ofSeconds(3);
-    private volatile Duration lateBy = Duration.ofSeconds(1);
 
     private Relay(String target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::relay);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(workers);
         server.start();
     }
 
@@ -89,8 +94,14 @@ final class Relay implements AutoCloseable {
         this.slowBy = delay;
     }
 
-    void lateBy(Duration delay) {
-        this.lateBy = delay;
+    /** Passes on the requests held by {@link Fault#APPLY_LATE}, now and from now on. */
+    void releaseLateCopies() {
+        lateRelease.countDown();
+    }
+
+    /** @return the held requests passed on since {@link #releaseLateCopies()} and answered by the emulator */
+    int lateCopiesDelivered() {
+        return lateDelivered.get();
     }
 
     int count(String method, String pathPart) {
@@ -145,14 +156,18 @@ final class Relay implements AutoCloseable {
         }
         if (rule != null && rule.fault() == Fault.APPLY_LATE) {
             HttpRequest late = forward.build();
-            new Thread(() -> {
+            Thread sender = new Thread(() -> {
                 try {
-                    Thread.sleep(lateBy.toMillis());
+                    lateRelease.await();
                     client.send(late, HttpResponse.BodyHandlers.discarding());
+                    lateDelivered.incrementAndGet();
                 } catch (IOException | InterruptedException e) {
-                    // the test sees what arrived
+                    // closed before the release, or the emulator went away: the test sees what arrived
                 }
-            }, "relay-late").start();
+            }, "relay-late");
+            sender.setDaemon(true);
+            lateSenders.add(sender);
+            sender.start();
             answer(exchange, 502, rule.body().getBytes(StandardCharsets.UTF_8), "text/html");
             return;
         }
@@ -209,5 +224,7 @@ final class Relay implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow(); // ends a held slow answer the client gave up on
+        lateSenders.forEach(Thread::interrupt);
     }
 }
