@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * A small real HTTP/1.1 proxy on the loopback interface, put between a client and an emulator (or any
  * loopback server) to cause the network faults a server cannot cause itself: a request body cut off
  * after some bytes, a request forwarded whole whose answer is then lost, a request forwarded whole and
- * then answered {@code 502 Bad Gateway}, and delays. Faults are chosen by request number or by a seeded
- * fraction, among the requests a method and path pattern select.
+ * then answered {@code 502 Bad Gateway}, delays, and holds that last until the test releases them. Faults
+ * are chosen by request number or by a seeded fraction, among the requests a method and path pattern select.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(emulator.baseUrl(), FaultProxy.Plan.builder()
@@ -46,6 +46,18 @@ import java.util.regex.Pattern;
  *         .build())) {
  *     run the client against proxy.baseUrl()
  * }
+ * }</pre>
+ *
+ * <p>A hold lets a test act at a known point of the client's work, whatever the machine's speed: the
+ * client has sent the request and waits for its answer until the test calls {@link #release()}.
+ *
+ * <pre>{@code
+ * FaultProxy proxy = FaultProxy.start(emulator.baseUrl(), FaultProxy.Plan.builder()
+ *         .onlyRequests("GET", "/api/v1/datasets/[^/]+/custom_metadata/schema").holdNth(1).build());
+ * start the client against proxy.baseUrl()
+ * proxy.awaitHeld(Duration.ofSeconds(60));   // the client now waits for the schema
+ * change what the client reads next
+ * proxy.release();                           // the schema request goes on to the server
  * }</pre>
  *
  * <p>Every connection carries one request: the proxy tells both sides {@code Connection: close}, so no
@@ -77,21 +89,34 @@ public final class FaultProxy implements AutoCloseable {
         BAD_GATEWAY
     }
 
+    /** Whether a request waits for the test before it is forwarded. */
+    public enum Hold {
+        /** Forwarded after its delay, without waiting for the test. */
+        NONE,
+        /**
+         * Held before it is forwarded until {@link FaultProxy#release()} (or, should the test never release it,
+         * until {@link Plan#holdCeiling()} has passed), then treated as its fault says.
+         */
+        UNTIL_RELEASED
+    }
+
     /**
      * A fault for the {@code n}-th selected request (1-based).
      *
      * @param n             the request number among those {@link Plan#method()} and {@link Plan#path()} select
-     * @param fault         the fault; {@link Fault#NONE} with a {@code delay} only delays
+     * @param fault         the fault; {@link Fault#NONE} with a {@code delay} or a {@code hold} only delays
      * @param cutAfterBytes for {@link Fault#CUT_REQUEST_BODY}: the body bytes forwarded before the cut
      * @param delay         held before the request is forwarded; {@link Duration#ZERO} for none
+     * @param hold          whether the request then waits for {@link FaultProxy#release()} too
      */
-    public record NthFault(int n, Fault fault, long cutAfterBytes, Duration delay) {
+    public record NthFault(int n, Fault fault, long cutAfterBytes, Duration delay, Hold hold) {
         public NthFault {
             if (n < 1) {
                 throw new IllegalArgumentException("request numbers start at 1: " + n);
             }
             Objects.requireNonNull(fault, "fault");
             Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(hold, "hold");
             if (cutAfterBytes < 0 || delay.isNegative()) {
                 throw new IllegalArgumentException("byte counts and delays must not be negative");
             }
@@ -113,10 +138,12 @@ public final class FaultProxy implements AutoCloseable {
      * @param seed                the seed of the random faults
      * @param idleTimeout         a read from either side that waits longer fails and closes the connection
      * @param maxLifetime         the proxy closes itself this long after it started
+     * @param holdCeiling         a held request never released is forwarded once held this long, so that a
+     *                            test that fails before its release never leaves a client waiting for good
      */
     public record Plan(String method, Pattern path, List<NthFault> byNumber, double cutBodyFraction, long cutAfterBytes,
                        double dropAnswerFraction, double badGatewayFraction, Duration delay, long seed,
-                       Duration idleTimeout, Duration maxLifetime) {
+                       Duration idleTimeout, Duration maxLifetime, Duration holdCeiling) {
         public Plan {
             byNumber = List.copyOf(byNumber);
             for (double fraction : new double[] {cutBodyFraction, dropAnswerFraction, badGatewayFraction}) {
@@ -127,7 +154,7 @@ public final class FaultProxy implements AutoCloseable {
             if (cutAfterBytes < 0) {
                 throw new IllegalArgumentException("cutAfterBytes must not be negative: " + cutAfterBytes);
             }
-            for (Duration duration : List.of(delay, idleTimeout, maxLifetime)) {
+            for (Duration duration : List.of(delay, idleTimeout, maxLifetime, holdCeiling)) {
                 if (duration.isNegative()) {
                     throw new IllegalArgumentException("durations must not be negative: " + duration);
                 }
@@ -163,7 +190,7 @@ public final class FaultProxy implements AutoCloseable {
             Fault fault = cut < cutBodyFraction ? Fault.CUT_REQUEST_BODY
                     : drop < dropAnswerFraction ? Fault.DROP_ANSWER
                     : badGateway < badGatewayFraction ? Fault.BAD_GATEWAY : Fault.NONE;
-            return new NthFault((int) Math.min(Integer.MAX_VALUE, number), fault, cutAfterBytes, delay);
+            return new NthFault((int) Math.min(Integer.MAX_VALUE, number), fault, cutAfterBytes, delay, Hold.NONE);
         }
     }
 
@@ -180,6 +207,7 @@ public final class FaultProxy implements AutoCloseable {
         private long seed;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration maxLifetime = Duration.ofMinutes(30);
+        private Duration holdCeiling = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -204,7 +232,7 @@ public final class FaultProxy implements AutoCloseable {
 
         /** The {@code n}-th selected request: forward its head and {@code bytes} bytes of its body, then close. */
         public Builder cutRequestBodyNth(int n, long bytes) {
-            byNumber.add(new NthFault(n, Fault.CUT_REQUEST_BODY, bytes, Duration.ZERO));
+            byNumber.add(new NthFault(n, Fault.CUT_REQUEST_BODY, bytes, Duration.ZERO, Hold.NONE));
             return this;
         }
 
@@ -217,7 +245,7 @@ public final class FaultProxy implements AutoCloseable {
 
         /** The {@code n}-th selected request: forward it whole, wait for the answer, close without answering. */
         public Builder dropAnswerNth(int n) {
-            byNumber.add(new NthFault(n, Fault.DROP_ANSWER, 0, Duration.ZERO));
+            byNumber.add(new NthFault(n, Fault.DROP_ANSWER, 0, Duration.ZERO, Hold.NONE));
             return this;
         }
 
@@ -229,7 +257,7 @@ public final class FaultProxy implements AutoCloseable {
 
         /** The {@code n}-th selected request: forward it whole, wait for the answer, answer {@code 502} instead. */
         public Builder badGatewayNth(int n) {
-            byNumber.add(new NthFault(n, Fault.BAD_GATEWAY, 0, Duration.ZERO));
+            byNumber.add(new NthFault(n, Fault.BAD_GATEWAY, 0, Duration.ZERO, Hold.NONE));
             return this;
         }
 
@@ -241,7 +269,23 @@ public final class FaultProxy implements AutoCloseable {
 
         /** The {@code n}-th selected request is held {@code delay} before it is forwarded, and otherwise unchanged. */
         public Builder delayNth(int n, Duration delay) {
-            byNumber.add(new NthFault(n, Fault.NONE, 0, delay));
+            byNumber.add(new NthFault(n, Fault.NONE, 0, delay, Hold.NONE));
+            return this;
+        }
+
+        /**
+         * The {@code n}-th selected request is held until {@link FaultProxy#release()}, and otherwise unchanged:
+         * the client has sent it and waits for its answer for as long as the test needs. Wait for the hold with
+         * {@link FaultProxy#awaitHeld(Duration)}.
+         */
+        public Builder holdNth(int n) {
+            byNumber.add(new NthFault(n, Fault.NONE, 0, Duration.ZERO, Hold.UNTIL_RELEASED));
+            return this;
+        }
+
+        /** @param ceiling a held request never released is forwarded once held this long (default 60 s) */
+        public Builder holdCeiling(Duration ceiling) {
+            this.holdCeiling = Objects.requireNonNull(ceiling, "ceiling");
             return this;
         }
 
@@ -272,7 +316,7 @@ public final class FaultProxy implements AutoCloseable {
         /** @return the plan */
         public Plan build() {
             return new Plan(method, path, byNumber, cutBodyFraction, cutAfterBytes, dropAnswerFraction,
-                    badGatewayFraction, delay, seed, idleTimeout, maxLifetime);
+                    badGatewayFraction, delay, seed, idleTimeout, maxLifetime, holdCeiling);
         }
     }
 
@@ -284,6 +328,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong requests = new AtomicLong();
+    private final HeldRequests held = new HeldRequests();
     private volatile Plan plan;
     private volatile AtomicLong selected = new AtomicLong();
 
@@ -358,6 +403,32 @@ public final class FaultProxy implements AutoCloseable {
         return selected.get();
     }
 
+    /**
+     * Waits until at least one request is held ({@link Builder#holdNth(int)}) and not yet released.
+     *
+     * @param timeout the longest wait
+     * @return true when a request is held, false when none was within {@code timeout}
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitHeld(Duration timeout) throws InterruptedException {
+        return held.awaitAny(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** @return the requests held now, waiting for {@link #release()} */
+    public int heldCount() {
+        return held.count();
+    }
+
+    /**
+     * Lets every request held now go on to the server; a request held after this call waits for the next
+     * release.
+     *
+     * @return how many requests were let go, 0 when none was held
+     */
+    public int release() {
+        return held.releaseAll();
+    }
+
     /** Installs another plan; its request numbers count from this call. The lifetime stays the first plan's. */
     public void setPlan(Plan plan) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -408,9 +479,13 @@ public final class FaultProxy implements AutoCloseable {
             requests.incrementAndGet();
             Plan current = plan;
             NthFault fault = current.selects(head.method(), head.path())
-                    ? current.decide(selected.incrementAndGet()) : new NthFault(1, Fault.NONE, 0, Duration.ZERO);
+                    ? current.decide(selected.incrementAndGet())
+                    : new NthFault(1, Fault.NONE, 0, Duration.ZERO, Hold.NONE);
             if (!fault.delay().isZero()) {
                 Thread.sleep(fault.delay().toMillis());
+            }
+            if (fault.hold() == Hold.UNTIL_RELEASED) {
+                held.holdUntilReleased(current.holdCeiling());
             }
             server = new Socket();
             open.add(server);

@@ -190,6 +190,83 @@ class FaultProxyTest {
         assertThat(emulator.requestCount("dataset") - before).isEqualTo(2);
     }
 
+    @Test
+    void aHeldRequestWaitsUntilTheTestReleasesItWhileTheOthersPass() throws Exception {
+        start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").holdNth(1).holdNth(3).build());
+        long before = emulator.requestCount("dataset");
+
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> get("/api/v1/dataset/ds"));
+        assertThat(proxy.awaitHeld(Duration.ofSeconds(60))).as("the first request is held").isTrue();
+        HttpResponse<String> passing = api.get("/api/v1/dataset/ds");
+        // however long the passing request took, the held one has not reached the server
+        long forwardedWhileHeld = emulator.requestCount("dataset") - before;
+        boolean answeredWhileHeld = first.isDone();
+        int heldBeforeRelease = proxy.heldCount();
+        int released = proxy.release();
+        HttpResponse<String> firstAnswer = first.get(60, TimeUnit.SECONDS);
+
+        // a release lets go the requests held then: the next one waits for a release of its own
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> get("/api/v1/dataset/ds"));
+        assertThat(proxy.awaitHeld(Duration.ofSeconds(60))).as("the second request is held").isTrue();
+        boolean secondAnsweredWhileHeld = second.isDone();
+        long forwardedWhileSecondHeld = emulator.requestCount("dataset") - before;
+        int secondReleased = proxy.release();
+        HttpResponse<String> secondAnswer = second.get(60, TimeUnit.SECONDS);
+
+        assertThat(passing.statusCode()).isEqualTo(200);
+        assertThat(forwardedWhileHeld).isEqualTo(1);
+        assertThat(answeredWhileHeld).isFalse();
+        assertThat(heldBeforeRelease).isEqualTo(1);
+        assertThat(released).isEqualTo(1);
+        assertThat(firstAnswer.statusCode()).isEqualTo(200);
+        assertThat(secondAnsweredWhileHeld).isFalse();
+        assertThat(forwardedWhileSecondHeld).isEqualTo(2);
+        assertThat(secondReleased).isEqualTo(1);
+        assertThat(secondAnswer.statusCode()).isEqualTo(200);
+        assertThat(proxy.heldCount()).isZero();
+        assertThat(proxy.release()).as("nothing left to release").isZero();
+        assertThat(emulator.requestCount("dataset") - before).isEqualTo(3);
+    }
+
+    @Test
+    void awaitingAHoldWhenNoRequestIsHeldGivesUpAtItsTimeout() throws Exception {
+        start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").holdNth(2).build());
+
+        HttpResponse<String> notHeld = api.get("/api/v1/dataset/ds");
+
+        assertThat(notHeld.statusCode()).isEqualTo(200);
+        assertThat(proxy.awaitHeld(Duration.ofMillis(50))).isFalse();
+        assertThat(proxy.heldCount()).isZero();
+    }
+
+    @Test
+    void aHeldRequestNeverReleasedIsForwardedAtTheHoldCeiling() throws Exception {
+        Duration ceiling = Duration.ofMillis(500);
+        start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").holdNth(1).holdCeiling(ceiling)
+                .build());
+
+        long started = System.nanoTime();
+        HttpResponse<String> answer = api.get("/api/v1/dataset/ds");
+        long waited = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(waited).isGreaterThanOrEqualTo(ceiling.toMillis());
+        assertThat(proxy.heldCount()).isZero();
+        assertThat(proxy.release()).isZero();
+    }
+
+    @Test
+    void closingTheProxyEndsAHeldRequest() throws Exception {
+        start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").holdNth(1).build());
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> get("/api/v1/dataset/ds"));
+        assertThat(proxy.awaitHeld(Duration.ofSeconds(60))).isTrue();
+
+        proxy.close();
+
+        assertThatThrownBy(() -> held.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+        assertThat(emulator.requestCount("dataset")).isZero();
+    }
+
     private HttpResponse<String> get(String path) {
         try {
             return api.get(path);
