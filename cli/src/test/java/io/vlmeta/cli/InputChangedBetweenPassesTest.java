@@ -56,6 +56,23 @@ class InputChangedBetweenPassesTest {
         };
     }
 
+    /**
+     * Waits until the proxy holds the upload's schema lookup: validation has passed, and the input is not
+     * read again before the lookup is released. Fails at once with the run's output should the run end
+     * before it looks the schema up.
+     */
+    private static void awaitSchemaLookupHeld(FaultProxy proxy, CompletableFuture<CliRun> upload) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!proxy.awaitHeld(Duration.ofMillis(100))) {
+            if (upload.isDone()) {
+                throw new AssertionError("the upload ended before it looked the schema up: " + upload.get().both());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the upload did not look the schema up within 120 s");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"value-no-longer-parses", "value-changed", "value-emptied", "key-changed",
             "row-appended", "truncated"})
@@ -67,19 +84,22 @@ class InputChangedBetweenPassesTest {
         Files.writeString(csv, original, StandardCharsets.UTF_8);
         // a proxy of its own: a run that failed may still be finishing requests to the one before
         FaultProxy proxy = FaultProxy.start(emulator.baseUrl(), FaultProxy.Plan.builder()
-                .onlyRequests("GET", ".*/custom_metadata/schema").delay(Duration.ofSeconds(1)).build());
+                .onlyRequests("GET", ".*/custom_metadata/schema").holdNth(1).build());
         List<String> args = new ArrayList<>(List.of("upload", "--csv", csv.toString(), "--dataset-id", dataset,
                 "--base-url", proxy.baseUrl(), "--state-dir", dir.resolve("state").toString()));
         args.addAll(Examples.typeFlags());
 
-        CompletableFuture<CliRun> upload = CompletableFuture.supplyAsync(
-                () -> CliRun.of(Map.of(), dir, args.toArray(String[]::new)));
-        while (proxy.selectedCount() == 0 && !upload.isDone()) {
-            Thread.sleep(5);
+        CliRun run;
+        try {
+            CompletableFuture<CliRun> upload = CompletableFuture.supplyAsync(
+                    () -> CliRun.of(Map.of(), dir, args.toArray(String[]::new)));
+            awaitSchemaLookupHeld(proxy, upload);
+            Files.writeString(csv, edit(change).apply(original), StandardCharsets.UTF_8);
+            proxy.release();
+            run = upload.get(120, TimeUnit.SECONDS);
+        } finally {
+            proxy.close();
         }
-        Files.writeString(csv, edit(change).apply(original), StandardCharsets.UTF_8);
-        CliRun run = upload.get(60, TimeUnit.SECONDS);
-        proxy.close();
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
         assertThat(run.err()).contains(csv + " changed after it was validated: ")
