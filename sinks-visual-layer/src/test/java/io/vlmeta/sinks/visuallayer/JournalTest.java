@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -173,24 +174,67 @@ class JournalTest {
     void namesTheOwnerWhoseNameReachesTheLockFileJustAfterItsLock() throws Exception {
         try (Journal first = Journal.open(dir, "ds", "input")) {
             Path lockFile = first.file().resolveSibling(first.file().getFileName() + ".lock");
-            // the window between the owner's lock and its name being written, held open for a moment
-            Files.writeString(lockFile, "");
-            Thread writer = new Thread(() -> {
-                try {
-                    Thread.sleep(200);
-                    Files.writeString(lockFile, "4242 2026-12-01T00:00:00Z\n");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            // the window between the owner's lock and its name being written, held open until the refused run
+            // has found the file empty and waits for the name. The run waits a second at most, so a test thread
+            // held back longer than that by a busy machine makes the attempt tell nothing: then it is made again, up
+            // to five times.
+            for (int attempt = 1; ; attempt++) {
+                Files.writeString(lockFile, "");
+                FutureTask<Throwable> refusal = new FutureTask<>(() -> refusalOf(dir));
+                Thread refusedRun = new Thread(refusal, "refused-run");
+                refusedRun.start();
+                awaitWaitingForTheOwnersName(refusedRun, refusal);
+                Files.writeString(lockFile, "4242 2026-12-01T00:00:00Z\n");
+                // still waiting now that the name is written: the run's next look at the file finds it
+                boolean nameWrittenWhileItWaited = waitsForTheOwnersName(refusedRun);
+                Throwable refused = refusal.get(60, TimeUnit.SECONDS);
+                boolean named = refused != null && String.valueOf(refused.getMessage())
+                        .startsWith("Another vlmeta run (pid 4242, started 2026-12-01T00:00:00Z)");
+                if (named || nameWrittenWhileItWaited || attempt == 5) {
+                    assertThat(refused).isInstanceOf(VlmetaException.class)
+                            .hasMessageStartingWith("Another vlmeta run (pid 4242, started 2026-12-01T00:00:00Z)");
+                    return;
                 }
-            });
-            writer.start();
-            try {
-                assertThatThrownBy(() -> Journal.open(dir, "ds", "input"))
-                        .hasMessageStartingWith("Another vlmeta run (pid 4242, started 2026-12-01T00:00:00Z)");
-            } finally {
-                writer.join();
             }
         }
+    }
+
+    /** @return what a second run opening the journal in {@code dir} was refused with, {@code null} when it was not */
+    private static Throwable refusalOf(Path dir) {
+        try (Journal second = Journal.open(dir, "ds", "input")) {
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Waits until {@code run} sleeps waiting for the owner's name, or has ended, for up to 60 s. */
+    private static void awaitWaitingForTheOwnersName(Thread run, FutureTask<Throwable> refusal)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!waitsForTheOwnersName(run) && !refusal.isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the refused run neither waited for the owner's name nor ended within 60 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * @return true while {@code run} sleeps in {@link JournalLock}: the lock sleeps only between two looks at the
+     *         lock file for the owner's name, the first of which found none
+     */
+    private static boolean waitsForTheOwnersName(Thread run) {
+        boolean sleeping = false;
+        for (StackTraceElement frame : run.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.equals(Thread.class.getName()) || type.startsWith("jdk.internal.")) {
+                sleeping |= frame.getMethodName().startsWith("sleep");
+            } else {
+                return sleeping && type.equals(JournalLock.class.getName());
+            }
+        }
+        return false;
     }
 
     @Test
