@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -546,21 +548,23 @@ class ExactlyOnceTest {
 
     @Test
     void saysAtOnceWhenNothingListensAtTheBaseUrlWithoutRetrying() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + port;
-        Requests requests = requests("absent", url);
+        // a port bound and never listened on: it refuses every connection for as long as it stays bound, and
+        // nothing else can take it in the meantime (a port freed again could be taken by any other process)
+        try (Socket unlistened = new Socket()) {
+            unlistened.setReuseAddress(false);
+            unlistened.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            String url = "http://127.0.0.1:" + unlistened.getLocalPort();
+            Requests requests = requests("absent", url);
 
-        try (VisualLayerSink sink = requests.open()) {
-            assertThatThrownBy(sink::mediaResolver)
-                    .isInstanceOf(VlmetaException.class)
-                    .hasMessage("Cannot reach the Visual Layer server at " + url + " (connection refused): is the "
-                            + "server running at " + url + "?")
-                    .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+            try (VisualLayerSink sink = requests.open()) {
+                assertThatThrownBy(sink::mediaResolver)
+                        .isInstanceOf(VlmetaException.class)
+                        .hasMessage("Cannot reach the Visual Layer server at " + url + " (connection refused): is "
+                                + "the server running at " + url + "?")
+                        .extracting(e -> ((VlmetaException) e).code()).isEqualTo(ErrorCode.SERVER);
+            }
+            assertThat(requests.log).noneMatch(line -> line.contains("retrying"));
         }
-        assertThat(requests.log).noneMatch(line -> line.contains("retrying"));
     }
 
     @Test
