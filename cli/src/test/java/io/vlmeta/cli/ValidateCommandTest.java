@@ -57,6 +57,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void inferenceOverManyUnreadableRowsNamesTheFirstInFullAndTheNextFewByRow() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        StringBuilder rows = new StringBuilder("file_fullpath,caption\n");
+        for (int i = 0; i < 9; i++) {
+            rows.append("images/").append(i).append(".jpg,caf\u00e9\n");
+        }
+        Files.writeString(latin1, rows, StandardCharsets.ISO_8859_1);
+
+        CliRun run = CliRun.of(Map.of(), dir, "plan", "--csv", latin1.toString(), "--infer", "-o",
+                dir.resolve("plan.yaml").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).contains("9 rows were skipped; the first: " + latin1 + " row 2: Contains bytes that are "
+                + "not valid UTF-8, so the row is skipped; if the file has another encoding, give it with --encoding "
+                + "(e.g. windows-1252). Then row 3, row 4, row 5, row 6 and 4 more.");
+    }
+
+    @Test
     void planningByInferenceOverRowsThatAreAllNotUtf8RefusesAndSaysWhy() throws IOException {
         Path latin1 = dir.resolve("latin1.csv");
         Files.writeString(latin1, "file_fullpath,caption\nimages/a.jpg,caf\u00e9\nimages/b.jpg,na\u00efve\n",
