@@ -215,9 +215,14 @@ final class PlanApplier {
 
     private void override(String flag, Object flagValue, Object planValue, String planKey) {
         if (!Objects.equals(flagValue, planValue)) {
-            err.println(flag + " " + display(flagValue) + " overrides the plan's " + planKey + " ("
-                    + display(planValue) + ").");
+            err.println(flag + " " + display(flag, flagValue) + " overrides the plan's " + planKey + " ("
+                    + display(flag, planValue) + ").");
         }
+    }
+
+    /** @return a value as the console may show it: a base URL without its password, as the banner shows it */
+    private static String display(String flag, Object value) {
+        return flag.equals("--base-url") && value instanceof String url ? UrlText.withoutPassword(url) : display(value);
     }
 
     private static String display(Object value) {

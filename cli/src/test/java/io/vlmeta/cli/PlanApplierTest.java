@@ -122,6 +122,16 @@ class PlanApplierTest {
     }
 
     @Test
+    void aBaseUrlOverridingThePlansIsShownWithoutEitherPassword() {
+        JobSpec spec = apply(Map.of(), "--base-url", "http://bob:Zsecr2@127.0.0.1:18510/;jsessionid=ZSESS?q=ZQ");
+
+        assertThat(spec.baseUrl()).isEqualTo("http://bob:Zsecr2@127.0.0.1:18510/;jsessionid=ZSESS?q=ZQ");
+        assertThat(lines()).containsExactly("--base-url http://bob:***@127.0.0.1:18510/ overrides the plan's "
+                + "dataset.base-url (https://vl.example.invalid).");
+        assertThat(String.join("\n", lines())).doesNotContain("Zsecr2").doesNotContain("ZSESS").doesNotContain("ZQ");
+    }
+
+    @Test
     void aFlagRepeatingThePlansValueIsNoOverride() {
         JobSpec spec = apply(Map.of(), "--batch-size", "5000", "--match-by", "suffix", "--float-fields", "score",
                 "--truncate-strings");
