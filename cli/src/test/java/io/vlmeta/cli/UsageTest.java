@@ -124,6 +124,19 @@ class UsageTest {
     }
 
     @Test
+    void aValueTypedOntoAnOptionsNameIsNotEchoedAsItMayBeASecret() throws Exception {
+        CliRun run = run("upload", "--json", "--csv", "x.csv", "--api-secretS3CRETQ");
+        CliRun url = run("upload", "--csv", "x.csv", "--base-urlhttp://al1ce:Zsecr@vl.example");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown option: '--api-secret...' (an option's value goes after a space "
+                + "or '=')\n").doesNotContain("S3CRETQ");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
+                .isEqualTo("Unknown option: '--api-secret...' (an option's value goes after a space or '=')");
+        assertThat(url.err()).startsWith("Unknown option: '--base-url...'").doesNotContain("Zsecr");
+    }
+
+    @Test
     void aMistypedSecretFlagDoesNotEchoTheSecret() {
         CliRun run = run("upload", "--csv", "x.csv", "--api-secrt", "hunter2-secret");
 
