@@ -14,6 +14,11 @@ import java.util.function.LongSupplier;
  */
 final class ProgressLines implements ProgressDisplay {
     static final Duration EVERY = Duration.ofSeconds(10);
+    /**
+     * The least time a rate and an ETA are measured over: counts that arrive together (the fields of a resumed
+     * upload reporting its last few batches, a poll and a field's end) would give rates of millions a second.
+     */
+    static final Duration RATE_BASE = Duration.ofSeconds(1);
 
     private final PrintStream err;
     private final LongSupplier nanoTime;
@@ -82,7 +87,7 @@ final class ProgressLines implements ProgressDisplay {
         task.lastTenth = tenth;
         double seconds = (now - task.startNanos) / 1e9;
         StringBuilder line = new StringBuilder(label).append(": ").append(what);
-        if (seconds > 0) {
+        if (now - task.startNanos >= RATE_BASE.toNanos()) {
             line.append(String.format(Locale.ROOT, ", %,d %s/s", Math.round((count - task.startCount) / seconds),
                     unit));
             double progressed = fraction - task.startFraction;

@@ -62,6 +62,17 @@ class ProgressLinesTest {
     }
 
     @Test
+    void countsThatArriveTogetherGiveNoRateInsteadOfMillionsASecond() {
+        // a resumed upload with little left: the last batches of all fields are reported within milliseconds
+        at(0);
+        lines.overall("Uploading", 720_000, 900_000, 3);
+        at(0.002);
+        lines.overall("Uploading", 900_000, 900_000, 3);
+
+        assertThat(printed()).isEqualTo("Uploading: 900,000 of 900,000 values (100%) in 3 fields\n");
+    }
+
+    @Test
     void formatsTheEtaAsHoursMinutesSeconds() {
         assertThat(ProgressLines.clock(3_725)).isEqualTo("1:02:05");
     }
