@@ -90,7 +90,7 @@ final class ArgumentFiles {
                 try {
                     nested = unreadable(wordsOf(file), file, read);
                 } catch (IOException e) {
-                    why = "cannot be read (" + e.getClass().getSimpleName() + ")";
+                    why = IoReasons.whyUnreadable(file, e);
                     nested = Optional.empty();
                 }
                 if (nested.isPresent()) {

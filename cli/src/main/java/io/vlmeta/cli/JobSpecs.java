@@ -185,8 +185,8 @@ final class JobSpecs {
             }
             return secret;
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + " ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + ": it "
+                    + IoReasons.whyUnreadable(file, e) + ".", e);
         }
     }
 
