@@ -53,7 +53,7 @@ final class CertificateRefusal {
         if (certificate == null) {
             return Optional.empty();
         }
-        String reason = firstLine(certificate);
+        String reason = inWords(firstLine(certificate));
         // the JDK says "No subject alternative names matching ..." or, for a server reached by its IP address
         // whose certificate names none, "No subject alternative names present"; HttpClient "... doesn't match
         // any of ..."
@@ -71,6 +71,29 @@ final class CertificateRefusal {
                 + "VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
                 + "-Djavax.net.ssl.trustStorePassword=PASSWORD' (the file and the password keytool -importcert "
                 + "was given).", failure));
+    }
+
+    /** A Java class name ahead of its message, as the JDK nests them: {@code sun.security...Exception: } */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b[a-z][\\w$]*(?:\\.[\\w$]+)+(?:Exception|Error): ");
+
+    /**
+     * @return the JDK's reason in words a user can act on: {@code PKIX path building failed: sun.security.provider
+     *     .certpath.SunCertPathBuilderException: unable to find valid certification path to requested target}
+     *     becomes {@code no certificate authority Java trusts signed it}; {@code NotAfter: DATE} (an expired
+     *     certificate) {@code it expired: valid until DATE}; others lose their class names
+     */
+    static String inWords(String reason) {
+        if (reason.contains("unable to find valid certification path")) {
+            return "no certificate authority Java trusts signed it";
+        }
+        if (reason.startsWith("NotAfter: ")) {
+            return "it expired: valid until " + reason.substring("NotAfter: ".length());
+        }
+        if (reason.startsWith("NotBefore: ")) {
+            return "it is not valid yet: valid from " + reason.substring("NotBefore: ".length());
+        }
+        return CLASS_NAME.matcher(reason).replaceAll("");
     }
 
     private static String firstLine(Throwable e) {

@@ -41,7 +41,20 @@ class CertificateRefusalTest {
         expired.initCause(new CertificateExpiredException("NotAfter: Thu Jan 01 00:00:00 UTC 2026"));
 
         assertThat(CertificateRefusal.of(expired, SERVER, "dataset lookup")).get().extracting(Throwable::getMessage)
-                .asString().contains("a TLS certificate that Java does not trust (NotAfter: ");
+                .asString().contains("a TLS certificate that Java does not trust (it expired: valid until Thu Jan 01 "
+                        + "00:00:00 UTC 2026)");
+    }
+
+    @Test
+    void namesTheJdksReasonsInWordsWithoutItsClassNames() {
+        assertThat(CertificateRefusal.inWords("PKIX path building failed: sun.security.provider.certpath."
+                + "SunCertPathBuilderException: unable to find valid certification path to requested target"))
+                .isEqualTo("no certificate authority Java trusts signed it");
+        assertThat(CertificateRefusal.inWords("NotBefore: Mon Jan 01 00:00:00 UTC 2035"))
+                .isEqualTo("it is not valid yet: valid from Mon Jan 01 00:00:00 UTC 2035");
+        assertThat(CertificateRefusal.inWords("PKIX path validation failed: java.security.cert."
+                + "CertPathValidatorException: Path does not chain with any of the trust anchors"))
+                .isEqualTo("PKIX path validation failed: Path does not chain with any of the trust anchors");
     }
 
     @Test

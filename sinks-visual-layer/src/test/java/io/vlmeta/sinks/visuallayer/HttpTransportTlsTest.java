@@ -88,7 +88,7 @@ class HttpTransportTlsTest {
             assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
                     .isInstanceOf(VlmetaException.class)
                     .hasMessageStartingWith("The Visual Layer server at " + server + " presented a TLS certificate "
-                            + "that Java does not trust (PKIX path building failed: ")
+                            + "that Java does not trust (no certificate authority Java trusts signed it), ")
                     .hasMessageContaining("so the dataset lookup was not sent; trying again would not change that.")
                     .hasMessageContaining("VLMETA_JAVA_OPTS='-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
                             + "-Djavax.net.ssl.trustStorePassword=PASSWORD'")
@@ -192,7 +192,7 @@ class HttpTransportTlsTest {
             assertThatThrownBy(() -> transport.send(ApiCall.get("dataset lookup", uri)))
                     .isInstanceOf(VlmetaException.class)
                     .hasMessageStartingWith("The Visual Layer server at " + server + " presented a TLS certificate "
-                            + "that Java does not trust (PKIX path building failed: ")
+                            + "that Java does not trust (no certificate authority Java trusts signed it), ")
                     .hasMessageContaining("trying again would not change that. Java did not read the trust store "
                             + missing + " given with -Djavax.net.ssl.trustStore (there is no such file) and used its "
                             + "own certificate authorities instead. Check that")
