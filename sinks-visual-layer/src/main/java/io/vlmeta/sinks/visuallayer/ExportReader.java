@@ -41,6 +41,8 @@ final class ExportReader {
     /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
     /** how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 4} */
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9]+(?:,[0-9]{3})*)");
+    /** Jackson's location of a start marker: {@code [Source: REDACTED (...); line: 1, column: 1]} */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; (line: [0-9]+, column: [0-9]+)\\]");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
     /**
      * RFC 4180 with a header line whose names may be empty: pandas' {@code to_csv} writes its index as a
@@ -367,13 +369,20 @@ final class ExportReader {
                 throw VlmetaException.malformed("The export " + label
                         + " is neither an export CSV nor a metadata.json (an object with 'media_items', or an array).");
             }
+            if (json.nextToken() != null) {
+                // two documents run together, or a copy cut and pasted twice: which one is the export?
+                throw VlmetaException.malformed("The export " + label + " goes on after its JSON ends (line "
+                        + json.currentLocation().getLineNr() + "): a metadata.json holds one object or array.");
+            }
         } catch (JsonParseException e) {
             // Jackson checks UTF-8 as it parses bytes (Latin-1 text, say): the refusal a CSV export gets
             if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
                 throw notUtf8(label, e);
             }
+            // Jackson names where an unclosed array or object started by a source it was told to leave out
+            String reason = JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("$1");
             throw VlmetaException.malformed("The export " + label + " is not valid JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ".");
+                    + e.getLocation().getLineNr() + ": " + reason + ".");
         }
     }
 
@@ -400,6 +409,27 @@ final class ExportReader {
             }
             add(items, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
         }
+        if (json.currentToken() != JsonToken.END_ARRAY) {
+            // a number or a string among the items: the rest would be passed over, and their media left unmapped
+            throw VlmetaException.malformed("The export " + label + ", media item " + (item + 1) + " (line "
+                    + json.currentLocation().getLineNr() + "): is " + describe(json.currentToken())
+                    + ", not an object with 'filename' and 'media_id'.");
+        }
+    }
+
+    /** @return a JSON token as a message names it, e.g. {@code a number} */
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "missing (the file ends there)";
+        }
+        return switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_STRING -> "a string";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "an array";
+            default -> "not a media item";
+        };
     }
 
     /** {@code unit} and {@code number} say where the item is; joined only for a message, not per item. */
