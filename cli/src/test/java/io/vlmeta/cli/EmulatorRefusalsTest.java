@@ -43,9 +43,10 @@ class EmulatorRefusalsTest {
         CliRun run = run("emulator", "--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("cannot read the file list of dataset 'd' ("
-                + export + "): it is not a valid CSV: ");
-        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("unexpected failure");
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
+                + export + "): a quoted value starts on line 2 and is never closed; end it with a closing \", and write"
+                + " a quote inside a quoted value as \"\"");
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("unexpected failure").doesNotContain("Exception");
     }
 
     @Test

@@ -23,12 +23,29 @@ final class DatasetFiles {
     }
 
     /**
-     * @throws IOException when the file cannot be read, or is an export CSV (its header names {@code filename},
-     *     or {@code media_id} as an export does) that cannot be read as one: a quote left open, a header naming
-     *     a column twice, a row without a {@code filename} value, no {@code filename} column; the message
-     *     says which, in one sentence
+     * @return the file names, in the file's order, blank ones left out; empty for an empty file
+     * @throws FileListException when the file cannot be read (missing, a folder, not readable, not UTF-8 text),
+     *     or is an export CSV (its header names {@code filename}, or {@code media_id} as an export does) that
+     *     cannot be read as one: a quote left open, text after a closing quote, a header naming a column twice
+     *     or leaving one unnamed, a row without a {@code filename} value, no {@code filename} column; the
+     *     message says which, in plain words, with the line where one is known
      */
-    static List<String> read(Path file) throws IOException {
+    static List<String> read(Path file) throws FileListException {
+        if (Files.isDirectory(file)) {
+            throw new FileListException("it is a folder; " + FileProblems.FILE_LIST_ACCEPTED, null);
+        }
+        try {
+            return readNames(file);
+        } catch (UncheckedIOException e) {
+            // commons-csv reports a quote left open through its iterator, unchecked
+            throw new FileListException(FileProblems.whyFileListUnreadable(file, e.getCause()), e);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // commons-csv refuses a header naming a column twice, or leaving one unnamed, as an illegal argument
+            throw new FileListException(FileProblems.whyFileListUnreadable(file, e), e);
+        }
+    }
+
+    private static List<String> readNames(Path file) throws IOException, FileListException {
         String firstLine;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             firstLine = reader.readLine();
@@ -42,9 +59,9 @@ final class DatasetFiles {
         }
         if (header.contains("media_id")) {
             // an export whose 'filename' column is missing or misnamed: its lines are no file names
-            throw new IOException("it has a 'media_id' column, as an export does, but no 'filename' column (its "
+            throw new FileListException("it has a 'media_id' column, as an export does, but no 'filename' column (its "
                     + "columns: " + String.join(", ", header) + "); give an export CSV with 'filename', or one file "
-                    + "name per line");
+                    + "name per line", null);
         }
         return readLines(file);
     }
@@ -62,18 +79,7 @@ final class DatasetFiles {
         return cells;
     }
 
-    private static List<String> readExport(Path file) throws IOException {
-        try {
-            return readExportRows(file);
-        } catch (UncheckedIOException e) {
-            // commons-csv reports a quote left open through its iterator, unchecked
-            throw new IOException("it is not a valid CSV: " + e.getCause().getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException("it is not a valid export CSV: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> readExportRows(Path file) throws IOException {
+    private static List<String> readExport(Path file) throws IOException, FileListException {
         List<String> names = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
@@ -83,8 +89,9 @@ final class DatasetFiles {
                     .findFirst().orElseThrow();
             for (CSVRecord record : csv) {
                 if (!record.isSet(column)) {
-                    throw new IOException("it is not a valid export CSV: record " + record.getRecordNumber() + " (line "
-                            + csv.getCurrentLineNumber() + ") has no 'filename' value");
+                    throw new FileListException("record " + record.getRecordNumber() + " (line "
+                            + csv.getCurrentLineNumber() + ") has no 'filename' value; give every row of the export"
+                            + " a file name", null);
                 }
                 String name = record.get(column);
                 if (!name.isBlank()) {

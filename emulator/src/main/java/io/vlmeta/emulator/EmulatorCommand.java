@@ -149,6 +149,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             return 1;
         }
         Thread hook = new Thread(() -> finish(emulator), "vlmeta-emulator-shutdown");
+        boolean stateWritten = true;
         try {
             media.forEach(emulator::addDataset);
             statuses.forEach(emulator::setDatasetStatus);
@@ -165,9 +166,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down: the hook does the work
             }
-            finish(emulator);
+            stateWritten = finish(emulator);
         }
-        return 0;
+        // a dump that could not be written lost what the run received: a script must not take it as done
+        return stateWritten ? 0 : 1;
     }
 
     /** @return why the emulator cannot listen on its port, and what to do about it, in one line */
@@ -279,8 +281,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         datasets.forEach((id, file) -> {
             try {
                 media.put(id, DatasetFiles.read(file));
-            } catch (IOException e) {
-                throw usage("cannot read the file list of dataset '" + id + "' (" + file + "): " + e.getMessage());
+            } catch (FileListException e) {
+                throw usage("Cannot read the file list of dataset '" + id + "' (" + file + "): " + e.getMessage());
             }
         });
         return media;
@@ -301,9 +303,15 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void finish(Emulator emulator) {
+    /**
+     * Stops the emulator and writes the {@code --dump} file, once, whether Ctrl+C or the command's own end
+     * gets here first.
+     *
+     * @return false when the state was to be written and could not be (the reason is printed), true otherwise
+     */
+    private boolean finish(Emulator emulator) {
         if (!finished.compareAndSet(false, true)) {
-            return;
+            return true;
         }
         stopped.countDown();
         try {
@@ -315,10 +323,14 @@ public final class EmulatorCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("Cannot write the state to " + dump + ": " + e.getMessage());
+            spec.commandLine().getErr().println("Error: Cannot write the state to " + dump + ": "
+                    + FileProblems.whyDumpUnwritable(dump, e));
+            spec.commandLine().getErr().flush();
+            return false;
         } finally {
             emulator.close();
         }
+        return true;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -159,7 +159,7 @@ class EmulatorCommandTest {
 
         StringWriter missing = new StringWriter();
         assertThat(usageError(missing, "--port", "0", "--dataset", "d=" + dir.resolve("nope.txt"))).isEqualTo(2);
-        assertThat(missing.toString()).startsWith("cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
+        assertThat(missing.toString()).startsWith("Cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
 
         StringWriter failNth = new StringWriter();
         assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:x:503")).isEqualTo(2);
@@ -249,9 +249,10 @@ class EmulatorCommandTest {
         Ended run = ended("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("cannot read the file list of dataset 'd' ("
-                + export + "): it is not a valid CSV: ").contains("EOF reached before encapsulated token finished");
-        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
+                + export + "): a quoted value starts on line 2 and is never closed; end it with a closing \", and write"
+                + " a quote inside a quoted value as \"\"");
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("EOF");
     }
 
     @Test
@@ -261,7 +262,7 @@ class EmulatorCommandTest {
         Ended run = ended("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("cannot read the file list of dataset 'd' ("
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
                 + export + "): it has a 'media_id' column, as an export does, but no 'filename' column (its columns: "
                 + "file_name, media_id); give an export CSV with 'filename', or one file name per line");
     }
@@ -275,11 +276,13 @@ class EmulatorCommandTest {
         Ended missing = ended("--port", "0", "--dataset", "d=" + shortRow);
 
         assertThat(duplicate.exitCode()).isEqualTo(2);
-        assertThat(duplicate.err()).startsWith("cannot read the file list of dataset 'd' (" + twice
-                + "): it is not a valid export CSV: ").doesNotContain("\tat ");
+        assertThat(duplicate.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset"
+                + " 'd' (" + twice + "): its header names the column 'filename' twice; give each column its own name");
+        assertThat(duplicate.err()).doesNotContain("\tat ").doesNotContain("CSVFormat").doesNotContain("Exception");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("cannot read the file list of dataset 'd' (" + shortRow
-                + "): it is not a valid export CSV: record 2 (line 3) has no 'filename' value");
+        assertThat(missing.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset"
+                + " 'd' (" + shortRow + "): record 2 (line 3) has no 'filename' value; give every row of the export a"
+                + " file name");
     }
 
     @Test

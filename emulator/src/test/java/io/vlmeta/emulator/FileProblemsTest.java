@@ -1,0 +1,58 @@
+package io.vlmeta.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reasons for faults a test cannot cause for real on every machine (permissions do not stop the root
+ * user; a full disk): the exceptions Java throws for them are built here as it builds them.
+ */
+class FileProblemsTest {
+    private static final Path LIST = Path.of("lists", "files.txt");
+    private static final Path DUMP = Path.of("out", "state.json");
+
+    @Test
+    void aFileListWithoutReadPermissionSaysPermissionDenied() {
+        String reason = FileProblems.whyFileListUnreadable(LIST, new AccessDeniedException(LIST.toString()));
+
+        assertThat(reason).isEqualTo("it cannot be read (permission denied); allow reading it, or give a UTF-8 text"
+                + " file with one file name per line, or an export CSV with a 'filename' column");
+    }
+
+    @Test
+    void anUnknownReadFailureGetsAGeneralSentenceWithoutTheExceptionsWords() {
+        String reason = FileProblems.whyFileListUnreadable(LIST,
+                new FileSystemException(LIST.toString(), null, "Input/output error in sun.nio.fs.UnixException"));
+
+        assertThat(reason).isEqualTo("it cannot be read as a file list; give a UTF-8 text file with one file name per"
+                + " line, or an export CSV with a 'filename' column");
+    }
+
+    @Test
+    void aDumpWithoutWritePermissionSaysPermissionDenied() {
+        String reason = FileProblems.whyDumpUnwritable(DUMP, new AccessDeniedException(DUMP.toString()));
+
+        assertThat(reason).isEqualTo("permission denied (the folder " + DUMP.toAbsolutePath().getParent()
+                + " or the file cannot be written); give --dump a file in a folder you can write to");
+    }
+
+    @Test
+    void aDumpOnAFullDiskSaysTheDiskIsFull() {
+        String reason = FileProblems.whyDumpUnwritable(DUMP, new IOException("No space left on device"));
+
+        assertThat(reason).isEqualTo("the disk is full; free some space, or give --dump a file on another disk");
+    }
+
+    @Test
+    void anUnknownWriteFailureGetsAGeneralSentenceWithoutTheExceptionsWords() {
+        String reason = FileProblems.whyDumpUnwritable(DUMP, new IOException("Stream Closed"));
+
+        assertThat(reason).isEqualTo("the file could not be written; check that its folder "
+                + DUMP.toAbsolutePath().getParent() + " exists, that you can write there and that the disk has room");
+    }
+}
