@@ -62,8 +62,8 @@ class ServerUrlsTest {
         for (String given : new String[] {"https://alice:p@SECRETPW@vl.example.com/", "http://al@ice:SECRETPW@127.0.0.1:2080"}) {
             assertThatThrownBy(() -> ServerUrls.normalize(given))
                     .isInstanceOf(VlmetaException.class)
-                    .hasMessageContaining("has an @ in its user name or password: write an @ in a user name or password "
-                            + "as %40")
+                    .hasMessageContaining("has an @ in its user name or password, or an @ after a / ? or #: write "
+                            + "@ / ? # in a user name or password as %40 %2F %3F %23")
                     .hasMessageNotContaining("SECRETPW").hasMessageNotContaining("alice").hasMessageNotContaining("ice");
         }
     }
