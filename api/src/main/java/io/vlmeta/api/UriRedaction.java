@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  * often a token sent as the user name of HTTP Basic authentication, RFC 7617), the query and the fragment
  * (sections 3.4 and 3.5, where a token may travel) and path parameters (a {@code ;} and what follows it in a
  * segment, where a servlet session travels: {@code ;jsessionid=...}). Also the one rule for a userinfo
- * holding an unencoded {@code @}, which no URI parser can tell from the host.
+ * holding an unencoded {@code @}, {@code /}, {@code ?} or {@code #}, which no URI parser can tell from the host
+ * or path: a parser takes the authority to end at the first {@code /}, {@code ?} or {@code #}, so a password
+ * {@code pa/ss} in {@code http://user:pa/ss@host} reads as a host {@code user}, port {@code pa} and a path
+ * holding the rest of the password. Any {@code @} after the authority's end is therefore taken as the end of
+ * such a userinfo: all before the last {@code @} may be secret.
  */
 public final class UriRedaction {
     /**
@@ -21,6 +25,9 @@ public final class UriRedaction {
     /** A path parameter: from a {@code ;} to the end of its segment. */
     private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
 
+    /** The schemes kept before the server when all before the last {@code @} is left out. */
+    private static final Pattern HTTP_SCHEME = Pattern.compile("(?i)https?://");
+
     private UriRedaction() {
     }
 
@@ -29,14 +36,26 @@ public final class UriRedaction {
      * @return the server's name: {@code uri} stripped of surrounding blanks, userinfo (up to the authority's
      *     last {@code @}), path parameters, query and fragment, the rest as given; e.g.
      *     {@code https://vl.example.com:8443/api/v1} for
-     *     {@code https://user:pw@vl.example.com:8443/api;jsessionid=X/v1?token=T#f}; {@code null} for {@code null}
+     *     {@code https://user:pw@vl.example.com:8443/api;jsessionid=X/v1?token=T#f}. When an {@code @} follows
+     *     the authority's end (see {@link #unencodedUserinfo}), all up to the last {@code @} is left out and only
+     *     an {@code http://} or {@code https://} scheme is kept before what follows it: e.g.
+     *     {@code http://127.0.0.1:18510} for {@code http://user:pa/ss@127.0.0.1:18510}. {@code null} for
+     *     {@code null}
      */
     public static String server(String uri) {
         if (uri == null) {
             return null;
         }
-        Matcher parts = parts(uri);
+        String given = uri.strip();
+        Matcher parts = parts(given);
         String start = parts.group(1) == null ? "" : parts.group(1);
+        if (atAfterAuthority(given, parts)) {
+            // a password holding an unencoded / ? or # ends the authority early: what looks like a host, port,
+            // path, query or fragment before the last @ may be the rest of the password
+            String scheme = HTTP_SCHEME.matcher(start).matches() ? start : "";
+            String rest = given.substring(given.lastIndexOf('@') + 1).split("[?#]", 2)[0];
+            return scheme + PATH_PARAMETER.matcher(rest).replaceAll("");
+        }
         String authority = parts.group(2);
         String host = authority.substring(authority.lastIndexOf('@') + 1);
         return start + PATH_PARAMETER.matcher(host + parts.group(3)).replaceAll("");
@@ -44,26 +63,38 @@ public final class UriRedaction {
 
     /**
      * @param uri a URI as given, parsable or not, or {@code null}
-     * @return whether its userinfo holds an unencoded {@code @}: its authority (see {@link #server}) holds
-     *     more than one; such a URI has no host to a parser (RFC 2396 reads it as a registry-based authority),
-     *     and the user must write each {@code @} in a user name or password as {@code %40}
+     * @return whether its userinfo holds an unencoded {@code @}, {@code /}, {@code ?} or {@code #}: its
+     *     authority (see {@link #server}) holds more than one {@code @}, or an {@code @} follows the authority's
+     *     end (in what a parser takes for the path, query or fragment). Such a URI has no host to a parser, or the
+     *     wrong one, and the user must write each {@code @ / ? #} in a user name or password as
+     *     {@code %40 %2F %3F %23}. {@code false} for {@code null}
      */
     public static boolean unencodedUserinfo(String uri) {
-        String userinfo = userinfo(uri);
-        return userinfo != null && userinfo.contains("@");
+        if (uri == null) {
+            return false;
+        }
+        String given = uri.strip();
+        Matcher parts = parts(given);
+        return atAfterAuthority(given, parts) || parts.group(2).indexOf('@') != parts.group(2).lastIndexOf('@');
     }
 
     /**
      * @param uri a URI as given, parsable or not, or {@code null}
      * @return its userinfo as given (percent-encoding kept): its authority (see {@link #server}) up to the last
-     *     {@code @}; {@code null} when the authority holds no {@code @}, or for {@code null}. Never for a message:
+     *     {@code @}, or, when an {@code @} follows the authority's end, all from the authority's start up to the
+     *     last {@code @}; {@code null} when neither holds an {@code @}, or for {@code null}. Never for a message:
      *     it holds the password.
      */
     public static String userinfo(String uri) {
         if (uri == null) {
             return null;
         }
-        String authority = parts(uri).group(2);
+        String given = uri.strip();
+        Matcher parts = parts(given);
+        if (atAfterAuthority(given, parts)) {
+            return given.substring(parts.start(2), given.lastIndexOf('@'));
+        }
+        String authority = parts.group(2);
         int at = authority.lastIndexOf('@');
         return at < 0 ? null : authority.substring(0, at);
     }
@@ -71,19 +102,28 @@ public final class UriRedaction {
     /**
      * @param uri  a URI as given, or {@code null}
      * @param name what the URI is, as the refusal names it, e.g. {@code "The base URL"}
-     * @throws VlmetaException (usage) when its userinfo holds an unencoded {@code @} ({@link #unencodedUserinfo});
-     *     the message names the URI as {@link #server} does, so neither user name nor password is echoed
+     * @throws VlmetaException (usage) when its userinfo holds an unencoded {@code @}, {@code /}, {@code ?} or
+     *     {@code #} ({@link #unencodedUserinfo}); the message names the URI as {@link #server} does (nothing
+     *     before the last {@code @} but an http or https scheme), so neither user name nor password is echoed
      */
     public static void refuseUnencodedUserinfo(String uri, String name) {
         if (unencodedUserinfo(uri)) {
-            throw VlmetaException.usage(name + " '" + server(uri) + "' has an @ in its user name or password: write "
-                    + "an @ in a user name or password as %40, e.g. https://user:p%40ss@vl.example.com.");
+            throw VlmetaException.usage(name + " '" + server(uri) + "' " + UNENCODED_REFUSAL);
         }
     }
 
-    /** @return {@link #PARTS} matched against the URI without surrounding blanks */
-    private static Matcher parts(String uri) {
-        Matcher parts = PARTS.matcher(uri.strip());
+    /** Why a URI with an unencoded {@code @ / ? #} in its userinfo is refused, and how to write it instead. */
+    static final String UNENCODED_REFUSAL = "has an @ in its user name or password, or an @ after a / ? or #: write "
+            + "@ / ? # in a user name or password as %40 %2F %3F %23, e.g. https://user:p%40ss@vl.example.com.";
+
+    /** @return whether the URI's last {@code @} follows the end of its authority ({@code parts} matched on it) */
+    private static boolean atAfterAuthority(String given, Matcher parts) {
+        return given.lastIndexOf('@') >= parts.end(2);
+    }
+
+    /** @return {@link #PARTS} matched against the URI, given without surrounding blanks */
+    private static Matcher parts(String given) {
+        Matcher parts = PARTS.matcher(given.strip());
         parts.lookingAt(); // every part is optional: it always matches
         return parts;
     }

@@ -43,7 +43,6 @@ class UriRedactionTest {
     void theServerKeepsAUriWithoutSecretsAsGiven() {
         assertThat(UriRedaction.server(" https://vl.example.invalid ")).isEqualTo("https://vl.example.invalid");
         assertThat(UriRedaction.server("http://[::1]:2080/api/v1")).isEqualTo("http://[::1]:2080/api/v1");
-        assertThat(UriRedaction.server("http://127.0.0.1:18555/a@b")).isEqualTo("http://127.0.0.1:18555/a@b");
         assertThat(UriRedaction.server("localhost:8080")).isEqualTo("localhost:8080");
         assertThat(UriRedaction.server("")).isEmpty();
         assertThat(UriRedaction.server(null)).isNull();
@@ -56,7 +55,11 @@ class UriRedactionTest {
         assertThat(UriRedaction.unencodedUserinfo("http://user:p@ss word@127.0.0.1")).isTrue();
         assertThat(UriRedaction.unencodedUserinfo("user:p@ss@vl.example.com")).isTrue();
         assertThat(UriRedaction.unencodedUserinfo("https://user:p%40ss@vl.example.com")).isFalse();
-        assertThat(UriRedaction.unencodedUserinfo("https://user:pw@vl.example.com/a@b?c=d@e#f@g")).isFalse();
+        assertThat(UriRedaction.unencodedUserinfo("https://user:pw@vl.example.com/a@b?c=d@e#f@g")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("http://al1ce:pa?Zsecr@127.0.0.1:18510")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("http://al1ce:pa#Zsecr@127.0.0.1:18510")).isTrue();
+        assertThat(UriRedaction.unencodedUserinfo("https://user:pw@vl.example.com/a/b?c=d#e")).isFalse();
         assertThat(UriRedaction.unencodedUserinfo("https://vl.example.com")).isFalse();
         assertThat(UriRedaction.unencodedUserinfo(null)).isFalse();
     }
@@ -65,8 +68,9 @@ class UriRedactionTest {
     void anUnencodedAtSignIsRefusedWithoutEchoingThePassword() {
         assertThatThrownBy(() -> UriRedaction.refuseUnencodedUserinfo("https://user:p@SS@vl.example.com/", "The base URL"))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("The base URL 'https://vl.example.com/' has an @ in its user name or password: write an @ "
-                        + "in a user name or password as %40, e.g. https://user:p%40ss@vl.example.com.")
+                .hasMessage("The base URL 'https://vl.example.com/' has an @ in its user name or password, or an @ "
+                        + "after a / ? or #: write @ / ? # in a user name or password as %40 %2F %3F %23, e.g. "
+                        + "https://user:p%40ss@vl.example.com.")
                 .hasMessageNotContaining("SS");
         UriRedaction.refuseUnencodedUserinfo("https://user:p%40SS@vl.example.com/", "The base URL");
     }
@@ -77,7 +81,26 @@ class UriRedactionTest {
         assertThat(UriRedaction.userinfo("http://user:p%40ss@127.0.0.1:18555/x")).isEqualTo("user:p%40ss");
         assertThat(UriRedaction.userinfo("https://to ken@vl.example")).isEqualTo("to ken");
         assertThat(UriRedaction.userinfo("user:pw@vl.example:8080")).isEqualTo("user:pw");
-        assertThat(UriRedaction.userinfo("http://127.0.0.1:18555/a@b?c=d@e")).isNull();
+        assertThat(UriRedaction.userinfo("http://127.0.0.1:18555/a/b?c=d#e")).isNull();
         assertThat(UriRedaction.userinfo(null)).isNull();
+    }
+
+    @Test
+    void anAtSignAfterTheAuthorityEndsAUserinfoThatHeldAnUnencodedSlashQuestionMarkOrHash() {
+        assertThat(UriRedaction.userinfo("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("al1ce:pa/Zsecr");
+        assertThat(UriRedaction.userinfo("http://al1ce:pa#Zsecr@127.0.0.1:18510/x")).isEqualTo("al1ce:pa#Zsecr");
+        assertThat(UriRedaction.userinfo("http://127.0.0.1:18555/a@b?c=d@e")).isEqualTo("127.0.0.1:18555/a@b?c=d");
+    }
+
+    @Test
+    void theServerOfAUriWithAnAtSignAfterItsAuthorityIsOnlyWhatFollowsTheLastAtSign() {
+        assertThat(UriRedaction.server("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("http://127.0.0.1:18510");
+        assertThat(UriRedaction.server("http://al1ce:pa?Zsecr@127.0.0.1:18510/api;s=1/v1?t=T#f"))
+                .isEqualTo("http://127.0.0.1:18510/api/v1");
+        assertThat(UriRedaction.server("https://al1ce:pa#Zsecr@vl.example.com")).isEqualTo("https://vl.example.com");
+        assertThat(UriRedaction.server("http://127.0.0.1:18555/a@b")).isEqualTo("http://b");
+        // a scheme other than http(s) may be a user name typed without one
+        assertThat(UriRedaction.server("al1ce://pa/Zsecr@127.0.0.1:18510")).isEqualTo("127.0.0.1:18510");
+        assertThat(UriRedaction.server("al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("127.0.0.1:18510");
     }
 }

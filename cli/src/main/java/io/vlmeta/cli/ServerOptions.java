@@ -1,6 +1,6 @@
 package io.vlmeta.cli;
 
-import io.vlmeta.api.UriRedaction;
+import io.vlmeta.api.BaseUrlCheck;
 import io.vlmeta.api.VlmetaException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,13 +28,13 @@ final class ServerOptions {
 
     /**
      * @return {@code --base-url}, else {@code VL_BASE_URL}, else {@link JobSpecs#DEFAULT_BASE_URL}
-     * @throws VlmetaException (usage) when its user name or password holds an unencoded {@code @}, which no
-     *     request could tell from the host ({@link UriRedaction#refuseUnencodedUserinfo}); commands call this
-     *     first, so the refusal comes before any input is read
+     * @throws VlmetaException (usage) when no request could use it ({@link BaseUrlCheck#check}: e.g. an
+     *     unencoded {@code @ / ? #} in its user name or password, a port outside 1 to 65535); commands call this
+     *     first, so the refusal comes before any input is read, and {@code plan} refuses what {@code upload} would
      */
     String url(CliContext context) {
         String url = JobSpecs.firstOf(baseUrl, context.env("VL_BASE_URL").orElse(null), JobSpecs.DEFAULT_BASE_URL);
-        UriRedaction.refuseUnencodedUserinfo(url, "The base URL");
+        BaseUrlCheck.check(url);
         return url;
     }
 

@@ -139,7 +139,7 @@ class PlanWorkflowTest {
 
         CliRun withFlags = CliRun.of(Map.of("VL_API_SECRET", "env-secret-8086"), dir, "plan", "--csv",
                 csv.toString(), "--infer", "--api-key", "key-0451", "--base-url",
-                "https://bob:url-pass-1984@vl.example.invalid/api/v1/datasets?token=url-token-2600#frag",
+                "https://bob:url-pass-1984@vl.example.invalid/api;jsessionid=url-token-2600/v1/datasets",
                 "--dataset-id", "abc123", "-o", plan.toString());
         String first = Files.readString(plan);
         CliRun withFile = cli("plan", "--csv", csv.toString(), "--infer", "--api-key", "key-0451",

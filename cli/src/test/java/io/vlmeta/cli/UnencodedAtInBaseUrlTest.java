@@ -25,8 +25,8 @@ class UnencodedAtInBaseUrlTest {
     static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
 
     private static final String PASSWORD_PART = "S3CR3T-1984";
-    private static final String REFUSAL = "has an @ in its user name or password: write an @ in a user name or "
-            + "password as %40";
+    private static final String REFUSAL = "has an @ in its user name or password, or an @ after a / ? or #: write "
+            + "@ / ? # in a user name or password as %40 %2F %3F %23";
 
     @TempDir
     Path dir;

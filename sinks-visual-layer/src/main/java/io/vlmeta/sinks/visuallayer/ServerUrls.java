@@ -1,6 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
-import io.vlmeta.api.UriRedaction;
+import io.vlmeta.api.BaseUrlCheck;
 import io.vlmeta.api.VlmetaException;
 
 import java.net.URI;
@@ -33,35 +33,18 @@ final class ServerUrls {
 
     /**
      * @return the base URL without surrounding blanks and without a trailing {@code /} or API path
-     * @throws VlmetaException (usage) when it is no http:// or https:// address, has a query or fragment, or
-     *     holds an unencoded {@code @} in its user name or password ({@link UriRedaction#refuseUnencodedUserinfo})
+     * @throws VlmetaException (usage) when {@link BaseUrlCheck#check} refuses it: no http:// or https:// address,
+     *     an unencoded {@code @ / ? #} or a bad %-escape in its user name or password, an invalid host, a port
+     *     outside 1 to 65535, a query or fragment; the message names the fault and never the password
      */
     static String normalize(String baseUrl) {
         // the same refusal the command line gives before any work, for every other caller of the sink
-        UriRedaction.refuseUnencodedUserinfo(baseUrl, "The base URL");
+        BaseUrlCheck.check(baseUrl);
         String url = baseUrl.strip();
         for (String tail : new String[] {"/", "/api/v1/datasets", "/api/v1/dataset", "/api/v1", "/"}) {
             while (url.toLowerCase(Locale.ROOT).endsWith(tail)) {
                 url = url.substring(0, url.length() - tail.length());
             }
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        // the URL is shown as the server's name: a password or a query's token is never echoed
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw VlmetaException.usage("The base URL '" + UriRedaction.server(baseUrl)
-                    + "' is not an http:// or https:// address, e.g. http://localhost:2080 or " + CLOUD + ".");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            // the API's paths go after the base URL: a query or fragment there would end up inside them
-            throw VlmetaException.usage("The base URL '" + UriRedaction.server(baseUrl)
-                    + "' has a query or fragment (after ? or #); give the server's address alone, e.g. "
-                    + "http://localhost:2080 or " + CLOUD + ", and credentials with --api-key and --api-secret.");
         }
         return url;
     }

@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,8 +63,8 @@ class ServerUrlsTest {
         for (String given : new String[] {"https://alice:p@SECRETPW@vl.example.com/", "http://al@ice:SECRETPW@127.0.0.1:2080"}) {
             assertThatThrownBy(() -> ServerUrls.normalize(given))
                     .isInstanceOf(VlmetaException.class)
-                    .hasMessageContaining("has an @ in its user name or password: write an @ in a user name or password "
-                            + "as %40")
+                    .hasMessageContaining("has an @ in its user name or password, or an @ after a / ? or #: write "
+                            + "@ / ? # in a user name or password as %40 %2F %3F %23")
                     .hasMessageNotContaining("SECRETPW").hasMessageNotContaining("alice").hasMessageNotContaining("ice");
         }
     }
@@ -73,5 +74,47 @@ class ServerUrlsTest {
         ServerUrls urls = new ServerUrls("https://alice:p%40ss@vl.example.com/", "d1");
         assertThat(urls.userInfo()).isEqualTo("alice:p%40ss");
         assertThat(urls.base()).isEqualTo("https://vl.example.com");
+    }
+
+    @Test
+    void aPasswordHoldingAnUnencodedSlashQuestionMarkOrHashIsRefusedNamingOnlyTheServer() {
+        for (String given : new String[] {"http://al1ce:pa/Zsecr@127.0.0.1:18510", "http://al1ce:pa#Zsecr@127.0.0.1:18510",
+            "http://al1ce:pa?Zsecr@127.0.0.1:18510/api/v1"}) {
+            assertThatThrownBy(() -> new ServerUrls(given, "d1"))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessageStartingWith("The base URL 'http://127.0.0.1:18510")
+                    .hasMessageContaining("write @ / ? # in a user name or password as %40 %2F %3F %23")
+                    .hasMessageNotContaining("Zsecr").hasMessageNotContaining("al1ce");
+        }
+    }
+
+    @Test
+    void aPortOutsideOneTo65535IsAUsageErrorNamingTheRange() {
+        for (String port : new String[] {"99999", "65536", "0"}) {
+            assertThatThrownBy(() -> new ServerUrls("http://al1ce:Zsecr@127.0.0.1:" + port, "d1"))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessage("The base URL 'http://127.0.0.1:" + port + "': its port " + port + " is outside 1 to "
+                            + "65535, the ports a server can listen on, e.g. http://localhost:2080.");
+        }
+    }
+
+    @Test
+    void eachOtherFaultOfABaseUrlIsNamedWithoutThePassword() {
+        String[][] cases = {
+            {"http://al1ce:pa%zZsecr@127.0.0.1:18510", "its password holds a bad %-escape"},
+            {"http://al1ce:pa Zsecr@127.0.0.1:18510", "its password holds a character a URL cannot carry there"},
+            {"http://al1ce:pa\\Zsecr@127.0.0.1:18510", "its password holds a character a URL cannot carry there"},
+            {"http://al1ce:Zsecr@999.1.1.1:80", "its host '999.1.1.1' is not a valid address"},
+            {"http://al1ce:Zsecr@_under_score.local:80", "its host '_under_score.local' is not a valid host name"},
+            {"http://al1ce:Zsecr@127.0.0.1:18510:1", "its port is not a number"},
+            {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", "is followed by a ; parameter"},
+        };
+        for (String[] given : cases) {
+            assertThatThrownBy(() -> ServerUrls.normalize(given[0]))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessageContaining(given[1])
+                    .hasMessageNotContaining("is not an http:// or https:// address")
+                    .hasMessageNotContaining("Zsecr").hasMessageNotContaining("al1ce");
+        }
     }
 }

@@ -1,0 +1,191 @@
+package io.vlmeta.api;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The one check of a server's base URL ({@code --base-url}, {@code VL_BASE_URL}, a plan's
+ * {@code dataset.base-url}), so that every command refuses the same URLs, and before any work: the sink that
+ * sends requests and the command that only writes the URL into a plan alike. Each refusal names its fault
+ * (scheme, user name or password, host, port, path, query) and never echoes a user name or password: the URL
+ * is shown as {@link UriRedaction#server} names it, a port only when it is a number.
+ */
+public final class BaseUrlCheck {
+    /** What a refusal suggests instead. */
+    private static final String EXAMPLES = "e.g. http://localhost:2080 or https://app.visual-layer.com";
+    /** What a user name or password may hold unencoded besides letters and digits (RFC 3986 3.2.1). */
+    private static final String USERINFO_MARKS = "-._~!$&'()*+,;=";
+    private static final int HIGHEST_PORT = 65_535;
+
+    private BaseUrlCheck() {
+    }
+
+    /**
+     * @param baseUrl a base URL as given, or {@code null} (then nothing is checked)
+     * @throws VlmetaException (usage) when it is no {@code http://} or {@code https://} address; its user name
+     *     or password holds an unencoded {@code @ / ? #} ({@link UriRedaction#refuseUnencodedUserinfo}), a bad
+     *     %-escape or a character a URL cannot carry there; its host is no valid IPv4 address or host name; its
+     *     port is no number or outside 1 to 65535; it holds a {@code ;} parameter right after the server, a
+     *     character no URL may carry, or a query or fragment
+     */
+    public static void check(String baseUrl) {
+        if (baseUrl == null) {
+            return;
+        }
+        UriRedaction.refuseUnencodedUserinfo(baseUrl, "The base URL");
+        String url = baseUrl.strip();
+        String shown = "The base URL '" + UriRedaction.server(baseUrl) + "'";
+        int schemeEnd = url.indexOf("://");
+        String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw notHttp(shown);
+        }
+        String rest = url.substring(schemeEnd + 3);
+        String authority = rest.split("[/?#]", 2)[0];
+        int at = authority.lastIndexOf('@'); // the only one: an unencoded one was refused above
+        if (at >= 0) {
+            checkUserinfo(shown, authority.substring(0, at));
+        }
+        checkServer(shown, authority.substring(at + 1));
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            // the scheme, user name, password, host and port passed above: the fault is in the path
+            throw VlmetaException.usage(shown + " holds a character a URL cannot carry (such as a space or \\) "
+                    + "after the server's address: write it %-encoded, e.g. a space as %20, or give the server's "
+                    + "address alone, " + EXAMPLES + ".");
+        }
+        if (uri.getHost() == null) {
+            throw notHttp(shown);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // the API's paths go after the base URL: a query or fragment there would end up inside them
+            throw VlmetaException.usage(shown + " has a query or fragment (after ? or #); give the server's address "
+                    + "alone, " + EXAMPLES + ", and credentials with --api-key and --api-secret.");
+        }
+    }
+
+    private static VlmetaException notHttp(String shown) {
+        return VlmetaException.usage(shown + " is not an http:// or https:// address, " + EXAMPLES + ".");
+    }
+
+    /** Refuses a bad %-escape or a character a user name or password cannot carry unencoded. */
+    private static void checkUserinfo(String shown, String userinfo) {
+        int colon = userinfo.indexOf(':');
+        String[] parts = colon < 0 ? new String[] {userinfo} : new String[] {userinfo.substring(0, colon),
+                userinfo.substring(colon + 1)};
+        for (int part = 0; part < parts.length; part++) {
+            String text = parts[part];
+            String which = part == 0 ? "user name" : "password";
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+                        throw VlmetaException.usage(shown + ": its " + which + " holds a bad %-escape: a % must be "
+                                + "followed by two hex digits; write a % itself as %25, e.g. "
+                                + "https://user:p%25ss@vl.example.com.");
+                    }
+                    i += 2;
+                } else if (!isUserinfoChar(c, part == 1)) {
+                    throw VlmetaException.usage(shown + ": its " + which + " holds a character a URL cannot carry "
+                            + "there (such as a space, \\ or \"): write it %-encoded, e.g. a space as %20 and \\ as "
+                            + "%5C, as in https://user:p%20ss@vl.example.com.");
+                }
+            }
+        }
+    }
+
+    private static boolean isUserinfoChar(char c, boolean password) {
+        if (c < 128) {
+            return Character.isLetterOrDigit(c) || USERINFO_MARKS.indexOf(c) >= 0 || (password && c == ':');
+        }
+        // java.net.URI carries other letters unencoded and encodes them for the request
+        return !Character.isSpaceChar(c) && !Character.isISOControl(c);
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 128;
+    }
+
+    /** Refuses a server address ({@code host[:port]}) that is no valid host or port. */
+    private static void checkServer(String shown, String server) {
+        if (server.indexOf(';') >= 0) {
+            // the rest may be a session (;jsessionid=...): it is not echoed
+            throw VlmetaException.usage(shown + ": its server's address is followed by a ; parameter (such as "
+                    + ";jsessionid=), which a base URL cannot carry; give the server's address alone, " + EXAMPLES
+                    + ".");
+        }
+        String host;
+        String port;
+        if (server.startsWith("[")) {
+            int close = server.indexOf(']');
+            if (close < 0) {
+                throw VlmetaException.usage(shown + ": its host is an IPv6 address without its closing ], e.g. "
+                        + "http://[::1]:2080.");
+            }
+            host = server.substring(0, close + 1);
+            String after = server.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                throw VlmetaException.usage(shown + ": only a :port may follow its IPv6 host, e.g. http://[::1]:2080.");
+            }
+            port = after.isEmpty() ? null : after.substring(1);
+        } else {
+            int colon = server.indexOf(':');
+            host = colon < 0 ? server : server.substring(0, colon);
+            port = colon < 0 ? null : server.substring(colon + 1);
+            checkHost(shown, host);
+        }
+        if (port != null && !port.isEmpty()) {
+            checkPort(shown, port);
+        }
+    }
+
+    private static void checkHost(String shown, String host) {
+        if (host.isEmpty()) {
+            throw VlmetaException.usage(shown + " names no host, " + EXAMPLES + ".");
+        }
+        if (host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            if (!isIpv4(host)) {
+                throw VlmetaException.usage(shown + ": its host '" + host + "' is not a valid address: an IPv4 "
+                        + "address is four numbers from 0 to 255, e.g. 127.0.0.1.");
+            }
+            return;
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        for (String label : name.split("\\.", -1)) {
+            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")
+                    || !label.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
+                throw VlmetaException.usage(shown + ": its host '" + host + "' is not a valid host name: it holds "
+                        + "letters, digits and - between dots (no _ or space, no - at either end of a part), e.g. "
+                        + "vl.example.com.");
+            }
+        }
+    }
+
+    private static boolean isIpv4(String host) {
+        String[] numbers = host.split("\\.", -1);
+        if (numbers.length != 4) {
+            return false;
+        }
+        for (String number : numbers) {
+            if (number.isEmpty() || number.length() > 3 || Integer.parseInt(number) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkPort(String shown, String port) {
+        if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // not echoed: after a password's unencoded : it may be part of the password
+            throw VlmetaException.usage(shown + ": its port is not a number: only digits may follow the : after "
+                    + "the host, e.g. http://localhost:2080.");
+        }
+        String digits = port.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > HIGHEST_PORT) {
+            throw VlmetaException.usage(shown + ": its port " + port + " is outside 1 to " + HIGHEST_PORT
+                    + ", the ports a server can listen on, e.g. http://localhost:2080.");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.vlmeta.api;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BaseUrlCheckTest {
+    private static final String SECRET = "Zsecr";
+
+    private static void assertRefused(String url, String message) {
+        assertThatThrownBy(() -> BaseUrlCheck.check(url))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessage(message)
+                .hasMessageNotContaining(SECRET).hasMessageNotContaining("al1ce");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://al1ce:pa/Zsecr@127.0.0.1:18510", "http://al1ce:pa#Zsecr@127.0.0.1:18510",
+        "http://al1ce:pa?Zsecr@127.0.0.1:18510", "http://al1ce:pa/Zsecr@127.0.0.1:18510/api/v1",
+        "http://al1ce:p@Zsecr@127.0.0.1:18510", "HTTP://al1ce:pa/Zsecr@127.0.0.1:18510"})
+    void aPasswordHoldingAnUnencodedSlashQuestionMarkHashOrAtIsRefusedNamingOnlyWhatFollowsTheLastAt(String url) {
+        String scheme = url.substring(0, url.indexOf("://") + 3);
+        String server = url.substring(url.lastIndexOf('@') + 1);
+        assertRefused(url, "The base URL '" + scheme + server + "' has an @ in its user name or password, or an @ "
+                + "after a / ? or #: write @ / ? # in a user name or password as %40 %2F %3F %23, e.g. "
+                + "https://user:p%40ss@vl.example.com.");
+    }
+
+    @Test
+    void anAtSignAfterAnUnknownSchemeNamesNoSchemeEither() {
+        assertRefused("al1ce:pa/Zsecr@127.0.0.1:18510", "The base URL '127.0.0.1:18510' "
+                + UriRedaction.UNENCODED_REFUSAL);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://127.0.0.1:99999|99999", "http://127.0.0.1:65536|65536", "http://127.0.0.1:0|0",
+        "https://vl.example.com:123456789012/api|123456789012"})
+    void aPortOutsideOneTo65535IsRefused(String url, String port) {
+        assertRefused(url, "The base URL '" + url + "': its port " + port + " is outside 1 to 65535, the ports a "
+                + "server can listen on, e.g. http://localhost:2080.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:1", "http://127.0.0.1:65535", "http://localhost", "https://[::1]:2080/x",
+        "http://al1ce:p%40Zsecr@127.0.0.1:18510", "http://vl.example.com.:80/api/v1/datasets/",
+        "https://al1ce@vl-1.example.com", "http://127.0.0.1:", "http://al1ce:p%2FZsecr%3F%23@127.0.0.1:8080"})
+    void usableBaseUrlsPass(String url) {
+        assertThatCode(() -> BaseUrlCheck.check(url)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aBadEscapeInThePasswordIsNamedAsSuch() {
+        for (String url : new String[] {"http://al1ce:pa%zZsecr@127.0.0.1:18510", "http://al1ce:Zsecr%4@127.0.0.1:18510",
+            "http://al1ce:Zsecr%@127.0.0.1:18510"}) {
+            assertRefused(url, "The base URL 'http://127.0.0.1:18510': its password holds a bad %-escape: a % must "
+                    + "be followed by two hex digits; write a % itself as %25, e.g. https://user:p%25ss@vl.example.com.");
+        }
+        assertRefused("http://al%g1ce:Zsecr@127.0.0.1:18510", "The base URL 'http://127.0.0.1:18510': its user name "
+                + "holds a bad %-escape: a % must be followed by two hex digits; write a % itself as %25, e.g. "
+                + "https://user:p%25ss@vl.example.com.");
+    }
+
+    @Test
+    void aSpaceOrBackslashInThePasswordIsNamedAsSuch() {
+        for (String url : new String[] {"http://al1ce:pa Zsecr@127.0.0.1:18510", "http://al1ce:pa\\Zsecr@127.0.0.1:18510",
+            "http://al1ce:pa\"Zsecr@127.0.0.1:18510"}) {
+            assertRefused(url, "The base URL 'http://127.0.0.1:18510': its password holds a character a URL cannot "
+                    + "carry there (such as a space, \\ or \"): write it %-encoded, e.g. a space as %20 and \\ as %5C, "
+                    + "as in https://user:p%20ss@vl.example.com.");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999.1.1.1", "1.2.3", "1.2.3.4.5", "256.0.0.1"})
+    void anInvalidIpv4AddressIsNamed(String host) {
+        assertRefused("http://al1ce:Zsecr@" + host + ":80", "The base URL 'http://" + host + ":80': its host '" + host
+                + "' is not a valid address: an IPv4 address is four numbers from 0 to 255, e.g. 127.0.0.1.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_under_score.local", "-dash.example", "a..b", "bad host"})
+    void anInvalidHostNameIsNamed(String host) {
+        assertRefused("http://" + host + ":80", "The base URL 'http://" + host + ":80': its host '" + host
+                + "' is not a valid host name: it holds letters, digits and - between dots (no _ or space, no - at "
+                + "either end of a part), e.g. vl.example.com.");
+    }
+
+    @Test
+    void aPortThatIsNoNumberIsNamedWithoutEchoingIt() {
+        for (String url : new String[] {"http://127.0.0.1:18510:1", "http://127.0.0.1:80a/x", "http://127.0.0.1:8o80"}) {
+            assertThatThrownBy(() -> BaseUrlCheck.check(url))
+                    .hasMessageEndingWith(": its port is not a number: only digits may follow the : after the host, "
+                            + "e.g. http://localhost:2080.")
+                    .hasMessageNotContaining("port '18510").hasMessageNotContaining(SECRET);
+        }
+    }
+
+    @Test
+    void aPathParameterRightAfterTheServerIsRefusedWithoutEchoingIt() {
+        for (String url : new String[] {"http://127.0.0.1:18510;jsessionid=Zsecr", "http://localhost;jsessionid=Zsecr/x"}) {
+            assertThatThrownBy(() -> BaseUrlCheck.check(url))
+                    .hasMessageContaining("its server's address is followed by a ; parameter (such as ;jsessionid=)")
+                    .hasMessageNotContaining(SECRET);
+        }
+    }
+
+    @Test
+    void aBadCharacterInThePathIsNamedAsSuch() {
+        assertRefused("http://al1ce:Zsecr@127.0.0.1:18510/a b", "The base URL 'http://127.0.0.1:18510/a b' holds a "
+                + "character a URL cannot carry (such as a space or \\) after the server's address: write it "
+                + "%-encoded, e.g. a space as %20, or give the server's address alone, e.g. http://localhost:2080 or "
+                + "https://app.visual-layer.com.");
+    }
+
+    @Test
+    void aSchemeOtherThanHttpIsRefusedAsBefore() {
+        assertRefused("ftp://al1ce:Zsecr@vl.example.com", "The base URL 'ftp://vl.example.com' is not an http:// or "
+                + "https:// address, e.g. http://localhost:2080 or https://app.visual-layer.com.");
+        assertRefused("localhost:2080", "The base URL 'localhost:2080' is not an http:// or https:// address, e.g. "
+                + "http://localhost:2080 or https://app.visual-layer.com.");
+    }
+
+    @Test
+    void nothingIsCheckedForNull() {
+        assertThatCode(() -> BaseUrlCheck.check(null)).doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,172 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vlmeta.emulator.EmulatorConfig;
+import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A base URL no request could use is refused by upload, export and plan alike, before any work: exit 2, one
+ * line naming the fault (a password with an unencoded / ? #, a port outside 1 to 65535, a bad %-escape, an
+ * invalid host or port), never the password, and no plan written.
+ */
+class BaseUrlFaultsTest {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
+
+    private static final String PASSWORD_PART = "Zsecr";
+    private static final String UNENCODED = "has an @ in its user name or password, or an @ after a / ? or #: write "
+            + "@ / ? # in a user name or password as %40 %2F %3F %23";
+
+    @TempDir
+    Path dir;
+
+    private Path csv;
+
+    @BeforeAll
+    static void dataset() throws IOException {
+        EMULATOR.emulator().addDataset("d1", Examples.filenames());
+    }
+
+    @BeforeEach
+    void input() throws IOException {
+        csv = Files.copy(Examples.METADATA, dir.resolve("metadata.csv"));
+    }
+
+    /** @return the emulator's address with the user name al1ce and the password {@code password} */
+    private static String withPassword(String password) {
+        return EMULATOR.emulator().baseUrl().replace("://", "://al1ce:" + password + "@");
+    }
+
+    private static long requests() {
+        return FaultPlan.ENDPOINTS.stream().mapToLong(EMULATOR.emulator()::requestCount).sum();
+    }
+
+    /** @param flags given right after {@code upload}, e.g. {@code --json} */
+    private CliRun upload(String url, String... flags) {
+        List<String> args = new ArrayList<>(List.of("upload"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("--csv", csv.toString(), "--infer", "--dataset-id", "d1", "--base-url", url,
+                "--state-dir", dir.resolve("state").toString()));
+        return CliRun.of(Map.of(), dir, args.toArray(String[]::new));
+    }
+
+    private CliRun plan(String url, Path plan) {
+        return CliRun.of(Map.of(), dir, "plan", "--csv", csv.toString(), "--infer", "--dataset-id", "d1",
+                "--base-url", url, "-o", plan.toString());
+    }
+
+    private static void assertRefused(CliRun run, String reason) {
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).as(run.both()).startsWith("Error: The base URL ").contains(reason).hasLineCount(1);
+        assertThat(run.both()).doesNotContain(PASSWORD_PART).doesNotContain("al1ce")
+                .doesNotContain("is not an http:// or https:// address").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
+    void uploadRefusesAPasswordWithAnUnencodedSlashHashOrQuestionMarkNamingOnlyTheServer(String password) {
+        long before = requests();
+
+        CliRun run = upload(withPassword(password));
+
+        assertRefused(run, UNENCODED);
+        assertThat(run.err()).startsWith("Error: The base URL '" + EMULATOR.emulator().baseUrl() + "' ");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
+    void planRefusesSuchAPasswordInsteadOfWritingItIntoThePlan(String password) {
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun run = plan(withPassword(password), plan);
+
+        assertRefused(run, UNENCODED);
+        assertThat(run.out()).isEmpty();
+        assertThat(plan).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999", "65536", "0"})
+    void uploadRefusesAPortOutsideOneTo65535AsAUsageError(String port) {
+        CliRun run = upload("http://al1ce:Zsecr@127.0.0.1:" + port);
+
+        assertRefused(run, "its port " + port + " is outside 1 to 65535");
+    }
+
+    @Test
+    void exportRefusesAPortOutsideOneTo65535AsAUsageError() {
+        Path saved = dir.resolve("export.csv");
+
+        CliRun run = CliRun.of(Map.of(), dir, "export", "--dataset-id", "d1", "--base-url", "http://127.0.0.1:99999",
+                "-o", saved.toString());
+
+        assertRefused(run, "its port 99999 is outside 1 to 65535");
+        assertThat(saved).doesNotExist();
+    }
+
+    @Test
+    void aPortRefusalAskedForJsonIsOneErrorDocument() throws IOException {
+        CliRun run = upload("http://al1ce:Zsecr@127.0.0.1:99999", "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(json.get("error").asText()).contains("its port 99999 is outside 1 to 65535");
+        assertThat(run.both()).doesNotContain(PASSWORD_PART).doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnencodedSlashRefusalAskedForJsonIsOneErrorDocumentWithoutThePassword() throws IOException {
+        CliRun run = upload(withPassword("pa/Zsecr"), "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("error").asText()).contains(UNENCODED);
+        assertThat(run.both()).doesNotContain(PASSWORD_PART);
+    }
+
+    /** Each URL, and the reason upload and plan both give for refusing it. */
+    private static final String[][] OTHER_FAULTS = {
+        {"http://al1ce:pa%zZsecr@127.0.0.1:18510", "its password holds a bad %-escape"},
+        {"http://al1ce:pa Zsecr@127.0.0.1:18510", "its password holds a character a URL cannot carry there"},
+        {"http://al1ce:pa\\Zsecr@127.0.0.1:18510", "its password holds a character a URL cannot carry there"},
+        {"http://al1ce:Zsecr@999.1.1.1:80", "its host '999.1.1.1' is not a valid address"},
+        {"http://al1ce:Zsecr@_under_score.local:80", "its host '_under_score.local' is not a valid host name"},
+        {"http://al1ce:Zsecr@127.0.0.1:18510:1", "its port is not a number"},
+        {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", "its server's address is followed by a ; parameter"},
+        {"https://al1ce:Zsecr@vl.example.invalid/api/v1?token=Zsecr#Zsecr", "has a query or fragment"},
+    };
+
+    @Test
+    void uploadAndPlanRefuseEveryOtherFaultAlikeNamingItsReason() {
+        for (String[] fault : OTHER_FAULTS) {
+            Path plan = dir.resolve("plan.yaml");
+
+            CliRun uploaded = upload(fault[0]);
+            CliRun planned = plan(fault[0], plan);
+
+            assertRefused(uploaded, fault[1]);
+            assertRefused(planned, fault[1]);
+            assertThat(planned.err()).isEqualTo(uploaded.err());
+            assertThat(plan).doesNotExist();
+        }
+    }
+}
