@@ -15,10 +15,11 @@ import java.util.function.LongSupplier;
 final class ProgressLines implements ProgressDisplay {
     static final Duration EVERY = Duration.ofSeconds(10);
     /**
-     * The least time a rate and an ETA are measured over: counts that arrive together (the fields of a resumed
-     * upload reporting its last few batches, a poll and a field's end) would give rates of millions a second.
+     * The least time a rate and an ETA are measured over (an upload's acknowledgements are polled as often):
+     * counts that arrive together (the fields of a resumed upload reporting its last few batches, a poll and a
+     * field's end) would give rates of millions a second.
      */
-    static final Duration RATE_BASE = Duration.ofSeconds(1);
+    static final Duration RATE_BASE = Duration.ofMillis(250);
 
     private final PrintStream err;
     private final LongSupplier nanoTime;
