@@ -40,6 +40,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
     Path output;
 
+    @Option(names = "--sink-option", paramLabel = "KEY=VALUE",
+            description = "An option of the Visual Layer sink, as upload takes it, e.g. connect-timeout-ms=3000.")
+    Map<String, String> sinkOptions = new java.util.LinkedHashMap<>();
+
     @Mixin
     ServerOptions server = new ServerOptions();
 
@@ -63,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
         Path target = output != null ? output : Path.of(defaultFileName(dataset));
         SinkRequest request = new SinkRequest(url, dataset, credentials.apiKey(),
                 credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
-                "export:" + dataset, null, Map.of(), line -> context.err().println(line), Cancellation.NEVER);
+                "export:" + dataset, null, sinkOptions, line -> context.err().println(line), Cancellation.NEVER);
         Plugins plugins = Plugins.discover(pluginDirs.folders(context));
         context.err().println("Fetching the media export of dataset " + dataset + "...");
         long media;

@@ -53,6 +53,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void takesTheSinksOptionsAsUploadDoesSoItsTimeoutsCanBeSet() throws Exception {
+        EMULATOR.emulator().addDataset("timeouts", Examples.filenames());
+        Path saved = dir.resolve("timeouts.csv");
+
+        CliRun set = run("export", "--dataset-id", "timeouts", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                saved.toString(), "--sink-option", "connect-timeout-ms=3000");
+        CliRun refused = run("export", "--dataset-id", "timeouts", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                saved.toString(), "--sink-option", "connect-timeout-ms=soon");
+
+        assertThat(set.exitCode()).as(set.both()).isZero();
+        assertThat(refused.exitCode()).as(refused.both()).isEqualTo(2);
+        assertThat(refused.err()).contains("connect-timeout-ms");
+    }
+
+    @Test
     void namesTheFileAfterTheDatasetWhenNoOutputIsGiven() throws Exception {
         EMULATOR.emulator().addDataset("named", Examples.filenames());
 
