@@ -223,6 +223,8 @@ class LauncherTest {
             assertThat(run.waitFor(20, TimeUnit.SECONDS)).as("stopped while the lock is still held").isTrue();
 
             assertThat(run.exitValue()).isEqualTo(signal.equals("INT") ? 130 : 143);
+            assertThat(Files.readString(err, StandardCharsets.UTF_8))
+                    .endsWith("vlmeta: stopped while waiting for the other run's build; nothing was run.\n");
             waitFor(() -> waitingFlocks(lock).isEmpty(), "no flock left waiting for the lock");
             assertThat(calls).doesNotExist(); // neither built nor run
         } finally {
