@@ -39,8 +39,11 @@ final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
-    /** how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 4} */
-    private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9]+(?:,[0-9]{3})*)");
+    /**
+     * how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 1,234}, its
+     * number grouped as {@link #COMMONS_POSITION}'s is, in the default locale ({@code 1.234} in German)
+     */
+    private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9][^ ,)]*(?:[^0-9 )][0-9]{3})*)");
     /** Jackson's location of a start marker: {@code [Source: REDACTED (...); line: 1, column: 1]} */
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; (line: [0-9]+, column: [0-9]+)\\]");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
@@ -126,7 +129,7 @@ final class ExportReader {
         int commons = reason.lastIndexOf("CSVException: "); // the wrapping exceptions' text names the class
         reason = commons < 0 ? reason : reason.substring(commons + "CSVException: ".length());
         Matcher line = COMMONS_LINE.matcher(reason);
-        String where = line.find() ? "line " + line.group(1) : "a line";
+        String where = line.find() ? "line " + line.group(1).replaceAll("[^0-9]", "") : "a line";
         String fault;
         if (reason.contains("EOF reached before encapsulated token finished")) {
             fault = "a quoted value starts on " + where + " and is never closed: its closing quote (\") is missing";

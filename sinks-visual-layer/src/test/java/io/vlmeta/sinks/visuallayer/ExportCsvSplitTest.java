@@ -98,6 +98,28 @@ class ExportCsvSplitTest {
     }
 
     @Test
+    void namesTheLineOfAnUnclosedQuoteAsPlainDigitsWhateverTheLocaleGroupsThemBy() throws IOException {
+        StringBuilder text = new StringBuilder("filename,media_id\n");
+        for (int row = 2; row < 1234; row++) {
+            text.append("a").append(row).append(".jpg,id-").append(row).append('\n');
+        }
+        Path file = dir.resolve("e.csv");
+        Files.writeString(file, text.append("\"b.jpg,id-x\n"));
+        java.util.Locale before = java.util.Locale.getDefault();
+        for (java.util.Locale locale : List.of(java.util.Locale.US, java.util.Locale.GERMANY)) {
+            java.util.Locale.setDefault(locale); // Commons CSV groups the line number in the default locale
+            try {
+                assertThat(split(file).refusal()).as(locale.toString()).isEqualTo("INPUT_MALFORMED: The export "
+                        + "e.csv is not valid CSV: a quoted value starts on line 1234 and is never closed: its closing "
+                        + "quote (\") is missing. Give the export as Visual Layer wrote it (RFC 4180 CSV with "
+                        + "'filename' and 'media_id').");
+            } finally {
+                java.util.Locale.setDefault(before);
+            }
+        }
+    }
+
+    @Test
     void readsThousandsOfRandomExportsAsCommonsCsvDoes() throws IOException {
         Random random = new Random(20261202L);
         Path file = dir.resolve("e.csv");
