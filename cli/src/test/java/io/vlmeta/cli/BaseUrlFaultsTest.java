@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A base URL no request could use is refused by upload, export and plan alike, before any work: exit 2, one
- * line naming the fault (a password with an unencoded / ? #, a port outside 1 to 65535, a bad %-escape, an
- * invalid host or port), never the password, and no plan written.
+ * A base URL no request could use is refused by validate, upload, export and plan alike, before any work: exit
+ * 2, one line naming the fault (a user name or password with an unencoded @ / ? #, a port outside 1 to 65535, a
+ * bad %-escape, an invalid host or port), never the user name or password, and no plan written.
  */
 class BaseUrlFaultsTest {
     @RegisterExtension
@@ -79,9 +79,66 @@ class BaseUrlFaultsTest {
                 .doesNotContain("is not an http:// or https:// address").doesNotContain("Exception");
     }
 
+    @Test
+    void validateRefusesAnUnencodedAtBeforeReadingTheInput() {
+        long before = requests();
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--infer", "--dataset-id", "d1",
+                "--base-url", withPassword("p@" + PASSWORD_PART), "--report", dir.resolve("report.html").toString());
+
+        assertRefused(run, UNENCODED);
+        assertThat(run.err()).isEqualTo("Error: The base URL '" + EMULATOR.emulator().baseUrl() + "' " + UNENCODED
+                + ", e.g. https://user:p%40ss@vl.example.com.\n");
+        assertThat(dir.resolve("report.html")).doesNotExist();
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void uploadRefusesAnUnencodedAtFromTheEnvironmentToo() {
+        CliRun run = CliRun.of(Map.of("VL_BASE_URL", withPassword("p@" + PASSWORD_PART)), dir, "upload", "--csv",
+                csv.toString(), "--infer", "--dataset-id", "d1", "--state-dir", dir.resolve("state").toString());
+
+        assertRefused(run, UNENCODED);
+    }
+
+    @Test
+    void aPlanFileNamingAnUnencodedAtIsRefusedWhenItRuns() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(plan(EMULATOR.emulator().baseUrl(), plan).exitCode()).isZero();
+        // edited by hand after review
+        Files.writeString(plan, Files.readString(plan).replace(EMULATOR.emulator().baseUrl(),
+                withPassword("p@" + PASSWORD_PART)));
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--plan", plan.toString());
+
+        assertRefused(run, UNENCODED);
+    }
+
+    @Test
+    void exportRefusesAnUnencodedAtBeforeAnyRequest() {
+        long before = requests();
+        Path saved = dir.resolve("export.csv");
+
+        CliRun run = CliRun.of(Map.of(), dir, "export", "--dataset-id", "d1", "--base-url",
+                withPassword("p@" + PASSWORD_PART), "-o", saved.toString());
+
+        assertRefused(run, UNENCODED);
+        assertThat(saved).doesNotExist();
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void anEncodedAtSignIsAcceptedAsAnyPasswordIs() {
+        CliRun run = CliRun.of(Map.of(), dir, "export", "--dataset-id", "d1", "--base-url",
+                withPassword("p%40" + PASSWORD_PART), "-o", dir.resolve("export.csv").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.both()).doesNotContain(PASSWORD_PART);
+        assertThat(dir.resolve("export.csv")).exists();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
-    void uploadRefusesAPasswordWithAnUnencodedSlashHashOrQuestionMarkNamingOnlyTheServer(String password) {
+    @ValueSource(strings = {"p@Zsecr", "pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
+    void uploadRefusesAPasswordWithAnUnencodedAtSlashHashOrQuestionMarkNamingOnlyTheServer(String password) {
         long before = requests();
 
         CliRun run = upload(withPassword(password));
@@ -92,7 +149,7 @@ class BaseUrlFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
+    @ValueSource(strings = {"p@Zsecr", "pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
     void planRefusesSuchAPasswordInsteadOfWritingItIntoThePlan(String password) {
         Path plan = dir.resolve("plan.yaml");
 
@@ -133,14 +190,16 @@ class BaseUrlFaultsTest {
         assertThat(run.both()).doesNotContain(PASSWORD_PART).doesNotContain("Exception");
     }
 
-    @Test
-    void anUnencodedSlashRefusalAskedForJsonIsOneErrorDocumentWithoutThePassword() throws IOException {
-        CliRun run = upload(withPassword("pa/Zsecr"), "--json");
+    @ParameterizedTest
+    @ValueSource(strings = {"p@Zsecr", "pa/Zsecr"})
+    void anUnencodedAtOrSlashRefusalAskedForJsonIsOneErrorDocumentWithoutThePassword(String password)
+            throws IOException {
+        CliRun run = upload(withPassword(password), "--json");
 
-        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertRefused(run, UNENCODED);
         JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("exit_code").asInt()).isEqualTo(2);
         assertThat(json.get("error").asText()).contains(UNENCODED);
-        assertThat(run.both()).doesNotContain(PASSWORD_PART);
     }
 
     /** Each URL, and the reason upload and plan both give for refusing it. */
