@@ -25,34 +25,9 @@ class DatasetFileRefusalsTest {
     @TempDir
     Path dir;
 
-    /** What a run printed, and its exit code. */
-    private record Ended(int exitCode, String out, String err) {
-        String firstErrorLine() {
-            return err.lines().findFirst().orElseThrow(() -> new AssertionError("nothing on stderr; out: " + out));
-        }
-    }
-
-    /** Runs the command to its end, which a refusal reaches at once; a run still going after 60 s is stopped. */
-    private static Ended ended(String... args) throws InterruptedException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        CommandLine command = new CommandLine(new EmulatorCommand()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
-        Thread thread = new Thread(() -> exitCode.set(command.execute(args)));
-        thread.start();
-        thread.join(60_000);
-        if (thread.isAlive()) {
-            thread.interrupt();
-            thread.join(10_000);
-            throw new AssertionError("still running, not refused: " + out + err);
-        }
-        return new Ended(exitCode.get(), out.toString(), err.toString());
-    }
-
     /** Asserts a usage refusal of dataset d's FILE, exit code 2, whose reason is exactly {@code reason}. */
     private static void assertRefused(Path file, String reason) throws InterruptedException {
-        Ended run = ended("--port", "0", "--dataset", "d=" + file);
+        EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + file);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.firstErrorLine()).isEqualTo("Cannot read the file list of dataset 'd' (" + file + "): " + reason);

@@ -208,32 +208,10 @@ class EmulatorCommandTest {
         return configured != null ? configured : Path.of("..", "..", "shared").toString();
     }
 
-    /** What a run that ends by itself printed, and its exit code. */
-    private record Ended(int exitCode, String out, String err) {
-    }
-
-    /** Runs the command to its end, which a refusal reaches at once; a run still going after 60 s is stopped. */
-    private static Ended ended(String... args) throws InterruptedException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        CommandLine command = new CommandLine(new EmulatorCommand()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
-        Thread thread = new Thread(() -> exitCode.set(command.execute(args)));
-        thread.start();
-        thread.join(60_000);
-        if (thread.isAlive()) {
-            thread.interrupt();
-            thread.join(10_000);
-            throw new AssertionError("still running, not refused: " + out + err);
-        }
-        return new Ended(exitCode.get(), out.toString(), err.toString());
-    }
-
     @Test
     void aPortInUseIsOneLineAndExitCode1() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Ended run = ended("--port", String.valueOf(taken.getLocalPort()));
+            EndedRun run = EndedRun.of("--port", String.valueOf(taken.getLocalPort()));
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).isEqualTo("Error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is in "
@@ -246,7 +224,7 @@ class EmulatorCommandTest {
     void anExportCsvWithAQuoteLeftOpenIsAUsageErrorInOneLine() throws Exception {
         Path export = Files.writeString(dir.resolve("export.csv"), "filename,media_id\n\"a.jpg,m1\nb.jpg,m2\n");
 
-        Ended run = ended("--port", "0", "--dataset", "d=" + export);
+        EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
@@ -259,7 +237,7 @@ class EmulatorCommandTest {
     void anExportCsvWithoutAFilenameColumnIsAUsageErrorNamingItsColumns() throws Exception {
         Path export = Files.writeString(dir.resolve("export.csv"), "file_name,media_id\na.jpg,m1\n");
 
-        Ended run = ended("--port", "0", "--dataset", "d=" + export);
+        EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
@@ -272,8 +250,8 @@ class EmulatorCommandTest {
         Path twice = Files.writeString(dir.resolve("twice.csv"), "media_id,filename,filename\nm1,a.jpg,b.jpg\n");
         Path shortRow = Files.writeString(dir.resolve("short.csv"), "media_id,filename\nm1,a.jpg\nm2\n");
 
-        Ended duplicate = ended("--port", "0", "--dataset", "d=" + twice);
-        Ended missing = ended("--port", "0", "--dataset", "d=" + shortRow);
+        EndedRun duplicate = EndedRun.of("--port", "0", "--dataset", "d=" + twice);
+        EndedRun missing = EndedRun.of("--port", "0", "--dataset", "d=" + shortRow);
 
         assertThat(duplicate.exitCode()).isEqualTo(2);
         assertThat(duplicate.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset"
@@ -289,7 +267,7 @@ class EmulatorCommandTest {
     void aDumpIntoAMissingFolderIsRefusedBeforeTheEmulatorStarts() throws Exception {
         Path dump = dir.resolve("no such folder").resolve("state.json");
 
-        Ended run = ended("--port", "0", "--dump", dump.toString());
+        EndedRun run = EndedRun.of("--port", "0", "--dump", dump.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--dump " + dump + ": the folder " + dump.getParent() + " does not exist; "
@@ -299,7 +277,7 @@ class EmulatorCommandTest {
 
     @Test
     void aDumpNamingAFolderIsRefusedBeforeTheEmulatorStarts() throws Exception {
-        Ended run = ended("--port", "0", "--dump", dir.toString());
+        EndedRun run = EndedRun.of("--port", "0", "--dump", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--dump " + dir + " is a folder; name the file to write the state to");
