@@ -7,8 +7,10 @@ import java.util.Locale;
  * The one check of a server's base URL ({@code --base-url}, {@code VL_BASE_URL}, a plan's
  * {@code dataset.base-url}), so that every command refuses the same URLs, and before any work: the sink that
  * sends requests and the command that only writes the URL into a plan alike. Each refusal names its fault
- * (scheme, user name or password, host, port, path, query) and never echoes a user name or password: the URL
- * is shown as {@link UriRedaction#server} names it, a port only when it is a number.
+ * (scheme, user name or password, host, port, path parameter, path, query) and never echoes a user name,
+ * password, path parameter, query or fragment: the URL is shown as {@link UriRedaction#server} names it, or
+ * as its scheme and host alone when its port is no number (then the text after the {@code :} may be a password
+ * typed without its {@code @} and host).
  */
 public final class BaseUrlCheck {
     /** What a refusal suggests instead. */
@@ -25,8 +27,8 @@ public final class BaseUrlCheck {
      * @throws VlmetaException (usage) when it is no {@code http://} or {@code https://} address; its user name
      *     or password holds an unencoded {@code @ / ? #} ({@link UriRedaction#refuseUnencodedUserinfo}), a bad
      *     %-escape or a character a URL cannot carry there; its host is no valid IPv4 address or host name; its
-     *     port is no number or outside 1 to 65535; it holds a {@code ;} parameter right after the server, a
-     *     character no URL may carry, or a query or fragment
+     *     port is no number or outside 1 to 65535; it holds a {@code ;} parameter after the server or any
+     *     segment of its path (such as {@code ;jsessionid=}), a character no URL may carry, or a query or fragment
      */
     public static void check(String baseUrl) {
         if (baseUrl == null) {
@@ -46,7 +48,17 @@ public final class BaseUrlCheck {
         if (at >= 0) {
             checkUserinfo(shown, authority.substring(0, at));
         }
-        checkServer(shown, authority.substring(at + 1));
+        String server = authority.substring(at + 1);
+        String named = named(shown, url.substring(0, schemeEnd + 3), server);
+        String path = rest.substring(authority.length()).split("[?#]", 2)[0];
+        if (server.indexOf(';') >= 0 || path.indexOf(';') >= 0) {
+            // a session (;jsessionid=...) or other path parameter would end up inside every API path, which the
+            // server then does not know: shown without it, as UriRedaction.server leaves it out
+            throw VlmetaException.usage(named + " holds a ; parameter (such as ;jsessionid=), which a base URL "
+                    + "cannot carry: give the server's address alone, or with its path without ; parameters, "
+                    + EXAMPLES + ".");
+        }
+        checkServer(named, server);
         URI uri;
         try {
             uri = new URI(url);
@@ -108,14 +120,25 @@ public final class BaseUrlCheck {
         return Character.digit(c, 16) >= 0 && c < 128;
     }
 
+    /**
+     * @param shown  the URL as {@link UriRedaction#server} names it, in a refusal's words
+     * @param start  the URL's scheme with its {@code ://}, as given
+     * @param server the URL's {@code host[:port]}, path parameters included
+     * @return {@code shown}, or, when the port is no number, the scheme and host alone: what follows the
+     *     {@code :}, up to the query, may then be a password typed without its {@code @} and host
+     *     ({@code http://user:pa/ss})
+     */
+    private static String named(String shown, String start, String server) {
+        String address = server.split(";", 2)[0];
+        int colon = address.indexOf(':');
+        if (address.startsWith("[") || colon < 0 || digits(address.substring(colon + 1))) {
+            return shown;
+        }
+        return "The base URL '" + start + address.substring(0, colon) + "'";
+    }
+
     /** Refuses a server address ({@code host[:port]}) that is no valid host or port. */
     private static void checkServer(String shown, String server) {
-        if (server.indexOf(';') >= 0) {
-            // the rest may be a session (;jsessionid=...): it is not echoed
-            throw VlmetaException.usage(shown + ": its server's address is followed by a ; parameter (such as "
-                    + ";jsessionid=), which a base URL cannot carry; give the server's address alone, " + EXAMPLES
-                    + ".");
-        }
         String host;
         String port;
         if (server.startsWith("[")) {
@@ -139,6 +162,11 @@ public final class BaseUrlCheck {
         if (port != null && !port.isEmpty()) {
             checkPort(shown, port);
         }
+    }
+
+    /** @return whether the port is digits only */
+    private static boolean digits(String port) {
+        return port.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static void checkHost(String shown, String host) {
@@ -177,7 +205,7 @@ public final class BaseUrlCheck {
     }
 
     private static void checkPort(String shown, String port) {
-        if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!digits(port)) {
             // not echoed: after a password's unencoded : it may be part of the password
             throw VlmetaException.usage(shown + ": its port is not a number: only digits may follow the : after "
                     + "the host, e.g. http://localhost:2080.");

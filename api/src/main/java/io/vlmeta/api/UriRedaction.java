@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * or path: a parser takes the authority to end at the first {@code /}, {@code ?} or {@code #}, so a password
  * {@code pa/ss} in {@code http://user:pa/ss@host} reads as a host {@code user}, port {@code pa} and a path
  * holding the rest of the password. Any {@code @} after the authority's end is therefore taken as the end of
- * such a userinfo: all before the last {@code @} may be secret.
+ * such a userinfo: all before the last {@code @} may be secret. Nor is what follows it a server's name: the same
+ * shape is a query, fragment or path parameter holding an {@code @} ({@code http://host/?a=b@T0K}), where what
+ * follows the {@code @} may be a token. Of such a URI only the scheme is named.
  */
 public final class UriRedaction {
     /**
@@ -25,8 +27,10 @@ public final class UriRedaction {
     /** A path parameter: from a {@code ;} to the end of its segment. */
     private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
 
-    /** The schemes kept before the server when all before the last {@code @} is left out. */
+    /** The schemes kept when nothing after the scheme may be named: another may be a user name. */
     private static final Pattern HTTP_SCHEME = Pattern.compile("(?i)https?://");
+    /** What stands for the server, and all after it, when nothing after the scheme may be named. */
+    private static final String UNNAMED = "...";
 
     private UriRedaction() {
     }
@@ -37,10 +41,10 @@ public final class UriRedaction {
      *     last {@code @}), path parameters, query and fragment, the rest as given; e.g.
      *     {@code https://vl.example.com:8443/api/v1} for
      *     {@code https://user:pw@vl.example.com:8443/api;jsessionid=X/v1?token=T#f}. When an {@code @} follows
-     *     the authority's end (see {@link #unencodedUserinfo}), all up to the last {@code @} is left out and only
-     *     an {@code http://} or {@code https://} scheme is kept before what follows it: e.g.
-     *     {@code http://127.0.0.1:18510} for {@code http://user:pa/ss@127.0.0.1:18510}. {@code null} for
-     *     {@code null}
+     *     the authority's end ({@link #namesOnlyTheScheme}), only an {@code http://} or {@code https://} scheme
+     *     as given, then {@code ...}: e.g. {@code http://...} for {@code http://user:pa/ss@127.0.0.1:18510} and
+     *     for {@code http://127.0.0.1:18510/?a=b@T0K}; {@code ...} alone after any other scheme or none.
+     *     {@code null} for {@code null}
      */
     public static String server(String uri) {
         if (uri == null) {
@@ -50,15 +54,23 @@ public final class UriRedaction {
         Matcher parts = parts(given);
         String start = parts.group(1) == null ? "" : parts.group(1);
         if (atAfterAuthority(given, parts)) {
-            // a password holding an unencoded / ? or # ends the authority early: what looks like a host, port,
-            // path, query or fragment before the last @ may be the rest of the password
-            String scheme = HTTP_SCHEME.matcher(start).matches() ? start : "";
-            String rest = given.substring(given.lastIndexOf('@') + 1).split("[?#]", 2)[0];
-            return scheme + PATH_PARAMETER.matcher(rest).replaceAll("");
+            // a password holding an unencoded / ? or # ends the authority early, so what precedes the last @ may
+            // be the rest of a password; and a query, fragment or path parameter may hold an @ of its own, so
+            // what follows it may be a token. No URI tells the two apart: neither is named
+            return (HTTP_SCHEME.matcher(start).matches() ? start : "") + UNNAMED;
         }
         String authority = parts.group(2);
         String host = authority.substring(authority.lastIndexOf('@') + 1);
         return start + PATH_PARAMETER.matcher(host + parts.group(3)).replaceAll("");
+    }
+
+    /**
+     * @param uri a URI as given, parsable or not, or {@code null}
+     * @return whether {@link #server} names only its scheme: an {@code @} follows the authority's end.
+     *     {@code false} for {@code null}
+     */
+    public static boolean namesOnlyTheScheme(String uri) {
+        return uri != null && atAfterAuthority(uri.strip(), parts(uri.strip()));
     }
 
     /**
@@ -103,8 +115,9 @@ public final class UriRedaction {
      * @param uri  a URI as given, or {@code null}
      * @param name what the URI is, as the refusal names it, e.g. {@code "The base URL"}
      * @throws VlmetaException (usage) when its userinfo holds an unencoded {@code @}, {@code /}, {@code ?} or
-     *     {@code #} ({@link #unencodedUserinfo}); the message names the URI as {@link #server} does (nothing
-     *     before the last {@code @} but an http or https scheme), so neither user name nor password is echoed
+     *     {@code #} ({@link #unencodedUserinfo}); the message names the URI as {@link #server} does (only an http
+     *     or https scheme when an {@code @} follows a {@code / ? #}), so neither user name, password nor any
+     *     text of a query, fragment or path parameter is echoed
      */
     public static void refuseUnencodedUserinfo(String uri, String name) {
         if (unencodedUserinfo(uri)) {

@@ -93,14 +93,39 @@ class UriRedactionTest {
     }
 
     @Test
-    void theServerOfAUriWithAnAtSignAfterItsAuthorityIsOnlyWhatFollowsTheLastAtSign() {
-        assertThat(UriRedaction.server("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("http://127.0.0.1:18510");
+    void theServerOfAUriWithAnAtSignAfterItsAuthorityIsOnlyItsScheme() {
+        // a password holding an unencoded / ? or # cannot be told from a path, query or fragment holding an @:
+        // what follows the @ may be a token, what precedes it a password, so nothing after the scheme is named
+        assertThat(UriRedaction.server("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("http://...");
         assertThat(UriRedaction.server("http://al1ce:pa?Zsecr@127.0.0.1:18510/api;s=1/v1?t=T#f"))
-                .isEqualTo("http://127.0.0.1:18510/api/v1");
-        assertThat(UriRedaction.server("https://al1ce:pa#Zsecr@vl.example.com")).isEqualTo("https://vl.example.com");
-        assertThat(UriRedaction.server("http://127.0.0.1:18555/a@b")).isEqualTo("http://b");
+                .isEqualTo("http://...");
+        assertThat(UriRedaction.server("https://al1ce:pa#Zsecr@vl.example.com")).isEqualTo("https://...");
+        assertThat(UriRedaction.server("HTTP://al1ce:pa/Zsecr@vl.example.com")).isEqualTo("HTTP://...");
+        assertThat(UriRedaction.server("http://127.0.0.1:18555/a@b")).isEqualTo("http://...");
+        assertThat(UriRedaction.server("http://127.0.0.1:18611/?a=b@SESSX")).isEqualTo("http://...");
+        assertThat(UriRedaction.server("http://127.0.0.1:18611/#a@SESSX")).isEqualTo("http://...");
+        assertThat(UriRedaction.server("http://127.0.0.1:18611/api;jsessionid=a@SESSX")).isEqualTo("http://...");
+        assertThat(UriRedaction.server("https://user:pw@vl.example.com/a?t=x@SESSX")).isEqualTo("https://...");
         // a scheme other than http(s) may be a user name typed without one
-        assertThat(UriRedaction.server("al1ce://pa/Zsecr@127.0.0.1:18510")).isEqualTo("127.0.0.1:18510");
-        assertThat(UriRedaction.server("al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("127.0.0.1:18510");
+        assertThat(UriRedaction.server("al1ce://pa/Zsecr@127.0.0.1:18510")).isEqualTo("...");
+        assertThat(UriRedaction.server("al1ce:pa/Zsecr@127.0.0.1:18510")).isEqualTo("...");
+    }
+
+    @Test
+    void onlyAnAtSignAfterTheAuthorityLeavesTheServerUnnamed() {
+        assertThat(UriRedaction.namesOnlyTheScheme("http://127.0.0.1:18611/?a=b@SESSX")).isTrue();
+        assertThat(UriRedaction.namesOnlyTheScheme("http://al1ce:pa/Zsecr@127.0.0.1:18510")).isTrue();
+        assertThat(UriRedaction.namesOnlyTheScheme("http://user:p@ss@127.0.0.1:18555")).isFalse();
+        assertThat(UriRedaction.namesOnlyTheScheme("http://user:pw@127.0.0.1:18555/a?b#c")).isFalse();
+        assertThat(UriRedaction.namesOnlyTheScheme("http://127.0.0.1:18555")).isFalse();
+        assertThat(UriRedaction.namesOnlyTheScheme(null)).isFalse();
+    }
+
+    @Test
+    void anAtSignInAQueryIsRefusedWithoutEchoingWhatFollowsIt() {
+        assertThatThrownBy(() -> UriRedaction.refuseUnencodedUserinfo("http://127.0.0.1:18611/?a=b@SESSX",
+                "The base URL"))
+                .hasMessage("The base URL 'http://...' " + UriRedaction.UNENCODED_REFUSAL)
+                .hasMessageNotContaining("SESSX").hasMessageNotContaining("a=b").hasMessageNotContaining("18611");
     }
 }

@@ -6,7 +6,9 @@ import io.vlmeta.api.UriRedaction;
  * A base URL as the console may show it: the server as {@link UriRedaction#server} names it, with the user
  * name of a {@code user:password@} part (RFC 3986 userinfo) kept so the user sees which account is used, and
  * the password, which must never be printed, masked. A userinfo without a colon is masked whole, as it is
- * then often a token sent as the user name of HTTP Basic authentication (RFC 7617).
+ * then often a token sent as the user name of HTTP Basic authentication (RFC 7617). When an {@code @} follows a
+ * {@code / ? #}, only the scheme is shown, as {@link UriRedaction#server} names it: no part of the userinfo can
+ * then be told from a path, query or fragment.
  */
 final class UrlText {
     private UrlText() {
@@ -15,13 +17,14 @@ final class UrlText {
     /**
      * @param url a base URL as given, or null
      * @return the server ({@link UriRedaction#server}) with {@code user:***@} or {@code ***@} in place of a
-     *         userinfo; null for null
+     *         userinfo, e.g. {@code https://alice:***@vl.example}; the server alone when it names only the scheme,
+     *         e.g. {@code http://...}; null for null
      */
     static String withoutPassword(String url) {
         String server = UriRedaction.server(url);
         String userinfo = UriRedaction.userinfo(url);
         int authority = server == null ? -1 : server.indexOf("//");
-        if (userinfo == null || authority < 0) {
+        if (userinfo == null || authority < 0 || UriRedaction.namesOnlyTheScheme(url)) {
             return server;
         }
         int colon = userinfo.indexOf(':');

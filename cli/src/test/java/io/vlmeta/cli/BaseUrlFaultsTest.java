@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A base URL no request could use is refused by validate, upload, export and plan alike, before any work: exit
  * 2, one line naming the fault (a user name or password with an unencoded @ / ? #, a port outside 1 to 65535, a
- * bad %-escape, an invalid host or port), never the user name or password, and no plan written.
+ * bad %-escape, an invalid host or port, a ; path parameter), never the user name, password, path parameter,
+ * query or fragment, and no plan written.
  */
 class BaseUrlFaultsTest {
     @RegisterExtension
@@ -33,6 +34,11 @@ class BaseUrlFaultsTest {
     private static final String PASSWORD_PART = "Zsecr";
     private static final String UNENCODED = "has an @ in its user name or password, or an @ after a / ? or #: write "
             + "@ / ? # in a user name or password as %40 %2F %3F %23";
+    /** What follows an @ in a query: it may be a token, or a server after a password holding a / ? or #. */
+    private static final String AFTER_AT = "SESSX";
+    private static final String PATH_PARAMETER = "holds a ; parameter (such as ;jsessionid=), which a base URL "
+            + "cannot carry: give the server's address alone, or with its path without ; parameters, e.g. "
+            + "http://localhost:2080 or https://app.visual-layer.com.";
 
     @TempDir
     Path dir;
@@ -137,15 +143,148 @@ class BaseUrlFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p@Zsecr", "pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
-    void uploadRefusesAPasswordWithAnUnencodedAtSlashHashOrQuestionMarkNamingOnlyTheServer(String password) {
+    @ValueSource(strings = {"pa/Zsecr", "pa#Zsecr", "pa?Zsecr"})
+    void uploadRefusesAPasswordWithAnUnencodedSlashHashOrQuestionMarkNamingOnlyTheScheme(String password) {
         long before = requests();
 
         CliRun run = upload(withPassword(password));
 
         assertRefused(run, UNENCODED);
-        assertThat(run.err()).startsWith("Error: The base URL '" + EMULATOR.emulator().baseUrl() + "' ");
+        // the @ follows what a parser takes for a path, query or fragment: what follows it may be a token too
+        assertThat(run.err()).startsWith("Error: The base URL 'http://...' ")
+                .doesNotContain(EMULATOR.emulator().baseUrl());
         assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void uploadRefusesAPasswordWithAnUnencodedAtNamingTheServerAfterIt() {
+        CliRun run = upload(withPassword("p@Zsecr"));
+
+        assertRefused(run, UNENCODED);
+        assertThat(run.err()).startsWith("Error: The base URL '" + EMULATOR.emulator().baseUrl() + "' ");
+    }
+
+    /** @return the emulator's address with a query holding an @, e.g. {@code http://127.0.0.1:18611/?a=b@SESSX} */
+    private static String atInQuery() {
+        return EMULATOR.emulator().baseUrl() + "/?a=b@" + AFTER_AT;
+    }
+
+    /** Asserts the refusal of {@link #atInQuery} names only the scheme, in one line, and nothing of the query. */
+    private static void assertRefusedNamingOnlyTheScheme(CliRun run) {
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.both()).doesNotContain(AFTER_AT).doesNotContain("a=b").doesNotContain("Exception");
+    }
+
+    @Test
+    void validateRefusesAnAtInAQueryNamingOnlyTheScheme() {
+        long before = requests();
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--infer", "--dataset-id", "d1",
+                "--base-url", atInQuery(), "--report", dir.resolve("report.html").toString());
+
+        assertRefusedNamingOnlyTheScheme(run);
+        assertThat(run.err()).isEqualTo("Error: The base URL 'http://...' " + UNENCODED
+                + ", e.g. https://user:p%40ss@vl.example.com.\n");
+        assertThat(dir.resolve("report.html")).doesNotExist();
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void uploadRefusesAnAtInAQueryNamingOnlyTheScheme() {
+        long before = requests();
+
+        CliRun run = upload(atInQuery());
+
+        assertRefusedNamingOnlyTheScheme(run);
+        assertThat(run.err()).startsWith("Error: The base URL 'http://...' " + UNENCODED).hasLineCount(1);
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void uploadRefusesAnAtInAQueryAskedForJsonInOneErrorDocumentNamingOnlyTheScheme() throws IOException {
+        CliRun run = upload(atInQuery(), "--json");
+
+        assertRefusedNamingOnlyTheScheme(run);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(json.get("error").asText()).startsWith("The base URL 'http://...' " + UNENCODED);
+    }
+
+    @Test
+    void planRefusesAnAtInAQueryWritingNoPlan() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+
+        CliRun run = plan(atInQuery(), plan);
+
+        assertRefusedNamingOnlyTheScheme(run);
+        assertThat(run.err()).startsWith("Error: The base URL 'http://...' " + UNENCODED).hasLineCount(1);
+        assertThat(plan).doesNotExist();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(AFTER_AT);
+            }
+        }
+    }
+
+    @Test
+    void aPlanWhoseBaseUrlHoldsAnAtInAQueryIsRefusedWhenItRunsNamingOnlyTheScheme() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(plan(EMULATOR.emulator().baseUrl(), plan).exitCode()).isZero();
+        String planned = Files.readString(plan);
+        // edited by hand after review
+        Files.writeString(plan, planned.replace(EMULATOR.emulator().baseUrl(), atInQuery()));
+
+        CliRun validated = CliRun.of(Map.of(), dir, "validate", "--plan", plan.toString());
+        CliRun uploaded = CliRun.of(Map.of(), dir, "upload", "--plan", plan.toString(), "--state-dir",
+                dir.resolve("state").toString(), "--json");
+
+        assertRefusedNamingOnlyTheScheme(validated);
+        assertThat(validated.err()).startsWith("Error: The base URL 'http://...' " + UNENCODED).hasLineCount(1);
+        assertRefusedNamingOnlyTheScheme(uploaded);
+    }
+
+    @Test
+    void aBaseUrlWithAnAtInAQueryOverridingAPlansIsNamedOnlyByItsScheme() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(plan(EMULATOR.emulator().baseUrl(), plan).exitCode()).isZero();
+
+        // the line saying the flag overrides the plan's base URL names it too
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--plan", plan.toString(), "--base-url", atInQuery(),
+                "--state-dir", dir.resolve("state").toString());
+
+        assertRefusedNamingOnlyTheScheme(run);
+        assertThat(run.err()).contains("Error: The base URL 'http://...' " + UNENCODED);
+    }
+
+    /** The base URL with a path parameter, and the server a refusal names: without it, and without its value. */
+    private static final String[][] PATH_PARAMETERS = {{"/;jsessionid=Zsecr", "/"}, {"/api;jsessionid=Zsecr", "/api"},
+        {";jsessionid=Zsecr", ""}, {"/api;jsessionid=Zsecr/v1", "/api/v1"}};
+
+    @Test
+    void everyCommandRefusesAPathParameterBeforeAnyWorkNamingTheServerWithoutIt() {
+        String base = EMULATOR.emulator().baseUrl();
+        for (String[] given : PATH_PARAMETERS) {
+            long before = requests();
+            Path plan = dir.resolve("plan.yaml");
+            Path saved = dir.resolve("export.csv");
+            String url = base + given[0];
+
+            List<CliRun> runs = List.of(
+                    CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--infer", "--dataset-id", "d1",
+                            "--base-url", url),
+                    upload(url),
+                    plan(url, plan),
+                    CliRun.of(Map.of("VL_BASE_URL", url), dir, "export", "--dataset-id", "d1", "-o", saved.toString()));
+
+            for (CliRun run : runs) {
+                assertRefused(run, PATH_PARAMETER);
+                assertThat(run.err()).isEqualTo("Error: The base URL '" + base + given[1] + "' " + PATH_PARAMETER
+                        + "\n");
+                assertThat(run.out()).isEmpty();
+            }
+            assertThat(plan).doesNotExist();
+            assertThat(saved).doesNotExist();
+            assertThat(requests()).as(url).isEqualTo(before);
+        }
     }
 
     @ParameterizedTest
@@ -210,7 +349,7 @@ class BaseUrlFaultsTest {
         {"http://al1ce:Zsecr@999.1.1.1:80", "its host '999.1.1.1' is not a valid address"},
         {"http://al1ce:Zsecr@_under_score.local:80", "its host '_under_score.local' is not a valid host name"},
         {"http://al1ce:Zsecr@127.0.0.1:18510:1", "its port is not a number"},
-        {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", "its server's address is followed by a ; parameter"},
+        {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", PATH_PARAMETER},
         {"https://al1ce:Zsecr@vl.example.invalid/api/v1?token=Zsecr#Zsecr", "has a query or fragment"},
     };
 

@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vlmeta.engine.JobSpec;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Which value wins when a plan and flags (and the environment) disagree: flag, then plan, then environment. */
@@ -123,11 +126,25 @@ class PlanApplierTest {
 
     @Test
     void aBaseUrlOverridingThePlansIsShownWithoutEitherPassword() {
-        JobSpec spec = apply(Map.of(), "--base-url", "http://bob:Zsecr2@127.0.0.1:18510/;jsessionid=ZSESS");
+        JobSpec spec = apply(Map.of(), "--base-url", "http://bob:Zsecr2@127.0.0.1:18510/api");
 
-        assertThat(spec.baseUrl()).isEqualTo("http://bob:Zsecr2@127.0.0.1:18510/;jsessionid=ZSESS");
-        assertThat(lines()).containsExactly("--base-url http://bob:***@127.0.0.1:18510/ overrides the plan's "
+        assertThat(spec.baseUrl()).isEqualTo("http://bob:Zsecr2@127.0.0.1:18510/api");
+        assertThat(lines()).containsExactly("--base-url http://bob:***@127.0.0.1:18510/api overrides the plan's "
                 + "dataset.base-url (https://vl.example.invalid).");
+        assertThat(String.join("\n", lines())).doesNotContain("Zsecr2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://bob:Zsecr2@127.0.0.1:18510/;jsessionid=ZSESS|http://bob:***@127.0.0.1:18510/|holds a ; parameter",
+        "http://127.0.0.1:18510/?a=b@ZSESS|http://...|has an @ in its user name or password, or an @ after a / ? or #"})
+    void aBaseUrlOverridingThePlansIsShownWithoutWhatMayBeSecretBeforeItIsRefused(String url, String shown,
+                                                                                 String reason) {
+        assertThatThrownBy(() -> apply(Map.of(), "--base-url", url)).hasMessageContaining(reason)
+                .hasMessageNotContaining("ZSESS").hasMessageNotContaining("Zsecr2");
+
+        assertThat(lines()).containsExactly("--base-url " + shown + " overrides the plan's dataset.base-url "
+                + "(https://vl.example.invalid).");
         assertThat(String.join("\n", lines())).doesNotContain("Zsecr2").doesNotContain("ZSESS");
     }
 

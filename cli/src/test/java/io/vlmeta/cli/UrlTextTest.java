@@ -22,6 +22,15 @@ class UrlTextTest {
     }
 
     @Test
+    void namesOnlyTheSchemeWhenAnAtSignFollowsASlashQuestionMarkOrHash() {
+        // a password holding an unencoded / ? or #, or a query, fragment or path parameter holding an @: either
+        // side of the @ may be secret
+        assertThat(UrlText.withoutPassword("http://127.0.0.1:18611/?a=b@SESSX")).isEqualTo("http://...");
+        assertThat(UrlText.withoutPassword("http://127.0.0.1:18611/;jsessionid=a@SESSX")).isEqualTo("http://...");
+        assertThat(UrlText.withoutPassword("https://alice:pa/ss@vl.example")).isEqualTo("https://...");
+    }
+
+    @Test
     void masksWhatMayBeCredentialsInAnUnparsableUrl() {
         assertThat(UrlText.withoutPassword("https://to ken@vl.example")).isEqualTo("https://***@vl.example");
     }

@@ -35,7 +35,8 @@ final class ServerUrls {
      * @return the base URL without surrounding blanks and without a trailing {@code /} or API path
      * @throws VlmetaException (usage) when {@link BaseUrlCheck#check} refuses it: no http:// or https:// address,
      *     an unencoded {@code @ / ? #} or a bad %-escape in its user name or password, an invalid host, a port
-     *     outside 1 to 65535, a query or fragment; the message names the fault and never the password
+     *     outside 1 to 65535, a {@code ;} path parameter, a query or fragment; the message names the fault and
+     *     never the password
      */
     static String normalize(String baseUrl) {
         // the same refusal the command line gives before any work, for every other caller of the sink

@@ -77,14 +77,15 @@ class ServerUrlsTest {
     }
 
     @Test
-    void aPasswordHoldingAnUnencodedSlashQuestionMarkOrHashIsRefusedNamingOnlyTheServer() {
+    void anAtSignAfterASlashQuestionMarkOrHashIsRefusedNamingOnlyTheScheme() {
+        // a password holding an unencoded / ? or #, or a query or fragment holding an @: either side may be secret
         for (String given : new String[] {"http://al1ce:pa/Zsecr@127.0.0.1:18510", "http://al1ce:pa#Zsecr@127.0.0.1:18510",
-            "http://al1ce:pa?Zsecr@127.0.0.1:18510/api/v1"}) {
+            "http://al1ce:pa?Zsecr@127.0.0.1:18510/api/v1", "http://127.0.0.1:18510/?a=b@Zsecr"}) {
             assertThatThrownBy(() -> new ServerUrls(given, "d1"))
                     .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                    .hasMessageStartingWith("The base URL 'http://127.0.0.1:18510")
+                    .hasMessageStartingWith("The base URL 'http://...' has an @")
                     .hasMessageContaining("write @ / ? # in a user name or password as %40 %2F %3F %23")
-                    .hasMessageNotContaining("Zsecr").hasMessageNotContaining("al1ce");
+                    .hasMessageNotContaining("Zsecr").hasMessageNotContaining("al1ce").hasMessageNotContaining("a=b");
         }
     }
 
@@ -107,7 +108,10 @@ class ServerUrlsTest {
             {"http://al1ce:Zsecr@999.1.1.1:80", "its host '999.1.1.1' is not a valid address"},
             {"http://al1ce:Zsecr@_under_score.local:80", "its host '_under_score.local' is not a valid host name"},
             {"http://al1ce:Zsecr@127.0.0.1:18510:1", "its port is not a number"},
-            {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", "is followed by a ; parameter"},
+            {"http://al1ce:Zsecr@127.0.0.1:18510;jsessionid=Zsecr", "holds a ; parameter (such as ;jsessionid=)"},
+            {"http://127.0.0.1:18510/;jsessionid=Zsecr", "holds a ; parameter (such as ;jsessionid=)"},
+            {"http://127.0.0.1:18510/api;jsessionid=Zsecr", "holds a ; parameter (such as ;jsessionid=)"},
+            {"http://user:pa/Zsecr", "its port is not a number"},
         };
         for (String[] given : cases) {
             assertThatThrownBy(() -> ServerUrls.normalize(given[0]))
