@@ -103,20 +103,23 @@ public final class Cli {
 
     /**
      * One line naming the mistake, suggestions for a typo, and where help is, instead of the whole
-     * usage text. Unknown arguments are not echoed back beyond the option names: the value after a
-     * mistyped {@code --api-secret} would be a secret.
+     * usage text. Unknown arguments are not echoed back beyond what is shaped like an option's name
+     * ({@link UnknownOptionText}): the value after or on a mistyped {@code --api-secret} would be a secret.
      */
     private static int usageError(CommandLine.ParameterException exception, String[] args, CliContext context) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
         String message;
         if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<String> typed = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
-            List<String> options = typed.stream().map(a -> "'" + unknownOptionShown(a, command) + "'").toList();
+            List<String> names = command.getCommandSpec().options().stream()
+                    .flatMap(option -> java.util.Arrays.stream(option.names())).toList();
+            List<UnknownOptionText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> UnknownOptionText.of(a, names)).toList();
             message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
-                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options)
-                            + (typed.stream().anyMatch(a -> gluedValue(a, command) != null)
+                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                            + String.join(", ", options.stream().map(o -> "'" + o.text() + "'").toList())
+                            + (options.stream().anyMatch(UnknownOptionText.Shown::cut)
                                     ? " (an option's value goes after a space or '=')" : "");
             err.println(message);
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
@@ -131,32 +134,6 @@ public final class Cli {
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
-    }
-
-    /**
-     * @return how an unknown option is named back: up to an {@code =}, and a known option's name with a value
-     *     typed onto it ({@code --api-secretS3CRET}) as that name and "...", since the value may be a secret
-     */
-    private static String unknownOptionShown(String typed, CommandLine command) {
-        String glued = gluedValue(typed, command);
-        if (glued != null) {
-            return glued + "...";
-        }
-        return typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-    }
-
-    /** @return the longest option name of {@code command} that {@code typed} starts with and goes on past, or null */
-    private static String gluedValue(String typed, CommandLine command) {
-        String longest = null;
-        for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
-            for (String name : option.names()) {
-                if (name.startsWith("--") && typed.length() > name.length() && typed.startsWith(name)
-                        && typed.charAt(name.length()) != '=' && (longest == null || name.length() > longest.length())) {
-                    longest = name;
-                }
-            }
-        }
-        return longest;
     }
 
     /**

@@ -137,6 +137,60 @@ class UsageTest {
     }
 
     @Test
+    void anUnknownOptionWithAValueTypedOntoItIsNamedOnlyUpToWhereItsNameEnds() throws Exception {
+        String secret = "S3CRq";
+        Map<List<String>, String> shown = new java.util.LinkedHashMap<>();
+        shown.put(List.of("--apisecret" + secret), "'--apisecret...' (an option's value goes after a space or '=')");
+        shown.put(List.of("-x" + secret), "'-x...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--api_secret=" + secret), "'--api_secret'");
+        shown.put(List.of("--api_secret" + secret + "=x"), "'--api_secret...' (an option's value goes after a "
+                + "space or '=')");
+        shown.put(List.of("--api-secreet", "-" + secret), "'--api-secreet', '-S...' (an option's value goes after "
+                + "a space or '=')");
+        shown.put(List.of("--" + secret), "'--...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--" + "apisecretq".repeat(4)), "'--apisecretqapisecretqapis...' (an option's value goes "
+                + "after a space or '=')");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Map.Entry<List<String>, String> typed : shown.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("upload", "--json", "--csv", "x.csv"));
+            args.addAll(typed.getKey());
+            Path file = Files.writeString(dir.resolve("args.txt"), String.join(" ", args));
+            for (CliRun run : List.of(run(args.toArray(String[]::new)), run("@" + file))) {
+                String expected = (typed.getValue().startsWith("'--api-secreet'") ? "Unknown options: "
+                        : "Unknown option: ") + typed.getValue();
+                assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+                assertThat(run.err()).as(run.both()).startsWith(expected + "\n");
+                assertThat(json.readTree(run.out()).get("error").asText()).isEqualTo(expected);
+                assertThat(run.both()).doesNotContain(secret.substring(1));
+            }
+        }
+    }
+
+    @Test
+    void aValueTypedOntoAnOptionUnderAMistypedCommandIsNotEchoedEither() {
+        CliRun run = run("valdate", "--csv", "x.csv", "--apisecretS3CRq", "-S3CRq");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown options: '--csv', '--apisecret...', '-S...' (an option's value "
+                + "goes after a space or '=')\n").contains("Did you mean: vlmeta validate");
+        assertThat(run.both()).doesNotContain("3CRq");
+    }
+
+    @Test
+    void everyOptionNameIsShortEnoughToBeNamedBackWholeWhenMistyped() {
+        CommandLine whole = Cli.commandLine(new CliContext(Map.of(), System.out, System.err, false, dir));
+        for (CommandLine command : whole.getSubcommands().values()) {
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                for (String name : option.names()) {
+                    assertThat(name.length()).as(name).isLessThanOrEqualTo(UnknownOptionText.LONGEST_NAME_SHOWN - 2);
+                    assertThat(UnknownOptionText.of(name + "x", List.of()).text()).as(name).isEqualTo(
+                            name.startsWith("--") ? name + "x" : name + "...");
+                }
+            }
+        }
+    }
+
+    @Test
     void aMistypedSecretFlagDoesNotEchoTheSecret() {
         CliRun run = run("upload", "--csv", "x.csv", "--api-secrt", "hunter2-secret");
 
