@@ -177,13 +177,27 @@ class UsageTest {
     }
 
     @Test
+    void anOptionWithItsValueFoundWhereAnotherOptionsValueWasExpectedIsNamedWithoutTheValue() throws Exception {
+        CliRun run = run("upload", "--json", "--csv", "x.csv", "--api-key", "--api-secret=S3CRq");
+        CliRun single = run("export", "--dataset-id", "d1", "--api-key", "-oS3CRq");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Expected parameter for option '--api-key' but found '--api-secret'\n");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
+                .isEqualTo("Expected parameter for option '--api-key' but found '--api-secret'");
+        assertThat(run.both()).doesNotContain("S3CRq");
+        assertThat(single.err()).startsWith("Expected parameter for option '--api-key' but found '-o...'\n");
+        assertThat(single.both()).doesNotContain("S3CRq");
+    }
+
+    @Test
     void everyOptionNameIsShortEnoughToBeNamedBackWholeWhenMistyped() {
         CommandLine whole = Cli.commandLine(new CliContext(Map.of(), System.out, System.err, false, dir));
         for (CommandLine command : whole.getSubcommands().values()) {
             for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
                 for (String name : option.names()) {
-                    assertThat(name.length()).as(name).isLessThanOrEqualTo(UnknownOptionText.LONGEST_NAME_SHOWN - 2);
-                    assertThat(UnknownOptionText.of(name + "x", List.of()).text()).as(name).isEqualTo(
+                    assertThat(name.length()).as(name).isLessThanOrEqualTo(OptionWordText.LONGEST_NAME_SHOWN - 2);
+                    assertThat(OptionWordText.of(name + "x", List.of()).text()).as(name).isEqualTo(
                             name.startsWith("--") ? name + "x" : name + "...");
                 }
             }

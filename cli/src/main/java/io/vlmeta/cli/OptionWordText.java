@@ -3,11 +3,13 @@ package io.vlmeta.cli;
 import java.util.Collection;
 
 /**
- * How an option the parser does not know is named back to the user. The word may carry a value typed onto
- * it, and that value may be a secret ({@code --apisecretS3CRET}, {@code -xS3CRET}, {@code --api_secret=S3CRET}),
- * so only the part shaped like an option's name is shown: enough to recognise the typo, never the value.
+ * How a word of the command line that starts with {@code -} is named back in a usage error: an option the
+ * parser does not know, or one found where another option's value was expected. The word may carry a value
+ * typed onto it, and that value may be a secret ({@code --apisecretS3CRET}, {@code -xS3CRET},
+ * {@code --api-secret=S3CRET}), so only the part shaped like an option's name is shown: enough to recognise
+ * the option or the typo, never the value.
  */
-final class UnknownOptionText {
+final class OptionWordText {
     /**
      * The most characters of a long option's name shown: the longest name of any command,
      * {@code --enum-option-max-length}, is 24, and a typo of a name seldom adds more than two; a longer word
@@ -23,12 +25,12 @@ final class UnknownOptionText {
     record Shown(String text, boolean cut) {
     }
 
-    private UnknownOptionText() {
+    private OptionWordText() {
     }
 
     /**
-     * @param typed      the unknown option as given, starting with {@code -}
-     * @param knownNames the option names of the command that did not know it
+     * @param typed      the word as given, starting with {@code -}
+     * @param knownNames the option names of the command that read it
      * @return up to the first {@code =}: a known long option's name that the word starts with and goes on past
      *     ({@code --api-secretS3CRET} as {@code --api-secret...}); else for {@code --} the longest run of lower-case
      *     letters, {@code -} and {@code _} after it (at most {@link #LONGEST_NAME_SHOWN} characters in all); for a
