@@ -167,6 +167,22 @@ class UsageTest {
     }
 
     @Test
+    void aWordWithoutAnOptionIsNotEchoedAsItMayBeASecretWhoseOptionWasLeftOut() throws Exception {
+        CliRun job = run("upload", "--json", "--csv", "x.csv", "S3CRq");
+        CliRun afterATypo = run("validate", "--json", "--api-secreet", "S3CRq", "--csv", "x.csv");
+        CliRun top = run("S3CRq");
+
+        assertThat(job.err()).startsWith("Unexpected argument: 'upload' takes no positional arguments (option values "
+                + "follow their option).\n");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(afterATypo.out()).get("error").asText())
+                .isEqualTo("Unknown option: '--api-secreet'");
+        for (CliRun run : List.of(job, afterATypo, top)) {
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.both()).doesNotContain("S3CRq");
+        }
+    }
+
+    @Test
     void aValueTypedOntoAnOptionUnderAMistypedCommandIsNotEchoedEither() {
         CliRun run = run("valdate", "--csv", "x.csv", "--apisecretS3CRq", "-S3CRq");
 
