@@ -13,6 +13,7 @@ import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,19 +142,17 @@ abstract class JobCommand {
      *     (under {@code --json} as a refusal document too)
      */
     private boolean applyPlan(JobSpec.Mode mode) {
+        Predicate<String> given = name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name);
         List<String> notes = new ArrayList<>();
         if (plan != null) {
-            new PlanApplier(PlanYaml.read(plan), plan, options,
-                    name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name), notes::add)
-                    .apply(mode);
+            new PlanApplier(PlanYaml.read(plan), plan, options, given, notes::add).apply(mode);
         }
         // refuses a base URL no request could use before any input is read; a validation too, as an upload of
         // the same command line or plan would refuse it
         options.server.url(context);
         notes.forEach(context.err()::println);
         if (mode == JobSpec.Mode.VALIDATE) {
-            List<String> ignored = JobOptions.UPLOAD_ONLY.stream()
-                    .filter(name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name)).toList();
+            List<String> ignored = JobOptions.UPLOAD_ONLY.stream().filter(given).toList();
             if (!ignored.isEmpty()) {
                 context.err().println("validate never talks to the server, so " + String.join(", ", ignored)
                         + (ignored.size() == 1 ? " is" : " are") + " ignored.");
