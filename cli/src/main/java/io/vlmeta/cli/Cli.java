@@ -4,8 +4,11 @@ import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.emulator.EmulatorCommand;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Builds the command tree and maps every way a command can end to an exit code. */
@@ -13,6 +16,8 @@ public final class Cli {
     /** Every command, in the order {@code vlmeta --help} lists them. */
     private static final List<String> COMMANDS =
             List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
+    /** The end of the parser's message for an option found where a value was expected. */
+    private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
 
     private Cli() {
     }
@@ -103,25 +108,29 @@ public final class Cli {
 
     /**
      * One line naming the mistake, suggestions for a typo, and where help is, instead of the whole
-     * usage text. Unknown arguments are not echoed back beyond the option names: the value after a
-     * mistyped {@code --api-secret} would be a secret.
+     * usage text. Unknown arguments are not echoed back beyond what is shaped like an option's name
+     * ({@link OptionWordText}): the value after or on a mistyped {@code --api-secret} would be a secret.
      */
     private static int usageError(CommandLine.ParameterException exception, String[] args, CliContext context) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
         String message;
+        List<String> names = command.getCommandSpec().options().stream()
+                .flatMap(option -> Arrays.stream(option.names())).toList();
         if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<String> typed = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
-            List<String> options = typed.stream().map(a -> "'" + unknownOptionShown(a, command) + "'").toList();
+            List<OptionWordText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> OptionWordText.of(a, names)).toList();
             message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
-                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options)
-                            + (typed.stream().anyMatch(a -> gluedValue(a, command) != null)
+                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                            + String.join(", ", options.stream().map(o -> "'" + o.text() + "'").toList())
+                            + (options.stream().anyMatch(OptionWordText.Shown::cut)
                                     ? " (an option's value goes after a space or '=')" : "");
             err.println(message);
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
-            message = ConsoleText.escape(exception.getMessage()); // quotes the value the user typed
+            // quotes the value the user typed for an option; an option found in its place is named as above
+            message = ConsoleText.escape(withOptionWordsShortened(exception.getMessage(), names));
             err.println(message);
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -134,29 +143,12 @@ public final class Cli {
     }
 
     /**
-     * @return how an unknown option is named back: up to an {@code =}, and a known option's name with a value
-     *     typed onto it ({@code --api-secretS3CRET}) as that name and "...", since the value may be a secret
+     * @return the parser's message with the option word it found where a value was expected ("Expected parameter
+     *     for option '--api-key' but found '--api-secret=S3CRET'") shown as {@link OptionWordText} shows it
      */
-    private static String unknownOptionShown(String typed, CommandLine command) {
-        String glued = gluedValue(typed, command);
-        if (glued != null) {
-            return glued + "...";
-        }
-        return typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-    }
-
-    /** @return the longest option name of {@code command} that {@code typed} starts with and goes on past, or null */
-    private static String gluedValue(String typed, CommandLine command) {
-        String longest = null;
-        for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
-            for (String name : option.names()) {
-                if (name.startsWith("--") && typed.length() > name.length() && typed.startsWith(name)
-                        && typed.charAt(name.length()) != '=' && (longest == null || name.length() > longest.length())) {
-                    longest = name;
-                }
-            }
-        }
-        return longest;
+    private static String withOptionWordsShortened(String message, List<String> names) {
+        Matcher found = FOUND_OPTION.matcher(message);
+        return found.matches() ? found.group(1) + OptionWordText.of(found.group(2), names).text() + "'" : message;
     }
 
     /**

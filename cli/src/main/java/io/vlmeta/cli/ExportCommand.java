@@ -2,11 +2,14 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.Sink;
+import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.engine.OptionNames;
 import io.vlmeta.engine.Plugins;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,9 +72,13 @@ final class ExportCommand implements Callable<Integer> {
                 credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
                 "export:" + dataset, null, sinkOptions, line -> context.err().println(line), Cancellation.NEVER);
         Plugins plugins = Plugins.discover(pluginDirs.folders(context));
-        context.err().println("Fetching the media export of dataset " + dataset + "...");
+        SinkProvider provider = plugins.sink(SINK);
+        // as upload refuses them: a mistyped name would otherwise leave the default the user meant to change
+        OptionNames.checkSinks(List.of(provider), sinkOptions);
         long media;
-        try (Sink sink = plugins.sink(SINK).open(request)) {
+        // opening reads the option values and asks nothing of the server: refusals come before the line below
+        try (Sink sink = provider.open(request)) {
+            context.err().println("Fetching the media export of dataset " + dataset + "...");
             media = sink.saveExport(target);
         }
         context.err().printf(Locale.ROOT, "Saved %,d media of dataset %s to %s%n", media, dataset, target);

@@ -11,7 +11,9 @@ import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.Plugins;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,17 +135,29 @@ abstract class JobCommand {
 
     /**
      * Puts the {@code --plan} file's settings into the options (flags given beside it win), then checks the
-     * base URL they name.
+     * base URL they name; only then says which flags override the plan and, for a validation, which flags it
+     * ignores, so that no such line comes before a refusal of the same setting.
      *
      * @return true, so it can run first inside the job's {@code try}, where errors are reported as usual
+     *     (under {@code --json} as a refusal document too)
      */
     private boolean applyPlan(JobSpec.Mode mode) {
+        Predicate<String> given = name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name);
+        List<String> notes = new ArrayList<>();
         if (plan != null) {
-            new PlanApplier(PlanYaml.read(plan), plan, options,
-                    name -> commandSpec.commandLine().getParseResult().hasMatchedOption(name), context.err())
-                    .apply(mode);
+            new PlanApplier(PlanYaml.read(plan), plan, options, given, notes::add).apply(mode);
         }
-        options.server.url(context); // refuses a base URL no request could use before any input is read
+        // refuses a base URL no request could use before any input is read; a validation too, as an upload of
+        // the same command line or plan would refuse it
+        options.server.url(context);
+        notes.forEach(context.err()::println);
+        if (mode == JobSpec.Mode.VALIDATE) {
+            List<String> ignored = JobOptions.UPLOAD_ONLY.stream().filter(given).toList();
+            if (!ignored.isEmpty()) {
+                context.err().println("validate never talks to the server, so " + String.join(", ", ignored)
+                        + (ignored.size() == 1 ? " is" : " are") + " ignored.");
+            }
+        }
         return true;
     }
 

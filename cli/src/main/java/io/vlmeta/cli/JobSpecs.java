@@ -183,6 +183,12 @@ final class JobSpecs {
             if (secret.isEmpty()) {
                 throw VlmetaException.usage("--api-secret-file " + file + " is empty.");
             }
+            // a secret is one line: a second one (a key beside it, a note) would be sent as part of the secret
+            long lines = secret.lines().filter(line -> !line.isBlank()).count();
+            if (lines > 1) {
+                throw VlmetaException.usage("--api-secret-file " + file + " holds " + lines + " lines that are not "
+                        + "empty; it must hold the API secret alone, on one line (a line break after it is fine).");
+            }
             return secret;
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + ": it "

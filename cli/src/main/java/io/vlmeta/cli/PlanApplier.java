@@ -2,13 +2,13 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 
@@ -24,18 +24,20 @@ final class PlanApplier {
     private final Path planPath;
     private final JobOptions options;
     private final Predicate<String> given;
-    private final PrintStream err;
+    private final Consumer<String> notes;
+    private JobSpec.Mode mode;
 
     /**
      * @param given whether an option (by its longest name, e.g. {@code --batch-size}) was on the command line
-     * @param err   where override lines go
+     * @param notes takes the override lines and warnings, each one line; the caller prints them once nothing
+     *              more is refused, so a line saying a flag overrides the plan never comes before its refusal
      */
-    PlanApplier(PlanFile plan, Path planPath, JobOptions options, Predicate<String> given, PrintStream err) {
+    PlanApplier(PlanFile plan, Path planPath, JobOptions options, Predicate<String> given, Consumer<String> notes) {
         this.plan = plan;
         this.planPath = planPath;
         this.options = options;
         this.given = given;
-        this.err = err;
+        this.notes = notes;
     }
 
     /**
@@ -44,6 +46,7 @@ final class PlanApplier {
      * @throws VlmetaException (usage) for an upload whose input changed since the plan was written
      */
     void apply(JobSpec.Mode mode) {
+        this.mode = mode;
         InputChoice input = applyInput();
         applyColumns();
         applySettings();
@@ -97,7 +100,7 @@ final class PlanApplier {
             String flagType = flagTypes.get(column.name());
             if (flagType != null) {
                 if (!flagType.equals(column.type())) {
-                    err.println("Column '" + column.name() + "' is " + flagType + " by flag, overriding the plan's "
+                    notes.accept("Column '" + column.name() + "' is " + flagType + " by flag, overriding the plan's "
                             + column.type() + ".");
                 }
                 continue;
@@ -145,7 +148,7 @@ final class PlanApplier {
                 options.dropPhi = drop;
             } else if (allowGiven != allow || dropGiven != drop) {
                 // --allow-phi and --drop-phi are one choice: a flag for either replaces the plan's choice
-                err.println((allowGiven ? "--allow-phi" : "--drop-phi") + " overrides the plan's patient-data "
+                notes.accept((allowGiven ? "--allow-phi" : "--drop-phi") + " overrides the plan's patient-data "
                         + "(allow: " + allow + ", drop: " + drop + ").");
             }
         }
@@ -189,7 +192,7 @@ final class PlanApplier {
                     + "new plan with 'vlmeta plan', or name the input beside the plan (--input) to run this plan "
                     + "on it anyway.");
         }
-        err.println("Warning: " + what + "; checking the new content against the plan.");
+        notes.accept("Warning: " + what + "; checking the new content against the plan.");
     }
 
     /**
@@ -214,8 +217,10 @@ final class PlanApplier {
     }
 
     private void override(String flag, Object flagValue, Object planValue, String planKey) {
-        if (!Objects.equals(flagValue, planValue)) {
-            err.println(flag + " " + display(flag, flagValue) + " overrides the plan's " + planKey + " ("
+        // validate says once that it ignores the flags only an upload reads: it would not say they override too
+        boolean ignored = mode == JobSpec.Mode.VALIDATE && JobOptions.UPLOAD_ONLY.contains(flag);
+        if (!ignored && !Objects.equals(flagValue, planValue)) {
+            notes.accept(flag + " " + display(flag, flagValue) + " overrides the plan's " + planKey + " ("
                     + display(flag, planValue) + ").");
         }
     }
@@ -251,7 +256,7 @@ final class PlanApplier {
             if (flagValue == null) {
                 into.put(key, value);
             } else if (!flagValue.equals(value)) {
-                err.println(what + " " + key + "=" + flagValue + " (flag) overrides the plan's " + planKey + " " + key
+                notes.accept(what + " " + key + "=" + flagValue + " (flag) overrides the plan's " + planKey + " " + key
                         + "=" + value + ".");
             }
         });

@@ -23,7 +23,8 @@ final class ServerOptions {
             description = "API secret (prefer VL_API_SECRET or --api-secret-file: a flag shows in the process list).")
     String apiSecret;
 
-    @Option(names = "--api-secret-file", paramLabel = "FILE", description = "A file holding the API secret.")
+    @Option(names = "--api-secret-file", paramLabel = "FILE",
+            description = "A file holding the API secret alone, on one line.")
     Path apiSecretFile;
 
     /**

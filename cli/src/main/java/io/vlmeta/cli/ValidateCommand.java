@@ -2,10 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.engine.JobSpec;
 import java.util.concurrent.Callable;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code vlmeta validate}: everything up to the gate, offline. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -26,19 +23,9 @@ final class ValidateCommand extends JobCommand implements Callable<Integer> {
         super(context);
     }
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        // ignored here, but an upload of the same command line would refuse it: said before the note that it is ignored
-        options.server.url(context());
-        List<String> ignored = JobOptions.UPLOAD_ONLY.stream()
-                .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
-        if (!ignored.isEmpty()) {
-            context().err().println("validate never talks to the server, so " + String.join(", ", ignored)
-                    + (ignored.size() == 1 ? " is" : " are") + " ignored.");
-        }
+        // the flags only an upload reads are named once, after the base URL is checked (see JobCommand)
         return run(JobSpec.Mode.VALIDATE);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlmeta.emulator.EmulatorConfig;
 import io.vlmeta.emulator.EmulatorExtension;
+import io.vlmeta.emulator.FaultPlan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,37 @@ class ExportCommandTest {
         assertThat(set.exitCode()).as(set.both()).isZero();
         assertThat(refused.exitCode()).as(refused.both()).isEqualTo(2);
         assertThat(refused.err()).contains("connect-timeout-ms");
+    }
+
+    @Test
+    void refusesAnUnknownOrBadSinkOptionAsUploadDoesBeforeAskingTheServer() throws Exception {
+        EMULATOR.emulator().addDataset("options", Examples.filenames());
+        long before = requests();
+        Path saved = dir.resolve("options.csv");
+
+        CliRun unknown = run("export", "--dataset-id", "options", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                saved.toString(), "--sink-option", "conect-timeout-ms=3000");
+        CliRun tooLong = run("export", "--dataset-id", "options", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                saved.toString(), "--sink-option", "connect-timeout-ms=2147483648");
+        CliRun upload = run("upload", "--csv", Examples.METADATA.toString(), "--infer", "--dataset-id", "options",
+                "--base-url", EMULATOR.emulator().baseUrl(), "--dry-run", "--sink-option", "conect-timeout-ms=3000");
+
+        assertThat(unknown.exitCode()).as(unknown.both()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("Error: Unknown --sink-option 'conect-timeout-ms': the visual-layer sink "
+                + "reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, poll-max-interval-ms, "
+                + "queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, retry-max-attempts, "
+                + "retry-max-delay-ms.\n");
+        assertThat(upload.err()).contains("Error: Unknown --sink-option 'conect-timeout-ms': the visual-layer sink "
+                + "reads cancel-wait-ms, connect-timeout-ms,");
+        assertThat(tooLong.exitCode()).as(tooLong.both()).isEqualTo(2);
+        assertThat(tooLong.err()).isEqualTo("Error: Sink option 'connect-timeout-ms' must be a whole number from 1 to "
+                + "2147483647, not '2147483648'.\n");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(saved).doesNotExist();
+    }
+
+    private static long requests() {
+        return FaultPlan.ENDPOINTS.stream().mapToLong(EMULATOR.emulator()::requestCount).sum();
     }
 
     @Test

@@ -41,7 +41,7 @@ class PlanApplierTest {
         UploadCommand command = new UploadCommand(context);
         CommandLine.ParseResult parsed = new CommandLine(command).parseArgs(flags);
         new PlanApplier(PLAN, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
-                new PrintStream(err, true, StandardCharsets.UTF_8)).apply(JobSpec.Mode.DRY_RUN);
+                new PrintStream(err, true, StandardCharsets.UTF_8)::println).apply(JobSpec.Mode.DRY_RUN);
         return JobSpecs.from(command.options, JobSpec.Mode.DRY_RUN, context);
     }
 
@@ -177,7 +177,7 @@ class PlanApplierTest {
         CommandLine.ParseResult parsed = new CommandLine(command).parseArgs();
 
         new PlanApplier(relative, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
-                new PrintStream(err, true, StandardCharsets.UTF_8)).apply(JobSpec.Mode.VALIDATE);
+                new PrintStream(err, true, StandardCharsets.UTF_8)::println).apply(JobSpec.Mode.VALIDATE);
         JobSpec spec = JobSpecs.from(command.options, JobSpec.Mode.VALIDATE, context);
 
         assertThat(spec.input()).isEqualTo(Path.of("/plans/data/metadata.csv"));

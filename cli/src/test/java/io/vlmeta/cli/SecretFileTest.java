@@ -46,4 +46,30 @@ class SecretFileTest {
         assertThat(asFolder.exitCode()).isEqualTo(1);
         assertThat(notUtf8.exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void aFileOfMoreThanOneLineIsRefusedNamingTheFileAndItsLinesButNotWhatTheyHold() throws IOException {
+        Path twoLines = Files.writeString(dir.resolve("two.txt"), "hunter2-secret\nkey: k1-note\n");
+        Path threeLines = Files.writeString(dir.resolve("three.txt"), "\r\nhunter2-secret\r\n\r\nmore\r\nlast");
+
+        CliRun two = upload(twoLines);
+        CliRun three = upload(threeLines);
+
+        assertThat(two.exitCode()).as(two.both()).isEqualTo(2);
+        assertThat(two.err()).isEqualTo("Error: --api-secret-file " + twoLines + " holds 2 lines that are not empty; "
+                + "it must hold the API secret alone, on one line (a line break after it is fine).\n");
+        assertThat(three.err()).contains("--api-secret-file " + threeLines + " holds 3 lines that are not empty");
+        assertThat(two.both() + three.both()).doesNotContain("hunter").doesNotContain("k1-note").doesNotContain("more")
+                .doesNotContain("last");
+    }
+
+    @Test
+    void aSecretOnOneLineWithALineBreakAfterItIsTaken() throws IOException {
+        Path oneLine = Files.writeString(dir.resolve("one.txt"), "hunter2-secret\r\n");
+
+        JobSpecs.Credentials credentials = JobSpecs.credentials("k1", null, oneLine,
+                new CliContext(Map.of(), System.out, System.err, false, dir));
+
+        assertThat(credentials.apiSecret().reveal()).isEqualTo("hunter2-secret");
+    }
 }

@@ -137,6 +137,90 @@ class UsageTest {
     }
 
     @Test
+    void anUnknownOptionWithAValueTypedOntoItIsNamedOnlyUpToWhereItsNameEnds() throws Exception {
+        String secret = "S3CRq";
+        Map<List<String>, String> shown = new java.util.LinkedHashMap<>();
+        shown.put(List.of("--apisecret" + secret), "'--apisecret...' (an option's value goes after a space or '=')");
+        shown.put(List.of("-x" + secret), "'-x...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--api_secret=" + secret), "'--api_secret'");
+        shown.put(List.of("--api_secret" + secret + "=x"), "'--api_secret...' (an option's value goes after a "
+                + "space or '=')");
+        shown.put(List.of("--api-secreet", "-" + secret), "'--api-secreet', '-S...' (an option's value goes after "
+                + "a space or '=')");
+        shown.put(List.of("--" + secret), "'--...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--" + "apisecretq".repeat(4)), "'--apisecretqapisecretqapis...' (an option's value goes "
+                + "after a space or '=')");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Map.Entry<List<String>, String> typed : shown.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("upload", "--json", "--csv", "x.csv"));
+            args.addAll(typed.getKey());
+            Path file = Files.writeString(dir.resolve("args.txt"), String.join(" ", args));
+            for (CliRun run : List.of(run(args.toArray(String[]::new)), run("@" + file))) {
+                String expected = (typed.getValue().startsWith("'--api-secreet'") ? "Unknown options: "
+                        : "Unknown option: ") + typed.getValue();
+                assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+                assertThat(run.err()).as(run.both()).startsWith(expected + "\n");
+                assertThat(json.readTree(run.out()).get("error").asText()).isEqualTo(expected);
+                assertThat(run.both()).doesNotContain(secret.substring(1));
+            }
+        }
+    }
+
+    @Test
+    void aWordWithoutAnOptionIsNotEchoedAsItMayBeASecretWhoseOptionWasLeftOut() throws Exception {
+        CliRun job = run("upload", "--json", "--csv", "x.csv", "S3CRq");
+        CliRun afterATypo = run("validate", "--json", "--api-secreet", "S3CRq", "--csv", "x.csv");
+        CliRun top = run("S3CRq");
+
+        assertThat(job.err()).startsWith("Unexpected argument: 'upload' takes no positional arguments (option values "
+                + "follow their option).\n");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(afterATypo.out()).get("error").asText())
+                .isEqualTo("Unknown option: '--api-secreet'");
+        for (CliRun run : List.of(job, afterATypo, top)) {
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.both()).doesNotContain("S3CRq");
+        }
+    }
+
+    @Test
+    void aValueTypedOntoAnOptionUnderAMistypedCommandIsNotEchoedEither() {
+        CliRun run = run("valdate", "--csv", "x.csv", "--apisecretS3CRq", "-S3CRq");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown options: '--csv', '--apisecret...', '-S...' (an option's value "
+                + "goes after a space or '=')\n").contains("Did you mean: vlmeta validate");
+        assertThat(run.both()).doesNotContain("3CRq");
+    }
+
+    @Test
+    void anOptionWithItsValueFoundWhereAnotherOptionsValueWasExpectedIsNamedWithoutTheValue() throws Exception {
+        CliRun run = run("upload", "--json", "--csv", "x.csv", "--api-key", "--api-secret=S3CRq");
+        CliRun single = run("export", "--dataset-id", "d1", "--api-key", "-oS3CRq");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Expected parameter for option '--api-key' but found '--api-secret'\n");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
+                .isEqualTo("Expected parameter for option '--api-key' but found '--api-secret'");
+        assertThat(run.both()).doesNotContain("S3CRq");
+        assertThat(single.err()).startsWith("Expected parameter for option '--api-key' but found '-o...'\n");
+        assertThat(single.both()).doesNotContain("S3CRq");
+    }
+
+    @Test
+    void everyOptionNameIsShortEnoughToBeNamedBackWholeWhenMistyped() {
+        CommandLine whole = Cli.commandLine(new CliContext(Map.of(), System.out, System.err, false, dir));
+        for (CommandLine command : whole.getSubcommands().values()) {
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                for (String name : option.names()) {
+                    assertThat(name.length()).as(name).isLessThanOrEqualTo(OptionWordText.LONGEST_NAME_SHOWN - 2);
+                    assertThat(OptionWordText.of(name + "x", List.of()).text()).as(name).isEqualTo(
+                            name.startsWith("--") ? name + "x" : name + "...");
+                }
+            }
+        }
+    }
+
+    @Test
     void aMistypedSecretFlagDoesNotEchoTheSecret() {
         CliRun run = run("upload", "--csv", "x.csv", "--api-secrt", "hunter2-secret");
 

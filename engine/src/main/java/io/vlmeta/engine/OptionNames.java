@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * ignored and the job would run on defaults the user meant to change. Plugins that do not list their
  * options let every name through.
  */
-final class OptionNames {
+public final class OptionNames {
 
     private OptionNames() {
     }
@@ -37,10 +37,12 @@ final class OptionNames {
     }
 
     /**
-     * @param sinks the job's sinks (the server sink and the report sink): an option is for any of them
-     * @throws VlmetaException (usage) naming the first option none of them reads
+     * @param sinks   the sinks the options go to (a job's server sink and report sink; {@code export}'s one sink):
+     *                an option is for any of them; none of them lists its options: every name passes
+     * @param options the {@code --sink-option} names and values, none null
+     * @throws VlmetaException (usage) naming the first option none of them reads, and what each reads
      */
-    static void checkSinks(List<SinkProvider> sinks, Map<String, String> options) {
+    public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options) {
         Set<String> known = new TreeSet<>();
         List<String> readers = new ArrayList<>();
         for (SinkProvider sink : sinks) {

@@ -73,7 +73,7 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
         } catch (NumberFormatException e) {
             // the message below says what is accepted
         }
-        throw VlmetaException.usage("Sink option '" + name + "' must be a whole number of at least 1, not '"
-                + text + "'.");
+        throw VlmetaException.usage("Sink option '" + name + "' must be a whole number from 1 to "
+                + Integer.MAX_VALUE + ", not '" + text + "'.");
     }
 }

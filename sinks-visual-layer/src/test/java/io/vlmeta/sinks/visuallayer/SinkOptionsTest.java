@@ -23,7 +23,19 @@ class SinkOptionsTest {
 
             assertThatThrownBy(() -> SinkOptions.from(requests.build())).isInstanceOf(VlmetaException.class)
                     .hasMessage("Sink option '" + name + "' must be " + (name.equals("one-file-per-field")
-                            ? "true or false" : "a whole number of at least 1") + ", not 'soon'.");
+                            ? "true or false" : "a whole number from 1 to 2147483647") + ", not 'soon'.");
+        }
+    }
+
+    @Test
+    void aNumberOutsideTheAcceptedRangeIsRefusedNamingTheRange() {
+        for (String value : new String[] {"2147483648", "0", "99999999999999999999"}) {
+            Requests requests = new Requests("http://localhost:1", "ds", dir);
+            requests.options.put("connect-timeout-ms", value);
+
+            assertThatThrownBy(() -> SinkOptions.from(requests.build())).isInstanceOf(VlmetaException.class)
+                    .hasMessage("Sink option 'connect-timeout-ms' must be a whole number from 1 to 2147483647, not '"
+                            + value + "'.");
         }
     }
 
