@@ -388,12 +388,17 @@ final class ExportReader {
                 if ("media_items".equals(name) && value == JsonToken.START_ARRAY) {
                     readItems(json, label, items);
                     found = true;
+                } else if ("media_items".equals(name)) {
+                    throw VlmetaException.malformed("The export " + label + " (line "
+                            + json.currentLocation().getLineNr() + "): its 'media_items' is " + describe(value)
+                            + ", not an array of items. " + WHAT_JSON_HOLDS);
                 } else {
                     json.skipChildren();
                 }
             }
             if (!found) {
-                throw VlmetaException.malformed("The export " + label + " has no 'media_items' array.");
+                throw VlmetaException.malformed("The export " + label + " has no 'media_items' array. "
+                        + WHAT_JSON_HOLDS);
             }
         } else if (first == JsonToken.START_ARRAY) {
             readItems(json, label, items);
@@ -501,6 +506,7 @@ final class ExportReader {
             case VALUE_TRUE, VALUE_FALSE -> "true or false";
             case VALUE_NULL -> "null";
             case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
             default -> "not a media item";
         };
     }

@@ -50,6 +50,17 @@ class ExportJsonRefusalTest {
     }
 
     @Test
+    void anObjectWithoutAMediaItemsArraySaysWhatAMetadataJsonHolds() {
+        String holds = "Give the export as Visual Layer wrote it: a metadata.json is one JSON object with "
+                + "'media_items', or an array of items.";
+        assertRefused("{\"items\": []}", "The export metadata.json has no 'media_items' array. " + holds);
+        assertRefused("{\"name\": \"d\",\n \"media_items\": {\"a.jpg\": \"1\"}}", "The export metadata.json (line "
+                + "2): its 'media_items' is an object, not an array of items. " + holds);
+        assertRefused("{\"media_items\": 5}", "The export metadata.json (line 1): its 'media_items' is a number, not "
+                + "an array of items. " + holds);
+    }
+
+    @Test
     void aSecondDocumentAfterTheFirstIsRefused() {
         assertRefused("{\"media_items\":[{\"filename\":\"a.jpg\",\"media_id\":\"1\"}]}\n{\"media_items\":[]}",
                 "The export metadata.json goes on after its JSON ends (line 2): a metadata.json holds one object or "
