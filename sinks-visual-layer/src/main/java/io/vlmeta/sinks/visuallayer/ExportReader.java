@@ -1,8 +1,8 @@
 package io.vlmeta.sinks.visuallayer;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +21,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,14 +41,12 @@ import java.util.regex.Pattern;
 final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
     /**
      * how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 1,234}, its
      * number grouped as {@link #COMMONS_POSITION}'s is, in the default locale ({@code 1.234} in German)
      */
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9][^ ,)]*(?:[^0-9 )][0-9]{3})*)");
-    /** Jackson's location of a start marker: {@code [Source: REDACTED (...); line: 1, column: 1]} */
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; (line: [0-9]+, column: [0-9]+)\\]");
+    /** how Commons CSV's messages give a character position ({@code String.format}'s {@code %,d}) */
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9][^ ,]*(?:[^0-9 ][0-9]{3})*)");
     /**
      * RFC 4180 with a header line whose names may be empty: pandas' {@code to_csv} writes its index as a
@@ -53,8 +54,12 @@ final class ExportReader {
      */
     private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setAllowMissingColumnNames(true).build();
-    /** how many leading blanks {@link #startsLikeJson} may read past before it must give up the peek */
-    private static final int PEEK_LIMIT = 1 << 16;
+    /** what every refusal of a file that is no export at all ends with */
+    private static final String WHAT_AN_EXPORT_HOLDS = "an export is the dataset's CSV (with the columns 'filename' "
+            + "and 'media_id') or its metadata.json (an object with 'media_items', or an array of items).";
+    /** what every refusal of a metadata.json that is not JSON ends with */
+    private static final String WHAT_JSON_HOLDS = "Give the export as Visual Layer wrote it: a metadata.json is one "
+            + "JSON object with 'media_items', or an array of items.";
 
     private ExportReader() {
     }
@@ -76,11 +81,23 @@ final class ExportReader {
      * @throws VlmetaException when the file cannot be read or is not an export
      */
     static void read(Path file, String label, MediaItems items) {
+        if (Files.isDirectory(file)) {
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " is a folder: give "
+                    + "the export file itself, the dataset's CSV export or its metadata.json.");
+        }
         try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
             if (startsWithZeroByte(in)) {
                 throw notUtf8(label, null);
             }
-            if (startsLikeJson(in)) {
+            ExportStart start = ExportStart.of(in);
+            if (start.kind() == ExportStart.Kind.EMPTY) {
+                throw VlmetaException.malformed("The export " + label + " is empty: " + WHAT_AN_EXPORT_HOLDS);
+            }
+            if (start.kind() == ExportStart.Kind.JSON_VALUE) {
+                throw VlmetaException.malformed("The export " + label + " holds " + onlyValue(start.scalar())
+                        + ", not an export: " + WHAT_AN_EXPORT_HOLDS);
+            }
+            if (start.kind() == ExportStart.Kind.JSON) {
                 try {
                     readJson(in, label, items);
                 } catch (VlmetaException notJson) {
@@ -94,19 +111,24 @@ final class ExportReader {
             } else {
                 readCsv(in, label, items);
             }
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.");
         } catch (IOException | UncheckedIOException e) {
-            throw readFailure(label, e);
+            // a path through a file (file.csv/x) names nothing either, though the system words it otherwise
+            throw e instanceof NoSuchFileException || !Files.exists(file)
+                    ? new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.", e)
+                    : readFailure(label, e);
         }
     }
 
     /**
      * @param failure what reading the export CSV threw
      * @return the refusal: bytes that are not UTF-8 (the encoding every export Visual Layer writes is in) as a
-     *         malformed export, anything else as one that could not be read
+     *         malformed export, anything else as one that could not be read, why in the system's words
      */
     static VlmetaException readFailure(String label, Exception failure) {
+        if (failure instanceof AccessDeniedException) {
+            return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export " + label + " cannot be read: its "
+                    + "permissions do not let this user read it; give a file this user can read.", failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
                 return notUtf8(label, failure);
@@ -115,8 +137,26 @@ final class ExportReader {
                 return notCsv(label, failure);
             }
         }
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Could not read the export " + label + ": "
-                + failure.getMessage(), failure);
+        String reason = systemReason(failure);
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export " + label + " cannot be read"
+                + (reason == null ? "" : " (" + reason + ")") + ": give a file this user can read to its end.",
+                failure);
+    }
+
+    /**
+     * @return the operating system's words for why reading failed ({@code Input/output error}), or {@code null}
+     *         when the failure gives none but Java's: those name classes, not the file's fault
+     */
+    private static String systemReason(Exception failure) {
+        if (failure instanceof FileSystemException system) {
+            return system.getReason();
+        }
+        String message = failure.getMessage();
+        if (failure instanceof FileNotFoundException && message != null && message.endsWith(")")
+                && message.lastIndexOf(" (") >= 0) { // FileInputStream's "path (reason)"
+            return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
+        }
+        return null;
     }
 
     /**
@@ -137,7 +177,8 @@ final class ExportReader {
             fault = "on " + where + " a quoted value is followed by other text before the next comma; inside a "
                     + "quoted value, a quote is written as two (\"\")";
         } else {
-            fault = reason;
+            // another fault Commons CSV finds: its words are not the user's, the line still helps
+            fault = "on " + where + " the quoting is broken";
         }
         return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " is not valid CSV: " + fault
                 + ". Give the export as Visual Layer wrote it (RFC 4180 CSV with 'filename' and 'media_id').",
@@ -206,29 +247,6 @@ final class ExportReader {
         }
         // a pipe: Java 17's stream of a file channel seeks in available(), which a pipe refuses ("Illegal seek")
         return new FileInputStream(file.toFile());
-    }
-
-    /**
-     * Peeks at the stream and puts it back where it was.
-     *
-     * @param in the export from its first byte; must support {@link InputStream#mark}
-     * @return whether its first character other than white space and a UTF-8 byte order mark opens a JSON
-     *         object or array (the UI's metadata.json) rather than a CSV header
-     */
-    static boolean startsLikeJson(InputStream in) throws IOException {
-        in.mark(PEEK_LIMIT);
-        try {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c == '{' || c == '[';
-        } finally {
-            in.reset();
-            // a mark outlives its reset: left as it is, a BufferedInputStream would keep every byte read after
-            // it, up to the limit, in memory; this one lapses at the next refill
-            in.mark(0);
-        }
     }
 
     /**
@@ -331,8 +349,10 @@ final class ExportReader {
             int idColumn = header.indexOf("media_id");
             int pathColumn = PATH_COLUMNS.stream().mapToInt(header::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
             if (idColumn < 0 || pathColumn < 0) {
+                // a header of commas alone names its columns by nothing a message could show
                 throw VlmetaException.malformed("The export " + label + " needs the columns 'filename' and 'media_id'; "
-                        + "it has: " + String.join(", ", headerNames) + ".");
+                        + "it has: " + String.join(", ", headerNames.stream()
+                        .map(name -> name.isBlank() ? "(unnamed)" : name).toList()) + ".");
             }
             return new Columns(pathColumn, idColumn);
         }
@@ -350,67 +370,77 @@ final class ExportReader {
 
     private static void readJson(InputStream in, String label, MediaItems items) throws IOException {
         try (JsonParser json = JSON.createParser(in)) {
-            JsonToken first = json.nextToken();
-            if (first == JsonToken.START_OBJECT) {
-                boolean found = false;
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = json.currentName();
-                    JsonToken value = json.nextToken();
-                    if ("media_items".equals(name) && value == JsonToken.START_ARRAY) {
-                        readItems(json, label, items);
-                        found = true;
-                    } else {
-                        json.skipChildren();
-                    }
-                }
-                if (!found) {
-                    throw VlmetaException.malformed("The export " + label + " has no 'media_items' array.");
-                }
-            } else if (first == JsonToken.START_ARRAY) {
-                readItems(json, label, items);
-            } else {
-                throw VlmetaException.malformed("The export " + label
-                        + " is neither an export CSV nor a metadata.json (an object with 'media_items', or an array).");
+            try {
+                readDocument(json, label, items);
+            } catch (JsonProcessingException e) {
+                throw notJson(label, e, json, "");
             }
-            if (json.nextToken() != null) {
-                // two documents run together, or a copy cut and pasted twice: which one is the export?
-                throw VlmetaException.malformed("The export " + label + " goes on after its JSON ends (line "
-                        + json.currentLocation().getLineNr() + "): a metadata.json holds one object or array.");
-            }
-        } catch (JsonParseException e) {
-            // Jackson checks UTF-8 as it parses bytes (Latin-1 text, say): the refusal a CSV export gets
-            if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
-                throw notUtf8(label, e);
-            }
-            // Jackson names where an unclosed array or object started by a source it was told to leave out
-            String reason = JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("$1");
-            throw VlmetaException.malformed("The export " + label + " is not valid JSON at line "
-                    + e.getLocation().getLineNr() + ": " + reason + ".");
         }
     }
 
-    private static void readItems(JsonParser json, String label, MediaItems items) throws IOException {
-        long item = 0;
-        while (json.nextToken() == JsonToken.START_OBJECT) {
-            item++;
-            String id = "";
-            String filePath = "";
-            String fileName = "";
+    private static void readDocument(JsonParser json, String label, MediaItems items) throws IOException {
+        JsonToken first = json.nextToken();
+        if (first == JsonToken.START_OBJECT) {
+            boolean found = false;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken value = json.nextToken();
-                if (value == JsonToken.VALUE_STRING) {
-                    switch (name) {
-                        case "media_id" -> id = json.getText();
-                        case "file_path" -> filePath = json.getText();
-                        case "file_name", "filename" -> fileName = json.getText();
-                        default -> { }
-                    }
+                if ("media_items".equals(name) && value == JsonToken.START_ARRAY) {
+                    readItems(json, label, items);
+                    found = true;
+                } else if ("media_items".equals(name)) {
+                    throw VlmetaException.malformed("The export " + label + " (line "
+                            + json.currentLocation().getLineNr() + "): its 'media_items' is " + describe(value)
+                            + ", not an array of items. " + WHAT_JSON_HOLDS);
                 } else {
                     json.skipChildren();
                 }
             }
-            add(items, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
+            if (!found) {
+                throw VlmetaException.malformed("The export " + label + " has no 'media_items' array. "
+                        + WHAT_JSON_HOLDS);
+            }
+        } else if (first == JsonToken.START_ARRAY) {
+            readItems(json, label, items);
+        } else {
+            throw VlmetaException.malformed("The export " + label + " holds " + onlyValue(first) + ", not an export: "
+                    + WHAT_AN_EXPORT_HOLDS);
+        }
+        if (json.nextToken() != null) {
+            // two documents run together, or a copy cut and pasted twice: which one is the export?
+            throw VlmetaException.malformed("The export " + label + " goes on after its JSON ends (line "
+                    + json.currentLocation().getLineNr() + "): a metadata.json holds one object or array.");
+        }
+    }
+
+    /**
+     * @param failure what Jackson threw; its words are read to tell the fault, never shown
+     * @param item    which media item the fault is in or after, e.g. {@code  (media item 2)}; empty outside them
+     * @return the refusal: bytes that are not UTF-8 as a CSV export's are refused, any other fault in plain words
+     *         at its line and column
+     */
+    private static VlmetaException notJson(String label, JsonProcessingException failure, JsonParser json,
+                                           String item) {
+        String jackson = failure.getOriginalMessage();
+        // Jackson checks UTF-8 as it parses bytes (Latin-1 text, say): the refusal a CSV export gets
+        if (jackson != null && jackson.startsWith("Invalid UTF-8")) {
+            return notUtf8(label, failure);
+        }
+        JsonFault fault = JsonFault.of(failure, json);
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, "The export " + label + " is not valid JSON at "
+                + fault.position() + item + ": " + fault.words() + ". "
+                + WHAT_JSON_HOLDS, failure);
+    }
+
+    private static void readItems(JsonParser json, String label, MediaItems items) throws IOException {
+        long item = 0;
+        while (nextItem(json, label, item) == JsonToken.START_OBJECT) {
+            item++;
+            try {
+                readItem(json, label, items, item);
+            } catch (JsonProcessingException e) {
+                throw notJson(label, e, json, " (media item " + item + ")");
+            }
         }
         if (json.currentToken() != JsonToken.END_ARRAY) {
             // a number or a string among the items: the rest would be passed over, and their media left unmapped
@@ -418,6 +448,51 @@ final class ExportReader {
                     + json.currentLocation().getLineNr() + "): is " + describe(json.currentToken())
                     + ", not an object with 'filename' and 'media_id'.");
         }
+    }
+
+    /** @param before how many items were read before this one: a fault between two is named after the first */
+    private static JsonToken nextItem(JsonParser json, String label, long before) throws IOException {
+        try {
+            return json.nextToken();
+        } catch (JsonProcessingException e) {
+            throw notJson(label, e, json, before == 0 ? "" : " (after media item " + before + ")");
+        }
+    }
+
+    private static void readItem(JsonParser json, String label, MediaItems items, long item) throws IOException {
+        String id = "";
+        String filePath = "";
+        String fileName = "";
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                switch (name) {
+                    case "media_id" -> id = json.getText();
+                    case "file_path" -> filePath = json.getText();
+                    case "file_name", "filename" -> fileName = json.getText();
+                    default -> { }
+                }
+            } else {
+                json.skipChildren();
+            }
+        }
+        add(items, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
+    }
+
+    /** @return what a file holding just this one value holds, as a message names it: {@code only null} */
+    private static String onlyValue(JsonToken value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return switch (value) {
+            case VALUE_NULL -> "only null";
+            case VALUE_TRUE -> "only true";
+            case VALUE_FALSE -> "only false";
+            case VALUE_STRING -> "a single JSON string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a single JSON number";
+            default -> "a single JSON value";
+        };
     }
 
     /** @return a JSON token as a message names it, e.g. {@code a number} */
@@ -431,6 +506,7 @@ final class ExportReader {
             case VALUE_TRUE, VALUE_FALSE -> "true or false";
             case VALUE_NULL -> "null";
             case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
             default -> "not a media item";
         };
     }
