@@ -2,6 +2,7 @@ package io.vlmeta.api;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The one check of a server's base URL ({@code --base-url}, {@code VL_BASE_URL}, a plan's
@@ -18,6 +19,19 @@ public final class BaseUrlCheck {
     /** What a user name or password may hold unencoded besides letters and digits (RFC 3986 3.2.1). */
     private static final String USERINFO_MARKS = "-._~!$&'()*+,;=";
     private static final int HIGHEST_PORT = 65_535;
+    /** How a refusal names a value it does not quote. */
+    private static final String UNSHOWN = "The base URL given";
+    /** A URL scheme's shape (RFC 3986 3.1). */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    /**
+     * What reads as a server's address with an optional port and path: a host name or IPv4 address of parts
+     * between dots, each starting and ending with a letter or digit, with a dot, a port or the name localhost
+     * (a single word such as a token or a password is not quoted), then {@code :port} and a path of letters,
+     * digits, {@code . - /}.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("(?=[^:/]*\\.|localhost(?:[:/]|$)|[^:/]+:\\d)"
+            + "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?"
+            + "(?::\\d{1,5})?(?:/[A-Za-z0-9./-]*)?");
 
     private BaseUrlCheck() {
     }
@@ -40,7 +54,7 @@ public final class BaseUrlCheck {
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw notHttp(shown);
+            throw notHttp(url, schemeEnd);
         }
         String rest = url.substring(schemeEnd + 3);
         String authority = rest.split("[/?#]", 2)[0];
@@ -80,6 +94,31 @@ public final class BaseUrlCheck {
 
     private static VlmetaException notHttp(String shown) {
         return VlmetaException.usage(shown + " is not an http:// or https:// address, " + EXAMPLES + ".");
+    }
+
+    /**
+     * Refuses a value with no http:// or https:// scheme. It is quoted only when it reads as an address: a value
+     * typed in the wrong place may be a secret ({@code --base-url "$VL_API_SECRET"}), and one with no scheme or an
+     * unknown one is as likely that as a URL.
+     *
+     * @param url       the value, stripped
+     * @param schemeEnd where its {@code ://} starts, or -1 when it has none
+     */
+    private static VlmetaException notHttp(String url, int schemeEnd) {
+        if (schemeEnd < 0) {
+            if (ADDRESS.matcher(url).matches()) {
+                return VlmetaException.usage("The base URL '" + url + "' is not an http:// or https:// address: "
+                        + "give it with its scheme, e.g. https://" + url + ".");
+            }
+            return VlmetaException.usage(UNSHOWN + " is not an http:// or https:// address, " + EXAMPLES + ".");
+        }
+        String server = UriRedaction.server(url); // without a user name or password
+        String scheme = url.substring(0, schemeEnd);
+        String rest = server.startsWith(scheme + "://") ? server.substring(schemeEnd + 3) : null;
+        if (SCHEME.matcher(scheme).matches() && rest != null && ADDRESS.matcher(rest).matches()) {
+            return notHttp("The base URL '" + server + "'");
+        }
+        return notHttp(UNSHOWN);
     }
 
     /** Refuses a bad %-escape or a character a user name or password cannot carry unencoded. */

@@ -152,8 +152,29 @@ class BaseUrlCheckTest {
     void aSchemeOtherThanHttpIsRefusedAsBefore() {
         assertRefused("ftp://al1ce:Zsecr@vl.example.com", "The base URL 'ftp://vl.example.com' is not an http:// or "
                 + "https:// address, e.g. http://localhost:2080 or https://app.visual-layer.com.");
-        assertRefused("localhost:2080", "The base URL 'localhost:2080' is not an http:// or https:// address, e.g. "
-                + "http://localhost:2080 or https://app.visual-layer.com.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:2080", "vl.example.com", "10.0.0.7:8080/api/v1", "app.visual-layer.com/"})
+    void anAddressWithoutItsSchemeIsQuotedWithHttpsPutBeforeIt(String url) {
+        assertRefused(url, "The base URL '" + url + "' is not an http:// or https:// address: give it with its "
+                + "scheme, e.g. https://" + url + ".");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-xZsecrq", "Zsecr", "Zsecr-Z1x", "Zsecr=", "Zsecr+/Zsecr", "a b Zsecr", "Zsecr_x.y",
+        "Zsecr:x/y", "--Zsecr.com", "Zsecr.-x"})
+    void aValueThatIsNoAddressIsNotQuotedForItMayBeASecretTypedInItsPlace(String value) {
+        assertRefused(value, "The base URL given is not an http:// or https:// address, e.g. http://localhost:2080 "
+                + "or https://app.visual-layer.com.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-xZsecrq://vl.example.com", "x://Zsecr", "ftp://vl.example.com/Zsecr=1",
+        "x=Zsecr;u=ftp://vl.example.com"})
+    void anUnknownSchemeIsQuotedOnlyWhenSchemeAndServerReadAsAnAddress(String value) {
+        assertRefused(value, "The base URL given is not an http:// or https:// address, e.g. http://localhost:2080 "
+                + "or https://app.visual-layer.com.");
     }
 
     @Test

@@ -36,8 +36,8 @@ class ServerUrlsTest {
     void refusesABaseUrlWithoutAnHttpScheme() {
         assertThatThrownBy(() -> ServerUrls.normalize("localhost:2080"))
                 .isInstanceOf(VlmetaException.class)
-                .hasMessage("The base URL 'localhost:2080' is not an http:// or https:// address, e.g. "
-                        + "http://localhost:2080 or https://app.visual-layer.com.");
+                .hasMessage("The base URL 'localhost:2080' is not an http:// or https:// address: give it with its "
+                        + "scheme, e.g. https://localhost:2080.");
     }
 
     @Test
