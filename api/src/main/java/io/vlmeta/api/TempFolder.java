@@ -64,7 +64,12 @@ public final class TempFolder implements AutoCloseable {
      * @throws IOException when the folder or its lock file cannot be made
      */
     public static TempFolder create(String prefix) throws IOException {
-        return create(Path.of(System.getProperty("java.io.tmpdir")), prefix);
+        return create(systemFolder(), prefix);
+    }
+
+    /** @return the system's temporary folder ({@code java.io.tmpdir}), where {@link #create(String)} makes folders */
+    public static Path systemFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** {@link #create(String)} in {@code parent} instead of the system's temporary folder. */

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.FileFaults;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -90,7 +91,7 @@ final class ArgumentFiles {
                 try {
                     nested = unreadable(wordsOf(file), file, read);
                 } catch (IOException e) {
-                    why = IoReasons.whyUnreadable(file, e);
+                    why = FileFaults.whyUnreadable(file, e);
                     nested = Optional.empty();
                 }
                 if (nested.isPresent()) {

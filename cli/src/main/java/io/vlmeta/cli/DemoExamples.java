@@ -1,6 +1,8 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
+import io.vlmeta.api.TempFolder;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +35,8 @@ record DemoExamples(Path metadata, Path files, boolean bundled) {
             return new DemoExamples(extract(copy, METADATA), extract(copy, FILES), true);
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE,
-                    "Cannot write the demo's examples to a temporary folder (" + e.getMessage() + ").", e);
+                    "Cannot write the demo's examples to a temporary folder in " + TempFolder.systemFolder() + ": "
+                    + FileFaults.whyUnwritable(TempFolder.systemFolder().resolve("vlmeta-examples"), e) + ".", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ record InputFingerprint(long size, Instant modified, Long files, String sha256) 
         try {
             return Files.isDirectory(input) ? ofFolder(input) : ofFile(input);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + input + " to fingerprint it ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + input + " to fingerprint it: it "
+                    + FileFaults.whyUnreadable(input, e) + ".", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.vlmeta.cli;
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
@@ -192,7 +193,7 @@ final class JobSpecs {
             return secret;
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + ": it "
-                    + IoReasons.whyUnreadable(file, e) + ".", e);
+                    + FileFaults.whyUnreadable(file, e) + ".", e);
         }
     }
 

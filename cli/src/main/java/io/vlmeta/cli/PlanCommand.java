@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobListener;
 import io.vlmeta.engine.JobPlan;
@@ -117,8 +118,8 @@ final class PlanCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the plan to " + output + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the plan to " + output + ": "
+                    + FileFaults.whyUnwritable(output, e) + "; choose a file in a writable folder.", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
@@ -65,8 +66,8 @@ final class PlanYaml {
             throw VlmetaException.usage("Plan " + file + " does not exist; write one with 'vlmeta plan ... -o "
                     + file + "'.");
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read plan " + file + " ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read plan " + file + ": it "
+                    + FileFaults.whyUnreadable(file, e) + ".", e);
         }
         return parse(text, file.toString());
     }

@@ -1,10 +1,10 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +41,8 @@ final class ProblemsCsv implements AutoCloseable {
             Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             return new ProblemsCsv(file, new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).build()));
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write --problems " + file + " ("
-                    + e.getClass().getSimpleName() + "); choose a file in a writable folder.", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write --problems " + file + ": "
+                    + FileFaults.whyUnwritable(file, e) + "; choose a file in a writable folder.", e);
         }
     }
 
@@ -55,7 +55,8 @@ final class ProblemsCsv implements AutoCloseable {
                     problem.severity().name().toLowerCase(Locale.ROOT), neutral(problem.message()));
             written++;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to --problems " + file, e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write to --problems " + file + ": "
+                    + FileFaults.whyUnwritable(file, e) + "; choose a file in a writable folder.", e);
         }
     }
 
@@ -78,8 +79,8 @@ final class ProblemsCsv implements AutoCloseable {
         try {
             printer.close(true);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot finish --problems " + file + " ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot finish --problems " + file + ": "
+                    + FileFaults.whyUnwritable(file, e) + "; choose a file in a writable folder.", e);
         }
     }
 }

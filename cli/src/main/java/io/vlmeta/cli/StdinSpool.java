@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.TempFolder;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
@@ -65,14 +66,14 @@ final class StdinSpool implements AutoCloseable {
         try {
             in = Files.newInputStream(pipe);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be opened: " + e.getMessage()
-                    + ".", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be opened: it "
+                    + FileFaults.whyUnreadable(pipe, e) + ".", e);
         }
         try (in) {
             return copy(in, pipe);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be closed: " + e.getMessage()
-                    + ".", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, pipe + " could not be closed (an input/output "
+                    + "error of the system).", e);
         }
     }
 
@@ -96,8 +97,10 @@ final class StdinSpool implements AutoCloseable {
         try {
             folder = TempFolder.create("vlmeta-stdin-");
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file to hold " + origin
-                    + ": " + e.getMessage() + ".", e);
+            Path system = TempFolder.systemFolder();
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot create a temporary file in " + system
+                    + " to hold " + origin + ": " + FileFaults.whyUnwritable(system.resolve("vlmeta-stdin"), e)
+                    + ".", e);
         }
         // deleteOnExit deletes in reverse order: the file first, then the lock file, then the folder
         folder.path().toFile().deleteOnExit();
@@ -120,8 +123,8 @@ final class StdinSpool implements AutoCloseable {
             return new StdinSpool(folder, file, HexFormat.of().formatHex(digest.digest()), origin);
         } catch (IOException e) {
             folder.close();
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy " + origin + " to a temporary file: "
-                    + e.getMessage() + ".", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot copy " + origin + " to the temporary file "
+                    + spooled + ": " + FileFaults.whyUnwritable(spooled, e) + ".", e);
         } catch (NoSuchAlgorithmException e) {
             folder.close();
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

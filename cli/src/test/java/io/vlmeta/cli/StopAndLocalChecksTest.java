@@ -172,8 +172,8 @@ class StopAndLocalChecksTest {
         CliRun run = run(StopControl.NONE, args);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Error: The state folder " + file + " cannot be created (")
-                .endsWith("): pass --state-dir with a folder this user can write.\n");
+        assertThat(run.err()).isEqualTo("Error: The state folder " + file + " cannot be created: it is a file, not a"
+                + " folder; pass --state-dir with a folder this user can write.\n");
         assertThat(requests()).isEqualTo(before);
         assertThat(EMULATOR.emulator().schema("state-is-file")).isEmpty();
     }

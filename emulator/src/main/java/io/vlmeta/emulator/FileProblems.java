@@ -1,5 +1,6 @@
 package io.vlmeta.emulator;
 
+import io.vlmeta.api.FileFaults;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -9,11 +10,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,25 +83,13 @@ final class FileProblems {
      */
     static String whyDumpUnwritable(Path dump, IOException failure) {
         Path folder = dump.toAbsolutePath().getParent();
-        String reason = failure instanceof FileSystemException fileSystem ? fileSystem.getReason() : failure.getMessage();
-        reason = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-        if (failure instanceof NoSuchFileException) {
+        if (failure instanceof NoSuchFileException && folder != null && !Files.exists(folder)) {
+            // the folder was there when the emulator started: it was removed while it ran
             return "the folder " + folder + " no longer exists; create it again, or give --dump a file in a folder"
                     + " that stays while the emulator runs";
         }
-        if (failure instanceof AccessDeniedException || reason.contains("permission denied")) {
-            return "permission denied (the folder " + folder + " or the file cannot be written); give --dump a file"
-                    + " in a folder you can write to";
-        }
-        if (reason.contains("no space left") || reason.contains("disk quota exceeded")
-                || reason.contains("not enough space")) {
-            return "the disk is full; free some space, or give --dump a file on another disk";
-        }
-        if (reason.contains("is a directory")) {
-            return "a folder of that name now stands there; give --dump the name of a file";
-        }
-        return "the file could not be written; check that its folder " + folder + " exists, that you can write"
-                + " there and that the disk has room";
+        return FileFaults.whyUnwritable(dump, failure) + "; give --dump a file in a folder you can write to, on a"
+                + " disk with room";
     }
 
     /** @return " (first on line N)" for the first line holding bytes that are not UTF-8, "" when none is found */

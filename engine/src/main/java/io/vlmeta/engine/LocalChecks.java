@@ -2,11 +2,10 @@ package io.vlmeta.engine;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,6 +24,8 @@ final class LocalChecks {
     static final ErrorCode SPACE = new ErrorCode("LOCAL_SPACE", ErrorKind.USER, 1);
     /** Room kept free beyond the estimate: the journal, the rejects file and the file system's own needs. */
     static final long MARGIN_BYTES = 64L << 20;
+    /** What a refusal calls the probe file, whose real name is random. */
+    private static final String PROBE_NAME = ".write-probe";
 
     private LocalChecks() {
     }
@@ -53,14 +54,16 @@ final class LocalChecks {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, "The state folder " + stateDir + " cannot be created (" + reason(e)
-                    + "): pass --state-dir with a folder this user can write.", e);
+            throw new VlmetaException(PATH, "The state folder " + stateDir + " cannot be created: "
+                    + FileFaults.whyFolderNotMade(stateDir, e) + "; pass --state-dir with a folder this user can write.",
+                    e);
         }
         try {
             probe(stateDir);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, "The state folder " + stateDir + " is not writable (" + reason(e)
-                    + "): the resume journal lives there; pass --state-dir with a folder this user can write.", e);
+            throw new VlmetaException(PATH, "The state folder " + stateDir + " is not writable: "
+                    + FileFaults.whyUnwritable(stateDir.resolve(PROBE_NAME), e) + "; the resume journal lives there;"
+                    + " pass --state-dir with a folder this user can write.", e);
         }
     }
 
@@ -108,8 +111,8 @@ final class LocalChecks {
         try {
             probe(folder);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: no file can be written in the"
-                    + " folder " + folder + " (" + reason(e) + ").", e);
+            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: "
+                    + FileFaults.whyUnwritable(folder.resolve(PROBE_NAME), e) + ".", e);
         }
     }
 
@@ -164,15 +167,5 @@ final class LocalChecks {
             return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
         }
         return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getClass().getSimpleName();
     }
 }

@@ -63,8 +63,29 @@ class LocalChecksTest {
 
         assertThatThrownBy(() -> LocalChecks.writableFile(Path.of("/proc/nope/rejects.csv"), "--rejects"))
                 .isInstanceOf(VlmetaException.class)
-                .hasMessageStartingWith("--rejects /proc/nope/rejects.csv cannot be created: no file can be written"
-                        + " in the folder /proc (");
+                .hasMessage("--rejects /proc/nope/rejects.csv cannot be created: the folder /proc does not let files"
+                        + " be created in it.");
+    }
+
+    @Test
+    void aStateFolderThatIsAFileOrUnderAFileIsSaidToBeOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("state"), "x");
+
+        assertThatThrownBy(() -> LocalChecks.writableFolder(file))
+                .hasMessage("The state folder " + file + " cannot be created: it is a file, not a folder; pass"
+                        + " --state-dir with a folder this user can write.");
+        assertThatThrownBy(() -> LocalChecks.writableFolder(file.resolve("deeper")))
+                .hasMessage("The state folder " + file.resolve("deeper") + " cannot be created: " + file + " in its"
+                        + " path is a file, not a folder; pass --state-dir with a folder this user can write.");
+    }
+
+    @Test
+    void aStateFolderWhereNoFileCanBeMadeSaysSoWithoutTheSystemsWords() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "needs Linux's /proc");
+
+        assertThatThrownBy(() -> LocalChecks.writableFolder(Path.of("/proc/vlmeta-state")))
+                .hasMessage("The state folder /proc/vlmeta-state cannot be created: the folder /proc does not let"
+                        + " files be created in it; pass --state-dir with a folder this user can write.");
     }
 
     @Test

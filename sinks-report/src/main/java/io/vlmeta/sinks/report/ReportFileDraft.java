@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.report;
 
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,8 +119,7 @@ final class ReportFileDraft {
     }
 
     static VlmetaException unwritable(Path file, IOException e) {
-        return new VlmetaException(ReportSink.REPORT_UNWRITABLE, "Cannot write the report to '" + file + "' ("
-                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass --report a path in a writable folder.",
-                e);
+        return new VlmetaException(ReportSink.REPORT_UNWRITABLE, "Cannot write the report to '" + file + "': "
+                + FileFaults.whyUnwritable(file, e) + "; pass --report a path in a writable folder.", e);
     }
 }

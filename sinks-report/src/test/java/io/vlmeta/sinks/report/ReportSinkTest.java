@@ -217,8 +217,8 @@ class ReportSinkTest {
             assertThatThrownBy(() -> DryRunFixture.failingRun(sink))
                     .isInstanceOfSatisfying(VlmetaException.class,
                             e -> assertThat(e.code()).isEqualTo(ReportSink.REPORT_UNWRITABLE))
-                    .hasMessageStartingWith("Cannot write the report to '" + blocker.resolve("report.json") + "'")
-                    .hasMessageEndingWith("; pass --report a path in a writable folder.");
+                    .hasMessage("Cannot write the report to '" + blocker.resolve("report.json") + "': " + blocker
+                            + " in its path is a file, not a folder; pass --report a path in a writable folder.");
         }
     }
 

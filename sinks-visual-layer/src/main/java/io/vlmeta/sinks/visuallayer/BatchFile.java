@@ -1,6 +1,7 @@
 package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
@@ -36,7 +37,8 @@ final class BatchFile {
             this.json = new EntryJsonWriter(Files.newOutputStream(path), 1 << 16);
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write a batch of field '" + fieldName
-                    + "' to the temporary folder " + directory + ": " + e.getMessage(), e);
+                    + "' to the temporary folder " + directory + ": "
+                    + FileFaults.whyUnwritable(directory.resolve("batch.json"), e) + ".", e);
         }
     }
 

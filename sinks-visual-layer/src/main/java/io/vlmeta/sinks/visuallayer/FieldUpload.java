@@ -5,6 +5,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Rejection;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.JournalState.Batch;
@@ -102,7 +103,8 @@ final class FieldUpload implements FieldWriter {
             }
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write a batch of field '" + fieldName
-                    + "' to the temporary folder: " + e.getMessage(), e);
+                    + "' to the temporary folder " + context.workDir() + ": "
+                    + FileFaults.whyUnwritable(context.workDir().resolve("batch.json"), e) + ".", e);
         } catch (InterruptedException e) {
             throw interruptedWhileUploading(e);
         }
@@ -307,7 +309,8 @@ final class FieldUpload implements FieldWriter {
             }
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write the last batch of field '" + fieldName
-                    + "': " + e.getMessage(), e);
+                    + "' to the temporary folder " + context.workDir() + ": "
+                    + FileFaults.whyUnwritable(context.workDir().resolve("batch.json"), e) + ".", e);
         } catch (InterruptedException e) {
             throw interruptedWhileUploading(e);
         }

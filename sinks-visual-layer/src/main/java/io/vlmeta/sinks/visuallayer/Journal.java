@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.JournalState.Batch;
 import io.vlmeta.sinks.visuallayer.JournalState.Content;
@@ -260,7 +261,7 @@ final class Journal implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new VlmetaException(STATE_UNWRITABLE, "Cannot write the resume journal " + file + ": "
-                    + e.getMessage() + "; check --state-dir.", e);
+                    + FileFaults.whyUnwritable(file, e) + "; check --state-dir.", e);
         }
     }
 

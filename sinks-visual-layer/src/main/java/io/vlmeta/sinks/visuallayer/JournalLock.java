@@ -2,6 +2,7 @@ package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
@@ -98,7 +99,7 @@ final class JournalLock implements AutoCloseable {
             return new JournalLock(file, channel, lock);
         } catch (IOException e) {
             throw new VlmetaException(Journal.STATE_UNWRITABLE, "Cannot create the journal lock " + file + ": "
-                    + e.getMessage() + "; check --state-dir.", e);
+                    + FileFaults.whyUnwritable(file, e) + "; check --state-dir.", e);
         }
     }
 

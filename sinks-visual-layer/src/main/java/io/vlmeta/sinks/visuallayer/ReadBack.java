@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
@@ -120,8 +121,8 @@ final class ReadBack {
                 }
             }
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot read back the batch file " + file + ": "
-                    + e.getMessage(), e);
+            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot read back the batch file " + file + ": it "
+                    + FileFaults.whyUnreadable(file, e) + ".", e);
         }
         return ids;
     }
@@ -146,8 +147,8 @@ final class ReadBack {
             }
             return tail;
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write the rest of a batch to the temporary folder: "
-                    + e.getMessage(), e);
+            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot write the rest of a batch to the temporary folder "
+                    + source.toAbsolutePath().getParent() + ": " + FileFaults.whyUnwritable(source, e) + ".", e);
         }
     }
 }

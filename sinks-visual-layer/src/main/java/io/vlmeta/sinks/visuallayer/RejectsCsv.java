@@ -1,6 +1,7 @@
 package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Rejection;
 import io.vlmeta.api.VlmetaException;
 import org.apache.commons.csv.CSVFormat;
@@ -44,7 +45,7 @@ final class RejectsCsv implements AutoCloseable {
             printer.flush();
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the rejects file " + file + ": "
-                    + e.getMessage() + ".", e);
+                    + FileFaults.whyUnwritable(file, e) + ".", e);
         }
     }
 

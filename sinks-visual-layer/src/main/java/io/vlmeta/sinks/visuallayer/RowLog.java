@@ -33,7 +33,7 @@ final class RowLog implements AutoCloseable {
             this.file = Files.createTempFile(directory, "rows-", ".log");
             this.out = new SpillWriter(Files.newOutputStream(file), 1 << 16);
         } catch (IOException e) {
-            throw RowSpill.spillFailure(e);
+            throw RowSpill.spillFailure(directory.resolve("rows.log"), e);
         }
     }
 
@@ -75,7 +75,7 @@ final class RowLog implements AutoCloseable {
             out.writeLong(location.row());
             out.writeText(key);
         } catch (IOException e) {
-            throw RowSpill.spillFailure(e);
+            throw RowSpill.spillFailure(file, e);
         }
         last = new Last(key, location, position);
         return position;
@@ -95,7 +95,7 @@ final class RowLog implements AutoCloseable {
                 return new Row(key, new Location(readText(rows), sheet, row));
             }
         } catch (IOException e) {
-            throw RowSpill.spillFailure(e);
+            throw RowSpill.spillFailure(file, e);
         }
     }
 

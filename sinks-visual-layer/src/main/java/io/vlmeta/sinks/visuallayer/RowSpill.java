@@ -2,6 +2,7 @@ package io.vlmeta.sinks.visuallayer;
 
 import io.vlmeta.api.Entry;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.VlmetaException;
 
@@ -39,7 +40,7 @@ final class RowSpill implements AutoCloseable {
             this.dataOut = new SpillWriter(Files.newOutputStream(data), 1 << 16);
             this.offsetsOut = new SpillWriter(Files.newOutputStream(offsets), 1 << 14);
         } catch (IOException e) {
-            throw spillFailure(e);
+            throw spillFailure(directory.resolve("values.bin"), e);
         }
     }
 
@@ -52,7 +53,7 @@ final class RowSpill implements AutoCloseable {
             writeValue(entry.value());
             count++;
         } catch (IOException e) {
-            throw spillFailure(e);
+            throw spillFailure(data, e);
         }
     }
 
@@ -82,7 +83,7 @@ final class RowSpill implements AutoCloseable {
                 value = readValue(dataFile);
             }
         } catch (IOException e) {
-            throw spillFailure(e);
+            throw spillFailure(data, e);
         }
         RowLog.Row source = rows.read(row);
         return new Spilled(source.key(), source.location(), value);
@@ -144,9 +145,13 @@ final class RowSpill implements AutoCloseable {
         return text.length() > VALUE_LIMIT ? text.substring(0, VALUE_LIMIT) + "..." : text;
     }
 
-    static VlmetaException spillFailure(IOException e) {
-        return new VlmetaException(ErrorCode.INTERNAL, "Cannot keep the upload's row map in the temporary folder: "
-                + e.getMessage(), e);
+    /**
+     * @param file the temporary file being written or read, never null
+     * @param e    what writing or reading it threw, never null
+     */
+    static VlmetaException spillFailure(Path file, IOException e) {
+        return new VlmetaException(ErrorCode.INTERNAL, "Cannot keep the upload's row map in the temporary folder "
+                + file.toAbsolutePath().getParent() + ": " + FileFaults.whyUnwritable(file, e) + ".", e);
     }
 
     @Override

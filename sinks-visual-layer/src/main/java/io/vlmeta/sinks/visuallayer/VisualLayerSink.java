@@ -4,6 +4,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
 import io.vlmeta.api.Problem;
@@ -104,8 +105,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             Files.createDirectories(folder);
             download = Files.createTempFile(folder, ".export-", ".csv.part");
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "' ("
-                    + e.getClass().getSimpleName() + "); choose a file in a writable folder.", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "': "
+                    + FileFaults.whyUnwritable(target, e) + "; choose a file in a writable folder.", e);
         }
         try {
             api().downloadExport(download);
@@ -114,8 +115,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return media;
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "' ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "': "
+                    + FileFaults.whyUnwritable(target, e) + "; choose a file in a writable folder.", e);
         } finally {
             deleteQuietly(download);
         }
@@ -426,7 +427,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             try {
                 workDir = TempFolder.create("vlmeta-upload-");
             } catch (IOException e) {
-                throw new VlmetaException(ErrorCode.INTERNAL, "Cannot create a temporary folder: " + e.getMessage(), e);
+                Path system = TempFolder.systemFolder();
+                throw new VlmetaException(ErrorCode.INTERNAL, "Cannot create a temporary folder in " + system + ": "
+                        + FileFaults.whyUnwritable(system.resolve("vlmeta-upload"), e) + ".", e);
             }
         }
         return workDir.path();
@@ -436,7 +439,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         try {
             return Files.createTempFile(workDir(), prefix, suffix);
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot create a temporary file: " + e.getMessage(), e);
+            throw new VlmetaException(ErrorCode.INTERNAL, "Cannot create a temporary file in " + workDir() + ": "
+                    + FileFaults.whyUnwritable(workDir().resolve(prefix + suffix), e) + ".", e);
         }
     }
 

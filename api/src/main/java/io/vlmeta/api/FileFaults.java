@@ -1,0 +1,116 @@
+package io.vlmeta.api;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Why a file the user named could not be read or written, in words a message can end with, for every module
+ * alike. Never the exception's class name or its own text: that is a Java name ({@code AccessDeniedException}),
+ * the path again without a reason, or a decoder's words ("Input length = 1"); and for a secret file nothing
+ * read from it may reach a message. Exceptions are told apart by their type, by what the file system holds at
+ * the path, and by the system's reason ({@link FileSystemException#getReason}), which is matched, never shown.
+ */
+public final class FileFaults {
+    private FileFaults() {
+    }
+
+    /**
+     * @param file    the file that was read, never null
+     * @param failure what reading it threw, never null
+     * @return a clause said of the file, e.g. {@code "does not exist"}, {@code "is a folder"},
+     *     {@code "is not UTF-8 text"}, {@code "cannot be read (no permission)"}
+     */
+    public static String whyUnreadable(Path file, IOException failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "does not exist";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a folder";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "cannot be read (no permission)";
+        }
+        if (failure instanceof CharacterCodingException) {
+            return "is not UTF-8 text";
+        }
+        return "cannot be read (an input/output error of the system)";
+    }
+
+    /**
+     * @param file    the file that was being created, written or moved into place, never null; a temporary file
+     *     beside it may be what actually failed, so the reason is found from this file and its folders
+     * @param failure what writing threw, never null
+     * @return a clause to follow "Cannot write ... to FILE: ", naming the folder or file at fault, e.g.
+     *     {@code "it is a folder"}, {@code "its folder /out does not exist"}, {@code "permission denied (...)"},
+     *     {@code "the disk is full"}; never null
+     */
+    public static String whyUnwritable(Path file, IOException failure) {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        String reason = systemReason(failure);
+        Path blocking = fileInPath(folder);
+        if (blocking != null) {
+            return blocking + " in its path is a file, not a folder";
+        }
+        if (Files.isDirectory(target)) {
+            return "it is a folder";
+        }
+        if (folder != null && !Files.exists(folder)) {
+            return "its folder " + folder + " does not exist";
+        }
+        if (failure instanceof AccessDeniedException || reason.contains("permission denied")
+                || reason.contains("operation not permitted")) {
+            return "permission denied (the folder " + folder + " or the file cannot be written)";
+        }
+        if (reason.contains("read-only file system")) {
+            return "the folder " + folder + " is on a read-only file system";
+        }
+        if (reason.contains("no space left") || reason.contains("disk quota exceeded")
+                || reason.contains("not enough space")) {
+            return "the disk is full";
+        }
+        if (failure instanceof NoSuchFileException) {
+            // the folder is there, yet a file cannot be made in it: a system folder such as /proc
+            return "the folder " + folder + " does not let files be created in it";
+        }
+        return "the system could not write it (an input/output error)";
+    }
+
+    /**
+     * @param folder  the folder that was being created, with any missing folders above it, never null
+     * @param failure what creating it threw, never null
+     * @return a clause to follow "Cannot create the folder FOLDER: ", e.g. {@code "it is a file, not a folder"},
+     *     {@code "/out in its path is a file, not a folder"}, or as {@link #whyUnwritable} says; never null
+     */
+    public static String whyFolderNotMade(Path folder, IOException failure) {
+        Path absolute = folder.toAbsolutePath();
+        Path blocking = fileInPath(absolute);
+        if (absolute.equals(blocking)) {
+            return "it is a file, not a folder";
+        }
+        return whyUnwritable(absolute, failure);
+    }
+
+    /** @return the system's reason in lower case, for matching only; "" when there is none */
+    private static String systemReason(IOException failure) {
+        String reason = failure instanceof FileSystemException fileSystem ? fileSystem.getReason()
+                : failure.getMessage();
+        return reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the nearest of {@code folder} and the folders above it that is a file, or null when none is */
+    private static Path fileInPath(Path folder) {
+        for (Path at = folder; at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                return Files.isDirectory(at) ? null : at;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+package io.vlmeta.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults are made for real where a test can make them (a folder where the file goes, a missing folder, a path
+ * through a file, a system folder that takes no files); permission denied and a full disk, which do not stop
+ * the root user or need a full disk, are built as Java builds them.
+ */
+class FileFaultsTest {
+    @TempDir
+    Path dir;
+
+    /** @return what writing {@code file} as the program does throws */
+    private static IOException writing(Path file) {
+        try {
+            Files.writeString(file, "x");
+        } catch (IOException e) {
+            return e;
+        }
+        throw new AssertionError(file + " was written");
+    }
+
+    @Test
+    void aFolderWhereTheFileGoesIsSaidToBeAFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("out.csv"));
+
+        assertThat(FileFaults.whyUnwritable(folder, writing(folder))).isEqualTo("it is a folder");
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path file = dir.resolve("gone/out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, writing(file)))
+                .isEqualTo("its folder " + dir.resolve("gone") + " does not exist");
+    }
+
+    @Test
+    void aFileInThePathIsNamed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file");
+        Path file = blocker.resolve("deeper/out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, writing(blocker.resolve("out.csv"))))
+                .isEqualTo(blocker + " in its path is a file, not a folder");
+    }
+
+    @Test
+    void aSystemFolderThatTakesNoFilesIsNamed() {
+        Path file = Path.of("/proc/vlmeta-out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, writing(file)))
+                .isEqualTo("the folder /proc does not let files be created in it");
+    }
+
+    @Test
+    void permissionDeniedNamesTheFolder() {
+        Path file = dir.resolve("out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, new AccessDeniedException(file.toString())))
+                .isEqualTo("permission denied (the folder " + dir + " or the file cannot be written)");
+        assertThat(FileFaults.whyUnwritable(file, new FileSystemException(file.toString(), null, "Permission denied")))
+                .isEqualTo("permission denied (the folder " + dir + " or the file cannot be written)");
+    }
+
+    @Test
+    void aFullDiskAndAReadOnlyFileSystemAreSaidInWords() {
+        Path file = dir.resolve("out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, new IOException("No space left on device")))
+                .isEqualTo("the disk is full");
+        assertThat(FileFaults.whyUnwritable(file, new FileSystemException(file.toString(), null,
+                "Read-only file system"))).isEqualTo("the folder " + dir + " is on a read-only file system");
+    }
+
+    @Test
+    void anUnknownFailureGetsAGeneralSentenceWithoutTheExceptionsWords() {
+        Path file = dir.resolve("out.csv");
+
+        assertThat(FileFaults.whyUnwritable(file, new IOException("Stream Closed in sun.nio.ch.FileChannelImpl")))
+                .isEqualTo("the system could not write it (an input/output error)");
+    }
+
+    @Test
+    void readFailuresAreSaidOfTheFile() throws IOException {
+        Path missing = dir.resolve("missing.txt");
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+
+        assertThat(FileFaults.whyUnreadable(missing, new NoSuchFileException(missing.toString())))
+                .isEqualTo("does not exist");
+        assertThat(FileFaults.whyUnreadable(folder, new IOException("Is a directory"))).isEqualTo("is a folder");
+        assertThat(FileFaults.whyUnreadable(missing, new AccessDeniedException(missing.toString())))
+                .isEqualTo("cannot be read (no permission)");
+        assertThat(FileFaults.whyUnreadable(missing, new MalformedInputException(1))).isEqualTo("is not UTF-8 text");
+    }
+}
