@@ -27,8 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -238,7 +236,7 @@ final class HttpTransport implements AutoCloseable {
         if (entity != null) {
             if (call.downloadTo() != null && status >= 200 && status < 300) {
                 try (InputStream in = entity.getContent()) {
-                    Files.copy(in, call.downloadTo(), StandardCopyOption.REPLACE_EXISTING);
+                    BodyFile.save(in, call.downloadTo());
                 }
             } else {
                 body = EntityUtils.toByteArray(entity);
