@@ -59,8 +59,8 @@ record DemoExamples(Path metadata, Path files, boolean bundled) {
             return Files.readAllLines(files, StandardCharsets.UTF_8).stream().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + files + " (" + e.getMessage() + ").",
-                    e);
+            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + files + ": it "
+                    + FileFaults.whyUnreadable(files, e) + ".", e);
         }
     }
 }

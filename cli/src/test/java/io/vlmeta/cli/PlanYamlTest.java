@@ -129,4 +129,12 @@ class PlanYamlTest {
 
         assertThat(PlanYaml.read(file)).isEqualTo(written);
     }
+
+    @Test
+    void aPlanThatIsAFolderIsSaidToBeOneWithoutAJavaName() throws java.io.IOException {
+        Path folder = Files.createDirectories(dir.resolve("plan.yaml"));
+
+        assertThatThrownBy(() -> PlanYaml.read(folder)).isInstanceOf(VlmetaException.class)
+                .hasMessage("Cannot read plan " + folder + ": it is a folder.");
+    }
 }
