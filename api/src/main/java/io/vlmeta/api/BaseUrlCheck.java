@@ -48,8 +48,9 @@ public final class BaseUrlCheck {
         if (baseUrl == null) {
             return;
         }
-        UriRedaction.refuseUnencodedUserinfo(baseUrl, "The base URL");
         String url = baseUrl.strip();
+        refuseControlCharacters(url);
+        UriRedaction.refuseUnencodedUserinfo(baseUrl, "The base URL");
         String shown = "The base URL '" + UriRedaction.server(baseUrl) + "'";
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
@@ -169,11 +170,45 @@ public final class BaseUrlCheck {
      */
     private static String named(String shown, String start, String server) {
         String address = server.split(";", 2)[0];
+        if (address.startsWith("[")) {
+            // an IPv6 host ends at its ]: what follows other than a :port may be a password as above, and
+            // without a ] nothing tells where the host ends
+            int close = address.indexOf(']');
+            if (close < 0) {
+                return "The base URL '" + start + "...'";
+            }
+            String after = address.substring(close + 1);
+            boolean portAlone = after.isEmpty() || after.startsWith(":") && digits(after.substring(1));
+            return portAlone ? shown : "The base URL '" + start + address.substring(0, close + 1) + "'";
+        }
         int colon = address.indexOf(':');
-        if (address.startsWith("[") || colon < 0 || digits(address.substring(colon + 1))) {
+        if (colon < 0 || digits(address.substring(colon + 1))) {
             return shown;
         }
         return "The base URL '" + start + address.substring(0, colon) + "'";
+    }
+
+    /**
+     * Refuses a line break, tab or other control character inside the URL (blanks around it were stripped):
+     * no URL carries one (RFC 3986, section 2), and quoting the URL would split the refusal over lines. The
+     * URL is not quoted, as any part of it may be a password.
+     */
+    private static void refuseControlCharacters(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw VlmetaException.usage("The base URL holds a " + controlName(c) + " at character " + (i + 1)
+                        + ", which no URL may carry: give it on one line, " + EXAMPLES + ".");
+            }
+        }
+    }
+
+    private static String controlName(char c) {
+        return switch (c) {
+            case '\n', '\r' -> "line break";
+            case '\t' -> "tab";
+            default -> String.format(Locale.ROOT, "control character (U+%04X)", (int) c);
+        };
     }
 
     /** Refuses a server address ({@code host[:port]}) that is no valid host or port. */

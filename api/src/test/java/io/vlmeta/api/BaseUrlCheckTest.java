@@ -178,6 +178,37 @@ class BaseUrlCheckTest {
     }
 
     @Test
+    void anIpv6HostFollowedByWhatIsNoPortIsNamedAsTheHostAlone() {
+        assertRefused("http://[::1]:Zsecr", "The base URL 'http://[::1]': its port is not a number: only digits "
+                + "may follow the : after the host, e.g. http://localhost:2080.");
+        assertRefused("http://[::1]x:Zsecr", "The base URL 'http://[::1]': only a :port may follow its IPv6 host, "
+                + "e.g. http://[::1]:2080.");
+        assertRefused("http://[::1:Zsecr", "The base URL 'http://...': its host is an IPv6 address without its "
+                + "closing ], e.g. http://[::1]:2080.");
+    }
+
+    @Test
+    void anIpv6HostWithAPortIsNamedWhole() {
+        assertRefused("http://[::1]:99999", "The base URL 'http://[::1]:99999': its port 99999 is outside 1 to "
+                + "65535, the ports a server can listen on, e.g. http://localhost:2080.");
+    }
+
+    @Test
+    void aControlCharacterInsideTheUrlIsRefusedWithoutQuotingIt() {
+        String[][] cases = {{"http://al1ce:Zsecr@ho\nst", "line break", "22"}, {"http://host/a\rb", "line break", "14"},
+            {"http://ho\tst:2080", "tab", "10"}, {"http://host/\u0007Zsecr", "control character (U+0007)", "13"}};
+        for (String[] given : cases) {
+            assertRefused(given[0], "The base URL holds a " + given[1] + " at character " + given[2] + ", which no "
+                    + "URL may carry: give it on one line, e.g. http://localhost:2080 or https://app.visual-layer.com.");
+        }
+    }
+
+    @Test
+    void blanksAndALineEndAroundTheUrlAreNoFault() {
+        assertThatCode(() -> BaseUrlCheck.check(" http://localhost:2080\n")).doesNotThrowAnyException();
+    }
+
+    @Test
     void nothingIsCheckedForNull() {
         assertThatCode(() -> BaseUrlCheck.check(null)).doesNotThrowAnyException();
     }
