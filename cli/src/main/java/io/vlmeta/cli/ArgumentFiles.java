@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.IoReasons;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.vlmeta.cli;
+package io.vlmeta.api;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * Why a small file the user named (a secret file, an argument file) could not be read, in words a message
  * can end with. Never the exception's own text: for a file that is not UTF-8 it is a decoder's
  * ("Input length = 1"), and for a secret file nothing read from it may reach a message.
+ *
+ * @since 0.1
  */
-final class IoReasons {
+public final class IoReasons {
     private IoReasons() {
     }
 
@@ -21,7 +23,7 @@ final class IoReasons {
      * @param failure what reading it threw
      * @return e.g. {@code "does not exist"}, {@code "is a folder"}, {@code "is not UTF-8 text"}
      */
-    static String whyUnreadable(Path file, IOException failure) {
+    public static String whyUnreadable(Path file, IOException failure) {
         if (failure instanceof NoSuchFileException) {
             return "does not exist";
         }
