@@ -1,16 +1,12 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.Cancellation;
-import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldSettings;
-import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Secret;
+import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -165,7 +161,7 @@ final class JobSpecs {
         String key = firstOf(apiKey, context.env("VL_API_KEY").orElse(null), null);
         String secret = apiSecret;
         if (secret == null && apiSecretFile != null) {
-            secret = readSecret(apiSecretFile);
+            secret = SecretFile.read(apiSecretFile);
         }
         if (secret == null) {
             secret = context.env("VL_API_SECRET").orElse(null);
@@ -176,25 +172,6 @@ final class JobSpecs {
                     : "An API key is given without an API secret: pass --api-secret-file (or set VL_API_SECRET).");
         }
         return new Credentials(key, secret == null ? null : Secret.of(secret));
-    }
-
-    private static String readSecret(Path file) {
-        try {
-            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw VlmetaException.usage("--api-secret-file " + file + " is empty.");
-            }
-            // a secret is one line: a second one (a key beside it, a note) would be sent as part of the secret
-            long lines = secret.lines().filter(line -> !line.isBlank()).count();
-            if (lines > 1) {
-                throw VlmetaException.usage("--api-secret-file " + file + " holds " + lines + " lines that are not "
-                        + "empty; it must hold the API secret alone, on one line (a line break after it is fine).");
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read --api-secret-file " + file + ": it "
-                    + FileFaults.whyUnreadable(file, e) + ".", e);
-        }
     }
 
     static String firstOf(String flag, String environment, String fallback) {

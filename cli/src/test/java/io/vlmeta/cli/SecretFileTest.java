@@ -72,4 +72,19 @@ class SecretFileTest {
 
         assertThat(credentials.apiSecret().reveal()).isEqualTo("hunter2-secret");
     }
+
+    @Test
+    void aByteOrderMarkBeforeTheSecretIsNotSentAsPartOfIt() throws IOException {
+        Path bom = Files.write(dir.resolve("bom.txt"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'S', '3',
+                'C', 'R', 'E', 'T', '\r', '\n'});
+        Path onlyBom = Files.writeString(dir.resolve("only-bom.txt"), "\uFEFF\n");
+
+        JobSpecs.Credentials credentials = JobSpecs.credentials("k1", null, bom,
+                new CliContext(Map.of(), System.out, System.err, false, dir));
+        CliRun empty = upload(onlyBom);
+
+        assertThat(credentials.apiSecret().reveal()).isEqualTo("S3CRET");
+        assertThat(empty.exitCode()).as(empty.both()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("Error: --api-secret-file " + onlyBom + " is empty.\n");
+    }
 }

@@ -1,5 +1,7 @@
 package io.vlmeta.emulator;
 
+import io.vlmeta.api.SecretFile;
+import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -248,9 +250,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             return apiSecret;
         }
         try {
-            return Files.readString(apiSecretFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw usage("cannot read --api-secret-file " + apiSecretFile + ": " + e.getMessage());
+            // the client's rule: a secret file the client refuses would otherwise start a server it cannot sign in to
+            return SecretFile.read(apiSecretFile);
+        } catch (VlmetaException e) {
+            throw usage(e.getMessage());
         }
     }
 

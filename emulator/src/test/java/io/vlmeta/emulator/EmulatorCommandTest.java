@@ -2,18 +2,22 @@ package io.vlmeta.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -282,5 +286,39 @@ class EmulatorCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--dump " + dir + " is a folder; name the file to write the state to");
         assertThat(run.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void aSecretFileIsReadByTheClientsRuleItsByteOrderMarkNotPartOfTheSecret() throws Exception {
+        Path list = Files.writeString(dir.resolve("files.txt"), "a.jpg\n");
+        Path bom = Files.writeString(dir.resolve("bom.txt"), "\uFEFFS3CRET\r\n");
+        Instant now = Instant.now();
+        String token = "Bearer " + JWT.create().withKeyId("k1").withSubject("k1").withIssuer("sdk").withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(600)).sign(Algorithm.HMAC256("S3CRET"));
+
+        Running running = run("--port", "0", "--dataset", "demo=" + list, "--api-key", "k1",
+                "--api-secret-file", bom.toString());
+        int signedWithTheSecret = new ApiClient(running.baseUrl(), token).get("/api/v1/dataset/demo").statusCode();
+        running.stop();
+
+        assertThat(signedWithTheSecret).isEqualTo(200);
+    }
+
+    @Test
+    @Timeout(30) // a file read by another rule starts the server instead, which runs until interrupted
+    void aSecretFileOfTwoLinesIsRefusedAsTheClientRefusesItWithoutShowingThem() throws Exception {
+        Path twoLines = Files.writeString(dir.resolve("two.txt"), "hunter2-secret\nkey: k1-note\n");
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "\uFEFF\r\n");
+        StringWriter two = new StringWriter();
+        StringWriter blank = new StringWriter();
+
+        assertThat(usageError(two, "--port", "0", "--api-key", "k1", "--api-secret-file", twoLines.toString()))
+                .isEqualTo(2);
+        assertThat(usageError(blank, "--port", "0", "--api-key", "k1", "--api-secret-file", empty.toString()))
+                .isEqualTo(2);
+        assertThat(two.toString()).startsWith("--api-secret-file " + twoLines + " holds 2 lines that are not empty; "
+                + "it must hold the API secret alone, on one line (a line break after it is fine).\n")
+                .doesNotContain("hunter2").doesNotContain("k1-note");
+        assertThat(blank.toString()).startsWith("--api-secret-file " + empty + " is empty.\n");
     }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,15 @@ import java.util.regex.Pattern;
  */
 final class ExportReader {
     private static final List<String> PATH_COLUMNS = List.of("filename", "file_name", "file_path");
+    /** the columns read: a header naming one of them twice is refused */
+    private static final List<String> USED_COLUMNS = List.of("media_id", "filename", "file_name", "file_path");
+    /** how many of a header's columns a refusal lists */
+    private static final int COLUMNS_LISTED = 10;
+    /** the longest text from the file a refusal quotes */
+    private static final int QUOTE_LIMIT = 40;
+    /** the fields of a metadata.json's media item read here; {@code filename} as the CSV export names it */
+    private static final java.util.Set<String> ITEM_FIELDS = java.util.Set.of("media_id", "file_path", "file_name",
+            "filename");
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /**
      * how Commons CSV's messages give the line a fault is on: {@code (startline 5)}, {@code at line: 1,234}, its
@@ -97,9 +107,12 @@ final class ExportReader {
                 throw VlmetaException.malformed("The export " + label + " holds " + onlyValue(start.scalar())
                         + ", not an export: " + WHAT_AN_EXPORT_HOLDS);
             }
+            // blank text read past stands before the content again, so lines are numbered as in the file
+            InputStream content = start.skipped().equals(ExportStart.Blanks.NONE) ? in
+                    : new SequenceInputStream(start.skipped().asText(), in);
             if (start.kind() == ExportStart.Kind.JSON) {
                 try {
-                    readJson(in, label, items);
+                    readJson(content, label, items);
                 } catch (VlmetaException notJson) {
                     // Jackson names bytes that are not UTF-8 as such in values, but inside a field name it may
                     // call them broken JSON: a file that is not UTF-8 gets that refusal, whatever Jackson saw
@@ -109,7 +122,7 @@ final class ExportReader {
                     throw notJson;
                 }
             } else {
-                readCsv(in, label, items);
+                readCsv(content, label, items);
             }
         } catch (IOException | UncheckedIOException e) {
             // a path through a file (file.csv/x) names nothing either, though the system words it otherwise
@@ -346,15 +359,43 @@ final class ExportReader {
         static Columns of(List<String> headerNames, String label) {
             List<String> header = headerNames.stream()
                     .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            refuseUsedColumnsNamedTwice(header, label);
             int idColumn = header.indexOf("media_id");
             int pathColumn = PATH_COLUMNS.stream().mapToInt(header::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
             if (idColumn < 0 || pathColumn < 0) {
-                // a header of commas alone names its columns by nothing a message could show
                 throw VlmetaException.malformed("The export " + label + " needs the columns 'filename' and 'media_id'; "
-                        + "it has: " + String.join(", ", headerNames.stream()
-                        .map(name -> name.isBlank() ? "(unnamed)" : name).toList()) + ".");
+                        + "it has: " + listed(headerNames) + ".");
             }
             return new Columns(pathColumn, idColumn);
+        }
+
+        /**
+         * A column read here named twice leaves no telling which holds the values, as the server's own reading
+         * of an export refuses it. Other columns named twice are let be: they are never read, and refusing them
+         * would turn away an export whose media ids and file names are plain.
+         */
+        private static void refuseUsedColumnsNamedTwice(List<String> header, String label) {
+            for (String used : USED_COLUMNS) {
+                int first = header.indexOf(used);
+                if (first >= 0 && header.lastIndexOf(used) != first) {
+                    int second = first + 1 + header.subList(first + 1, header.size()).indexOf(used);
+                    throw VlmetaException.malformed("The export " + label + " names the column '" + used + "' twice "
+                            + "(columns " + (first + 1) + " and " + (second + 1) + "): give each column its own "
+                            + "name, as Visual Layer writes it.");
+                }
+            }
+        }
+
+        /**
+         * @return the header's first {@link #COLUMNS_LISTED} names, each cut to {@link #QUOTE_LIMIT} characters, and
+         *         how many more there are: a broken export may hold a header of a million columns
+         */
+        private static String listed(List<String> headerNames) {
+            // a header of commas alone names its columns by nothing a message could show
+            String shown = String.join(", ", headerNames.stream().limit(COLUMNS_LISTED)
+                    .map(name -> name.isBlank() ? "(unnamed)" : cut(name)).toList());
+            int more = headerNames.size() - COLUMNS_LISTED;
+            return more > 0 ? shown + " and " + more + " more" : shown;
         }
 
         /** @param row the record's row as messages name it: the header is row 1, empty lines are not counted */
@@ -364,7 +405,11 @@ final class ExportReader {
             }
             String filePath = cells.length > path ? cells[path] : "";
             String mediaId = cells.length > id ? cells[id] : "";
-            ExportReader.add(items, label, "row ", row, filePath, mediaId);
+            if (filePath.isBlank() || mediaId.isBlank()) {
+                throw VlmetaException.malformed("The export " + label + ", row " + row + ": "
+                        + (filePath.isBlank() ? "the file name" : "the media_id") + " is empty.");
+            }
+            items.add(filePath, mediaId);
         }
     }
 
@@ -460,24 +505,80 @@ final class ExportReader {
     }
 
     private static void readItem(JsonParser json, String label, MediaItems items, long item) throws IOException {
-        String id = "";
-        String filePath = "";
-        String fileName = "";
+        long line = json.currentTokenLocation().getLineNr();
+        ItemText id = ItemText.ABSENT;
+        ItemText filePath = ItemText.ABSENT;
+        ItemText fileName = ItemText.ABSENT;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
-            JsonToken value = json.nextToken();
-            if (value == JsonToken.VALUE_STRING) {
-                switch (name) {
-                    case "media_id" -> id = json.getText();
-                    case "file_path" -> filePath = json.getText();
-                    case "file_name", "filename" -> fileName = json.getText();
-                    default -> { }
-                }
-            } else {
+            if (!ITEM_FIELDS.contains(name)) {
+                json.nextToken();
                 json.skipChildren();
+                continue;
+            }
+            ItemText value = ItemText.of(json, name, label, item);
+            switch (name) {
+                case "media_id" -> id = value;
+                case "file_path" -> filePath = value;
+                default -> fileName = value;
             }
         }
-        add(items, label, "media item ", item, filePath.isBlank() ? fileName : filePath, id);
+        // the UI's export gives both; file_path, where it holds one, is the path uploaded
+        ItemText path = filePath.text().isBlank() ? fileName : filePath;
+        String where = "The export " + label + ", media item " + item + " (line " + line + "): ";
+        if (path.text().isBlank()) {
+            ItemText named = fileName == ItemText.ABSENT ? filePath : fileName;
+            throw VlmetaException.malformed(where + (named == ItemText.ABSENT ? "it has no 'file_name' or 'file_path'."
+                    : named.fault() + "; a media item's file name is text such as \"images/a.jpg\"."));
+        }
+        if (id.text().isBlank()) {
+            throw VlmetaException.malformed(where + (id == ItemText.ABSENT ? "it has no 'media_id'."
+                    : id.fault() + "; a media id is text such as \"f3e3d00c-1a8e-4a58-85dc-cdea7a8365a0\"."));
+        }
+        items.add(path.text(), id.text());
+    }
+
+    /**
+     * One of a media item's fields read here, as text.
+     *
+     * @param name  the field's name, {@code null} for {@link #ABSENT}
+     * @param text  its text; empty when null or absent
+     * @param fault what is wrong with it, e.g. {@code its file_name is null, not text}; {@code null} when it is
+     *              text that is not blank
+     */
+    private record ItemText(String name, String text, String fault) {
+        static final ItemText ABSENT = new ItemText(null, "", null);
+
+        /**
+         * Reads the field's value; the parser stands on its name.
+         *
+         * @throws VlmetaException when the value is a number, true or false, an array or an object: the media ids
+         *                         and file names of Visual Layer's export are all strings, so an item holding
+         *                         such a value is not from it, and would otherwise be named empty
+         */
+        static ItemText of(JsonParser json, String name, String label, long item) throws IOException {
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                String text = json.getText();
+                return new ItemText(name, text, text.isBlank() ? "its " + name + " is empty" : null);
+            }
+            if (value == JsonToken.VALUE_NULL) {
+                return new ItemText(name, "", "its " + name + " is null, not text");
+            }
+            long line = json.currentTokenLocation().getLineNr();
+            throw VlmetaException.malformed("The export " + label + ", media item " + item + " (line " + line + "): "
+                    + "its " + name + " is " + valueWords(value) + ", not text; " + name + " is text in the export "
+                    + "Visual Layer writes.");
+        }
+
+        /** @return a non-text value as a message names it: {@code a number}, {@code true} */
+        private static String valueWords(JsonToken value) {
+            return switch (value) {
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                default -> describe(value);
+            };
+        }
     }
 
     /** @return what a file holding just this one value holds, as a message names it: {@code only null} */
@@ -495,6 +596,11 @@ final class ExportReader {
         };
     }
 
+    /** @return {@code text} as a refusal quotes it: cut to {@link #QUOTE_LIMIT} characters, and "..." after */
+    static String cut(String text) {
+        return text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text;
+    }
+
     /** @return a JSON token as a message names it, e.g. {@code a number} */
     private static String describe(JsonToken token) {
         if (token == null) {
@@ -509,15 +615,5 @@ final class ExportReader {
             case START_OBJECT -> "an object";
             default -> "not a media item";
         };
-    }
-
-    /** {@code unit} and {@code number} say where the item is; joined only for a message, not per item. */
-    private static void add(MediaItems items, String label, String unit, long number, String path,
-                            String id) {
-        if (path.isBlank() || id.isBlank()) {
-            throw VlmetaException.malformed("The export " + label + ", " + unit + number + ": "
-                    + (path.isBlank() ? "the file name" : "the media_id") + " is empty.");
-        }
-        items.add(path, id);
     }
 }

@@ -30,8 +30,6 @@ record JsonFault(int line, int column, String words) {
     private static final Pattern CLOSE_MARKER = Pattern.compile("^Unexpected close marker '(.)'");
     private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape '(.)'");
     private static final Pattern TOKEN = Pattern.compile("^(?:Unrecognized|Non-standard) token '([^']*)'");
-    /** longest unquoted word a message repeats: Jackson reads up to 256 characters of one */
-    private static final int WORD_LIMIT = 40;
 
     /**
      * @param failure what Jackson threw while {@code json} read; never {@code null}
@@ -193,6 +191,7 @@ record JsonFault(int line, int column, String words) {
     }
 
     private static String quoted(String word) {
-        return "'" + (word.length() > WORD_LIMIT ? word.substring(0, WORD_LIMIT) + "..." : word) + "'";
+        // Jackson reads up to 256 characters of an unquoted word: cut as any text an export's refusal quotes
+        return "'" + ExportReader.cut(word) + "'";
     }
 }

@@ -222,4 +222,17 @@ class ExportCsvSplitTest {
             default -> name;
         };
     }
+
+    @Test
+    void aColumnReadHereNamedTwiceIsRefusedWithItsPositionsAnotherNamedTwiceIsLetBe() throws IOException {
+        Outcome plain = readAsCommonsCsvDoes("e.csv", "media_id,filename,filename\n1,a.jpg,b.jpg\n");
+        Outcome quoted = readAsCommonsCsvDoes("q.csv", "\"file_name\",x,\"MEDIA_ID\", media_id \na.jpg,,1,2\n");
+        Outcome unused = readAsCommonsCsvDoes("u.csv", ",note,filename,note,media_id,\n0,x,a.jpg,y,1,\n");
+
+        assertThat(plain.refusal()).isEqualTo("INPUT_MALFORMED: The export e.csv names the column 'filename' twice "
+                + "(columns 2 and 3): give each column its own name, as Visual Layer writes it.");
+        assertThat(quoted.refusal()).isEqualTo("INPUT_MALFORMED: The export e.csv names the column 'media_id' twice "
+                + "(columns 3 and 4): give each column its own name, as Visual Layer writes it.");
+        assertThat(unused).isEqualTo(new Outcome(List.of("a.jpg -> 1"), null));
+    }
 }

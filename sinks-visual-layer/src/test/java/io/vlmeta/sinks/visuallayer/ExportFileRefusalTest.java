@@ -117,4 +117,26 @@ class ExportFileRefusalTest {
         assertThat(java.util.List.of(denied.code(), failing.code(), unexplained.code()))
                 .containsOnly(ErrorCode.INPUT_UNREADABLE);
     }
+
+    @Test
+    void aHeaderOfManyColumnsIsListedByItsFirstTenEachCutShortAndHowManyMore() throws IOException {
+        StringBuilder header = new StringBuilder("c0,").append("x".repeat(5_000));
+        for (int i = 2; i < 200_000; i++) {
+            header.append(",c").append(i);
+        }
+
+        VlmetaException refusal = refusal("wide.csv", header + "\na.jpg,1\n");
+
+        assertThat(refusal.getMessage()).isEqualTo("The export wide.csv needs the columns 'filename' and 'media_id'; "
+                + "it has: c0, " + "x".repeat(40) + "..., c2, c3, c4, c5, c6, c7, c8, c9 and 199990 more.");
+    }
+
+    @Test
+    void blankTextLongerThanThePeekIsReadPastWhetherNothingOrAValueFollows() throws IOException {
+        String blanks = "\uFEFF" + " ".repeat(70_000) + "\n".repeat(3) + "\t".repeat(70_000);
+
+        assertThat(refusal("e.csv", blanks).getMessage()).isEqualTo("The export e.csv is empty: " + WHAT_AN_EXPORT_HOLDS);
+        assertThat(refusal("n.json", blanks + "null\n").getMessage()).isEqualTo("The export n.json holds only null, "
+                + "not an export: " + WHAT_AN_EXPORT_HOLDS);
+    }
 }

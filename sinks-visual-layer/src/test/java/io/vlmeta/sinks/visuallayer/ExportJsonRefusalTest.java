@@ -186,4 +186,48 @@ class ExportJsonRefusalTest {
         assertThat(read("{\"media_items\":[{\"filename\":\"a.jpg\",\"media_id\":\"1\"},"
                 + "{\"file_path\":\"x/b.jpg\",\"media_id\":\"2\"}]}\n\n  ")).containsExactly("a.jpg -> 1", "x/b.jpg -> 2");
     }
+
+    @Test
+    void aMetadataJsonAfterAnyAmountOfBlankTextIsReadAsJsonItsLinesCountedFromTheFilesStart() throws IOException {
+        String blanks = "\uFEFF" + " ".repeat(70_000) + "\r\n\n\r" + "\t".repeat(70_000);
+
+        assertThat(read(blanks + "{\"media_items\": [{\"file_name\": \"a.jpg\", \"media_id\": \"m1\"}]}"))
+                .containsExactly("a.jpg -> m1");
+        assertRefused(blanks + "[{\"file_name\": \"a.jpg\", \"media_id\": \"m1\"},\n 5]", "The export metadata.json, "
+                + "media item 2 (line 5): is a number, not an object with 'filename' and 'media_id'.");
+        assertRefused(blanks + "[{\"file_name\": \"a.jpg\" \"media_id\": \"m1\"}]", notJson("line 4, column "
+                + "70024 (media item 1): '\"' where a ',' or '}' was expected after the field's value"));
+    }
+
+    @Test
+    void aMediaIdOrFileNameThatIsNotTextSaysWhatItIsAndOnWhichLine() {
+        String item = "The export metadata.json, media item 1 (line ";
+        assertRefused("{\"media_items\":[{\"media_id\":5,\"file_name\":\"a.jpg\"}]}", item + "1): its media_id is "
+                + "a number, not text; media_id is text in the export Visual Layer writes.");
+        assertRefused("[{\"file_name\": \"a.jpg\",\n \"media_id\": true}]", item + "2): its media_id is true, not "
+                + "text; media_id is text in the export Visual Layer writes.");
+        assertRefused("[{\"file_name\": \"a.jpg\",\n\n \"media_id\": {\"id\": \"m1\"}}]", item + "3): its media_id is "
+                + "an object, not text; media_id is text in the export Visual Layer writes.");
+        assertRefused("[{\"media_id\": \"m1\", \"file_name\": 7}]", item + "1): its file_name is a number, not text; "
+                + "file_name is text in the export Visual Layer writes.");
+        assertRefused("[{\"media_id\": \"m1\", \"file_path\": [\"a.jpg\"]}]", item + "1): its file_path is an array, "
+                + "not text; file_path is text in the export Visual Layer writes.");
+    }
+
+    @Test
+    void aMediaIdOrFileNameThatIsNullEmptyOrMissingIsNamedSoAtTheItemsLine() throws IOException {
+        String item = "The export metadata.json, media item 2 (line 2): ";
+        String first = "[{\"media_id\": \"m1\", \"file_name\": \"a.jpg\"},\n";
+        assertRefused(first + "{\"media_id\": \"m2\", \"file_name\": null}]", item + "its file_name is null, not "
+                + "text; a media item's file name is text such as \"images/a.jpg\".");
+        assertRefused(first + "{\"media_id\": \"m2\", \"file_path\": \" \"}]", item + "its file_path is empty; a "
+                + "media item's file name is text such as \"images/a.jpg\".");
+        assertRefused(first + "{\"media_id\": \"m2\"}]", item + "it has no 'file_name' or 'file_path'.");
+        assertRefused(first + "{\"media_id\": null, \"file_name\": \"b.jpg\"}]", item + "its media_id is null, not "
+                + "text; a media id is text such as \"f3e3d00c-1a8e-4a58-85dc-cdea7a8365a0\".");
+        assertRefused(first + "{\"file_name\": \"b.jpg\"}]", item + "it has no 'media_id'.");
+        // a file_path given as null beside a file_name is no path: the file_name is the item's
+        assertThat(read(first + "{\"media_id\": \"m2\", \"file_path\": null, \"file_name\": \"b.jpg\"}]"))
+                .containsExactly("a.jpg -> m1", "b.jpg -> m2");
+    }
 }
