@@ -6,6 +6,8 @@ import io.vlmeta.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,17 @@ public final class Cli {
             List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
+
+    /** The parser's message for an unknown option found where an option's value was expected. */
+    private static final Pattern UNKNOWN_FOUND = Pattern.compile("Unknown option: '(-.*?)'; Expected parameter for "
+            + "option '.*' but found '.*'", Pattern.DOTALL);
+
+    /** The parser's message for a KEY=VALUE option given without an '=' (it ends with the value given). */
+    private static final Pattern KEY_VALUE = Pattern.compile("Value for option option '(--[a-z-]+)' \\((.*?)\\) "
+            + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
+    /** A value each KEY=VALUE option takes, for the refusal of one given without its '='. */
+    private static final Map<String, String> KEY_VALUE_EXAMPLES = Map.of(
+            "--sink-option", "connect-timeout-ms=10000", "--field-type", "count=integer");
 
     private Cli() {
     }
@@ -74,7 +87,11 @@ public final class Cli {
                 yield validate;
             }
             case "export" -> new ExportCommand(context);
-            case "plan" -> new PlanCommand(context);
+            case "plan" -> {
+                CommandLine plan = new CommandLine(new PlanCommand(context));
+                JobOptions.hide(plan.getCommandSpec(), List.of("--json")); // refused when given: see PlanCommand
+                yield plan;
+            }
             case "plugins" -> new PluginsCommand(context);
             case "emulator" -> new EmulatorCommand();
             case "demo" -> new DemoCommand(context);
@@ -93,6 +110,10 @@ public final class Cli {
         root.setOut(new PrintWriter(context.out(), true));
         root.setErr(new PrintWriter(context.err(), true));
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        // a word shaped like an option is never an option's value: a mistyped --api-secret with its secret after
+        // a value-taking option would otherwise be read, and echoed, as that option's value (no option takes a
+        // value starting with '-' and a letter; a negative number is a value, and so is --timezone's -05:00)
+        root.setUnmatchedOptionsAllowedAsOptionParameters(false);
         root.setParameterExceptionHandler((exception, args) -> usageError(exception, args, context));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
@@ -117,17 +138,43 @@ public final class Cli {
         String message;
         List<String> names = command.getCommandSpec().options().stream()
                 .flatMap(option -> Arrays.stream(option.names())).toList();
-        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<OptionWordText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+        boolean json = asksForJson(args);
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                && command.getCommandSpec().userObject() instanceof VlmetaCommand
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            // what follows a mistyped command is that command's options: only the command is named
+            String typed = unmatched.getUnmatched().get(0);
+            String nearest = OptionWordText.nearest(typed, COMMANDS);
+            message = nearest == null ? "Unknown command: the first word names the command, one of "
+                    + String.join(", ", COMMANDS) + "."
+                    : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
+            err.println(ConsoleText.escape(message));
+            json = mentionsJson(ArgumentFiles.read(args));
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<OptionWordText.Shown> options = unknownWords(unmatched).stream().filter(a -> a.startsWith("-"))
                     .map(a -> OptionWordText.of(a, names)).toList();
             message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
                     : (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
                             + String.join(", ", options.stream().map(o -> "'" + o.text() + "'").toList())
-                            + (options.stream().anyMatch(OptionWordText.Shown::cut)
-                                    ? " (an option's value goes after a space or '=')" : "");
+                            + (options.stream().anyMatch(OptionWordText.Shown::valueTyped)
+                                    ? " (an option's value goes after a space or '=')" : "")
+                            + (options.stream().anyMatch(OptionWordText.Shown::upperCase)
+                                    ? " (option names are lower case)" : "");
+            err.println(ConsoleText.escape(message));
+            List<String> suggestions = options.stream().map(OptionWordText.Shown::suggestion)
+                    .filter(Objects::nonNull).distinct().toList();
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean: " + String.join(", ", suggestions) + "?");
+            }
+        } else if (KEY_VALUE.matcher(exception.getMessage()).matches()) {
+            // the parser's message quotes the value, which may be a token: only the shape is named
+            Matcher keyValue = KEY_VALUE.matcher(exception.getMessage());
+            keyValue.matches();
+            String option = keyValue.group(1);
+            message = option + " takes " + keyValue.group(2) + " as one word (a name, '=', then its value), e.g. "
+                    + option + " " + KEY_VALUE_EXAMPLES.getOrDefault(option, "name=value") + ".";
             err.println(message);
-            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
             // quotes the value the user typed for an option; an option found in its place is named as above
             message = ConsoleText.escape(withOptionWordsShortened(exception.getMessage(), names));
@@ -135,11 +182,21 @@ public final class Cli {
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         int exitCode = command.getCommandSpec().exitCodeOnInvalidInput();
-        if (asksForJson(args)) {
+        if (json) {
             // a script that asked for JSON reads standard output only: the refusal is a document there too
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
+    }
+
+    /**
+     * @return the words the parser did not know; for a word shaped like an option found where an option's value
+     *     was expected, which the parser names only in its message, that word
+     */
+    private static List<String> unknownWords(CommandLine.UnmatchedArgumentException unmatched) {
+        Matcher found = UNKNOWN_FOUND.matcher(unmatched.getMessage());
+        return unmatched.getUnmatched().isEmpty() && found.matches() ? List.of(found.group(1))
+                : unmatched.getUnmatched();
     }
 
     /**
@@ -172,9 +229,11 @@ public final class Cli {
      */
     static boolean asksForJson(String[] args) {
         String[] words = ArgumentFiles.read(args); // each file read once
-        if (!namesAJob(words)) {
-            return false;
-        }
+        return namesAJob(words) && mentionsJson(words);
+    }
+
+    /** @return whether the words, argument files already read, hold {@code --json} before any {@code --} */
+    private static boolean mentionsJson(String[] words) {
         for (String arg : words) {
             if ("--".equals(arg)) {
                 return false;

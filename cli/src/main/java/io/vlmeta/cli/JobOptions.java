@@ -116,7 +116,7 @@ final class JobOptions {
             description = "Longest enum option (default: ${DEFAULT-VALUE}).")
     int enumOptionMaxLength;
 
-    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC", preprocessor = ZoneOffsetValue.class,
             description = "Zone of date-times written without one (default: ${DEFAULT-VALUE}).")
     String timezone;
 
@@ -206,7 +206,12 @@ final class JobOptions {
 
     /** Hides the {@link #UPLOAD_ONLY} options from the help of a command that never uploads. */
     static void hideUploadOnly(CommandSpec command) {
-        for (String name : UPLOAD_ONLY) {
+        hide(command, UPLOAD_ONLY);
+    }
+
+    /** Hides the named options from the command's help; the command still reads them. */
+    static void hide(CommandSpec command, List<String> names) {
+        for (String name : names) {
             OptionSpec option = command.findOption(name);
             if (option != null) {
                 command.remove(option);

@@ -66,7 +66,10 @@ final class JobSpecs {
                 .fieldReasons(options.fieldReasons);
         options.typeFlags().forEach((type, columns) -> builder.fields(type, columns));
         options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column)));
-        credentials(options, context, builder);
+        if (mode != JobSpec.Mode.VALIDATE) {
+            // a validation never talks to the server and says it ignores the credentials: it does not check them
+            credentials(options, context, builder);
+        }
         return builder.build();
     }
 

@@ -55,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
     CommandSpec commandSpec;
 
     /** Options of one run rather than of the job: accepted for symmetry with upload, but not written down. */
-    private static final List<String> PER_RUN = List.of("--report", "--json", "--resume", "--state-dir", "--rejects",
+    private static final List<String> PER_RUN = List.of("--report", "--resume", "--state-dir", "--rejects",
             "--plugins-dir");
 
     private final CliContext context;
@@ -67,6 +67,11 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = context.err();
+        if (options.json) {
+            // the YAML goes where the JSON would: a script that asked for JSON would read the plan as a broken one
+            throw VlmetaException.usage("plan writes its plan as YAML (on standard output, or -o FILE), never JSON: "
+                    + "leave out --json, and give it to upload or validate when the plan runs.");
+        }
         options.server.url(context); // refuses a base URL no request could use before any input is read
         if (JobSpecs.readsOnce(options)) {
             throw VlmetaException.usage("A plan names its input to read it again later, and standard input or a "

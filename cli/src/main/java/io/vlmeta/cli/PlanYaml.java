@@ -87,7 +87,7 @@ final class PlanYaml {
             String hint = NameSuggestions.didYouMean(e.getPropertyName(), known);
             throw VlmetaException.usage("Plan " + name + keyLine(text, e.getPropertyName(), e.getLocation())
                     + ": unknown key '" + e.getPropertyName()
-                    + "'" + where + (hint.isEmpty() ? "" : "; " + hint) + " Keys there: " + String.join(", ", known)
+                    + "'" + where + (hint.isEmpty() ? "." : "; " + hint) + " Keys there: " + String.join(", ", known)
                     + ".");
         } catch (MismatchedInputException e) {
             throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
@@ -128,6 +128,12 @@ final class PlanYaml {
     }
 
     private static VlmetaException notYaml(String name, JacksonException e) {
+        String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        if (why.startsWith("while scanning a quoted scalar") && e.getLocation() != null) {
+            // the parser marks where the quote opened, and words it after itself
+            return VlmetaException.usage("Plan " + name + " is not YAML: a quote opened on line "
+                    + e.getLocation().getLineNr() + " is never closed.");
+        }
         return VlmetaException.usage("Plan " + name + line(e.getLocation()) + " is not YAML: "
                 + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".");
     }

@@ -94,4 +94,17 @@ class FlagNotesAndRefusalsTest {
 
         assertThat(run.err()).as(run.both()).contains("--batch-size 4 overrides the plan's upload.batch-size (50000).");
     }
+
+    @Test
+    void validateIgnoresCredentialsWithoutRefusingAKeyOrASecretGivenAlone() {
+        for (String[] credential : new String[][] {{"--api-key", "K"}, {"--api-secret", "S3CRq"}}) {
+            CliRun run = run("validate", "--csv", Examples.METADATA.toString(), "--infer", credential[0],
+                    credential[1], "--report", dir.resolve("report.html").toString());
+
+            assertThat(run.exitCode()).as(run.both()).isZero();
+            assertThat(run.err()).as(run.both()).isEqualTo("validate never talks to the server, so " + credential[0]
+                    + " is ignored.\n");
+            assertThat(run.both()).doesNotContain("S3CRq");
+        }
+    }
 }

@@ -107,7 +107,7 @@ class PlanYamlTest {
 
     @Test
     void refusesTextThatIsNotYaml() {
-        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: \"a.csv\n", "p.yaml"))
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput: {path: a.csv\n", "p.yaml"))
                 .isInstanceOf(VlmetaException.class).hasMessageStartingWith("Plan p.yaml, line ")
                 .hasMessageContaining(" is not YAML: ");
         assertThatThrownBy(() -> PlanYaml.parse("", "p.yaml")).hasMessageStartingWith("Plan p.yaml is empty");
@@ -136,5 +136,17 @@ class PlanYamlTest {
 
         assertThatThrownBy(() -> PlanYaml.read(folder)).isInstanceOf(VlmetaException.class)
                 .hasMessage("Cannot read plan " + folder + ": it is a folder.");
+    }
+
+    @Test
+    void anUnknownKeyWithoutASuggestionEndsItsSentenceBeforeTheKeysThere() {
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: a.csv\nupload:\n  zzz: 1\n", "p.yaml"))
+                .hasMessageStartingWith("Plan p.yaml, line 5: unknown key 'zzz' under 'upload'. Keys there: ");
+    }
+
+    @Test
+    void aQuoteNeverClosedIsNamedWithTheLineItOpensOn() {
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: \"a.csv\nmatching:\n  match-by: path\n",
+                "p.yaml")).hasMessage("Plan p.yaml is not YAML: a quote opened on line 3 is never closed.");
     }
 }

@@ -39,7 +39,7 @@ class UsageTest {
         CliRun badNumber = run("upload", "--json", "--csv", "m.csv", "--batch-size", "many");
         CliRun withoutJson = run("upload", "--csv", "m.csv", "--jsno");
         CliRun afterEndOfOptions = run("validate", "--jsno", "--", "--json");
-        CliRun jsonTrue = run("validate", "--json=true", "--bogus");
+        CliRun jsonTrue = run("validate", "--json=true", "--bgus");
 
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -54,14 +54,14 @@ class UsageTest {
         assertThat(withoutJson.exitCode()).isEqualTo(2);
         assertThat(withoutJson.out()).isEmpty();
         assertThat(afterEndOfOptions.out()).isEmpty();
-        assertThat(json.readTree(jsonTrue.out()).get("error").asText()).isEqualTo("Unknown option: '--bogus'");
+        assertThat(json.readTree(jsonTrue.out()).get("error").asText()).isEqualTo("Unknown option: '--bgu...'");
     }
 
     @Test
     void aJobAndItsJsonOptionGivenInAnArgumentFileGetTheErrorDocumentToo() throws Exception {
         Path whole = Files.writeString(dir.resolve("upload args.txt"),
-                "# read by picocli, with its quotes and comments\nupload --csv 'm.csv' --json\n--bogus\n");
-        Path options = Files.writeString(dir.resolve("options.txt"), "--json --bogus");
+                "# read by picocli, with its quotes and comments\nupload --csv 'm.csv' --json\n--jsn\n");
+        Path options = Files.writeString(dir.resolve("options.txt"), "--json --jsn");
 
         CliRun wholeInAFile = run("@" + whole);
         CliRun optionsInAFile = run("validate", "--csv", "m.csv", "@" + options);
@@ -70,7 +70,7 @@ class UsageTest {
         for (CliRun run : List.of(wholeInAFile, optionsInAFile)) {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
             assertThat(json.readTree(run.out())).as(run.err()).isEqualTo(json.readTree(
-                    "{\"status\":\"error\",\"exit_code\":2,\"error\":\"Unknown option: '--bogus'\"}"));
+                    "{\"status\":\"error\",\"exit_code\":2,\"error\":\"Unknown option: '--jsn'\"}"));
         }
     }
 
@@ -147,9 +147,14 @@ class UsageTest {
                 + "space or '=')");
         shown.put(List.of("--api-secreet", "-" + secret), "'--api-secreet', '-S...' (an option's value goes after "
                 + "a space or '=')");
-        shown.put(List.of("--" + secret), "'--...' (an option's value goes after a space or '=')");
-        shown.put(List.of("--" + "apisecretq".repeat(4)), "'--apisecretqapisecretqapis...' (an option's value goes "
-                + "after a space or '=')");
+        shown.put(List.of("--" + secret), "'--...'");
+        shown.put(List.of("--" + "apisecretq".repeat(4)), "'--apisecret...' (an option's value goes after a space "
+                + "or '=')");
+        shown.put(List.of("--apisecretlowers3crq"), "'--apisecret...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--apisecretdeadbeefs3crq"), "'--apisecret...' (an option's value goes after a space or "
+                + "'=')");
+        shown.put(List.of("--API_Secret-S3CRq"), "'--API_Secret...' (an option's value goes after a space or '=')");
+        shown.put(List.of("--zzlowers3crq"), "'--zzl...'");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (Map.Entry<List<String>, String> typed : shown.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("upload", "--json", "--csv", "x.csv"));
@@ -161,7 +166,8 @@ class UsageTest {
                 assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
                 assertThat(run.err()).as(run.both()).startsWith(expected + "\n");
                 assertThat(json.readTree(run.out()).get("error").asText()).isEqualTo(expected);
-                assertThat(run.both()).doesNotContain(secret.substring(1));
+                assertThat(run.both()).doesNotContain(secret.substring(1)).doesNotContain("s3crq")
+                        .doesNotContain("deadbeef").doesNotContain("lower");
             }
         }
     }
@@ -183,13 +189,51 @@ class UsageTest {
     }
 
     @Test
-    void aValueTypedOntoAnOptionUnderAMistypedCommandIsNotEchoedEither() {
+    void aMistypedCommandIsNamedWithTheNearestCommandAndNothingAfterIt() throws Exception {
         CliRun run = run("valdate", "--csv", "x.csv", "--apisecretS3CRq", "-S3CRq");
+        CliRun json = run("uplaod", "--csv", "m.csv", "--dataset-id", "d", "--json");
+        CliRun far = run("S3CRq", "--csv", "m.csv", "--json");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown options: '--csv', '--apisecret...', '-S...' (an option's value "
-                + "goes after a space or '=')\n").contains("Did you mean: vlmeta validate");
-        assertThat(run.both()).doesNotContain("3CRq");
+        assertThat(run.err()).isEqualTo("Unknown command 'valdate': did you mean 'validate'?\n"
+                + "Try 'vlmeta --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).startsWith("Unknown command 'uplaod': did you mean 'upload'?\n");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out())).isEqualTo(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"status\":\"error\",\"exit_code\":2,"
+                        + "\"error\":\"Unknown command 'uplaod': did you mean 'upload'?\"}"));
+        assertThat(json.out().lines()).hasSize(1);
+        assertThat(far.err()).startsWith("Unknown command: the first word names the command, one of upload, "
+                + "validate, export, plan, plugins, emulator, demo, help.\n");
+        assertThat(far.out().lines()).hasSize(1);
+        for (CliRun each : List.of(run, far)) {
+            assertThat(each.both()).doesNotContain("3CRq");
+        }
+    }
+
+    @Test
+    void anOptionNameInUpperCaseIsNamedWithTheLowerCaseOne() {
+        CliRun run = run("validate", "--CSV", "m.csv");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Unknown option: '--CSV' (option names are lower case)\n"
+                + "Did you mean: --csv?\nTry 'vlmeta validate --help' for more information.\n");
+    }
+
+    @Test
+    void aKeyValueOptionWithoutItsEqualsSignIsRefusedWithoutEchoingTheValue() {
+        CliRun sink = run("export", "--dataset-id", "d", "--sink-option", "t0kenS3CRq");
+        CliRun type = run("upload", "--csv", "m.csv", "--field-type", "t0kenS3CRq");
+
+        assertThat(sink.exitCode()).isEqualTo(2);
+        assertThat(sink.err()).startsWith("--sink-option takes KEY=VALUE as one word (a name, '=', then its value), "
+                + "e.g. --sink-option connect-timeout-ms=10000.\n");
+        assertThat(type.err()).startsWith("--field-type takes COLUMN=TYPE as one word (a name, '=', then its "
+                + "value), e.g. --field-type count=integer.\n");
+        for (CliRun each : List.of(sink, type)) {
+            assertThat(each.both()).doesNotContain("S3CRq");
+        }
     }
 
     @Test
@@ -207,15 +251,15 @@ class UsageTest {
     }
 
     @Test
-    void everyOptionNameIsShortEnoughToBeNamedBackWholeWhenMistyped() {
+    void everyOptionNameWithASecretTypedOntoItIsNamedOnlyAsFarAsTheName() {
         CommandLine whole = Cli.commandLine(new CliContext(Map.of(), System.out, System.err, false, dir));
         for (CommandLine command : whole.getSubcommands().values()) {
-            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
-                for (String name : option.names()) {
-                    assertThat(name.length()).as(name).isLessThanOrEqualTo(OptionWordText.LONGEST_NAME_SHOWN - 2);
-                    assertThat(OptionWordText.of(name + "x", List.of()).text()).as(name).isEqualTo(
-                            name.startsWith("--") ? name + "x" : name + "...");
-                }
+            List<String> names = command.getCommandSpec().options().stream()
+                    .flatMap(option -> java.util.Arrays.stream(option.names())).toList();
+            for (String name : names) {
+                OptionWordText.Shown shown = OptionWordText.of(name + "lowers3crq", names);
+                assertThat(shown.text()).as(name).isEqualTo(name + "...");
+                assertThat(shown.suggestion()).as(name).isEqualTo(name.startsWith("--") ? name : null);
             }
         }
     }
@@ -324,7 +368,7 @@ class UsageTest {
         CliRun run = run("valdate", "--csv", "x.csv");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Did you mean: vlmeta validate");
+        assertThat(run.err()).contains("did you mean 'validate'?");
     }
 
     @Test
@@ -333,5 +377,16 @@ class UsageTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: vlmeta validate").isEqualTo(run("validate", "--help").out());
+    }
+
+    @Test
+    void planRefusesJsonAsItWritesYamlAndItsHelpDoesNotOfferIt() {
+        CliRun run = run("plan", "--csv", Examples.METADATA.toString(), "--infer", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: plan writes its plan as YAML (on standard output, or -o FILE), "
+                + "never JSON: leave out --json, and give it to upload or validate when the plan runs.\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(run("plan", "--help").out()).doesNotContain("--json");
     }
 }

@@ -1,0 +1,78 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A word shaped like an option is never taken as the value of the option before it: a mistyped
+ * {@code --api-secret} with its secret would otherwise become a column name or a dataset ID, and be echoed in
+ * a refusal or sent to the server. It is refused as an unknown option, named without its value.
+ */
+class OptionShapedValuesTest {
+    private static final String SECRET = "S3CRq";
+
+    @TempDir
+    Path dir;
+
+    private String csv;
+
+    @BeforeEach
+    void csv() throws Exception {
+        csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,score\na.jpg,1.5\n").toString();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("VL_API_SECRET", "x"), dir, args);
+    }
+
+    private static void assertRefused(CliRun run, String line) {
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).as(run.both()).startsWith(line + "\n");
+        assertThat(run.both()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aMistypedOptionWhereAnOptionsValueWasExpectedIsAnUnknownOptionNamedWithoutItsValue() throws Exception {
+        CliRun glued = run("upload", "--csv", csv, "--dataset-id", "d", "--float-fields", "score",
+                "--api-secret" + SECRET, "--api-key", "K", "--json");
+        CliRun afterAList = run("upload", "--csv", csv, "--dataset-id", "d", "--string-fields", "a,b",
+                "--apisecret", SECRET, "--json");
+        CliRun withEquals = run("plan", "--csv", csv, "--float-fields", "score", "--api_secret=" + SECRET);
+        CliRun asTheDataset = run("upload", "--csv", csv, "--dataset-id", "--apisecret=" + SECRET, "--float-fields",
+                "score", "--dry-run", "--json");
+
+        assertRefused(glued, "Unknown option: '--api-secret...' (an option's value goes after a space or '=')");
+        assertRefused(afterAList, "Unknown option: '--apisecret'");
+        assertRefused(withEquals, "Unknown option: '--api_secret'");
+        assertRefused(asTheDataset, "Unknown option: '--apisecret'");
+        assertThat(afterAList.err()).contains("Did you mean: --api-secret?");
+        ObjectMapper json = new ObjectMapper();
+        for (CliRun run : List.of(glued, afterAList, asTheDataset)) {
+            assertThat(run.out().lines()).as(run.both()).hasSize(1);
+            assertThat(json.readTree(run.out()).get("error").asText()).as(run.both())
+                    .isEqualTo(run.err().lines().findFirst().orElseThrow());
+        }
+    }
+
+    @Test
+    void valuesStartingWithADashAreStillReadWhereTheyAreValid() {
+        for (List<String> value : List.of(List.of("--csv", csv, "--timezone", "-05:00"),
+                List.of("--csv", csv, "--timezone=-05:00"), List.of("--csv", "-"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("validate", "--float-fields", "score",
+                    "--report", dir.resolve("r.html").toString()));
+            args.addAll(value);
+            CliRun run = CliRun.withInput("file_fullpath,score\na.jpg,1.5\n".getBytes(), Map.of(), dir,
+                    args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.both()).isZero();
+        }
+    }
+}
