@@ -21,10 +21,6 @@ public final class Cli {
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
 
-    /** The parser's message for an unknown option found where an option's value was expected. */
-    private static final Pattern UNKNOWN_FOUND = Pattern.compile("Unknown option: '(-.*?)'; Expected parameter for "
-            + "option '.*' but found '.*'", Pattern.DOTALL);
-
     /** The parser's message for a KEY=VALUE option given without an '=' (it ends with the value given). */
     private static final Pattern KEY_VALUE = Pattern.compile("Value for option option '(--[a-z-]+)' \\((.*?)\\) "
             + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
@@ -110,10 +106,11 @@ public final class Cli {
         root.setOut(new PrintWriter(context.out(), true));
         root.setErr(new PrintWriter(context.err(), true));
         root.setCaseInsensitiveEnumValuesAllowed(true);
-        // a word shaped like an option is never an option's value: a mistyped --api-secret with its secret after
-        // a value-taking option would otherwise be read, and echoed, as that option's value (no option takes a
-        // value starting with '-' and a letter; a negative number is a value, and so is --timezone's -05:00)
-        root.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // a word shaped like an option is no option's value unless given after '=' (OptionShapedValues)
+        root.setExecutionStrategy(parsed -> {
+            OptionShapedValues.refuse(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         root.setParameterExceptionHandler((exception, args) -> usageError(exception, args, context));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
@@ -151,7 +148,7 @@ public final class Cli {
             err.println(ConsoleText.escape(message));
             json = mentionsJson(ArgumentFiles.read(args));
         } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<OptionWordText.Shown> options = unknownWords(unmatched).stream().filter(a -> a.startsWith("-"))
+            List<OptionWordText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> OptionWordText.of(a, names)).toList();
             message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
@@ -160,7 +157,10 @@ public final class Cli {
                             + (options.stream().anyMatch(OptionWordText.Shown::valueTyped)
                                     ? " (an option's value goes after a space or '=')" : "")
                             + (options.stream().anyMatch(OptionWordText.Shown::upperCase)
-                                    ? " (option names are lower case)" : "");
+                                    ? " (option names are lower case)" : "")
+                            + (exception instanceof OptionShapedValues.ValueShapedLikeAnOption found
+                                    ? ", where " + found.option() + "'s value was expected (a value that starts "
+                                            + "with '-' goes after '=': " + found.option() + "=VALUE)" : "");
             err.println(ConsoleText.escape(message));
             List<String> suggestions = options.stream().map(OptionWordText.Shown::suggestion)
                     .filter(Objects::nonNull).distinct().toList();
@@ -187,16 +187,6 @@ public final class Cli {
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
-    }
-
-    /**
-     * @return the words the parser did not know; for a word shaped like an option found where an option's value
-     *     was expected, which the parser names only in its message, that word
-     */
-    private static List<String> unknownWords(CommandLine.UnmatchedArgumentException unmatched) {
-        Matcher found = UNKNOWN_FOUND.matcher(unmatched.getMessage());
-        return unmatched.getUnmatched().isEmpty() && found.matches() ? List.of(found.group(1))
-                : unmatched.getUnmatched();
     }
 
     /**

@@ -22,7 +22,8 @@ class BaseUrlNotShownTest {
     private CliRun plan(String url, Path plan) throws IOException {
         Path csv = Files.copy(Examples.METADATA, dir.resolve("metadata.csv"));
         return CliRun.of(Map.of(), dir, "plan", "--csv", csv.toString(), "--infer", "--dataset-id", "d1",
-                "--base-url", url, "-o", plan.toString());
+                // given with = so that a value starting with a dash is read as the option's value, not as an option
+                "--base-url=" + url, "-o", plan.toString());
     }
 
     @Test

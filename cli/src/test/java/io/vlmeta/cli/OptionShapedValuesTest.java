@@ -49,10 +49,15 @@ class OptionShapedValuesTest {
         CliRun asTheDataset = run("upload", "--csv", csv, "--dataset-id", "--apisecret=" + SECRET, "--float-fields",
                 "score", "--dry-run", "--json");
 
-        assertRefused(glued, "Unknown option: '--api-secret...' (an option's value goes after a space or '=')");
-        assertRefused(afterAList, "Unknown option: '--apisecret'");
-        assertRefused(withEquals, "Unknown option: '--api_secret'");
-        assertRefused(asTheDataset, "Unknown option: '--apisecret'");
+        assertRefused(glued, "Unknown option: '--api-secret...' (an option's value goes after a space or '='), "
+                + "where --float-fields's value was expected (a value that starts with '-' goes after '=': "
+                + "--float-fields=VALUE)");
+        assertRefused(afterAList, "Unknown option: '--apisecret', where --string-fields's value was expected (a "
+                + "value that starts with '-' goes after '=': --string-fields=VALUE)");
+        assertRefused(withEquals, "Unknown option: '--api_secret', where --float-fields's value was expected (a "
+                + "value that starts with '-' goes after '=': --float-fields=VALUE)");
+        assertRefused(asTheDataset, "Unknown option: '--apisecret', where --dataset-id's value was expected (a "
+                + "value that starts with '-' goes after '=': --dataset-id=VALUE)");
         assertThat(afterAList.err()).contains("Did you mean: --api-secret?");
         ObjectMapper json = new ObjectMapper();
         for (CliRun run : List.of(glued, afterAList, asTheDataset)) {
@@ -60,6 +65,23 @@ class OptionShapedValuesTest {
             assertThat(json.readTree(run.out()).get("error").asText()).as(run.both())
                     .isEqualTo(run.err().lines().findFirst().orElseThrow());
         }
+    }
+
+    @Test
+    void aValueStartingWithADashIsTakenWhenGivenAfterEquals() throws Exception {
+        Path plan = dir.resolve("p.yaml");
+        CliRun run = run("plan", "--csv", csv, "--float-fields", "score", "--dataset-id=-d1x", "-o", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(Files.readString(plan)).contains("-d1x");
+    }
+
+    @Test
+    void aValueStartingWithADashAfterASpaceSaysToGiveItAfterEquals() {
+        CliRun run = run("plan", "--csv", csv, "--float-fields", "score", "--dataset-id", "-d1x");
+
+        assertRefused(run, "Unknown option: '-d...' (an option's value goes after a space or '='), where "
+                + "--dataset-id's value was expected (a value that starts with '-' goes after '=': --dataset-id=VALUE)");
     }
 
     @Test
