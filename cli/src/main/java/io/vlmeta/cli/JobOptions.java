@@ -116,7 +116,7 @@ final class JobOptions {
             description = "Longest enum option (default: ${DEFAULT-VALUE}).")
     int enumOptionMaxLength;
 
-    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC", preprocessor = ZoneOffsetValue.class,
+    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "Zone of date-times written without one (default: ${DEFAULT-VALUE}).")
     String timezone;
 
@@ -152,13 +152,18 @@ final class JobOptions {
     boolean dropPhi;
 
     // --- the upload
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50000",
+    /** --batch-size's default, also what a validation, which ignores the option, builds its job with. */
+    static final String DEFAULT_BATCH_SIZE = "50000";
+    /** --parallel's default, as {@link #DEFAULT_BATCH_SIZE}. */
+    static final String DEFAULT_PARALLEL = "4";
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = DEFAULT_BATCH_SIZE,
             description = "Entries per uploaded file (default: ${DEFAULT-VALUE}). A server whose task takes one "
                     + "file refuses a field's second file: for such a server pass a size above the row count or "
                     + "--sink-option one-file-per-field=true.")
     int batchSize;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = DEFAULT_PARALLEL,
             description = "Fields uploaded at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 

@@ -52,7 +52,12 @@ final class JobSpecs {
                 .fieldSettings(fieldSettings(options))
                 .baseUrl(options.server.url(context))
                 .datasetId(firstOf(options.datasetId, context.env("VL_DATASET_ID").orElse(null), null))
-                .batchSize(options.batchSize).parallel(options.parallel).taskTimeout(options.taskTimeout)
+                // a validation says these are ignored: so they are, and their defaults never refuse
+                .batchSize(mode == JobSpec.Mode.VALIDATE ? Integer.parseInt(JobOptions.DEFAULT_BATCH_SIZE)
+                        : options.batchSize)
+                .parallel(mode == JobSpec.Mode.VALIDATE ? Integer.parseInt(JobOptions.DEFAULT_PARALLEL)
+                        : options.parallel)
+                .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(options.matchBy).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)

@@ -47,12 +47,16 @@ final class OptionWordText {
      *     when it starts like a known long name (case, {@code -} and {@code _} not counted) and goes on past it,
      *     only the part matching that name and "..." ({@code --apisecretS3CRET} as {@code --apisecret...});
      *     else for {@code --} at most {@link #LETTERS_OF_AN_UNLIKE_NAME} lower-case letters after it; for a single
-     *     {@code -} that dash and one letter after it
+     *     {@code -} that dash and the letter after it when they are the whole word or a known short name, else the
+     *     dash alone
      */
     static Shown of(String typed, Collection<String> knownNames) {
         String name = typed.indexOf('=') >= 0 ? typed.substring(0, typed.indexOf('=')) : typed;
         if (!name.startsWith("--")) {
-            String shown = name.length() > 1 && isLetter(name.charAt(1)) ? name.substring(0, 2) : "-";
+            // a dash and one letter is shown when it is the whole word or a known short name: else that letter may
+            // be a secret's first ("-S3CRET" after --api-secret and a space)
+            String shown = name.length() == 2 && isLetter(name.charAt(1))
+                    || name.length() > 2 && knownNames.contains(name.substring(0, 2)) ? name.substring(0, 2) : "-";
             boolean cut = shown.length() < name.length();
             return new Shown(cut ? shown + "..." : shown, cut, null, false);
         }

@@ -107,4 +107,14 @@ class FlagNotesAndRefusalsTest {
             assertThat(run.both()).doesNotContain("S3CRq");
         }
     }
+
+    @Test
+    void validateIgnoresUploadNumbersItWouldHaveRefusedInsteadOfSayingBoth() {
+        CliRun run = run("validate", "--csv", Examples.METADATA.toString(), "--infer", "--batch-size=-1",
+                "--parallel", "0", "--report", dir.resolve("report.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.err()).as(run.both())
+                .isEqualTo("validate never talks to the server, so --batch-size, --parallel are ignored.\n");
+    }
 }

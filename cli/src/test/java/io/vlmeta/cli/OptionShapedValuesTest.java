@@ -80,8 +80,16 @@ class OptionShapedValuesTest {
     void aValueStartingWithADashAfterASpaceSaysToGiveItAfterEquals() {
         CliRun run = run("plan", "--csv", csv, "--float-fields", "score", "--dataset-id", "-d1x");
 
-        assertRefused(run, "Unknown option: '-d...' (an option's value goes after a space or '='), where "
+        assertRefused(run, "Unknown option: '-...' (an option's value goes after a space or '='), where "
                 + "--dataset-id's value was expected (a value that starts with '-' goes after '=': --dataset-id=VALUE)");
+    }
+
+    @Test
+    void aTimeZoneOffsetIsRefusedAsItWasTyped() {
+        CliRun run = run("validate", "--csv", csv, "--float-fields", "score", "--timezone", "-25:00");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).as(run.both()).startsWith("Error: --timezone '-25:00' is not a time zone");
     }
 
     @Test

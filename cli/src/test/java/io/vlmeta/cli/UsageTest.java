@@ -141,11 +141,11 @@ class UsageTest {
         String secret = "S3CRq";
         Map<List<String>, String> shown = new java.util.LinkedHashMap<>();
         shown.put(List.of("--apisecret" + secret), "'--apisecret...' (an option's value goes after a space or '=')");
-        shown.put(List.of("-x" + secret), "'-x...' (an option's value goes after a space or '=')");
+        shown.put(List.of("-x" + secret), "'-...' (an option's value goes after a space or '=')");
         shown.put(List.of("--api_secret=" + secret), "'--api_secret'");
         shown.put(List.of("--api_secret" + secret + "=x"), "'--api_secret...' (an option's value goes after a "
                 + "space or '=')");
-        shown.put(List.of("--api-secreet", "-" + secret), "'--api-secreet', '-S...' (an option's value goes after "
+        shown.put(List.of("--api-secreet", "-" + secret), "'--api-secreet', '-...' (an option's value goes after "
                 + "a space or '=')");
         shown.put(List.of("--" + secret), "'--...'");
         shown.put(List.of("--" + "apisecretq".repeat(4)), "'--apisecret...' (an option's value goes after a space "
