@@ -147,6 +147,20 @@ public final class Cli {
                     : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
             err.println(ConsoleText.escape(message));
             json = mentionsJson(ArgumentFiles.read(args));
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                && afterEndOfOptions(unmatched, args)) {
+            // words after '--' are never options, whatever they look like: naming one as an unknown option and
+            // then suggesting that very option would contradict itself
+            message = "Unexpected argument after '--': '" + command.getCommandName() + "' takes no positional "
+                    + "arguments, and '--' ends its options (give options before it).";
+            err.println(message);
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                && command.getCommandSpec().userObject() instanceof VlmetaCommand
+                && optionOfACommand(unmatched.getUnmatched().get(0), command) != null) {
+            String option = optionOfACommand(unmatched.getUnmatched().get(0), command);
+            message = "Option '" + option + "' given before the command: options go after the command's name, "
+                    + "e.g. vlmeta upload " + option + ".";
+            err.println(message);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<OptionWordText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> OptionWordText.of(a, names)).toList();
@@ -177,7 +191,8 @@ public final class Cli {
             err.println(message);
         } else {
             // quotes the value the user typed for an option; an option found in its place is named as above
-            message = ConsoleText.escape(withOptionWordsShortened(exception.getMessage(), names));
+            message = ConsoleText.escape(ParserMessages.plain(exception.getMessage())
+                    .orElseGet(() -> withOptionWordsShortened(exception.getMessage(), names)));
             err.println(message);
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -187,6 +202,28 @@ public final class Cli {
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
+    }
+
+    /** @return whether every word the parser did not know comes after a {@code --} that ended the options */
+    private static boolean afterEndOfOptions(CommandLine.UnmatchedArgumentException unmatched, String[] args) {
+        List<String> words = Arrays.asList(ArgumentFiles.read(args));
+        int end = words.indexOf("--");
+        return end >= 0 && !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().stream()
+                .allMatch(word -> words.subList(end + 1, words.size()).contains(word)
+                        && !words.subList(0, end).contains(word));
+    }
+
+    /**
+     * @return the word's option name (up to any {@code =}) when some command has an option of that name, else
+     *     {@code null}: a word given before the command
+     */
+    private static String optionOfACommand(String word, CommandLine top) {
+        if (!word.startsWith("-")) {
+            return null;
+        }
+        String name = word.indexOf('=') >= 0 ? word.substring(0, word.indexOf('=')) : word;
+        return top.getSubcommands().values().stream()
+                .anyMatch(sub -> sub.getCommandSpec().optionsMap().containsKey(name)) ? name : null;
     }
 
     /**

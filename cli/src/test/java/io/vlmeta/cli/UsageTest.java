@@ -49,7 +49,8 @@ class UsageTest {
         assertThat(missingValue.exitCode()).isEqualTo(2);
         assertThat(json.readTree(missingValue.out()).get("error").asText()).contains("--csv");
         assertThat(badNumber.exitCode()).isEqualTo(2);
-        assertThat(json.readTree(badNumber.out()).get("error").asText()).contains("--batch-size").contains("many");
+        assertThat(json.readTree(badNumber.out()).get("error").asText())
+                .isEqualTo("--batch-size takes a whole number (digits only); the value given is not one.");
         assertThat(badNumber.out().lines()).hasSize(1);
         assertThat(withoutJson.exitCode()).isEqualTo(2);
         assertThat(withoutJson.out()).isEmpty();

@@ -1,0 +1,57 @@
+package io.vlmeta.cli;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the command-line parser's own refusals in vlmeta's words. The parser quotes the value it could not
+ * convert, which may be a secret typed in the wrong place ({@code --parallel S3CRET}): these sentences name the
+ * option and what it takes, never the value.
+ */
+final class ParserMessages {
+    /** "Invalid value for option '--parallel': '1.5' is not an int" (the type is Java's). */
+    private static final Pattern NOT_A_TYPE = Pattern.compile("Invalid value for option '(-[^']*)': .* is not an? "
+            + "(\\w+)", Pattern.DOTALL);
+    /** "Missing required parameter for option '--api-secret' (SECRET)", or "... at index 0 (COLUMN)". */
+    private static final Pattern MISSING_VALUE = Pattern.compile("Missing required parameter for option '(-[^']*)'"
+            + "(?: at index \\d+)? \\(([^)]*)\\)");
+    /** "option '--api-secret' (SECRET) should be specified only once". */
+    private static final Pattern GIVEN_TWICE = Pattern.compile("option '(-[^']*)' \\(([^)]*)\\) should be specified "
+            + "only once");
+
+    private ParserMessages() {
+    }
+
+    /**
+     * @param parserMessage the parser's message for a command line it refused
+     * @return the same refusal in vlmeta's words, or empty when it is none of the kinds above
+     */
+    static Optional<String> plain(String parserMessage) {
+        Matcher type = NOT_A_TYPE.matcher(parserMessage);
+        if (type.matches()) {
+            return Optional.of(type.group(1) + " takes " + what(type.group(2)) + "; the value given is "
+                    + "not one.");
+        }
+        Matcher missing = MISSING_VALUE.matcher(parserMessage);
+        if (missing.matches()) {
+            return Optional.of(missing.group(1) + " needs a value after it: " + missing.group(1) + " "
+                    + missing.group(2) + ".");
+        }
+        Matcher twice = GIVEN_TWICE.matcher(parserMessage);
+        if (twice.matches()) {
+            return Optional.of(twice.group(1) + " is given more than once: give it once (" + twice.group(1) + " "
+                    + twice.group(2) + ").");
+        }
+        return Optional.empty();
+    }
+
+    private static String what(String javaType) {
+        return switch (javaType) {
+            case "int", "long", "short", "byte" -> "a whole number (digits only)";
+            case "boolean" -> "true or false, or no value (which is true)";
+            case "double", "float" -> "a number (digits, with a . for a fraction)";
+            default -> "a value of another kind (see --help)";
+        };
+    }
+}
