@@ -6,7 +6,6 @@ import io.vlmeta.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,13 +19,6 @@ public final class Cli {
             List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
-
-    /** The parser's message for a KEY=VALUE option given without an '=' (it ends with the value given). */
-    private static final Pattern KEY_VALUE = Pattern.compile("Value for option option '(--[a-z-]+)' \\((.*?)\\) "
-            + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
-    /** A value each KEY=VALUE option takes, for the refusal of one given without its '='. */
-    private static final Map<String, String> KEY_VALUE_EXAMPLES = Map.of(
-            "--sink-option", "connect-timeout-ms=10000", "--field-type", "count=integer");
 
     private Cli() {
     }
@@ -135,34 +127,34 @@ public final class Cli {
         String message;
         List<String> names = command.getCommandSpec().options().stream()
                 .flatMap(option -> Arrays.stream(option.names())).toList();
-        boolean json = asksForJson(args);
-        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
-                && command.getCommandSpec().userObject() instanceof VlmetaCommand
-                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+        String[] words = ArgumentFiles.read(args); // each file read once
+        boolean json = namesAJob(words) && mentionsJson(words);
+        boolean atTop = command.getCommandSpec().userObject() instanceof VlmetaCommand;
+        List<String> unknown = exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? unmatched.getUnmatched() : List.of();
+        String misplaced = atTop && !unknown.isEmpty() ? optionOfACommand(unknown.get(0), command) : null;
+        if (exception instanceof CommandLine.UnmatchedArgumentException && atTop && !unknown.isEmpty()
+                && !unknown.get(0).startsWith("-")) {
             // what follows a mistyped command is that command's options: only the command is named
-            String typed = unmatched.getUnmatched().get(0);
+            String typed = unknown.get(0);
             String nearest = OptionWordText.nearest(typed, COMMANDS);
             message = nearest == null ? "Unknown command: the first word names the command, one of "
                     + String.join(", ", COMMANDS) + "."
                     : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
             err.println(ConsoleText.escape(message));
-            json = mentionsJson(ArgumentFiles.read(args));
-        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
-                && afterEndOfOptions(unmatched, args)) {
+            json = mentionsJson(words);
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException && afterEndOfOptions(unknown, words)) {
             // words after '--' are never options, whatever they look like: naming one as an unknown option and
             // then suggesting that very option would contradict itself
             message = "Unexpected argument after '--': '" + command.getCommandName() + "' takes no positional "
                     + "arguments, and '--' ends its options (give options before it).";
             err.println(message);
-        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
-                && command.getCommandSpec().userObject() instanceof VlmetaCommand
-                && optionOfACommand(unmatched.getUnmatched().get(0), command) != null) {
-            String option = optionOfACommand(unmatched.getUnmatched().get(0), command);
-            message = "Option '" + option + "' given before the command: options go after the command's name, "
-                    + "e.g. vlmeta upload " + option + ".";
+        } else if (misplaced != null) {
+            message = "Option '" + misplaced + "' given before the command: options go after the command's name, "
+                    + "e.g. vlmeta upload " + misplaced + ".";
             err.println(message);
-        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<OptionWordText.Shown> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException) {
+            List<OptionWordText.Shown> options = unknown.stream().filter(a -> a.startsWith("-"))
                     .map(a -> OptionWordText.of(a, names)).toList();
             message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
@@ -181,14 +173,6 @@ public final class Cli {
             if (!suggestions.isEmpty()) {
                 err.println("Did you mean: " + String.join(", ", suggestions) + "?");
             }
-        } else if (KEY_VALUE.matcher(exception.getMessage()).matches()) {
-            // the parser's message quotes the value, which may be a token: only the shape is named
-            Matcher keyValue = KEY_VALUE.matcher(exception.getMessage());
-            keyValue.matches();
-            String option = keyValue.group(1);
-            message = option + " takes " + keyValue.group(2) + " as one word (a name, '=', then its value), e.g. "
-                    + option + " " + KEY_VALUE_EXAMPLES.getOrDefault(option, "name=value") + ".";
-            err.println(message);
         } else {
             // quotes the value the user typed for an option; an option found in its place is named as above
             message = ConsoleText.escape(ParserMessages.plain(exception.getMessage())
@@ -204,13 +188,17 @@ public final class Cli {
         return exitCode;
     }
 
-    /** @return whether every word the parser did not know comes after a {@code --} that ended the options */
-    private static boolean afterEndOfOptions(CommandLine.UnmatchedArgumentException unmatched, String[] args) {
-        List<String> words = Arrays.asList(ArgumentFiles.read(args));
-        int end = words.indexOf("--");
-        return end >= 0 && !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().stream()
-                .allMatch(word -> words.subList(end + 1, words.size()).contains(word)
-                        && !words.subList(0, end).contains(word));
+    /**
+     * @param unknown the words the parser did not know
+     * @param words   the command line, its argument files read
+     * @return whether every unknown word comes after a {@code --} that ended the options
+     */
+    private static boolean afterEndOfOptions(List<String> unknown, String[] words) {
+        List<String> line = Arrays.asList(words);
+        int end = line.indexOf("--");
+        return end >= 0 && !unknown.isEmpty() && unknown.stream()
+                .allMatch(word -> line.subList(end + 1, line.size()).contains(word)
+                        && !line.subList(0, end).contains(word));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,12 @@ final class ParserMessages {
     /** "Missing required parameter for option '--api-secret' (SECRET)", or "... at index 0 (COLUMN)". */
     private static final Pattern MISSING_VALUE = Pattern.compile("Missing required parameter for option '(-[^']*)'"
             + "(?: at index \\d+)? \\(([^)]*)\\)");
+    /** "Value for option option '--sink-option' (KEY=VALUE) should be in KEY=VALUE format but was x". */
+    private static final Pattern KEY_VALUE = Pattern.compile("Value for option option '(--[a-z-]+)' \\((.*?)\\) "
+            + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
+    /** A value each KEY=VALUE option takes, for the refusal of one given without its '='. */
+    private static final Map<String, String> KEY_VALUE_EXAMPLES = Map.of(
+            "--sink-option", "connect-timeout-ms=10000", "--field-type", "count=integer");
     /** "option '--api-secret' (SECRET) should be specified only once". */
     private static final Pattern GIVEN_TWICE = Pattern.compile("option '(-[^']*)' \\(([^)]*)\\) should be specified "
             + "only once");
@@ -37,6 +44,12 @@ final class ParserMessages {
         if (missing.matches()) {
             return Optional.of(missing.group(1) + " needs a value after it: " + missing.group(1) + " "
                     + missing.group(2) + ".");
+        }
+        Matcher keyValue = KEY_VALUE.matcher(parserMessage);
+        if (keyValue.matches()) {
+            String option = keyValue.group(1);
+            return Optional.of(option + " takes " + keyValue.group(2) + " as one word (a name, '=', then its value), "
+                    + "e.g. " + option + " " + KEY_VALUE_EXAMPLES.getOrDefault(option, "name=value") + ".");
         }
         Matcher twice = GIVEN_TWICE.matcher(parserMessage);
         if (twice.matches()) {
