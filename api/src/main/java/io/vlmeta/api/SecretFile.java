@@ -30,6 +30,12 @@ public final class SecretFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
+            if (!Files.exists(file) && !readsAsAPath(file.toString())) {
+                // a lone word that names no file may be the secret itself, given where its file goes
+                throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + OPTION + ": no file of the "
+                        + "name given exists (not shown: it may be the secret itself); give the path of a file "
+                        + "holding the secret, e.g. " + OPTION + " ~/.vlmeta/secret.", e);
+            }
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read " + OPTION + " " + file + ": it "
                     + FileFaults.whyUnreadable(file, e) + ".", e);
         }
@@ -45,5 +51,10 @@ public final class SecretFile {
                     + "must hold the API secret alone, on one line (a line break after it is fine).");
         }
         return secret;
+    }
+
+    /** @return whether the name has a folder separator or a {@code .}, as paths have and secrets rarely do */
+    private static boolean readsAsAPath(String name) {
+        return name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('.') >= 0;
     }
 }

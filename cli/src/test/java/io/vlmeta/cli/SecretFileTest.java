@@ -32,6 +32,17 @@ class SecretFileTest {
     }
 
     @Test
+    void aLoneWordThatNamesNoFileIsNotShownAsItMayBeTheSecretItself() {
+        CliRun run = upload(Path.of("SUPERSECRET123"));
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
+        assertThat(run.err()).as(run.both()).contains("Error: Cannot read --api-secret-file: no file of the name "
+                + "given exists (not shown: it may be the secret itself); give the path of a file holding the secret, "
+                + "e.g. --api-secret-file ~/.vlmeta/secret.");
+        assertThat(run.both()).doesNotContain("SUPERSECRET123");
+    }
+
+    @Test
     void aFolderOrATextThatIsNotUtf8IsNamedSoAndWhatItHoldsIsNeverShown() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("secrets"));
         Path latin1 = dir.resolve("secret.txt");
