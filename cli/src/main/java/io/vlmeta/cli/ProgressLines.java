@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Progress where nothing can be redrawn (a file, a pipe, a CI log): one plain line every 10 seconds
@@ -51,9 +52,9 @@ final class ProgressLines implements ProgressDisplay {
     @Override
     public synchronized void validating(long rows, long bytesRead, long totalBytes) {
         double fraction = bytesRead >= 0 && totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : -1;
-        String where = fraction < 0 ? "" : String.format(Locale.ROOT, ", %d%% of %s", percent(fraction),
-                megabytes(totalBytes));
-        maybePrint("Validating", rows, fraction, String.format(Locale.ROOT, "%,d rows", rows) + where, "rows");
+        maybePrint("Validating", rows, fraction, () -> String.format(Locale.ROOT, "%,d rows", rows)
+                + (fraction < 0 ? "" : String.format(Locale.ROOT, ", %d%% of %s", percent(fraction),
+                megabytes(totalBytes))), "rows");
     }
 
     @Override
@@ -64,7 +65,7 @@ final class ProgressLines implements ProgressDisplay {
     @Override
     public synchronized void overall(String label, long done, long total, int fields) {
         double fraction = total > 0 ? Math.min(1.0, (double) done / total) : -1;
-        maybePrint(label, done, fraction, String.format(Locale.ROOT, "%,d of %,d values (%d%%) in %d %s", done,
+        maybePrint(label, done, fraction, () -> String.format(Locale.ROOT, "%,d of %,d values (%d%%) in %d %s", done,
                 total, percent(fraction), fields, fields == 1 ? "field" : "fields"), "values");
     }
 
@@ -73,7 +74,11 @@ final class ProgressLines implements ProgressDisplay {
         tasks.remove(label);
     }
 
-    private void maybePrint(String label, long count, double fraction, String what, String unit) {
+    /**
+     * @param what the line's text after the label, built only when the line is printed: most calls print
+     *             nothing, and formatting grouped numbers costs more than the rest of a call
+     */
+    private void maybePrint(String label, long count, double fraction, Supplier<String> what, String unit) {
         long now = nanoTime.getAsLong();
         Task task = tasks.get(label);
         if (task == null) {
@@ -87,7 +92,7 @@ final class ProgressLines implements ProgressDisplay {
         task.lastPrintNanos = now;
         task.lastTenth = tenth;
         double seconds = (now - task.startNanos) / 1e9;
-        StringBuilder line = new StringBuilder(label).append(": ").append(what);
+        StringBuilder line = new StringBuilder(label).append(": ").append(what.get());
         if (now - task.startNanos >= RATE_BASE.toNanos()) {
             line.append(String.format(Locale.ROOT, ", %,d %s/s", Math.round((count - task.startCount) / seconds),
                     unit));
