@@ -34,7 +34,7 @@ public final class Cli {
         if (unreadable.isPresent()) {
             // picocli would end in an exception and its trace: a usage error like any other
             context.err().println(unreadable.get());
-            if (asksForJson(args)) {
+            if (wantsJson(ArgumentFiles.readWhereReadable(args))) {
                 JsonSummary.printError(unreadable.get(), 2, context.out());
             }
             return 2;
@@ -128,7 +128,7 @@ public final class Cli {
         List<String> names = command.getCommandSpec().options().stream()
                 .flatMap(option -> Arrays.stream(option.names())).toList();
         String[] words = ArgumentFiles.read(args); // each file read once
-        boolean json = namesAJob(words) && mentionsJson(words);
+        boolean json = wantsJson(words);
         boolean atTop = command.getCommandSpec().userObject() instanceof VlmetaCommand;
         List<String> unknown = exception instanceof CommandLine.UnmatchedArgumentException unmatched
                 ? unmatched.getUnmatched() : List.of();
@@ -142,7 +142,6 @@ public final class Cli {
                     + String.join(", ", COMMANDS) + "."
                     : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
             err.println(ConsoleText.escape(message));
-            json = mentionsJson(words);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException && afterEndOfOptions(unknown, words)) {
             // words after '--' are never options, whatever they look like: naming one as an unknown option and
             // then suggesting that very option would contradict itself
@@ -245,6 +244,17 @@ public final class Cli {
     static boolean asksForJson(String[] args) {
         String[] words = ArgumentFiles.read(args); // each file read once
         return namesAJob(words) && mentionsJson(words);
+    }
+
+    /**
+     * @param words the command line, its argument files read
+     * @return whether a usage error of this command line is written as a JSON document too: it asks for
+     *     {@code --json}, and it runs a job or its command cannot be told (none named first, a mistyped one, one
+     *     in an argument file that cannot be read), as a script that asked for JSON reads standard output only
+     */
+    private static boolean wantsJson(String[] words) {
+        boolean commandUnknown = words.length == 0 || !COMMANDS.contains(words[0]);
+        return (commandUnknown || namesAJob(words)) && mentionsJson(words);
     }
 
     /** @return whether the words, argument files already read, hold {@code --json} before any {@code --} */

@@ -85,4 +85,13 @@ class ParserMessagesTest {
         assertFirstLine(run, "Option '--json' given before the command: options go after the command's name, e.g. "
                 + "vlmeta upload --json.");
     }
+
+    @Test
+    void aJsonOptionGivenBeforeTheCommandStillGetsItsErrorDocument() throws Exception {
+        CliRun run = CliRun.of(Map.of(), dir, "--json", "upload", "--csv", csv);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEqualTo("{\"status\":\"error\",\"exit_code\":2,\"error\":\"Option '--json' given "
+                + "before the command: options go after the command's name, e.g. vlmeta upload --json.\"}\n");
+    }
 }
