@@ -153,12 +153,20 @@ public final class Cli {
                     + "e.g. vlmeta upload " + misplaced + ".";
             err.println(message);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException) {
-            List<OptionWordText.Shown> options = unknown.stream().filter(a -> a.startsWith("-"))
-                    .map(a -> OptionWordText.of(a, names)).toList();
-            message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
+            List<String> optionWords = unknown.stream().filter(a -> a.startsWith("-")).toList();
+            // another command's option, named exactly, is named whole with the commands that take it
+            OptionOwners owners = optionWords.stream().anyMatch(word -> OptionOwners.mayName(word, names))
+                    ? OptionOwners.of(commandLine(context)) : null;
+            String commandName = command.getCommandName();
+            List<String> named = optionWords.stream().map(word -> (owners == null ? Optional.<String>empty()
+                    : owners.named(word, commandName)).orElseGet(() -> "'" + OptionWordText.of(word, names).text()
+                            + "'")).toList();
+            List<OptionWordText.Shown> options = optionWords.stream()
+                    .filter(word -> owners == null || owners.named(word, commandName).isEmpty())
+                    .map(word -> OptionWordText.of(word, names)).toList();
+            message = named.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
-                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
-                            + String.join(", ", options.stream().map(o -> "'" + o.text() + "'").toList())
+                    : (named.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", named)
                             + (options.stream().anyMatch(OptionWordText.Shown::valueTyped)
                                     ? " (an option's value goes after a space or '=')" : "")
                             + (options.stream().anyMatch(OptionWordText.Shown::upperCase)

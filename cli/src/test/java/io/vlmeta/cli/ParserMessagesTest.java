@@ -94,4 +94,24 @@ class ParserMessagesTest {
         assertThat(run.out()).isEqualTo("{\"status\":\"error\",\"exit_code\":2,\"error\":\"Option '--json' given "
                 + "before the command: options go after the command's name, e.g. vlmeta upload --json.\"}\n");
     }
+
+    @Test
+    void anotherCommandsOptionIsNamedWholeWithTheCommandsThatTakeIt() {
+        CliRun dryRun = CliRun.of(Map.of(), dir, "export", "--dry-run", "--dataset-id", "d");
+        CliRun two = CliRun.of(Map.of(), dir, "export", "--dry-run", "--csv", csv);
+
+        assertFirstLine(dryRun, "Unknown option: '--dry-run' (upload takes it, not export)");
+        assertFirstLine(two, "Unknown options: '--dry-run' (upload takes it, not export), '--csv' (upload, validate "
+                + "and plan take it, not export)");
+        assertThat(dryRun.err()).doesNotContain("Did you mean");
+    }
+
+    @Test
+    void anotherCommandsOptionWithMoreTypedOntoItIsCutAsAnyUnknownWord() {
+        CliRun glued = CliRun.of(Map.of(), dir, "export", "--dry-run" + SECRET, "--dataset-id", "d");
+        CliRun withEquals = CliRun.of(Map.of(), dir, "export", "--dry-run=" + SECRET, "--dataset-id", "d");
+
+        assertFirstLine(glued, "Unknown option: '--dry...'");
+        assertFirstLine(withEquals, "Unknown option: '--dry...'");
+    }
 }
