@@ -73,7 +73,10 @@ final class ConsoleReporter implements JobListener {
                     + (field.reason() == null ? "" : " (" + field.reason() + ")"));
         }
         out.println(Style.RULE);
-        if (spec.exportFile() != null || (spec.datasetId() != null && spec.mode() != JobSpec.Mode.VALIDATE)) {
+        if (spec.exportFile() != null) {
+            // read from the local file, whatever the mode: an upload only checks the file against the server
+            out.println(style.mark("📥") + "Reading media ID mapping from the export file...");
+        } else if (spec.datasetId() != null && spec.mode() != JobSpec.Mode.VALIDATE) {
             out.println(style.mark("📥") + "Fetching media ID mapping...");
         }
     }
