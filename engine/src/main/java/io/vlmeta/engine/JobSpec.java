@@ -201,12 +201,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             if (input == null) {
                 throw VlmetaException.usage("No input given: pass --input FILE (or --csv FILE).");
             }
-            if (batchSize < 1) {
-                throw VlmetaException.usage("--batch-size must be at least 1, got " + batchSize + ".");
-            }
-            if (parallel < 1) {
-                throw VlmetaException.usage("--parallel must be at least 1, got " + parallel + ".");
-            }
+            OptionLimits.requireAtLeastOne("--batch-size", batchSize);
+            OptionLimits.requireAtLeastOne("--parallel", parallel);
             if (maxProblemsKept < 0) {
                 throw new IllegalArgumentException("maxProblemsKept must not be negative");
             }
