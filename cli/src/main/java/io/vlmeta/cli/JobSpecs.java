@@ -61,6 +61,7 @@ final class JobSpecs {
                 .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(options.matchBy).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
+                .sinkOptionOrigins(options.sinkOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);

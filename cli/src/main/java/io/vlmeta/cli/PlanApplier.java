@@ -4,6 +4,7 @@ import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,10 @@ final class PlanApplier {
                 throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
             }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
-            merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options");
+            merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options")
+                    // a key the sinks do not read is the plan's, not a --sink-option nobody typed
+                    .forEach(key -> options.sinkOptionOrigins.put(key, "key 'upload.sink-options." + key
+                            + "' of plan " + planPath));
         }
     }
 
@@ -245,20 +249,24 @@ final class PlanApplier {
      * overrides a different planned value.
      *
      * @param flags the options the flags set
+     * @return the keys whose planned value was put into {@code into}
      */
-    private void merge(String what, Map<String, String> flags, Map<String, String> into, Map<String, String> planned,
-                       String planKey) {
+    private List<String> merge(String what, Map<String, String> flags, Map<String, String> into,
+                               Map<String, String> planned, String planKey) {
         if (planned == null) {
-            return;
+            return List.of();
         }
+        List<String> taken = new ArrayList<>();
         planned.forEach((key, value) -> {
             String flagValue = flags.get(key);
             if (flagValue == null) {
                 into.put(key, value);
+                taken.add(key);
             } else if (!flagValue.equals(value)) {
                 notes.accept(what + " " + key + "=" + flagValue + " (flag) overrides the plan's " + planKey + " " + key
                         + "=" + value + ".");
             }
         });
+        return taken;
     }
 }

@@ -181,6 +181,24 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
+        Path csv = metadata();
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replace("sink-options: {}", "sink-options: {token: X}"));
+
+        CliRun run = cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).endsWith("Error: Unknown key 'upload.sink-options.token' of plan " + plan + ": the "
+                + "visual-layer sink reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, "
+                + "poll-max-interval-ms, queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, "
+                + "retry-max-attempts, retry-max-delay-ms; the report sink reads report.\n")
+                .doesNotContain("--sink-option");
+    }
+
+    @Test
     void aPlanNamingAColumnTheInputLacksIsAUsageErrorNamingTheInputsColumns() throws IOException {
         Path csv = metadata();
         Path plan = dir.resolve("plan.yaml");
