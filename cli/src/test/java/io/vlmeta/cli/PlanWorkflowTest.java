@@ -38,6 +38,14 @@ class PlanWorkflowTest {
         return CliRun.of(Map.of(), dir, args);
     }
 
+    /** @return the metadata's plan, every type inferred, as written and then with {@code from} made {@code to} */
+    private Path inferredPlanEdited(String from, String to) throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", metadata().toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replace(from, to));
+        return plan;
+    }
+
     private List<String> server(String dataset) {
         return List.of("--dataset-id", dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
                 dir.resolve("state").toString(), "--sink-option", "poll-interval-ms=20");
@@ -182,10 +190,7 @@ class PlanWorkflowTest {
 
     @Test
     void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
-        Path csv = metadata();
-        Path plan = dir.resolve("plan.yaml");
-        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
-        Files.writeString(plan, Files.readString(plan).replace("sink-options: {}", "sink-options: {token: X}"));
+        Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {token: X}");
 
         CliRun run = cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
                 dir.resolve("r.html").toString());
@@ -218,10 +223,7 @@ class PlanWorkflowTest {
 
     @Test
     void aPlanWithAnUnknownKeyIsAUsageErrorNamingTheKey() throws IOException {
-        Path csv = metadata();
-        Path plan = dir.resolve("plan.yaml");
-        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
-        Files.writeString(plan, Files.readString(plan).replace("  batch-size:", "  batch-sise:"));
+        Path plan = inferredPlanEdited("  batch-size:", "  batch-sise:");
 
         CliRun run = cli("validate", "--plan", plan.toString());
 
