@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.engine.OptionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,12 +117,12 @@ final class PlanApplier {
         if (s == null) {
             return;
         }
-        options.stringMaxLength = pick("--string-max-length", options.stringMaxLength, s.stringMaxLength(),
+        options.stringMaxLength = pickLimit("--string-max-length", options.stringMaxLength, s.stringMaxLength(),
                 "field-settings.string-max-length");
         options.truncateStrings = pick("--truncate-strings", options.truncateStrings, s.truncateStrings(),
                 "field-settings.truncate-strings");
-        options.enumLimit = pick("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
-        options.enumOptionMaxLength = pick("--enum-option-max-length", options.enumOptionMaxLength,
+        options.enumLimit = pickLimit("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
+        options.enumOptionMaxLength = pickLimit("--enum-option-max-length", options.enumOptionMaxLength,
                 s.enumOptionMaxLength(), "field-settings.enum-option-max-length");
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
@@ -160,8 +161,8 @@ final class PlanApplier {
         }
         PlanFile.Upload u = plan.upload();
         if (u != null) {
-            options.batchSize = pick("--batch-size", options.batchSize, u.batchSize(), "upload.batch-size");
-            options.parallel = pick("--parallel", options.parallel, u.parallel(), "upload.parallel");
+            options.batchSize = pickLimit("--batch-size", options.batchSize, u.batchSize(), "upload.batch-size");
+            options.parallel = pickLimit("--parallel", options.parallel, u.parallel(), "upload.parallel");
             Duration timeout;
             try {
                 timeout = u.taskTimeout() == null ? null : new DurationConverter().convert(u.taskTimeout());
@@ -218,6 +219,17 @@ final class PlanApplier {
             return flagValue;
         }
         return planValue;
+    }
+
+    /**
+     * {@link #pick} for a limit of at least 1: a plan's value below it, taken because no flag replaced it, is
+     * refused as the plan's key, not as a flag nobody typed
+     */
+    private int pickLimit(String flag, int flagValue, Integer planValue, String planKey) {
+        if (planValue != null && !given.test(flag)) {
+            OptionLimits.requireAtLeastOne("Plan " + planPath + ": " + planKey, planValue);
+        }
+        return pick(flag, flagValue, planValue, planKey);
     }
 
     private void override(String flag, Object flagValue, Object planValue, String planKey) {

@@ -222,6 +222,18 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansLimitBelowOneIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
+        Path plan = inferredPlanEdited("  enum-limit: 600", "  enum-limit: 0");
+
+        CliRun run = cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.enum-limit must be a whole number "
+                + "of at least 1; the value given is 0.\n");
+    }
+
+    @Test
     void aPlanWithAnUnknownKeyIsAUsageErrorNamingTheKey() throws IOException {
         Path plan = inferredPlanEdited("  batch-size:", "  batch-sise:");
 

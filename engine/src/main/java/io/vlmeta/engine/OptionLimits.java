@@ -13,7 +13,8 @@ public final class OptionLimits {
     }
 
     /**
-     * @param option the option's name as typed on the command line ({@code --enum-limit})
+     * @param option how the value is named: an option as typed on the command line ({@code --enum-limit}), or
+     *               where a file set it ({@code Plan p.yaml: upload.batch-size})
      * @param value  the number given
      * @throws VlmetaException (usage) when {@code value} is below 1:
      *     {@code --enum-limit must be a whole number of at least 1; the value given is 0.}
