@@ -46,6 +46,12 @@ class PlanWorkflowTest {
         return plan;
     }
 
+    /** @return a dry run of the plan, on no server */
+    private CliRun dryRun(Path plan) {
+        return cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
+                dir.resolve("r.html").toString());
+    }
+
     private List<String> server(String dataset) {
         return List.of("--dataset-id", dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
                 dir.resolve("state").toString(), "--sink-option", "poll-interval-ms=20");
@@ -192,8 +198,7 @@ class PlanWorkflowTest {
     void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
         Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {token: X}");
 
-        CliRun run = cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
-                dir.resolve("r.html").toString());
+        CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(run.err()).endsWith("Error: Unknown key 'upload.sink-options.token' of plan " + plan + ": the "
@@ -225,8 +230,7 @@ class PlanWorkflowTest {
     void aPlansLimitBelowOneIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
         Path plan = inferredPlanEdited("  enum-limit: 600", "  enum-limit: 0");
 
-        CliRun run = cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
-                dir.resolve("r.html").toString());
+        CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.enum-limit must be a whole number "
