@@ -58,6 +58,41 @@ final class ArgumentFiles {
     }
 
     /**
+     * The words of a command line that will not be parsed because one of its argument files cannot be read
+     * ({@link #unreadable}), for what the refusal must still know of it: whether it runs a job, whether it asks
+     * for {@code --json}.
+     *
+     * @return the arguments with each regular, readable {@code @file} (given or named in another) replaced by its
+     *     words; a file that cannot be read, a pipe (read by no one: the line is refused) and a file already read
+     *     stay as the word that names them
+     */
+    static String[] readWhereReadable(String[] args) {
+        List<String> words = new ArrayList<>();
+        expandReadable(Arrays.asList(args), words, new HashSet<>());
+        return words.toArray(String[]::new);
+    }
+
+    private static void expandReadable(List<String> given, List<String> words, Set<Path> read) {
+        for (String word : given) {
+            Path file = namesFile(word) ? fileOf(word) : null;
+            List<String> inFile = null;
+            if (file != null && Files.isRegularFile(file) && Files.isReadable(file)
+                    && read.add(file.toAbsolutePath().normalize())) {
+                try {
+                    inFile = wordsOf(file);
+                } catch (IOException e) {
+                    inFile = null; // refused as unreadable all the same: the word stands for it
+                }
+            }
+            if (inFile == null) {
+                words.add(word);
+            } else {
+                expandReadable(inFile, words, read);
+            }
+        }
+    }
+
+    /**
      * Picocli takes an {@code @file} it cannot read as a word (a mistyped file name would become an unexpected
      * argument, or the value of the option before it), and ends in an exception on a folder: either way the
      * user gets no word about the file. This names it instead.

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Plural;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -47,7 +47,7 @@ final class BarBoard implements ProgressDisplay {
                 large ? 1_000_000 : 1000, Math.min(bytesRead, totalBytes)) : open(VALIDATION, VALIDATION, -1, " rows", 1,
                 rows));
         if (sized) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "%,d rows", rows));
+            bar.setExtraMessage(Plural.grouped(rows, "row", "rows"));
             bar.stepTo(Math.min(bytesRead, totalBytes));
         } else {
             bar.stepTo(rows);

@@ -34,7 +34,7 @@ public final class Cli {
         if (unreadable.isPresent()) {
             // picocli would end in an exception and its trace: a usage error like any other
             context.err().println(unreadable.get());
-            if (asksForJson(args)) {
+            if (wantsJson(ArgumentFiles.readWhereReadable(args))) {
                 JsonSummary.printError(unreadable.get(), 2, context.out());
             }
             return 2;
@@ -128,7 +128,7 @@ public final class Cli {
         List<String> names = command.getCommandSpec().options().stream()
                 .flatMap(option -> Arrays.stream(option.names())).toList();
         String[] words = ArgumentFiles.read(args); // each file read once
-        boolean json = namesAJob(words) && mentionsJson(words);
+        boolean json = wantsJson(words);
         boolean atTop = command.getCommandSpec().userObject() instanceof VlmetaCommand;
         List<String> unknown = exception instanceof CommandLine.UnmatchedArgumentException unmatched
                 ? unmatched.getUnmatched() : List.of();
@@ -142,7 +142,6 @@ public final class Cli {
                     + String.join(", ", COMMANDS) + "."
                     : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
             err.println(ConsoleText.escape(message));
-            json = mentionsJson(words);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException && afterEndOfOptions(unknown, words)) {
             // words after '--' are never options, whatever they look like: naming one as an unknown option and
             // then suggesting that very option would contradict itself
@@ -154,12 +153,20 @@ public final class Cli {
                     + "e.g. vlmeta upload " + misplaced + ".";
             err.println(message);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException) {
-            List<OptionWordText.Shown> options = unknown.stream().filter(a -> a.startsWith("-"))
-                    .map(a -> OptionWordText.of(a, names)).toList();
-            message = options.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
+            List<String> optionWords = unknown.stream().filter(a -> a.startsWith("-")).toList();
+            // another command's option, named exactly, is named whole with the commands that take it
+            OptionOwners owners = optionWords.stream().anyMatch(word -> OptionOwners.mayName(word, names))
+                    ? OptionOwners.of(commandLine(context)) : null;
+            String commandName = command.getCommandName();
+            List<String> named = optionWords.stream().map(word -> (owners == null ? Optional.<String>empty()
+                    : owners.named(word, commandName)).orElseGet(() -> "'" + OptionWordText.of(word, names).text()
+                            + "'")).toList();
+            List<OptionWordText.Shown> options = optionWords.stream()
+                    .filter(word -> owners == null || owners.named(word, commandName).isEmpty())
+                    .map(word -> OptionWordText.of(word, names)).toList();
+            message = named.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
-                    : (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
-                            + String.join(", ", options.stream().map(o -> "'" + o.text() + "'").toList())
+                    : (named.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", named)
                             + (options.stream().anyMatch(OptionWordText.Shown::valueTyped)
                                     ? " (an option's value goes after a space or '=')" : "")
                             + (options.stream().anyMatch(OptionWordText.Shown::upperCase)
@@ -245,6 +252,17 @@ public final class Cli {
     static boolean asksForJson(String[] args) {
         String[] words = ArgumentFiles.read(args); // each file read once
         return namesAJob(words) && mentionsJson(words);
+    }
+
+    /**
+     * @param words the command line, its argument files read
+     * @return whether a usage error of this command line is written as a JSON document too: it asks for
+     *     {@code --json}, and it runs a job or its command cannot be told (none named first, a mistyped one, one
+     *     in an argument file that cannot be read), as a script that asked for JSON reads standard output only
+     */
+    private static boolean wantsJson(String[] words) {
+        boolean commandUnknown = words.length == 0 || !COMMANDS.contains(words[0]);
+        return (commandUnknown || namesAJob(words)) && mentionsJson(words);
     }
 
     /** @return whether the words, argument files already read, hold {@code --json} before any {@code --} */

@@ -3,6 +3,7 @@ package io.vlmeta.cli;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Rejection;
 import io.vlmeta.engine.JobListener;
 import io.vlmeta.engine.JobSpec;
@@ -72,7 +73,10 @@ final class ConsoleReporter implements JobListener {
                     + (field.reason() == null ? "" : " (" + field.reason() + ")"));
         }
         out.println(Style.RULE);
-        if (spec.exportFile() != null || (spec.datasetId() != null && spec.mode() != JobSpec.Mode.VALIDATE)) {
+        if (spec.exportFile() != null) {
+            // read from the local file, whatever the mode: an upload only checks the file against the server
+            out.println(style.mark("📥") + "Reading media ID mapping from the export file...");
+        } else if (spec.datasetId() != null && spec.mode() != JobSpec.Mode.VALIDATE) {
             out.println(style.mark("📥") + "Fetching media ID mapping...");
         }
     }
@@ -85,7 +89,8 @@ final class ConsoleReporter implements JobListener {
 
     @Override
     public synchronized void mappingChecked(long matched, long rows) {
-        out.println(style.mark(matched == rows ? "✅" : "⚠️") + "Mapped " + matched + " of " + rows + " files");
+        out.println(style.mark(matched == rows ? "✅" : "⚠️") + "Mapped " + matched + " of "
+                + Plural.count(rows, "file"));
     }
 
     @Override
@@ -101,12 +106,13 @@ final class ConsoleReporter implements JobListener {
     @Override
     public synchronized void validated(long rows, long errors, long warnings) {
         bars.endValidation();
-        String warned = warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings");
+        String warned = warnings == 0 ? "" : ", " + Plural.count(warnings, "warning");
         if (errors == 0) {
-            out.println(style.mark("✅") + "Validation passed: " + rows + " rows, " + fieldCount + " fields" + warned);
+            out.println(style.mark("✅") + "Validation passed: " + Plural.count(rows, "row") + ", "
+                    + Plural.count(fieldCount, "field") + warned);
         } else {
-            out.println(style.mark("❌") + "Validation failed: " + errors + (errors == 1 ? " error" : " errors")
-                    + " in " + rows + " rows" + warned);
+            out.println(style.mark("❌") + "Validation failed: " + Plural.count(errors, "error")
+                    + " in " + Plural.count(rows, "row") + warned);
         }
     }
 
@@ -119,7 +125,7 @@ final class ConsoleReporter implements JobListener {
         }
         if (spec.mode() != JobSpec.Mode.UPLOAD) {
             out.println(style.mark("📝") + "Field '" + declaration.fieldName() + "' (" + declaration.handler() + "): "
-                    + values + " values would be uploaded");
+                    + Plural.count(values, "value") + " would be uploaded");
         } else {
             out.println(style.mark("📤") + "Uploading field '" + declaration.fieldName() + "' ("
                     + declaration.handler() + ")...");
@@ -159,14 +165,16 @@ final class ConsoleReporter implements JobListener {
         String field = "'" + outcome.fieldName() + "'";
         switch (outcome.status()) {
             case COMPLETED -> {
-                out.println("   " + style.mark("✅") + "Uploaded " + outcome.sent() + " values to " + field);
+                out.println("   " + style.mark("✅") + "Uploaded " + Plural.count(outcome.sent(), "value")
+                        + " to " + field);
                 out.println("   " + style.mark("✅") + "Completed " + field + ": "
-                        + (outcome.inserted() < 0 ? "the server did not say how many" : outcome.inserted())
-                        + " rows inserted");
+                        + (outcome.inserted() < 0 ? "the server did not say how many rows were inserted"
+                                : Plural.count(outcome.inserted(), "row") + " inserted"));
             }
             case COMPLETED_WITH_ERRORS -> {
                 out.println("   " + style.mark("⚠️") + "Completed " + field + " with errors: "
-                        + Math.max(0, outcome.inserted()) + " rows inserted, " + outcome.rejected() + " rejected");
+                        + Plural.count(Math.max(0, outcome.inserted()), "row") + " inserted, " + outcome.rejected()
+                        + " rejected");
                 List<Rejection> shown = outcome.rejections().stream().limit(REJECTIONS_SHOWN).toList();
                 for (Rejection rejection : shown) {
                     out.println("      " + (rejection.location() == null ? rejection.key()

@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.RunSummary;
@@ -180,13 +181,13 @@ abstract class JobCommand {
         switch (spec.mode()) {
             case VALIDATE -> {
                 out.println(style.mark("🎉") + "Validation complete: nothing was sent.");
-                out.println(style.mark("✅") + "Ready to upload: " + countWithValues(summary) + "/" + fields
-                        + " fields");
+                out.println(style.mark("✅") + "Ready to upload: " + countWithValues(summary) + "/"
+                        + Plural.count(fields, "field"));
             }
             case DRY_RUN -> {
                 out.println(style.mark("🎉") + "Dry run complete: nothing was sent.");
-                out.println(style.mark("✅") + "Ready to upload: " + countReady(summary.outcomes()) + "/" + fields
-                        + " fields");
+                out.println(style.mark("✅") + "Ready to upload: " + countReady(summary.outcomes()) + "/"
+                        + Plural.count(fields, "field"));
             }
             case UPLOAD -> {
                 List<FieldOutcome> skipped = summary.outcomes().stream()
@@ -200,8 +201,9 @@ abstract class JobCommand {
                 out.println(result.exitCode() == 0 ? style.mark("🎉") + "Upload complete!"
                         : style.mark("⚠️") + "Upload finished with problems.");
                 // skipped fields were named once above; they are not counted as fields that failed to upload
-                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/" + (fields - skipped.size())
-                        + " fields" + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped)"));
+                out.println(style.mark("✅") + "Successfully uploaded: " + completed + "/"
+                        + Plural.count(fields - skipped.size(), "field")
+                        + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped)"));
                 summary.outcomes().stream().filter(o -> o.status() != FieldOutcome.Status.SKIPPED
                                 && (o.status() != FieldOutcome.Status.COMPLETED || o.insertedDiffers()))
                         .forEach(o -> out.println("   " + o.fieldName() + ": " + describe(o)));
@@ -221,8 +223,10 @@ abstract class JobCommand {
 
     private static String describe(FieldOutcome outcome) {
         return switch (outcome.status()) {
-            case COMPLETED -> "the server inserted " + outcome.inserted() + " of " + outcome.sent() + " values";
-            case COMPLETED_WITH_ERRORS -> outcome.rejected() + " of " + outcome.sent() + " values rejected";
+            case COMPLETED -> "the server inserted " + outcome.inserted() + " of "
+                    + Plural.count(outcome.sent(), "value");
+            case COMPLETED_WITH_ERRORS -> outcome.rejected() + " of "
+                    + Plural.count(outcome.sent(), "value") + " rejected";
             case FAILED -> "failed: " + outcome.message();
             case SKIPPED -> "skipped: " + outcome.message();
             case INTERRUPTED -> "interrupted: " + outcome.message();

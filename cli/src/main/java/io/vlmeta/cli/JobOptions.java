@@ -184,6 +184,9 @@ final class JobOptions {
     @Option(names = "--sink-option", paramLabel = "KEY=VALUE", description = "An option for sink plugins.")
     Map<String, String> sinkOptions = new LinkedHashMap<>();
 
+    /** For a sink option a plan file set, how a refusal names it: its key in the plan (see PlanApplier). */
+    final Map<String, String> sinkOptionOrigins = new LinkedHashMap<>();
+
     // --- output and plugins
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Write the HTML report (and the .json beside it); dry runs and validate default to "

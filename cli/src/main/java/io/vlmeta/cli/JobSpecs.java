@@ -7,6 +7,7 @@ import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.engine.OptionLimits;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -60,6 +61,7 @@ final class JobSpecs {
                 .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(options.matchBy).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
+                .sinkOptionOrigins(options.sinkOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);
@@ -139,10 +141,9 @@ final class JobSpecs {
             throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: use a region "
                     + "such as Europe/Berlin or America/New_York, or an offset such as +02:00.");
         }
-        if (options.stringMaxLength < 1 || options.enumLimit < 1 || options.enumOptionMaxLength < 1) {
-            throw VlmetaException.usage("--string-max-length, --enum-limit and --enum-option-max-length must be "
-                    + "at least 1.");
-        }
+        OptionLimits.requireAtLeastOne("--string-max-length", options.stringMaxLength);
+        OptionLimits.requireAtLeastOne("--enum-limit", options.enumLimit);
+        OptionLimits.requireAtLeastOne("--enum-option-max-length", options.enumOptionMaxLength);
         return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
                 options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
     }

@@ -2,8 +2,10 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.engine.OptionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +117,12 @@ final class PlanApplier {
         if (s == null) {
             return;
         }
-        options.stringMaxLength = pick("--string-max-length", options.stringMaxLength, s.stringMaxLength(),
+        options.stringMaxLength = pickLimit("--string-max-length", options.stringMaxLength, s.stringMaxLength(),
                 "field-settings.string-max-length");
         options.truncateStrings = pick("--truncate-strings", options.truncateStrings, s.truncateStrings(),
                 "field-settings.truncate-strings");
-        options.enumLimit = pick("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
-        options.enumOptionMaxLength = pick("--enum-option-max-length", options.enumOptionMaxLength,
+        options.enumLimit = pickLimit("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
+        options.enumOptionMaxLength = pickLimit("--enum-option-max-length", options.enumOptionMaxLength,
                 s.enumOptionMaxLength(), "field-settings.enum-option-max-length");
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
@@ -159,8 +161,8 @@ final class PlanApplier {
         }
         PlanFile.Upload u = plan.upload();
         if (u != null) {
-            options.batchSize = pick("--batch-size", options.batchSize, u.batchSize(), "upload.batch-size");
-            options.parallel = pick("--parallel", options.parallel, u.parallel(), "upload.parallel");
+            options.batchSize = pickLimit("--batch-size", options.batchSize, u.batchSize(), "upload.batch-size");
+            options.parallel = pickLimit("--parallel", options.parallel, u.parallel(), "upload.parallel");
             Duration timeout;
             try {
                 timeout = u.taskTimeout() == null ? null : new DurationConverter().convert(u.taskTimeout());
@@ -168,7 +170,10 @@ final class PlanApplier {
                 throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
             }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
-            merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options");
+            merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options")
+                    // a key the sinks do not read is the plan's, not a --sink-option nobody typed
+                    .forEach(key -> options.sinkOptionOrigins.put(key, "key 'upload.sink-options." + key
+                            + "' of plan " + planPath));
         }
     }
 
@@ -216,6 +221,17 @@ final class PlanApplier {
         return planValue;
     }
 
+    /**
+     * {@link #pick} for a limit of at least 1: a plan's value below it, taken because no flag replaced it, is
+     * refused as the plan's key, not as a flag nobody typed
+     */
+    private int pickLimit(String flag, int flagValue, Integer planValue, String planKey) {
+        if (planValue != null && !given.test(flag)) {
+            OptionLimits.requireAtLeastOne("Plan " + planPath + ": " + planKey, planValue);
+        }
+        return pick(flag, flagValue, planValue, planKey);
+    }
+
     private void override(String flag, Object flagValue, Object planValue, String planKey) {
         // validate says once that it ignores the flags only an upload reads: it would not say they override too
         boolean ignored = mode == JobSpec.Mode.VALIDATE && JobOptions.UPLOAD_ONLY.contains(flag);
@@ -245,20 +261,24 @@ final class PlanApplier {
      * overrides a different planned value.
      *
      * @param flags the options the flags set
+     * @return the keys whose planned value was put into {@code into}
      */
-    private void merge(String what, Map<String, String> flags, Map<String, String> into, Map<String, String> planned,
-                       String planKey) {
+    private List<String> merge(String what, Map<String, String> flags, Map<String, String> into,
+                               Map<String, String> planned, String planKey) {
         if (planned == null) {
-            return;
+            return List.of();
         }
+        List<String> taken = new ArrayList<>();
         planned.forEach((key, value) -> {
             String flagValue = flags.get(key);
             if (flagValue == null) {
                 into.put(key, value);
+                taken.add(key);
             } else if (!flagValue.equals(value)) {
                 notes.accept(what + " " + key + "=" + flagValue + " (flag) overrides the plan's " + planKey + " " + key
                         + "=" + value + ".");
             }
         });
+        return taken;
     }
 }

@@ -1,6 +1,7 @@
 package io.vlmeta.cli;
 
 import io.vlmeta.api.Location;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.RunSummary;
 import java.io.PrintStream;
@@ -56,8 +57,9 @@ final class ProblemPrinter {
             }
         }
         if (printed < total) {
-            out.println("... " + printed + " of " + total + " problems shown (" + summary.errorCount() + " errors, "
-                    + summary.warningCount() + " warnings)"
+            out.println("... " + printed + " of " + Plural.count(total, "problem") + " shown ("
+                    + Plural.count(summary.errorCount(), "error") + ", "
+                    + Plural.count(summary.warningCount(), "warning") + ")"
                     + (report == null ? "; pass --report FILE.html to list them all."
                     : "; the report lists " + (allKept ? "them all" : "the first " + summary.problems().size())
                     + ": " + report));

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.Plural;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class ProgressLines implements ProgressDisplay {
     @Override
     public synchronized void validating(long rows, long bytesRead, long totalBytes) {
         double fraction = bytesRead >= 0 && totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : -1;
-        maybePrint("Validating", rows, fraction, () -> String.format(Locale.ROOT, "%,d rows", rows)
+        maybePrint("Validating", rows, fraction, () -> Plural.grouped(rows, "row", "rows")
                 + (fraction < 0 ? "" : String.format(Locale.ROOT, ", %d%% of %s", percent(fraction),
                 megabytes(totalBytes))), "rows");
     }
@@ -65,8 +66,8 @@ final class ProgressLines implements ProgressDisplay {
     @Override
     public synchronized void overall(String label, long done, long total, int fields) {
         double fraction = total > 0 ? Math.min(1.0, (double) done / total) : -1;
-        maybePrint(label, done, fraction, () -> String.format(Locale.ROOT, "%,d of %,d values (%d%%) in %d %s", done,
-                total, percent(fraction), fields, fields == 1 ? "field" : "fields"), "values");
+        maybePrint(label, done, fraction, () -> String.format(Locale.ROOT, "%,d of %s (%d%%) in %s", done,
+                Plural.grouped(total, "value", "values"), percent(fraction), Plural.count(fields, "field")), "values");
     }
 
     @Override

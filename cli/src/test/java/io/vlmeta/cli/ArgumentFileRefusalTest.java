@@ -63,6 +63,37 @@ class ArgumentFileRefusalTest {
     }
 
     @Test
+    void aMissingArgumentFileBeforeAnyCommandWithJsonIsAnErrorDocument() throws IOException {
+        Path missing = dir.resolve("missing.txt");
+
+        CliRun run = run("@" + missing, "--json");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.out()).isEqualTo(errorDocument(run.err()));
+    }
+
+    @Test
+    void aJsonOptionInAReadableArgumentFileNextToAMissingOneIsSeen() throws IOException {
+        Path missing = dir.resolve("missing.txt");
+        Path options = Files.writeString(dir.resolve("options.txt"), "--json --csv '" + csv + "'\n");
+        Path job = Files.writeString(dir.resolve("job.txt"), "validate @" + options + "\n");
+
+        CliRun given = run("upload", "@" + options, "@" + missing);
+        CliRun namedInAFile = run("@" + job, "@" + missing);
+
+        assertThat(given.exitCode()).as(given.both()).isEqualTo(2);
+        assertThat(given.out()).isEqualTo(errorDocument(given.err()));
+        assertThat(namedInAFile.exitCode()).as(namedInAFile.both()).isEqualTo(2);
+        assertThat(namedInAFile.out()).isEqualTo(errorDocument(namedInAFile.err()));
+    }
+
+    /** @return the one JSON line a usage error writes on stdout, for the refusal it printed on stderr */
+    private static String errorDocument(String err) throws IOException {
+        return "{\"status\":\"error\",\"exit_code\":2,\"error\":"
+                + new ObjectMapper().writeValueAsString(err.strip()) + "}\n";
+    }
+
+    @Test
     void aMissingArgumentFileNamedInsideAnotherIsNamedAsSuch() throws IOException {
         Path inner = dir.resolve("inner.txt");
         Path outer = Files.writeString(dir.resolve("outer.txt"), "--csv '" + csv + "'\n@" + inner + "\n");

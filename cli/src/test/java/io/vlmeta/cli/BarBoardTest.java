@@ -149,10 +149,10 @@ class BarBoardTest {
         board.validating(20_000, 1_000, 10_000);
         awaitOnScreen("Validating");
         board.validated();
-        steps.println("Validation passed: 20000 rows, 1 fields");
+        steps.println("Validation passed: 20000 rows, 1 field");
         board.close();
 
-        assertThat(screen()).containsExactly("Validation passed: 20000 rows, 1 fields", "");
+        assertThat(screen()).containsExactly("Validation passed: 20000 rows, 1 field", "");
     }
 
     @Test

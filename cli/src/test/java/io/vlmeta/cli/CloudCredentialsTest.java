@@ -43,7 +43,7 @@ class CloudCredentialsTest {
 
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.out()).contains("Base URL: " + EMULATOR.emulator().baseUrl())
-                .contains("Successfully uploaded: 1/1 fields");
+                .contains("Successfully uploaded: 1/1 field");
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(EMULATOR.emulator().values("from-env", "confidence")).hasSize(12);
     }

@@ -66,7 +66,7 @@ class CloudTokenRefreshTest {
 
         assertThat(took).as("the upload outlives a token").isGreaterThan(TOKEN_AGE);
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.out()).endsWith("Successfully uploaded: 1/1 fields\n");
+        assertThat(run.out()).endsWith("Successfully uploaded: 1/1 field\n");
         Map<String, Object> scores = EMULATOR.emulator().values("cloud", "score");
         assertThat(scores).hasSize(ROWS);
         assertThat(scores.get(EMULATOR.emulator().mediaId("cloud", files.get(ROWS - 1))))

@@ -95,7 +95,7 @@ class DicomUploadTest {
                 export.toString(), "--infer");
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        String plan = run.out().substring(0, run.out().indexOf("Fetching media ID mapping..."));
+        String plan = run.out().substring(0, run.out().indexOf("Reading media ID mapping from the export file..."));
         assertThat(plan).contains("   modality: enum (from the source: CS (0008,0060))\n",
                 "   study_date: datetime (from the source: DA (0008,0020))\n",
                 "   rows: float (from the source: US (0028,0010))\n",
@@ -149,8 +149,9 @@ class DicomUploadTest {
                 export.toString(), "--infer", "--report", dir.resolve("check.html").toString());
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.out()).contains("Media mapping: export file " + export + " (12 media, matched by path)\n"
-                        + "Validating metadata...\nMapped 12 of 12 files\n")
+        assertThat(run.out()).contains("Reading media ID mapping from the export file...\nMedia mapping: export file "
+                        + export + " (12 media, matched by path)\nValidating metadata...\nMapped 12 of 12 files\n")
+                .doesNotContain("Fetching")
                 .contains("  - Field 'patient_birth_date' has no values to upload, so it is not declared (a field "
                         + "cannot be removed once created).\n")
                 .endsWith("Validation complete: nothing was sent.\nReady to upload: 31/32 fields\n");

@@ -43,9 +43,9 @@ class EmulatorRefusalsTest {
         CliRun run = run("emulator", "--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
-                + export + "): a quoted value starts on line 2 and is never closed; end it with a closing \", and write"
-                + " a quote inside a quoted value as \"\"");
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Error: Cannot read the file list of dataset "
+                + "'d' (" + export + "): a quoted value starts on line 2 and is never closed; end it with a closing \", "
+                + "and write a quote inside a quoted value as \"\".");
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("unexpected failure").doesNotContain("Exception");
     }
 
@@ -67,8 +67,24 @@ class EmulatorRefusalsTest {
         CliRun run = run("emulator", "--port", "0", "--dump", dump.toString());
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("--dump " + dump + ": the folder "
-                + dump.getParent() + " does not exist; create it first, or name a file in a folder that exists");
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Error: --dump " + dump + ": the folder "
+                + dump.getParent() + " does not exist; create it first, or name a file in a folder that exists.");
         assertThat(run.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void aMissingDatasetFileAndAPortOutOfRangeAreRefusedAsEveryVlmetaRefusalIs() {
+        Path missing = dir.resolve("missing.csv");
+
+        CliRun file = run("emulator", "--port", "0", "--dataset", "x=" + missing);
+        CliRun port = run("emulator", "--port", "70000");
+
+        assertThat(file.exitCode()).as(file.both()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("Error: Cannot read the file list of dataset 'x' (" + missing + "): the file "
+                + "does not exist; give a UTF-8 text file with one file name per line, or an export CSV with a "
+                + "'filename' column.\nTry 'vlmeta emulator --help' for more information.\n");
+        assertThat(port.exitCode()).as(port.both()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("Error: --port must be a whole number from 0 to 65535; the value given is "
+                + "70000.\nTry 'vlmeta emulator --help' for more information.\n");
     }
 }

@@ -7,36 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A word shaped like an option is never taken as the value of the option before it: a mistyped
  * {@code --api-secret} with its secret would otherwise become a column name or a dataset ID, and be echoed in
  * a refusal or sent to the server. It is refused as an unknown option, named without its value.
  */
-class OptionShapedValuesTest {
-    private static final String SECRET = "S3CRq";
-
-    @TempDir
-    Path dir;
-
-    private String csv;
-
-    @BeforeEach
-    void csv() throws Exception {
-        csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,score\na.jpg,1.5\n").toString();
-    }
-
+class OptionShapedValuesTest extends OneRowCsvRefusals {
     private CliRun run(String... args) {
         return CliRun.of(Map.of("VL_API_SECRET", "x"), dir, args);
-    }
-
-    private static void assertRefused(CliRun run, String line) {
-        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).as(run.both()).startsWith(line + "\n");
-        assertThat(run.both()).doesNotContain(SECRET);
     }
 
     @Test

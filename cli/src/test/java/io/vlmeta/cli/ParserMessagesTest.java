@@ -3,30 +3,14 @@ package io.vlmeta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command-line parser's refusals reach the user in vlmeta's words: the option and what it takes, never the
  * value typed (it may be a secret in the wrong place), and no sentence that contradicts the next.
  */
-class ParserMessagesTest {
-    private static final String SECRET = "S3CRq";
-
-    @TempDir
-    Path dir;
-
-    private String csv;
-
-    @BeforeEach
-    void csv() throws Exception {
-        csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,score\na.jpg,1.5\n").toString();
-    }
-
+class ParserMessagesTest extends OneRowCsvRefusals {
     private CliRun upload(String... more) {
         String[] args = new String[more.length + 5];
         System.arraycopy(new String[] {"upload", "--csv", csv, "--dataset-id", "d"}, 0, args, 0, 5);
@@ -34,29 +18,23 @@ class ParserMessagesTest {
         return CliRun.of(Map.of(), dir, args);
     }
 
-    private static void assertFirstLine(CliRun run, String line) {
-        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).as(run.both()).isEqualTo(line);
-        assertThat(run.both()).doesNotContain(SECRET);
-    }
-
     @Test
     void aValueOfTheWrongKindNamesWhatTheOptionTakesWithoutTheValue() {
-        assertFirstLine(upload("--parallel", SECRET), "--parallel takes a whole number (digits only); the value "
+        assertRefused(upload("--parallel", SECRET), "--parallel takes a whole number (digits only); the value "
                 + "given is not one.");
-        assertFirstLine(upload("--infer=" + SECRET), "--infer takes true or false, or no value (which is true); the "
+        assertRefused(upload("--infer=" + SECRET), "--infer takes true or false, or no value (which is true); the "
                 + "value given is not one.");
     }
 
     @Test
     void aMissingValueNamesWhatGoesAfterTheOption() {
-        assertFirstLine(upload("--api-secret"), "--api-secret needs a value after it: --api-secret SECRET.");
-        assertFirstLine(upload("--string-fields"), "--string-fields needs a value after it: --string-fields COLUMN.");
+        assertRefused(upload("--api-secret"), "--api-secret needs a value after it: --api-secret SECRET.");
+        assertRefused(upload("--string-fields"), "--string-fields needs a value after it: --string-fields COLUMN.");
     }
 
     @Test
     void anOptionGivenTwiceSaysSoWithoutEitherValue() {
-        assertFirstLine(upload("--api-secret=a" + SECRET, "--api-secret=b" + SECRET),
+        assertRefused(upload("--api-secret=a" + SECRET, "--api-secret=b" + SECRET),
                 "--api-secret is given more than once: give it once (--api-secret SECRET).");
     }
 
@@ -64,7 +42,7 @@ class ParserMessagesTest {
     void underJsonTheRefusalIsOneDocumentWithoutTheValue() throws Exception {
         CliRun run = upload("--json", "--parallel", SECRET);
 
-        assertFirstLine(run, "--parallel takes a whole number (digits only); the value given is not one.");
+        assertRefused(run, "--parallel takes a whole number (digits only); the value given is not one.");
         assertThat(new ObjectMapper().readTree(run.out()).get("error").asText())
                 .isEqualTo("--parallel takes a whole number (digits only); the value given is not one.");
     }
@@ -73,7 +51,7 @@ class ParserMessagesTest {
     void wordsAfterTheEndOfOptionsAreNotCalledUnknownOptions() {
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv, "--", "--infer");
 
-        assertFirstLine(run, "Unexpected argument after '--': 'validate' takes no positional arguments, and '--' "
+        assertRefused(run, "Unexpected argument after '--': 'validate' takes no positional arguments, and '--' "
                 + "ends its options (give options before it).");
         assertThat(run.err()).doesNotContain("Did you mean");
     }
@@ -82,7 +60,36 @@ class ParserMessagesTest {
     void aCommandsOptionGivenBeforeTheCommandIsNamedWholeWithWhereItGoes() {
         CliRun run = CliRun.of(Map.of(), dir, "--json", "upload", "--csv", csv);
 
-        assertFirstLine(run, "Option '--json' given before the command: options go after the command's name, e.g. "
+        assertRefused(run, "Option '--json' given before the command: options go after the command's name, e.g. "
                 + "vlmeta upload --json.");
+    }
+
+    @Test
+    void aJsonOptionGivenBeforeTheCommandStillGetsItsErrorDocument() throws Exception {
+        CliRun run = CliRun.of(Map.of(), dir, "--json", "upload", "--csv", csv);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEqualTo("{\"status\":\"error\",\"exit_code\":2,\"error\":\"Option '--json' given "
+                + "before the command: options go after the command's name, e.g. vlmeta upload --json.\"}\n");
+    }
+
+    @Test
+    void anotherCommandsOptionIsNamedWholeWithTheCommandsThatTakeIt() {
+        CliRun dryRun = CliRun.of(Map.of(), dir, "export", "--dry-run", "--dataset-id", "d");
+        CliRun two = CliRun.of(Map.of(), dir, "export", "--dry-run", "--csv", csv);
+
+        assertRefused(dryRun, "Unknown option: '--dry-run' (upload takes it, not export)");
+        assertRefused(two, "Unknown options: '--dry-run' (upload takes it, not export), '--csv' (upload, validate "
+                + "and plan take it, not export)");
+        assertThat(dryRun.err()).doesNotContain("Did you mean");
+    }
+
+    @Test
+    void anotherCommandsOptionWithMoreTypedOntoItIsCutAsAnyUnknownWord() {
+        CliRun glued = CliRun.of(Map.of(), dir, "export", "--dry-run" + SECRET, "--dataset-id", "d");
+        CliRun withEquals = CliRun.of(Map.of(), dir, "export", "--dry-run=" + SECRET, "--dataset-id", "d");
+
+        assertRefused(glued, "Unknown option: '--dry...'");
+        assertRefused(withEquals, "Unknown option: '--dry...'");
     }
 }

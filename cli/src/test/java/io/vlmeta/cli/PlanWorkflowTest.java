@@ -38,6 +38,20 @@ class PlanWorkflowTest {
         return CliRun.of(Map.of(), dir, args);
     }
 
+    /** @return the metadata's plan, every type inferred, as written and then with {@code from} made {@code to} */
+    private Path inferredPlanEdited(String from, String to) throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        assertThat(cli("plan", "--csv", metadata().toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replace(from, to));
+        return plan;
+    }
+
+    /** @return a dry run of the plan, on no server */
+    private CliRun dryRun(Path plan) {
+        return cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
+                dir.resolve("r.html").toString());
+    }
+
     private List<String> server(String dataset) {
         return List.of("--dataset-id", dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
                 dir.resolve("state").toString(), "--sink-option", "poll-interval-ms=20");
@@ -181,6 +195,20 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
+        Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {token: X}");
+
+        CliRun run = dryRun(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).endsWith("Error: Unknown key 'upload.sink-options.token' of plan " + plan + ": the "
+                + "visual-layer sink reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, "
+                + "poll-max-interval-ms, queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, "
+                + "retry-max-attempts, retry-max-delay-ms; the report sink reads report.\n")
+                .doesNotContain("--sink-option");
+    }
+
+    @Test
     void aPlanNamingAColumnTheInputLacksIsAUsageErrorNamingTheInputsColumns() throws IOException {
         Path csv = metadata();
         Path plan = dir.resolve("plan.yaml");
@@ -199,11 +227,19 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansLimitBelowOneIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
+        Path plan = inferredPlanEdited("  enum-limit: 600", "  enum-limit: 0");
+
+        CliRun run = dryRun(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.enum-limit must be a whole number "
+                + "of at least 1; the value given is 0.\n");
+    }
+
+    @Test
     void aPlanWithAnUnknownKeyIsAUsageErrorNamingTheKey() throws IOException {
-        Path csv = metadata();
-        Path plan = dir.resolve("plan.yaml");
-        assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
-        Files.writeString(plan, Files.readString(plan).replace("  batch-size:", "  batch-sise:"));
+        Path plan = inferredPlanEdited("  batch-size:", "  batch-sise:");
 
         CliRun run = cli("validate", "--plan", plan.toString());
 

@@ -61,7 +61,7 @@ class ProgressIT {
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(stdout + terminal).isZero();
         assertThat(terminal).contains("Validating").contains("\u001b[");
-        assertThat(stdout).contains("Validation passed: " + ROWS + " rows, 1 fields").doesNotContain("\u001b");
+        assertThat(stdout).contains("Validation passed: " + ROWS + " rows, 1 field").doesNotContain("\u001b");
     }
 
     @Test
@@ -71,7 +71,7 @@ class ProgressIT {
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.err()).doesNotContain("\u001b").containsPattern(
                 "(?m)^Validating: [0-9,]+ rows, [0-9]+% of [0-9.]+ MB, [0-9,]+ rows/s, ETA [0-9]:[0-9]{2}:[0-9]{2}$");
-        assertThat(run.out()).doesNotContain("\u001b").contains("Validation passed: " + ROWS + " rows, 1 fields");
+        assertThat(run.out()).doesNotContain("\u001b").contains("Validation passed: " + ROWS + " rows, 1 field");
     }
 
     private static String quote(String word) {

@@ -146,7 +146,7 @@ class StdinInputTest {
 
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.out()).containsPattern("Input: standard input \\(read from its copy .*stdin\\.xlsx\\)")
-                .contains("Validation passed: 6 rows, 1 fields");
+                .contains("Validation passed: 6 rows, 1 field");
     }
 
     @Test
@@ -189,7 +189,7 @@ class StdinInputTest {
 
             assertThat(run.exitCode()).as(run.both()).isZero();
             assertThat(run.out()).containsPattern("read from its copy .*stdin\\.csv\\)")
-                    .contains("Validation passed: 2 rows, 1 fields");
+                    .contains("Validation passed: 2 rows, 1 field");
         }
     }
 

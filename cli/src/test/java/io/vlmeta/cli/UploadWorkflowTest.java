@@ -115,7 +115,7 @@ class UploadWorkflowTest {
         assertThat(again.exitCode()).as(again.both()).isZero();
         assertThat(again.out()).containsOnlyOnce("Field 'confidence' was finished by an earlier run")
                 .contains("Uploading field 'weather' (enum)...")
-                .endsWith("Upload complete!\nSuccessfully uploaded: 1/1 fields (1 skipped)\n");
+                .endsWith("Upload complete!\nSuccessfully uploaded: 1/1 field (1 skipped)\n");
     }
 
     @Test

@@ -390,4 +390,17 @@ class UsageTest {
         assertThat(run.out()).isEmpty();
         assertThat(run("plan", "--help").out()).doesNotContain("--json");
     }
+
+    @Test
+    void aLimitBelowOneIsRefusedNamingItsOptionAndTheNumberGiven() throws Exception {
+        String csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,score\na.jpg,1.5\n").toString();
+        for (String option : List.of("--string-max-length", "--enum-limit", "--enum-option-max-length",
+                "--batch-size", "--parallel")) {
+            CliRun run = run("upload", "--csv", csv, "--dataset-id", "d", "--dry-run", "--infer", option, "0");
+
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("Error: " + option + " must be a whole number of at least 1; the value "
+                    + "given is 0.\n");
+        }
+    }
 }

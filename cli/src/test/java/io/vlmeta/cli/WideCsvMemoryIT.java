@@ -69,7 +69,7 @@ class WideCsvMemoryIT {
                         "--float-fields", "c7", "--report", dir.resolve("report.html").toString())).await();
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.out()).contains("Validation passed: 1000 rows, 1 fields")
-                .endsWith("Dry run complete: nothing was sent.\nReady to upload: 1/1 fields\n");
+        assertThat(run.out()).contains("Validation passed: 1000 rows, 1 field")
+                .endsWith("Dry run complete: nothing was sent.\nReady to upload: 1/1 field\n");
     }
 }

@@ -102,7 +102,7 @@ class WindowsPathsTest {
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--string-fields", "caption");
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.out()).contains("Ready to upload: 1/1 fields");
+        assertThat(run.out()).contains("Ready to upload: 1/1 field");
     }
 
     @Test

@@ -41,6 +41,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The highest TCP port. */
+    private static final int MAX_PORT = 65_535;
+
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1, 0 for a free one (default: ${DEFAULT-VALUE}).")
     private int port = DEFAULT_PORT;
 
@@ -134,6 +137,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkDumpFolder();
+        if (port < 0 || port > MAX_PORT) {
+            // a number the user typed for a port, no secret: named back, as vlmeta names a limit out of range
+            throw usage("--port must be a whole number from 0 to " + MAX_PORT + "; the value given is " + port);
+        }
         EmulatorConfig config = config();
         Map<String, List<String>> media = readDatasets();
         for (String id : statuses.keySet()) {
@@ -336,8 +343,14 @@ public final class EmulatorCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * @param message what the user must settle, one sentence
+     * @return the refusal as every vlmeta command words one on standard error: {@code Error: }, the sentence, a
+     *     full stop (exit code 2, with where help is)
+     */
     private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return new CommandLine.ParameterException(spec.commandLine(), "Error: " + message
+                + (message.endsWith(".") ? "" : "."));
     }
 
     /** Runs the command on its own, e.g. {@code java -cp ... io.vlmeta.emulator.EmulatorCommand --dataset demo=files.txt}. */

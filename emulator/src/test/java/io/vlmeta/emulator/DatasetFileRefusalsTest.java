@@ -30,7 +30,8 @@ class DatasetFileRefusalsTest {
         EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + file);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.firstErrorLine()).isEqualTo("Cannot read the file list of dataset 'd' (" + file + "): " + reason);
+        assertThat(run.firstErrorLine()).isEqualTo("Error: Cannot read the file list of dataset 'd' (" + file + "): " + reason
+                + ".");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("CSVFormat").doesNotContain("Input length")
                 .doesNotContain("\tat ");
         assertThat(run.out()).doesNotContain("listening");

@@ -159,27 +159,27 @@ class EmulatorCommandTest {
     void badFlagsAreUsageErrorsInOneSentence() {
         StringWriter err = new StringWriter();
         assertThat(usageError(err, "--port", "0", "--api-key", "k")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--api-key and --api-secret (or --api-secret-file) go together:");
+        assertThat(err.toString()).startsWith("Error: --api-key and --api-secret (or --api-secret-file) go together:");
 
         StringWriter missing = new StringWriter();
         assertThat(usageError(missing, "--port", "0", "--dataset", "d=" + dir.resolve("nope.txt"))).isEqualTo(2);
-        assertThat(missing.toString()).startsWith("Cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
+        assertThat(missing.toString()).startsWith("Error: Cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
 
         StringWriter failNth = new StringWriter();
         assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:x:503")).isEqualTo(2);
-        assertThat(failNth.toString()).startsWith("--fail-nth 'upload:x:503' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+        assertThat(failNth.toString()).startsWith("Error: --fail-nth 'upload:x:503' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
 
         StringWriter badGateway = new StringWriter();
         assertThat(usageError(badGateway, "--port", "0", "--bad-gateway-nth", "upload")).isEqualTo(2);
-        assertThat(badGateway.toString()).startsWith("--bad-gateway-nth 'upload' must be ENDPOINT:N, e.g. upload:2");
+        assertThat(badGateway.toString()).startsWith("Error: --bad-gateway-nth 'upload' must be ENDPOINT:N, e.g. upload:2");
 
         StringWriter policies = new StringWriter();
         assertThat(usageError(policies, "--port", "0", "--strict", "--task-policy", "CLOSED_BY_FINAL_POLL")).isEqualTo(2);
-        assertThat(policies.toString()).startsWith("--strict means --task-policy ONE_UPLOAD; give one or the other");
+        assertThat(policies.toString()).startsWith("Error: --strict means --task-policy ONE_UPLOAD; give one or the other");
 
         StringWriter status = new StringWriter();
         assertThat(usageError(status, "--port", "0", "--dataset-status", "ghost=READY")).isEqualTo(2);
-        assertThat(status.toString()).startsWith("--dataset-status names dataset 'ghost', which no --dataset defines");
+        assertThat(status.toString()).startsWith("Error: --dataset-status names dataset 'ghost', which no --dataset defines");
 
         StringWriter delay = new StringWriter();
         assertThat(usageError(delay, "--port", "0", "--delay", "soon")).isEqualTo(2);
@@ -194,7 +194,7 @@ class EmulatorCommandTest {
         int code = usageError(err, "--port", "0", "--dataset", "d=" + list, "--dataset-status", "d=DONE");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("unknown dataset status 'DONE', expected one of [ENRICHING, FATAL_ERROR,");
+        assertThat(err.toString()).startsWith("Error: unknown dataset status 'DONE', expected one of [ENRICHING, FATAL_ERROR,");
     }
 
     @Test
@@ -231,9 +231,9 @@ class EmulatorCommandTest {
         EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Error: Cannot read the file list of dataset 'd' ("
                 + export + "): a quoted value starts on line 2 and is never closed; end it with a closing \", and write"
-                + " a quote inside a quoted value as \"\"");
+                + " a quote inside a quoted value as \"\".");
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("EOF");
     }
 
@@ -244,9 +244,9 @@ class EmulatorCommandTest {
         EndedRun run = EndedRun.of("--port", "0", "--dataset", "d=" + export);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset 'd' ("
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("Error: Cannot read the file list of dataset 'd' ("
                 + export + "): it has a 'media_id' column, as an export does, but no 'filename' column (its columns: "
-                + "file_name, media_id); give an export CSV with 'filename', or one file name per line");
+                + "file_name, media_id); give an export CSV with 'filename', or one file name per line.");
     }
 
     @Test
@@ -258,13 +258,13 @@ class EmulatorCommandTest {
         EndedRun missing = EndedRun.of("--port", "0", "--dataset", "d=" + shortRow);
 
         assertThat(duplicate.exitCode()).isEqualTo(2);
-        assertThat(duplicate.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset"
-                + " 'd' (" + twice + "): its header names the column 'filename' twice; give each column its own name");
+        assertThat(duplicate.err().lines().findFirst().orElseThrow()).isEqualTo("Error: Cannot read the file list of dataset"
+                + " 'd' (" + twice + "): its header names the column 'filename' twice; give each column its own name.");
         assertThat(duplicate.err()).doesNotContain("\tat ").doesNotContain("CSVFormat").doesNotContain("Exception");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err().lines().findFirst().orElseThrow()).isEqualTo("Cannot read the file list of dataset"
+        assertThat(missing.err().lines().findFirst().orElseThrow()).isEqualTo("Error: Cannot read the file list of dataset"
                 + " 'd' (" + shortRow + "): record 2 (line 3) has no 'filename' value; give every row of the export a"
-                + " file name");
+                + " file name.");
     }
 
     @Test
@@ -274,7 +274,7 @@ class EmulatorCommandTest {
         EndedRun run = EndedRun.of("--port", "0", "--dump", dump.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--dump " + dump + ": the folder " + dump.getParent() + " does not exist; "
+        assertThat(run.err()).startsWith("Error: --dump " + dump + ": the folder " + dump.getParent() + " does not exist; "
                 + "create it first, or name a file in a folder that exists");
         assertThat(run.out()).doesNotContain("listening");
     }
@@ -284,7 +284,7 @@ class EmulatorCommandTest {
         EndedRun run = EndedRun.of("--port", "0", "--dump", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--dump " + dir + " is a folder; name the file to write the state to");
+        assertThat(run.err()).startsWith("Error: --dump " + dir + " is a folder; name the file to write the state to");
         assertThat(run.out()).doesNotContain("listening");
     }
 
@@ -316,9 +316,9 @@ class EmulatorCommandTest {
                 .isEqualTo(2);
         assertThat(usageError(blank, "--port", "0", "--api-key", "k1", "--api-secret-file", empty.toString()))
                 .isEqualTo(2);
-        assertThat(two.toString()).startsWith("--api-secret-file " + twoLines + " holds 2 lines that are not empty; "
+        assertThat(two.toString()).startsWith("Error: --api-secret-file " + twoLines + " holds 2 lines that are not empty; "
                 + "it must hold the API secret alone, on one line (a line break after it is fine).\n")
                 .doesNotContain("hunter2").doesNotContain("k1-note");
-        assertThat(blank.toString()).startsWith("--api-secret-file " + empty + " is empty.\n");
+        assertThat(blank.toString()).startsWith("Error: --api-secret-file " + empty + " is empty.\n");
     }
 }

@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.RawValue;
 import io.vlmeta.api.ValueParser;
 
@@ -113,26 +114,34 @@ final class ColumnProfile {
             return null;
         }
         if (allFloat) {
-            return new Inferred("float", "every one of " + nonEmpty + " values is a number");
+            return new Inferred("float", everyOne(nonEmpty) + " a number");
         }
         if (allDatetime) {
-            return new Inferred("datetime", "every one of " + nonEmpty + " values is a date or date-time");
+            return new Inferred("datetime", everyOne(nonEmpty) + " a date or date-time");
         }
         if (allLink) {
-            return new Inferred("link", "every one of " + nonEmpty + " values is an http(s) link");
+            return new Inferred("link", everyOne(nonEmpty) + " an http(s) link");
         }
         if (allLists) {
-            return new Inferred("multi-enum", "every one of " + nonEmpty + " values is a list");
+            return new Inferred("multi-enum", everyOne(nonEmpty) + " a list");
         }
         String commaListReason = commaLists.reason();
         if (commaListReason != null) {
             return new Inferred("multi-enum", commaListReason);
         }
         if (allEnum && !tooManyDistinct && distinct.size() * 2L < nonEmpty) {
-            return new Inferred("enum", distinct.size() + " distinct values repeat across " + nonEmpty + " values");
+            return new Inferred("enum", Plural.count(distinct.size(), "distinct value") + " "
+                    + Plural.noun(distinct.size(), "repeats", "repeat") + " across " + Plural.count(nonEmpty, "value"));
         }
         String spread = tooManyDistinct ? "more than " + distinctLimit : String.valueOf(distinct.size());
-        return new Inferred("string", spread + " distinct values in " + nonEmpty + ": free text");
+        return new Inferred("string", spread + " distinct "
+                + Plural.noun(tooManyDistinct ? distinctLimit + 1L : distinct.size(), "value", "values") + " in "
+                + nonEmpty + ": free text");
+    }
+
+    /** @return "every one of 12 values is", and for a column of one value "the one value is" */
+    private static String everyOne(long nonEmpty) {
+        return nonEmpty == 1 ? "the one value is" : "every one of " + nonEmpty + " values is";
     }
 
     record Inferred(String type, String reason) {

@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.RawValue;
 
 import java.util.HashMap;
@@ -123,8 +124,10 @@ final class CommaListProfile {
         if (reused * 2 < inLists) {
             return null;
         }
-        return lists + " values are comma-separated lists; " + items.size() + " distinct items repeat across "
-                + occurrences + " items";
+        return Plural.count(lists, "value") + " "
+                + Plural.noun(lists, "is a comma-separated list", "are comma-separated lists") + "; "
+                + Plural.count(items.size(), "distinct item") + " " + Plural.noun(items.size(), "repeats", "repeat")
+                + " across " + Plural.count(occurrences, "item");
     }
 
     /** How often one distinct item occurs (once per row at most: the parser drops repeats in a cell). */

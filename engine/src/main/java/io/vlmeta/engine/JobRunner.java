@@ -278,7 +278,7 @@ public final class JobRunner {
         OptionNames.checkSource(sourceProvider, spec.sourceOptions());
         if (!spec.sinkOptions().isEmpty()) {
             OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
-                    spec.sinkOptions());
+                    spec.sinkOptions(), spec.sinkOptionOrigins());
         }
         return sourceProvider;
     }

@@ -52,6 +52,10 @@ import java.util.Objects;
  * @param columnSelection which columns {@code --infer} may pick up ({@code --columns}, {@code --exclude-columns})
  * @param fieldReasons    why a column in {@code fieldTypes} has its type, when not a type flag (e.g. a plan
  *                        file's line); a column missing here was named by {@code --<type>-fields}
+ * @param inputLabel      how messages name the input; {@code null} for {@code input.toString()}
+ * @param sinkOptionOrigins for a sink option not given by {@code --sink-option}, how a refusal names it (a plan
+ *                        file's key: {@code key 'upload.sink-options.token' of plan p.yaml}); a name missing here
+ *                        was given by {@code --sink-option}
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -60,7 +64,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       Path exportFile, String matchBy, Path rejectsFile, Path reportPath,
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
                       int maxProblemsKept, String inputDigest, Cancellation cancellation,
-                      ColumnSelection columnSelection, Map<String, String> fieldReasons, String inputLabel) {
+                      ColumnSelection columnSelection, Map<String, String> fieldReasons, String inputLabel,
+                      Map<String, String> sinkOptionOrigins) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -88,6 +93,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         columnSelection = columnSelection == null ? ColumnSelection.ALL : columnSelection;
         fieldReasons = fieldReasons == null ? Map.of() : Map.copyOf(fieldReasons);
         inputLabel = inputLabel == null ? input.toString() : inputLabel;
+        sinkOptionOrigins = sinkOptionOrigins == null ? Map.of() : Map.copyOf(sinkOptionOrigins);
         if (dropPhi && allowPhi) {
             throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
         }
@@ -140,6 +146,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private Cancellation cancellation = Cancellation.NEVER;
         private ColumnSelection columnSelection = ColumnSelection.ALL;
         private final Map<String, String> fieldReasons = new LinkedHashMap<>();
+        private final Map<String, String> sinkOptionOrigins = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -195,18 +202,18 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder cancellation(Cancellation value) { this.cancellation = value; return this; }
         public Builder columnSelection(ColumnSelection value) { this.columnSelection = value; return this; }
         public Builder fieldReasons(Map<String, String> values) { this.fieldReasons.putAll(values); return this; }
+        public Builder sinkOptionOrigins(Map<String, String> values) {
+            this.sinkOptionOrigins.putAll(values);
+            return this;
+        }
 
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
             if (input == null) {
                 throw VlmetaException.usage("No input given: pass --input FILE (or --csv FILE).");
             }
-            if (batchSize < 1) {
-                throw VlmetaException.usage("--batch-size must be at least 1, got " + batchSize + ".");
-            }
-            if (parallel < 1) {
-                throw VlmetaException.usage("--parallel must be at least 1, got " + parallel + ".");
-            }
+            OptionLimits.requireAtLeastOne("--batch-size", batchSize);
+            OptionLimits.requireAtLeastOne("--parallel", parallel);
             if (maxProblemsKept < 0) {
                 throw new IllegalArgumentException("maxProblemsKept must not be negative");
             }
@@ -214,7 +221,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
                     allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation, columnSelection,
-                    fieldReasons, inputLabel);
+                    fieldReasons, inputLabel, sinkOptionOrigins);
         }
     }
 }

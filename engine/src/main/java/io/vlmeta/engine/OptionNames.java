@@ -36,13 +36,20 @@ public final class OptionNames {
         }
     }
 
+    /** @see #checkSinks(List, Map, Map): every option given by {@code --sink-option} */
+    public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options) {
+        checkSinks(sinks, options, Map.of());
+    }
+
     /**
      * @param sinks   the sinks the options go to (a job's server sink and report sink; {@code export}'s one sink):
      *                an option is for any of them; none of them lists its options: every name passes
-     * @param options the {@code --sink-option} names and values, none null
+     * @param options the sink options' names and values, none null
+     * @param origins for an option not given by {@code --sink-option}, how it is named (a plan file's key, see
+     *                {@link JobSpec#sinkOptionOrigins()}): a plan's key is not refused as a flag nobody typed
      * @throws VlmetaException (usage) naming the first option none of them reads, and what each reads
      */
-    public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options) {
+    public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options, Map<String, String> origins) {
         Set<String> known = new TreeSet<>();
         List<String> readers = new ArrayList<>();
         for (SinkProvider sink : sinks) {
@@ -55,8 +62,8 @@ public final class OptionNames {
         }
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
-                throw VlmetaException.usage("Unknown --sink-option '" + name + "': " + String.join("; ", readers)
-                        + ".");
+                throw VlmetaException.usage("Unknown " + origins.getOrDefault(name, "--sink-option '" + name + "'")
+                        + ": " + String.join("; ", readers) + ".");
             }
         }
     }

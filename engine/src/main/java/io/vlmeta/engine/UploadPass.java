@@ -9,6 +9,7 @@ import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.Resolution;
@@ -263,8 +264,8 @@ final class UploadPass {
             return outcome;
         }
         return new FieldOutcome(outcome.fieldName(), FieldOutcome.Status.INTERRUPTED, outcome.sent(),
-                outcome.inserted(), outcome.rejected(), outcome.rejections(), "stopped after " + handed
-                + " values were handed to the upload");
+                outcome.inserted(), outcome.rejected(), outcome.rejections(), "stopped after "
+                + Plural.count(handed, "value") + " " + Plural.noun(handed, "was", "were") + " handed to the upload");
     }
 
     private static FieldOutcome await(Future<FieldOutcome> future) {

@@ -4,6 +4,7 @@ import io.vlmeta.api.Entry;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.Plural;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class FieldRecorder implements FieldWriter {
     @Override
     public FieldOutcome finish() {
         return new FieldOutcome(declaration.fieldName(), FieldOutcome.Status.COMPLETED, entries, -1, 0, List.of(),
-                job + ": " + entries + " entries would be uploaded; nothing was sent.");
+                job + ": " + Plural.count(entries, "entry", "entries") + " would be uploaded; nothing was sent.");
     }
 
     FieldDeclaration declaration() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.vlmeta.api.FieldCounts;
 import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,7 +255,7 @@ final class HtmlReport {
     }
 
     private static String plural(long n, String noun) {
-        return Numbers.count(n) + " " + noun + (n == 1 ? "" : "s");
+        return Numbers.count(n) + " " + Plural.noun(n, noun, noun + "s");
     }
 
     private static String where(ReportDocument.ProblemLine line) {

@@ -6,6 +6,7 @@ import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.FileFaults;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Rejection;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.JournalState.Batch;
@@ -122,8 +123,9 @@ final class FieldUpload implements FieldWriter {
         if (pending.inDoubt()) {
             long applied = readBack.applied(file);
             context.log().accept(String.format(Locale.ROOT, "Field '%s': batch %d (%s) was in flight when the "
-                            + "earlier run stopped; reading it back shows %,d of its %,d entries on the server.",
-                    fieldName, batch.number(), batch.rows(), applied, batch.count()));
+                            + "earlier run stopped; reading it back shows %,d of its %s on the server.",
+                    fieldName, batch.number(), batch.rows(), applied,
+                    Plural.grouped(batch.count(), "entry", "entries")));
             if (journalReadBack(batch, applied, kind)) {
                 return;
             }
@@ -150,7 +152,7 @@ final class FieldUpload implements FieldWriter {
         int attempts = context.options().retryMaxAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String what = "upload of field '" + fieldName + "' (batch " + batch.number() + ", "
-                    + String.format(Locale.ROOT, "%,d", batch.count()) + " entries)";
+                    + Plural.grouped(batch.count(), "entry", "entries") + ")";
             context.journal().sending(fieldName, batch);
             UploadResult result = context.api().upload(taskId, file, fileName(batch), what);
             if (result instanceof UploadAccepted) {
@@ -183,8 +185,9 @@ final class FieldUpload implements FieldWriter {
                 }
                 file = rest;
                 batch = tail(batch, applied, rest);
-                context.log().accept(String.format(Locale.ROOT, "Field '%s': the server applied %,d entries of that "
-                        + "batch; sending the other %,d.", fieldName, applied, batch.count()));
+                context.log().accept(String.format(Locale.ROOT, "Field '%s': the server applied %s of that "
+                        + "batch; sending the other %,d.", fieldName, Plural.grouped(applied, "entry", "entries"),
+                        batch.count()));
             } else {
                 kind = Segment.Kind.RESENT;
             }
@@ -194,7 +197,8 @@ final class FieldUpload implements FieldWriter {
             }
         }
         throw new VlmetaException(ErrorCode.SERVER, "The upload of batch " + batch.number() + " of field '"
-                + fieldName + "' (" + batch.rows() + ") stayed in doubt after " + attempts + " attempts; the journal "
+                + fieldName + "' (" + batch.rows() + ") stayed in doubt after " + Plural.count(attempts, "attempt")
+                + "; the journal "
                 + context.journal().file() + " records exactly what reached the server, so run again with --resume "
                 + "when the server is healthy.");
     }
@@ -340,8 +344,9 @@ final class FieldUpload implements FieldWriter {
                 : !allEntriesWritten ? " The input was not read to its end; run again with --resume to send the rest."
                 : " Every entry read was sent; run again with --resume to collect the task's final state.";
         return new FieldOutcome(fieldName, FieldOutcome.Status.INTERRUPTED, on, -1, 0, List.of(),
-                String.format(Locale.ROOT, "Stopped on request: %,d entries of field '%s' reached the server "
-                        + "(journal %s).", on, fieldName, context.journal().file()) + rest);
+                String.format(Locale.ROOT, "Stopped on request: %s of field '%s' reached the server "
+                        + "(journal %s).", Plural.grouped(on, "entry", "entries"), fieldName, context.journal().file())
+                        + rest);
     }
 
     private String rowOf(long index) {
@@ -362,12 +367,14 @@ final class FieldUpload implements FieldWriter {
                     + fieldName + "' accepts no more uploads"));
         }
         String where = on == 0 ? "No entry of it is on the server" : String.format(Locale.ROOT,
-                "Its first %,d entries (up to %s) are on the server", on, rowOf(on - 1));
+                "Its first %s (up to %s) %s on the server", Plural.grouped(on, "entry", "entries"), rowOf(on - 1),
+                Plural.noun(on, "is", "are"));
         return new FieldOutcome(fieldName, FieldOutcome.Status.FAILED, on, -1, 0, List.of(), String.format(
                 Locale.ROOT, "The server's task %s for field '%s' accepts no more uploads (%d: %s). %s; the other "
-                        + "%,d entries read (from %s) are not, and as metadata is immutable no later run can add them "
+                        + "%s read (from %s) %s not, and as metadata is immutable no later run can add them "
                         + "to this field, so --resume cannot help: upload them under a new field name%s.",
-                taskId, fieldName, closed.status(), closed.detail(), where, read - on, rowOf(on),
+                taskId, fieldName, closed.status(), closed.detail(), where,
+                Plural.grouped(read - on, "entry", "entries"), rowOf(on), Plural.noun(read - on, "is", "are"),
                 context.rejects() == null ? " (--rejects lists such rows)" : " (the rejects file lists them)"));
     }
 
@@ -388,8 +395,9 @@ final class FieldUpload implements FieldWriter {
         }
         long sent = onServer;
         return new FieldOutcome(fieldName, FieldOutcome.Status.FAILED, sent, -1, 0, List.of(),
-                vlmeta.getMessage() + " " + String.format(Locale.ROOT, "%,d", sent) + " entries of field '"
-                        + fieldName + "' were accepted before it stopped; run again with --resume to send the rest.");
+                vlmeta.getMessage() + " " + Plural.grouped(sent, "entry", "entries") + " of field '"
+                        + fieldName + "' " + Plural.noun(sent, "was", "were")
+                        + " accepted before it stopped; run again with --resume to send the rest.");
     }
 
     /** Polls until the task is final or {@code --task-timeout} has passed (a last poll at the deadline). */
@@ -456,25 +464,27 @@ final class FieldUpload implements FieldWriter {
         if (result == FieldOutcome.Status.FAILED) {
             long reached = rows.processedEntries(Math.max(0, status.processed()));
             notes.add(String.format(Locale.ROOT, "The server's task %s for field '%s' failed%s. It processed the "
-                            + "first %,d entries%s (%,d inserted, %,d refused); the other %,d (from %s) were not "
+                            + "first %s%s (%,d inserted, %,d refused); the other %,d (from %s) %s not "
                             + "applied, and as metadata is immutable no later run can add them to this field "
                             + "(--resume cannot help): upload them under a new field name.",
                     taskId, fieldName,
                     status.sampleErrors().isEmpty() ? "" : " (" + status.sampleErrors().get(0).reason() + ")",
-                    reached, reached > 0 ? " (up to " + rowOf(reached - 1) + ")" : "",
+                    Plural.grouped(reached, "entry", "entries"),
+                    reached > 0 ? " (up to " + rowOf(reached - 1) + ")" : "",
                     Math.max(0, status.insertedRows()), status.errorCount(), sent - reached,
-                    reached < sent ? rowOf(reached) : "none"));
+                    reached < sent ? rowOf(reached) : "none", Plural.noun(sent - reached, "was", "were")));
         } else if (status.insertedRows() >= 0 && status.insertedRows() != sent) {
-            notes.add(String.format(Locale.ROOT, "The server inserted %,d of the %,d entries sent (%,d rejected).",
-                    status.insertedRows(), sent, rejected));
+            notes.add(String.format(Locale.ROOT, "The server inserted %,d of the %s sent (%,d rejected).",
+                    status.insertedRows(), Plural.grouped(sent, "entry", "entries"), rejected));
         }
         if (rejected > rejections.size()) {
-            notes.add(String.format(Locale.ROOT, "It named %,d of the %,d rejected entries.", rejections.size(),
-                    rejected));
+            notes.add(String.format(Locale.ROOT, "It named %,d of the %,d rejected %s.", rejections.size(),
+                    rejected, Plural.noun(rejected, "entry", "entries")));
         }
         if (duplicates > 0) {
-            notes.add(String.format(Locale.ROOT, "%,d entries reached the server twice after a lost answer; the "
-                    + "server kept the first copy and its refusals of the second are not rejected rows.", duplicates));
+            notes.add(String.format(Locale.ROOT, "%s reached the server twice after a lost answer; the "
+                    + "server kept the first copy and its refusals of the second are not rejected rows.",
+                    Plural.grouped(duplicates, "entry", "entries")));
         }
         if (!rows.consistent() && rows.total() == status.processed()) {
             if (!rejections.isEmpty()) {
@@ -482,18 +492,20 @@ final class FieldUpload implements FieldWriter {
                         + "rejections after it may be off.");
             }
         } else if (!rows.consistent()) {
-            notes.add(String.format(Locale.ROOT, "The server processed %,d rows, not the %,d the journal accounts "
-                    + "for, so the rows named for its rejections may be off.", status.processed(), rows.total()));
+            notes.add(String.format(Locale.ROOT, "The server processed %s, not the %,d the journal accounts "
+                    + "for, so the rows named for its rejections may be off.",
+                    Plural.grouped(status.processed(), "row", "rows"), rows.total()));
         }
         if (resumedFrom > 0) {
-            notes.add(String.format(Locale.ROOT, "Resumed: %,d entries had been accepted in an earlier run.",
-                    resumedFrom));
+            notes.add(String.format(Locale.ROOT, "Resumed: %s had been accepted in an earlier run.",
+                    Plural.grouped(resumedFrom, "entry", "entries")));
         }
         return new FieldOutcome(fieldName, result, sent, status.insertedRows(), rejected, rejections,
                 notes.isEmpty() ? null : String.join(" ", notes));
     }
 
     private static String describe(Duration duration) {
-        return duration.toMinutes() >= 1 ? duration.toMinutes() + " minutes" : duration.toSeconds() + " seconds";
+        return duration.toMinutes() >= 1 ? Plural.count(duration.toMinutes(), "minute")
+                : Plural.count(duration.toSeconds(), "second");
     }
 }

@@ -3,6 +3,7 @@ package io.vlmeta.sinks.visuallayer;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.UriRedaction;
 import io.vlmeta.api.VlmetaException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -184,7 +185,8 @@ final class HttpTransport implements AutoCloseable {
             return response.attempts() == 0 ? response.withAttempts(attempts.get()) : response;
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.SERVER, "Could not reach the Visual Layer server at " + server
-                    + " for the " + call.what() + " after " + attempts.get() + " attempts: " + describe(e) + ".", e);
+                    + " for the " + call.what() + " after " + Plural.count(attempts.get(), "attempt") + ": " + describe(e)
+                    + ".", e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

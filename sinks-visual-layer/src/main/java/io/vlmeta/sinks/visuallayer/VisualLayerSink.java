@@ -6,6 +6,7 @@ import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.MediaResolver;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Preflight;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
@@ -281,8 +282,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         if (state instanceof Uploading || state instanceof Sending) {
             WithTask resumed = (WithTask) state;
             request.log().accept(String.format(Locale.ROOT,
-                    "Resuming field '%s' (task %s): %,d entries in %d batches were accepted before%s.",
-                    name, resumed.taskId(), resumed.nextEntry(), resumed.files(),
+                    "Resuming field '%s' (task %s): %s in %s %s accepted before%s.",
+                    name, resumed.taskId(), Plural.grouped(resumed.nextEntry(), "entry", "entries"),
+                    Plural.count(resumed.files(), "batch", "batches"), Plural.noun(resumed.nextEntry(), "was", "were"),
                     state instanceof Sending sending ? "; batch " + sending.batch().number() + " ("
                             + sending.batch().rows() + ") was in flight and is read back first" : ""));
             return new FieldUpload(context(), name, resumed);

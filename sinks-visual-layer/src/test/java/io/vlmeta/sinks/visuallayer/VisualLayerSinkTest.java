@@ -470,6 +470,8 @@ class VisualLayerSinkTest {
                 + "run again with --resume to send the rest.");
         assertThat(afterFirstRun).hasSize(50);
         assertThat(preflight).isEqualTo(Preflight.NONE);
+        assertThat(resumed.log).anyMatch(line -> line.matches("Resuming field 'score' \\(task [^)]+\\): 50 entries in "
+                + "1 batch were accepted before\\."));
         assertThat(completed).isEqualTo(new FieldOutcome("score", FieldOutcome.Status.COMPLETED, 120, 120, 0,
                 List.of(), "Resumed: 50 entries had been accepted in an earlier run."));
         Map<String, Object> expected = new HashMap<>();

@@ -4,6 +4,7 @@ import io.vlmeta.api.ByteCountingInputStream;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
@@ -258,7 +259,8 @@ final class CsvRecordSource implements RecordSource {
         String holds = positions.size() == 1 ? " holds " + value : " hold values (" + value + " in "
                 + ColumnLabels.letters(first) + ")";
         if (positions.get(positions.size() - 1) > header.width()) {
-            return "Has " + cells.length + " cells but the header has " + header.width() + " columns: " + columns
+            return "Has " + Plural.count(cells.length, "cell") + " but the header has "
+                    + Plural.count(header.width(), "column") + ": " + columns
                     + holds + " without a name in row 1, so the row is skipped; quote any cell that contains the "
                     + dialect.delimiterName() + " delimiter, or name the column in row 1.";
         }

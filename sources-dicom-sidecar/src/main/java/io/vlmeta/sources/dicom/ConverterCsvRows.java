@@ -2,6 +2,7 @@ package io.vlmeta.sources.dicom;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.Location;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.ProblemReporter;
@@ -73,8 +74,9 @@ final class ConverterCsvRows implements SidecarRows {
                 CSVRecord record = records.next();
                 Location location = Location.of(file, record.getRecordNumber() + 1);
                 if (record.size() != header.size()) {
-                    reporter.report(Problem.error(ProblemCategory.INPUT, location, null, "Has " + record.size()
-                            + " cells but the header has " + header.size() + " columns; the row is skipped."));
+                    reporter.report(Problem.error(ProblemCategory.INPUT, location, null, "Has "
+                            + Plural.count(record.size(), "cell") + " but the header has "
+                            + Plural.count(header.size(), "column") + "; the row is skipped."));
                     continue;
                 }
                 String key = record.get(keyIndex).trim();
