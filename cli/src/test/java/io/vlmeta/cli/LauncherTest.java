@@ -109,8 +109,7 @@ class LauncherTest {
      *         the jar and the arguments
      */
     private Pattern ranTheJar() {
-        return Pattern.compile("java -Xlog:all=off:stdout -Xlog:all=warning:stderr -XX:\\+UseSerialGC -XX:PretenureSizeThreshold=32k"
-                + "( -XX:MaxNewSize=96m)?"
+        return Pattern.compile("java -Xlog:all=off:stdout -Xlog:all=warning:stderr -XX:\\+UseSerialGC( -XX:MaxNewSize=96m)?"
                 + "( -XX:\\+UseTransparentHugePages)? -jar " + Pattern.quote(jar.toString()) + " --version");
     }
 

@@ -29,8 +29,6 @@ class JvmDefaultsIT {
     /** -XX:MaxNewSize=96m as -XX:+PrintCommandLineFlags prints it, in bytes */
     private static final String YOUNG_CAP = "-XX:MaxNewSize=" + 96 * MIB;
     private static final long FOUR_GIB = 4096 * MIB;
-    /** -XX:PretenureSizeThreshold=32k as -XX:+PrintCommandLineFlags prints it, in bytes */
-    private static final String PRETENURED = "-XX:PretenureSizeThreshold=" + 32 * 1024;
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     private static final Path THP_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
@@ -315,27 +313,6 @@ class JvmDefaultsIT {
         assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
         assertThat(flags.has(YOUNG_CAP)).as(flags.run().both() + " with " + memory + " bytes of memory")
                 .isEqualTo(memory >= FOUR_GIB);
-    }
-
-    @Test
-    void largeArraysGoStraightToTheOldGenerationOfTheSerialDefault() throws Exception {
-        Flags flags = flags(Map.of(), "", "--version");
-
-        assertThat(flags.run().exitCode()).as(flags.run().both()).isZero();
-        assertThat(flags.has(PRETENURED)).as(flags.run().both()).isTrue();
-    }
-
-    @Test
-    void aTenuringChoiceOfTheUsersOrTheirCollectorLeavesPretenuringToThem() throws Exception {
-        for (String option : List.of("-XX:PretenureSizeThreshold=1m", "-XX:MaxTenuringThreshold=2",
-                "-XX:+AlwaysTenure", "-XX:+UseParallelGC")) {
-            Flags flags = flags(Map.of(), option, "--version");
-
-            assertThat(flags.run().exitCode()).as(option + ": " + flags.run().both()).isZero();
-            assertThat(flags.has(PRETENURED)).as(option + ": " + flags.run().both()).isFalse();
-        }
-        Flags heapOfTheirs = flags(Map.of(), "-Xmx512m", "--version");
-        assertThat(heapOfTheirs.has(PRETENURED)).as(heapOfTheirs.run().both()).isTrue();
     }
 
     @Test
