@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The collector, compilers and pages bin/vlmeta gives Java when the user chose none (the Serial collector, its
  * young generation capped at 96 MB when Java sees 4 GiB of memory or more; transparent huge pages where the
  * kernel gives them on request; C1 alone for a validate, upload or plan of a small input file and for an
- * emulator of small datasets), read back from the running JVM with
+ * emulator of small datasets; C2 with less loop and inlining work for an input of 64 MiB to 1 GiB), read back
+ * from the running JVM with
  * {@code -XX:+PrintCommandLineFlags}, which prints the flags in effect as the first line of standard output.
  */
 class JvmDefaultsIT {
@@ -199,6 +200,31 @@ class JvmDefaultsIT {
         assertThat(atLimit.run().exitCode()).as(atLimit.run().both()).isEqualTo(2);
         assertThat(atLimit.choosesCompilers()).as(atLimit.run().both()).isFalse();
         assertThat(belowLimit.has(C1_ALONE)).as(belowLimit.run().both()).isTrue();
+    }
+
+    @Test
+    void leanerC2LoopAndInliningWorkForAnInputFrom64MiBToUnderOneGibibyteOfText() throws Exception {
+        List<String> lean = List.of("-XX:LoopUnrollLimit=1", "-XX:-UseSuperWord", "-XX:-PartialPeelLoop",
+                "-XX:InlineSmallCode=1000");
+
+        Flags from = validatingFileOf("64 MiB.csv", 64 * MIB);
+        Flags under = validatingFileOf("just under a GiB.csv", 1024 * MIB - 1);
+        Flags packed = validatingFileOf("8 MiB of Parquet.parquet", 8 * MIB); // counted as 64 MiB of text
+        Flags gibibyte = validatingFileOf("a GiB.csv", 1024 * MIB);
+        Flags small = validatingFileOf("under 64 MiB.csv", 64 * MIB - 1);
+        Flags theirs = flags(Map.of(), "-XX:LoopUnrollLimit=60", "validate", "--input",
+                fileOf("theirs.csv", 64 * MIB).toString(), "--no-such-option");
+
+        for (Flags flags : List.of(from, under, packed)) {
+            assertThat(flags.options()).as(flags.run().both()).containsAll(lean).doesNotContain(C1_ALONE);
+        }
+        for (Flags flags : List.of(gibibyte, small)) {
+            assertThat(flags.options()).as(flags.run().both()).doesNotContainAnyElementsOf(lean);
+        }
+        assertThat(small.has(C1_ALONE)).as(small.run().both()).isTrue();
+        // the user's value comes after the script's and is the one Java keeps
+        assertThat(theirs.options()).as(theirs.run().both()).contains("-XX:LoopUnrollLimit=60")
+                .doesNotContain("-XX:LoopUnrollLimit=1");
     }
 
     /** @return the flags of a validate of a file of that name and size, stopped at the command line */
