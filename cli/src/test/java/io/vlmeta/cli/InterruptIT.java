@@ -353,7 +353,10 @@ class InterruptIT {
         assertThat(stopped.err()).contains("Stopping (SIG" + signal + "): nothing is sent in this job")
                 .contains("Stopped while the report was being prepared: nothing was sent; run the same command "
                         + "again to start over.")
-                .doesNotContain("Preparing: 8,000,000 of 8,000,000").doesNotContain("at io.vlmeta");
+                .doesNotContain("at io.vlmeta");
+        // whether the stop lands among the Preparing lines or in the report's writing after them is the
+        // machine's timing (the stage can end within the signal's delivery); either way the report is
+        // being prepared, nothing is written, and the previous report stays
         assertThat(stopped.both()).doesNotContain("Report written");
         assertThat(html).hasContent("the previous report");
         assertThat(json).hasContent("{\"previous\": true}");
