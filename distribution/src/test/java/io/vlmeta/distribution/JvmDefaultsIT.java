@@ -227,6 +227,38 @@ class JvmDefaultsIT {
                 .doesNotContain("-XX:LoopUnrollLimit=1");
     }
 
+    @Test
+    void anyOfTheLeanerC2OptionsInJavasOwnVariablesLeavesThemAllToTheUser() throws Exception {
+        Path input = fileOf("a 64 MiB input.csv", 64 * MIB);
+        // Java reads these variables before its command line, where the script's options would win
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            for (String option : List.of("-XX:LoopUnrollLimit=60", "-XX:+UseSuperWord", "-XX:+PartialPeelLoop",
+                    "-XX:InlineSmallCode=2500")) {
+                Flags flags = flags(Map.of(variable, option), "", "validate", "--input", input.toString(),
+                        "--no-such-option");
+
+                assertThat(flags.options()).as(variable + "=" + option + ": " + flags.run().both())
+                        .contains(option).doesNotContain("-XX:LoopUnrollLimit=1", "-XX:-UseSuperWord",
+                                "-XX:-PartialPeelLoop", "-XX:InlineSmallCode=1000");
+            }
+        }
+    }
+
+    @Test
+    void noLeanerC2OptionsForAJavaWithoutTheServerVm() throws Exception {
+        // a java program of its own folder, without lib/server beside it, as a Zero or client VM's JDK is laid out
+        Path jdk = Files.createDirectories(work.resolve("zero-jdk/bin"));
+        Path java = jdk.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec " + Tools.javaHome().resolve("bin/java") + " \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path input = fileOf("another 64 MiB input.csv", 64 * MIB);
+
+        Flags flags = flags(Map.of("JAVA_HOME", jdk.getParent().toString()), "", "validate", "--input",
+                input.toString(), "--no-such-option");
+
+        assertThat(flags.options()).as(flags.run().both()).doesNotContain("-XX:LoopUnrollLimit=1");
+    }
+
     /** @return the flags of a validate of a file of that name and size, stopped at the command line */
     private Flags validatingFileOf(String name, long bytes) throws Exception {
         return flags(Map.of(), "", "validate", "--input", fileOf(name, bytes).toString(), "--no-such-option");
