@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -97,11 +98,14 @@ final class ArgumentFiles {
      * argument, or the value of the option before it), and ends in an exception on a folder: either way the
      * user gets no word about the file. This names it instead.
      *
+     * @param takesNoValue whether an option name is known to take no value ({@code --json}); asked only of a word
+     *     before an {@code @file} that cannot be read: any other option-shaped word may be waiting for the
+     *     {@code @file} as its value, a secret perhaps, which the refusal then does not show
      * @return a one-line refusal for the first {@code @file} argument, given or named inside another argument
      *     file, that is missing, unreadable, a folder or no file name at all; empty when every one can be read
      */
-    static Optional<String> unreadable(String[] args) {
-        return unreadable(Arrays.asList(args), null, new HashSet<>());
+    static Optional<String> unreadable(String[] args, Predicate<String> takesNoValue) {
+        return unreadable(Arrays.asList(args), null, new HashSet<>(), takesNoValue);
     }
 
     /**
@@ -109,8 +113,10 @@ final class ArgumentFiles {
      * @param namedIn the argument file that holds the words; {@code null} for the command line
      * @param read    the argument files read so far: picocli reads each once, so a file naming itself ends
      */
-    private static Optional<String> unreadable(List<String> words, Path namedIn, Set<Path> read) {
-        for (String word : words) {
+    private static Optional<String> unreadable(List<String> words, Path namedIn, Set<Path> read,
+                                               Predicate<String> takesNoValue) {
+        for (int at = 0; at < words.size(); at++) {
+            String word = words.get(at);
             if (!namesFile(word)) {
                 continue;
             }
@@ -124,7 +130,7 @@ final class ArgumentFiles {
                 // a pipe (@<(...), @/dev/stdin) is read once, by the parser: what it names is left to it
                 Optional<String> nested;
                 try {
-                    nested = unreadable(wordsOf(file), file, read);
+                    nested = unreadable(wordsOf(file), file, read, takesNoValue);
                 } catch (IOException e) {
                     why = FileFaults.whyUnreadable(file, e);
                     nested = Optional.empty();
@@ -132,6 +138,14 @@ final class ArgumentFiles {
                 if (nested.isPresent()) {
                     return nested;
                 }
+            }
+            if (why != null && at > 0 && isOptionShaped(words.get(at - 1)) && !takesNoValue.test(words.get(at - 1))) {
+                // the value of --api-secret, say, that happens to start with @: the word is not shown
+                return Optional.of("Cannot read the argument file given as the value of the option before it, "
+                        + (namedIn == null ? "word " + (at + 1) + " of the command line" : "in the argument file "
+                        + namedIn) + ": the file " + why + ". An argument starting with @ names a file of "
+                        + "arguments; for a value that starts with @, write @@ (--option @@value) or give it after "
+                        + "'=' (--option=@value).");
             }
             if (why != null) {
                 return Optional.of("Cannot read the argument file '" + word + "'"
@@ -164,6 +178,16 @@ final class ArgumentFiles {
             }
         }
         return words;
+    }
+
+    /**
+     * @return whether the word is shaped like an option that a value may follow after a blank
+     *     ({@code --api-secret}, {@code -o}): a dash and a letter, no {@code =} in it
+     */
+    private static boolean isOptionShaped(String word) {
+        return word.length() > 1 && word.charAt(0) == '-' && word.indexOf('=') < 0
+                && (Character.isLetter(word.charAt(1)) || word.length() > 2 && word.charAt(1) == '-'
+                && Character.isLetter(word.charAt(2)));
     }
 
     /** @return whether picocli takes the argument as a file's name: {@code @name}, but not {@code @@word} */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /** Builds the command tree and maps every way a command can end to an exit code. */
@@ -30,7 +31,7 @@ public final class Cli {
      *     4 uploaded with rejected rows, 130 stopped by the user (Ctrl-C, SIGTERM)
      */
     public static int execute(CliContext context, String... args) {
-        Optional<String> unreadable = ArgumentFiles.unreadable(args);
+        Optional<String> unreadable = ArgumentFiles.unreadable(args, word -> isFlag(context, word));
         if (unreadable.isPresent()) {
             // picocli would end in an exception and its trace: a usage error like any other
             context.err().println(unreadable.get());
@@ -40,6 +41,47 @@ public final class Cli {
             return 2;
         }
         return commandLine(context, args).execute(args);
+    }
+
+    /**
+     * An option-shaped word the command did not know.
+     *
+     * @param word           the word as typed, shown only as {@code quoted} says
+     * @param quoted         how the refusal shows it: whole with the commands that take it when it is exactly
+     *                       another command's option ({@link OptionOwners}), else by {@link OptionWordText}'s rules
+     * @param ownedElsewhere whether it is exactly another command's option
+     * @param text           {@link OptionWordText}'s view of it, for its suggestion and the notes on values and case
+     */
+    private record UnknownOption(String word, String quoted, boolean ownedElsewhere, OptionWordText.Shown text) {
+        /** @param owners which commands take which option; {@code null} when no word can be another's option */
+        static UnknownOption of(String word, List<String> names, OptionOwners owners, String command) {
+            OptionWordText.Shown text = OptionWordText.of(word, names);
+            Optional<String> owned = owners == null ? Optional.empty() : owners.named(word, command);
+            return new UnknownOption(word, owned.orElseGet(() -> "'" + text.text() + "'"), owned.isPresent(), text);
+        }
+
+        /**
+         * @return the command's own option to suggest: the nearest name, or for another command's option the
+         *     command's one that it begins ({@code --dataset} given to validate: {@code --dataset-id}); null
+         */
+        String suggestion(List<String> names) {
+            if (text.suggestion() != null || !ownedElsewhere) {
+                return text.suggestion();
+            }
+            return names.stream().filter(name -> name.startsWith(word + "-")).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * @return whether some command has an option of that name and it takes no value ({@code --json},
+     *     {@code --dry-run}); false for an unknown word. Builds the whole command tree: asked only on the way
+     *     to a refusal.
+     */
+    private static boolean isFlag(CliContext context, String name) {
+        CommandLine root = commandLine(context);
+        return Stream.concat(Stream.of(root), root.getSubcommands().values().stream())
+                .map(command -> command.getCommandSpec().findOption(name))
+                .anyMatch(option -> option != null && option.arity().max() == 0);
     }
 
     /** @return the configured command tree, writing to the context's streams */
@@ -153,17 +195,15 @@ public final class Cli {
                     + "e.g. vlmeta upload " + misplaced + ".";
             err.println(message);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException) {
-            List<String> optionWords = unknown.stream().filter(a -> a.startsWith("-")).toList();
+            List<String> optionWords = unknown.stream().filter(a -> a.startsWith("-")).distinct().toList();
             // another command's option, named exactly, is named whole with the commands that take it
             OptionOwners owners = optionWords.stream().anyMatch(word -> OptionOwners.mayName(word, names))
                     ? OptionOwners.of(commandLine(context)) : null;
-            String commandName = command.getCommandName();
-            List<String> named = optionWords.stream().map(word -> (owners == null ? Optional.<String>empty()
-                    : owners.named(word, commandName)).orElseGet(() -> "'" + OptionWordText.of(word, names).text()
-                            + "'")).toList();
-            List<OptionWordText.Shown> options = optionWords.stream()
-                    .filter(word -> owners == null || owners.named(word, commandName).isEmpty())
-                    .map(word -> OptionWordText.of(word, names)).toList();
+            List<UnknownOption> unknownOptions = optionWords.stream()
+                    .map(word -> UnknownOption.of(word, names, owners, command.getCommandName())).toList();
+            List<String> named = unknownOptions.stream().map(UnknownOption::quoted).toList();
+            List<OptionWordText.Shown> options = unknownOptions.stream().filter(option -> !option.ownedElsewhere())
+                    .map(UnknownOption::text).toList();
             message = named.isEmpty() ? "Unexpected argument: '" + command.getCommandName() + "' takes no "
                     + "positional arguments (option values follow their option)."
                     : (named.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", named)
@@ -175,7 +215,7 @@ public final class Cli {
                                     ? ", where " + found.option() + "'s value was expected (a value that starts "
                                             + "with '-' goes after '=': " + found.option() + "=VALUE)" : "");
             err.println(ConsoleText.escape(message));
-            List<String> suggestions = options.stream().map(OptionWordText.Shown::suggestion)
+            List<String> suggestions = unknownOptions.stream().map(option -> option.suggestion(names))
                     .filter(Objects::nonNull).distinct().toList();
             if (!suggestions.isEmpty()) {
                 err.println("Did you mean: " + String.join(", ", suggestions) + "?");

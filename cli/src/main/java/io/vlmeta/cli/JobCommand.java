@@ -89,8 +89,10 @@ abstract class JobCommand {
                         "Coverage: %,d of %,d dataset media %s%s", result.coverage().withValues(), media,
                         refused ? "would get a value from this input (nothing was sent)"
                                 : unfinished ? "would get a value from this input (not all of it reached the server: "
-                                        + "see above)" : "get a value",
-                        without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d get none (%s).", without,
+                                        + "see above)" : Plural.noun(result.coverage().withValues(), "gets", "get")
+                                + " a value",
+                        without == 0 ? "." : String.format(java.util.Locale.ROOT, "; %,d %s none (%s).", without,
+                                Plural.noun(without, "gets", "get"),
                                 spec.reportPath() != null ? "the report lists them"
                                         : options.json ? "listed in the JSON" : "--report or --json lists them")));
             }

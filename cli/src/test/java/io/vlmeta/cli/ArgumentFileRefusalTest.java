@@ -49,6 +49,34 @@ class ArgumentFileRefusalTest {
     }
 
     @Test
+    void anOptionsValueStartingWithAtIsNeverShownWhenNoSuchFileExists() throws IOException {
+        String secret = "@S3CRETv4lue";
+
+        CliRun run = run("upload", "--json", "--csv", csv.toString(), "--dataset-id", "d1", "--api-key", "k",
+                "--api-secret", secret);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.both()).doesNotContain("S3CRET");
+        assertThat(run.err()).isEqualTo("Cannot read the argument file given as the value of the option before it, "
+                + "word 10 of the command line: the file does not exist. An argument starting with @ names a file "
+                + "of arguments; for a value that starts with @, write @@ (--option @@value) or give it after '=' "
+                + "(--option=@value).\n");
+        assertThat(new ObjectMapper().readTree(run.out()).get("error").asText()).startsWith(
+                "Cannot read the argument file given as the value of the option before it");
+    }
+
+    @Test
+    void anOptionsValueStartingWithAtInsideAnArgumentFileIsNeverShownEither() throws IOException {
+        Path options = Files.writeString(dir.resolve("job.txt"), "--api-key k --api-secret @S3CRETv4lue\n");
+
+        CliRun run = run("upload", "--csv", csv.toString(), "--dataset-id", "d1", "@" + options);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.both()).doesNotContain("S3CRET")
+                .contains("given as the value of the option before it, in the argument file " + options);
+    }
+
+    @Test
     void aMissingArgumentFileOfAJobAskedForJsonIsAnErrorDocumentToo() throws IOException {
         Path missing = dir.resolve("missing.txt");
 

@@ -194,6 +194,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void oneDatasetMediumWithoutAValueGetsItsVerbInTheSingular() throws IOException {
+        // the media the example rows name, and one more
+        List<String> dataset = new ArrayList<>(Files.readAllLines(Examples.METADATA, StandardCharsets.UTF_8).stream()
+                .skip(1).filter(line -> !line.isBlank()).map(line -> line.substring(0, line.indexOf(','))).toList());
+        dataset.add("images/extra_a.jpg");
+
+        CliRun run = validate("--export-file", export(dataset).toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.both()).contains("Coverage: 12 of 13 dataset media get a value; 1 gets none (the report "
+                + "lists them).");
+        assertThat(Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8))
+                .contains("12 of 13 dataset media get at least one value; 1 gets none.");
+    }
+
+    @Test
     void samplesShowEachPathWithItsMediaIdAndValue() throws IOException {
         CliRun run = validate("--export-file", export(Examples.filenames()).toString());
 

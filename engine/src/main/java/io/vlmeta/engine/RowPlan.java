@@ -3,6 +3,7 @@ package io.vlmeta.engine;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.ParseResult;
+import io.vlmeta.api.Plural;
 import io.vlmeta.api.Record;
 import io.vlmeta.api.Resolution;
 import io.vlmeta.api.VlmetaException;
@@ -93,8 +94,8 @@ final class RowPlan {
      */
     void checkAllRead(long read, String input) {
         if (read != rows) {
-            throw changed(input, String.format(java.util.Locale.ROOT, "it now ends after %,d rows, where "
-                    + "validation read %,d", read, rows));
+            throw changed(input, "it now ends after " + Plural.grouped(read, "row", "rows") + ", where validation read "
+                    + String.format(java.util.Locale.ROOT, "%,d", rows));
         }
     }
 

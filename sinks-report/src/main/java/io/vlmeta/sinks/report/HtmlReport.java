@@ -186,12 +186,14 @@ final class HtmlReport {
         }
         page.append("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p id=\"coverage-summary\">")
                 .append(Numbers.count(coverage.withValues())).append(" of ").append(Numbers.count(coverage.media()))
-                .append(" dataset media get at least one value");
+                .append(" dataset media ").append(Plural.noun(coverage.withValues(), "gets", "get"))
+                .append(" at least one value");
         if (coverage.withoutValues() == 0) {
             page.append(".</p>\n</section>\n");
             return;
         }
-        page.append("; ").append(Numbers.count(coverage.withoutValues())).append(" get none")
+        page.append("; ").append(Numbers.count(coverage.withoutValues())).append(' ')
+                .append(Plural.noun(coverage.withoutValues(), "gets", "get")).append(" none")
                 .append(coverage.firstWithout().size() < coverage.withoutValues()
                         ? " (the first " + Numbers.count(coverage.firstWithout().size()) + " are listed; "
                         + "--json lists them all)" : "").append(".</p>\n")

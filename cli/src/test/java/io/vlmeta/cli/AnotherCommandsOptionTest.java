@@ -1,0 +1,28 @@
+package io.vlmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An option of another command given to a command that does not take it: named once however often it was
+ * given, and followed by the command's own option it was likely meant for.
+ */
+class AnotherCommandsOptionTest extends OneRowCsvRefusals {
+
+    @Test
+    void anotherCommandsOptionThatBeginsOneOfTheCommandsOwnSuggestsThatOne() {
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv, "--dataset", "d1");
+
+        assertRefused(run, "Unknown option: '--dataset' (emulator takes it, not validate)");
+        assertThat(run.err()).contains("Did you mean: --dataset-id?");
+    }
+
+    @Test
+    void anOptionGivenTwiceToTheWrongCommandIsNamedOnce() {
+        CliRun run = CliRun.of(Map.of(), dir, "export", "--dry-run", "--dry-run", "--dataset-id", "d");
+
+        assertRefused(run, "Unknown option: '--dry-run' (upload takes it, not export)");
+    }
+}
