@@ -22,6 +22,9 @@ final class JobSpecs {
     static final Path DEFAULT_REPORT = Path.of("vlmeta-report.html");
     /** The server when neither flag nor environment names one: an on-premises install. */
     static final String DEFAULT_BASE_URL = "http://localhost:8080";
+    /** What a time zone may be, for each refusal of one ({@code --timezone}, a plan's field-settings.timezone). */
+    static final String TIME_ZONES_ACCEPTED = "use a region such as Europe/Berlin or America/New_York, or an offset "
+            + "such as +02:00";
 
     private JobSpecs() {
     }
@@ -138,8 +141,8 @@ final class JobSpecs {
         try {
             zone = ZoneId.of(options.timezone);
         } catch (DateTimeException e) {
-            throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: use a region "
-                    + "such as Europe/Berlin or America/New_York, or an offset such as +02:00.");
+            throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: "
+                    + TIME_ZONES_ACCEPTED + ".");
         }
         OptionLimits.requireAtLeastOne("--string-max-length", options.stringMaxLength);
         OptionLimits.requireAtLeastOne("--enum-limit", options.enumLimit);

@@ -3,11 +3,16 @@ package io.vlmeta.cli;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.OptionLimits;
+import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -124,6 +129,9 @@ final class PlanApplier {
         options.enumLimit = pickLimit("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
         options.enumOptionMaxLength = pickLimit("--enum-option-max-length", options.enumOptionMaxLength,
                 s.enumOptionMaxLength(), "field-settings.enum-option-max-length");
+        if (s.timezone() != null && !given.test("--timezone")) {
+            requireTimeZone(s.timezone());
+        }
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
                 "field-settings.datetime-formats");
@@ -133,6 +141,9 @@ final class PlanApplier {
     private void applyServer() {
         PlanFile.Matching m = plan.matching();
         if (m != null) {
+            if (m.matchBy() != null && !given.test("--match-by")) {
+                requireMatchMode(m.matchBy());
+            }
             options.matchBy = pick("--match-by", options.matchBy, m.matchBy(), "matching.match-by");
             options.allowUnmatched = pick("--allow-unmatched", options.allowUnmatched, m.allowUnmatched(),
                     "matching.allow-unmatched");
@@ -170,10 +181,35 @@ final class PlanApplier {
                 throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
             }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
+            Map<String, String> taken = new LinkedHashMap<>();
             merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options")
                     // a key the sinks do not read is the plan's, not a --sink-option nobody typed
-                    .forEach(key -> options.sinkOptionOrigins.put(key, "key 'upload.sink-options." + key
-                            + "' of plan " + planPath));
+                    .forEach(key -> {
+                        options.sinkOptionOrigins.put(key, "key 'upload.sink-options." + key + "' of plan "
+                                + planPath);
+                        taken.put(key, options.sinkOptions.get(key));
+                    });
+            // checked here, not when the upload opens its sink, so that validate refuses what upload would
+            VisualLayerSinkProvider.checkOptionValues(taken, options.sinkOptionOrigins);
+        }
+    }
+
+    /** The plan's zone is not named back: any text may stand there, as in the flag it stands for. */
+    private void requireTimeZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw VlmetaException.usage("Plan " + planPath + ": field-settings.timezone is not a time zone: "
+                    + JobSpecs.TIME_ZONES_ACCEPTED + ".");
+        }
+    }
+
+    /** Read as the sink reads {@code --match-by}; checked here, as validate never opens the sink. */
+    private void requireMatchMode(String matchBy) {
+        List<String> modes = VisualLayerSinkProvider.matchModes();
+        if (!modes.contains(matchBy.strip().toLowerCase(Locale.ROOT))) {
+            throw VlmetaException.usage("Plan " + planPath + ": matching.match-by must be one of "
+                    + String.join(", ", modes) + ".");
         }
     }
 

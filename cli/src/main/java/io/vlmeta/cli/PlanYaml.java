@@ -39,6 +39,7 @@ final class PlanYaml {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(PlanNumbers.module())
             .build();
 
     private PlanYaml() {
@@ -92,6 +93,9 @@ final class PlanYaml {
         } catch (MismatchedInputException e) {
             throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
                     + kind(e.getTargetType()) + ".");
+        } catch (PlanNumbers.TooLarge e) {
+            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
+                    + "a whole number of at most " + e.max() + ".");
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JacksonException syntax && !(syntax instanceof JsonMappingException)) {
                 throw notYaml(name, syntax);

@@ -52,6 +52,11 @@ class PlanWorkflowTest {
                 dir.resolve("r.html").toString());
     }
 
+    /** @return a validation of the plan */
+    private CliRun validate(Path plan) {
+        return cli("validate", "--plan", plan.toString(), "--report", dir.resolve("r.html").toString());
+    }
+
     private List<String> server(String dataset) {
         return List.of("--dataset-id", dataset, "--base-url", EMULATOR.emulator().baseUrl(), "--state-dir",
                 dir.resolve("state").toString(), "--sink-option", "poll-interval-ms=20");
@@ -238,6 +243,61 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansFractionalLimitIsRefusedNotCutToAWholeNumber() throws IOException {
+        Path plan = inferredPlanEdited("  enum-option-max-length: 20", "  enum-option-max-length: 1.9");
+
+        CliRun run = dryRun(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", line 36: 'field-settings.enum-option-max-length' "
+                + "needs a whole number.\n");
+    }
+
+    @Test
+    void validateRefusesAPlansBatchSizeBelowOneAsUploadDoes() throws IOException {
+        Path plan = inferredPlanEdited("  batch-size: 50000", "  batch-size: 0");
+
+        CliRun run = validate(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": upload.batch-size must be a whole number of at "
+                + "least 1; the value given is 0.\n");
+    }
+
+    @Test
+    void aPlansSinkOptionValueIsRefusedAsThePlansKeyByValidateAndUpload() throws IOException {
+        Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {retry-max-attempts: 0}");
+
+        for (CliRun run : List.of(dryRun(plan), validate(plan))) {
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("Error: Key 'upload.sink-options.retry-max-attempts' of plan " + plan
+                    + " must be a whole number from 1 to 2147483647, not '0'.\n");
+        }
+    }
+
+    @Test
+    void aPlansTimeZoneIsRefusedAsThePlansKeyWithoutItsValue() throws IOException {
+        Path plan = inferredPlanEdited("  timezone: UTC", "  timezone: S3CRET");
+
+        CliRun run = validate(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.timezone is not a time zone: use a "
+                + "region such as Europe/Berlin or America/New_York, or an offset such as +02:00.\n");
+    }
+
+    @Test
+    void aPlansUnknownMatchByIsRefusedByValidateWithTheWaysAccepted() throws IOException {
+        Path plan = inferredPlanEdited("  match-by: path", "  match-by: S3CRET");
+
+        CliRun run = validate(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": matching.match-by must be one of path, suffix, "
+                + "basename, stem.\n");
+    }
+
+    @Test
     void aPlanWithAnUnknownKeyIsAUsageErrorNamingTheKey() throws IOException {
         Path plan = inferredPlanEdited("  batch-size:", "  batch-sise:");
 
@@ -284,7 +344,7 @@ class PlanWorkflowTest {
         assertThat(cli("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString()).exitCode()).isZero();
         Files.setLastModifiedTime(csv, FileTime.from(Instant.parse("2031-01-02T03:04:05Z")));
 
-        CliRun run = cli("validate", "--plan", plan.toString(), "--report", dir.resolve("r.html").toString());
+        CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.err()).doesNotContain("changed");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanYamlTest {
     @TempDir
@@ -87,6 +89,34 @@ class PlanYamlTest {
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
                 .hasMessage("Plan p.yaml, line 5: 'upload.batch-size' needs a whole number.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.5", "0.4", "1.9", "0x0", "0x5EC", "1_000", "1e3", "+5", "0o17", ".inf"})
+    void aWholeNumberTakesOnlyDecimalDigitsAsTheCommandLineDoes(String number) {
+        String yaml = "version: 1\ninput:\n  path: a.csv\nfield-settings:\n  enum-option-max-length: " + number
+                + "\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 5: 'field-settings.enum-option-max-length' needs a whole number.");
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsKeyIsRefusedWithTheLargestItTakes() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\nupload:\n  batch-size: 2147483648\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 5: 'upload.batch-size' needs a whole number of at most 2147483647.");
+    }
+
+    @Test
+    void aNegativeWholeNumberIsReadSoItsLimitCanNameIt() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\n  size: 1849\nupload:\n  batch-size: -3\n";
+
+        PlanFile plan = PlanYaml.parse(yaml, "p.yaml");
+
+        assertThat(plan.upload().batchSize()).isEqualTo(-3);
+        assertThat(plan.input().size()).isEqualTo(1849L);
     }
 
     @Test

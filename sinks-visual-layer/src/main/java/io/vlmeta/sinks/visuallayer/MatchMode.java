@@ -3,8 +3,8 @@ package io.vlmeta.sinks.visuallayer;
 import io.vlmeta.api.VlmetaException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How a record's key is paired with a media item's path ({@code --match-by}). */
 enum MatchMode {
@@ -23,8 +23,13 @@ enum MatchMode {
                 return mode;
             }
         }
-        throw VlmetaException.usage("Unknown --match-by '" + text + "': use one of "
-                + Arrays.stream(values()).map(MatchMode::optionName).collect(Collectors.joining(", ")) + ".");
+        throw VlmetaException.usage("Unknown --match-by '" + text + "': use one of " + String.join(", ", names())
+                + ".");
+    }
+
+    /** @return every mode as {@code --match-by} names it, in the order of {@link #values()} */
+    static List<String> names() {
+        return Arrays.stream(values()).map(MatchMode::optionName).toList();
     }
 
     String optionName() {

@@ -4,6 +4,7 @@ import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,42 +39,64 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             "read-back-wait-ms", "cancel-wait-ms", "one-file-per-field");
 
     static SinkOptions from(SinkRequest request) {
+        return from(request.options(), Map.of());
+    }
+
+    /**
+     * @param options the sink options by name, none null
+     * @param origins for an option not given by {@code --sink-option}, how a refusal names it (a plan file's key:
+     *                {@code key 'upload.sink-options.retry-max-attempts' of plan p.yaml}); else it is named as
+     *                {@code Sink option 'retry-max-attempts'}
+     * @throws VlmetaException (usage) naming the first option whose value this sink cannot read, and what it reads
+     */
+    static SinkOptions from(Map<String, String> options, Map<String, String> origins) {
+        Values values = new Values(options, origins);
         return new SinkOptions(
-                (int) number(request, "retry-max-attempts", 6),
-                Duration.ofMillis(number(request, "retry-base-delay-ms", 500)),
-                Duration.ofMillis(number(request, "retry-max-delay-ms", 60_000)),
-                Duration.ofMillis(number(request, "poll-interval-ms", 50)),
-                Duration.ofMillis(number(request, "poll-max-interval-ms", 15_000)),
-                Duration.ofMillis(number(request, "connect-timeout-ms", 10_000)),
-                Duration.ofMillis(number(request, "request-timeout-ms", 300_000)),
-                (int) number(request, "queued-batches", 2),
-                Duration.ofMillis(number(request, "read-back-wait-ms", 15_000)),
-                Duration.ofMillis(number(request, "cancel-wait-ms", 30_000)),
-                flag(request, "one-file-per-field"));
+                (int) values.number("retry-max-attempts", 6),
+                Duration.ofMillis(values.number("retry-base-delay-ms", 500)),
+                Duration.ofMillis(values.number("retry-max-delay-ms", 60_000)),
+                Duration.ofMillis(values.number("poll-interval-ms", 50)),
+                Duration.ofMillis(values.number("poll-max-interval-ms", 15_000)),
+                Duration.ofMillis(values.number("connect-timeout-ms", 10_000)),
+                Duration.ofMillis(values.number("request-timeout-ms", 300_000)),
+                (int) values.number("queued-batches", 2),
+                Duration.ofMillis(values.number("read-back-wait-ms", 15_000)),
+                Duration.ofMillis(values.number("cancel-wait-ms", 30_000)),
+                values.flag("one-file-per-field"));
     }
 
-    private static boolean flag(SinkRequest request, String name) {
-        String text = request.option(name).map(String::strip).orElse("false");
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
+    /** The options' values as given, and how a refusal names each. */
+    private record Values(Map<String, String> options, Map<String, String> origins) {
+        private String named(String name) {
+            String origin = origins.get(name);
+            // the origin starts lower case, as it does inside the engine's sentences
+            return origin == null ? "Sink option '" + name + "'"
+                    : Character.toUpperCase(origin.charAt(0)) + origin.substring(1);
         }
-        throw VlmetaException.usage("Sink option '" + name + "' must be true or false, not '" + text + "'.");
-    }
 
-    private static long number(SinkRequest request, String name, long defaultValue) {
-        String text = request.option(name).orElse(null);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= 1 && value <= Integer.MAX_VALUE) {
-                return value;
+        private boolean flag(String name) {
+            String text = options.getOrDefault(name, "false").strip();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
             }
-        } catch (NumberFormatException e) {
-            // the message below says what is accepted
+            throw VlmetaException.usage(named(name) + " must be true or false, not '" + text + "'.");
         }
-        throw VlmetaException.usage("Sink option '" + name + "' must be a whole number from 1 to "
-                + Integer.MAX_VALUE + ", not '" + text + "'.");
+
+        private long number(String name, long defaultValue) {
+            String text = options.get(name);
+            if (text == null) {
+                return defaultValue;
+            }
+            try {
+                long value = Long.parseLong(text.strip());
+                if (value >= 1 && value <= Integer.MAX_VALUE) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // the message below says what is accepted
+            }
+            throw VlmetaException.usage(named(name) + " must be a whole number from 1 to " + Integer.MAX_VALUE
+                    + ", not '" + text + "'.");
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.SinkRequest;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,24 @@ public final class VisualLayerSinkProvider implements SinkProvider {
     @Override
     public Optional<Set<String>> optionNames() {
         return Optional.of(SinkOptions.NAMES);
+    }
+
+    /**
+     * Checks the values of this sink's options before any job runs, as opening the sink would, so that a
+     * validation refuses what the upload would.
+     *
+     * @param options the sink options by name, none null; a name this sink does not read is let through
+     * @param origins for an option not given by {@code --sink-option}, how a refusal names it (a plan file's key:
+     *                {@code key 'upload.sink-options.retry-max-attempts' of plan p.yaml})
+     * @throws io.vlmeta.api.VlmetaException (usage) naming the first option whose value this sink cannot read
+     */
+    public static void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
+        SinkOptions.from(options, origins);
+    }
+
+    /** @return the ways a path can match the dataset's media, as {@code --match-by} names them */
+    public static List<String> matchModes() {
+        return MatchMode.names();
     }
 
     @Override

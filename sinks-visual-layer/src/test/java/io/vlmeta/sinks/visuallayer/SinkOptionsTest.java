@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,19 @@ class SinkOptionsTest {
                     .hasMessage("Sink option '" + name + "' must be " + (name.equals("one-file-per-field")
                             ? "true or false" : "a whole number from 1 to 2147483647") + ", not 'soon'.");
         }
+    }
+
+    @Test
+    void anOptionAPlanSetIsRefusedAsThePlansKeyNotAsASinkOptionFlag() {
+        Map<String, String> options = Map.of("retry-max-attempts", "0", "queued-batches", "0");
+        Map<String, String> origins = Map.of("retry-max-attempts",
+                "key 'upload.sink-options.retry-max-attempts' of plan p.yaml");
+
+        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(options, origins))
+                .isInstanceOf(VlmetaException.class).hasMessage("Key 'upload.sink-options.retry-max-attempts' of plan "
+                        + "p.yaml must be a whole number from 1 to 2147483647, not '0'.");
+        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(Map.of("queued-batches", "0"), origins))
+                .hasMessage("Sink option 'queued-batches' must be a whole number from 1 to 2147483647, not '0'.");
     }
 
     @Test
