@@ -12,8 +12,26 @@ import java.util.regex.Pattern;
  */
 final class ParserMessages {
     /** "Invalid value for option '--parallel': '1.5' is not an int" (the type is Java's). */
-    private static final Pattern NOT_A_TYPE = Pattern.compile("Invalid value for option '(-[^']*)': .* is not an? "
-            + "(\\w+)", Pattern.DOTALL);
+    private static final Pattern NOT_A_TYPE = Pattern.compile("Invalid value for option '(-[^']*)': '(.*)' is not an?"
+            + " (\\w+)", Pattern.DOTALL);
+    /** "Invalid value for option '--task-policy': expected one of [A, B] (case-insensitive) but was 'x'". */
+    private static final Pattern NOT_ONE_OF = Pattern.compile("Invalid value for option '(-[^']*)': expected one of "
+            + "\\[(.*?)\\]( \\(case-insensitive\\))? but was .*", Pattern.DOTALL);
+    /** "Invalid value for option '--task-timeout': 'x' is not a duration: write e.g. 90s, 30m, 2h or PT30M". */
+    private static final Pattern NOT_A_DURATION = Pattern.compile("Invalid value for option '(-[^']*)': '.*' is not "
+            + "a duration(?:: write (e\\.g\\. [^']*))?", Pattern.DOTALL);
+    /** A whole number, in digits, which a whole-number option refuses only for its size. */
+    private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+");
+    /** The smallest and largest value of each whole-number type an option may have, by the parser's type name. */
+    private static final Map<String, Range> WHOLE_NUMBER_RANGES = Map.of(
+            "int", new Range(Integer.MIN_VALUE, Integer.MAX_VALUE),
+            "long", new Range(Long.MIN_VALUE, Long.MAX_VALUE),
+            "short", new Range(Short.MIN_VALUE, Short.MAX_VALUE),
+            "byte", new Range(Byte.MIN_VALUE, Byte.MAX_VALUE));
+
+    /** The values a whole-number type holds, {@code least} to {@code most}. */
+    private record Range(long least, long most) {
+    }
     /** "Missing required parameter for option '--api-secret' (SECRET)", or "... at index 0 (COLUMN)". */
     private static final Pattern MISSING_VALUE = Pattern.compile("Missing required parameter for option '(-[^']*)'"
             + "(?: at index \\d+)? \\(([^)]*)\\)");
@@ -23,9 +41,9 @@ final class ParserMessages {
     /** A value each KEY=VALUE option takes, for the refusal of one given without its '='. */
     private static final Map<String, String> KEY_VALUE_EXAMPLES = Map.of(
             "--sink-option", "connect-timeout-ms=10000", "--field-type", "count=integer");
-    /** "option '--api-secret' (SECRET) should be specified only once". */
-    private static final Pattern GIVEN_TWICE = Pattern.compile("option '(-[^']*)' \\(([^)]*)\\) should be specified "
-            + "only once");
+    /** "option '--api-secret' (SECRET) should be specified only once"; a flag's has no "(SECRET)". */
+    private static final Pattern GIVEN_TWICE = Pattern.compile("option '(-[^']*)'(?: \\(([^)]*)\\))? should be "
+            + "specified only once");
 
     private ParserMessages() {
     }
@@ -35,9 +53,29 @@ final class ParserMessages {
      * @return the same refusal in vlmeta's words, or empty when it is none of the kinds above
      */
     static Optional<String> plain(String parserMessage) {
+        Matcher oneOf = NOT_ONE_OF.matcher(parserMessage);
+        if (oneOf.matches()) {
+            // the word typed is none of the few accepted: it is not named, it may be a secret in the wrong place
+            return Optional.of(oneOf.group(1) + " takes one of " + oneOf.group(2)
+                    + (oneOf.group(3) == null ? "" : " (in upper or lower case)") + "; the value given is not one.");
+        }
+        Matcher duration = NOT_A_DURATION.matcher(parserMessage);
+        if (duration.matches()) {
+            return Optional.of(duration.group(1) + " takes a duration" + (duration.group(2) == null ? ""
+                    : ", " + duration.group(2)) + "; the value given is not one.");
+        }
         Matcher type = NOT_A_TYPE.matcher(parserMessage);
         if (type.matches()) {
-            return Optional.of(type.group(1) + " takes " + what(type.group(2)) + "; the value given is "
+            Range range = WHOLE_NUMBER_RANGES.get(type.group(3));
+            if (range != null && DIGITS.matcher(type.group(2)).matches()) {
+                // digits the type cannot hold: their size is the mistake, not their form
+                return Optional.of(type.group(2).startsWith("-")
+                        ? type.group(1) + " takes a whole number of at least " + range.least() + "; the value given is "
+                                + "too small."
+                        : type.group(1) + " takes a whole number of at most " + range.most() + "; the value given is "
+                                + "too large.");
+            }
+            return Optional.of(type.group(1) + " takes " + what(type.group(3)) + "; the value given is "
                     + "not one.");
         }
         Matcher missing = MISSING_VALUE.matcher(parserMessage);
@@ -53,8 +91,8 @@ final class ParserMessages {
         }
         Matcher twice = GIVEN_TWICE.matcher(parserMessage);
         if (twice.matches()) {
-            return Optional.of(twice.group(1) + " is given more than once: give it once (" + twice.group(1) + " "
-                    + twice.group(2) + ").");
+            return Optional.of(twice.group(1) + " is given more than once: give it once" + (twice.group(2) == null
+                    ? "." : " (" + twice.group(1) + " " + twice.group(2) + ")."));
         }
         return Optional.empty();
     }

@@ -27,6 +27,45 @@ class ParserMessagesTest extends OneRowCsvRefusals {
     }
 
     @Test
+    void aWordThatIsNoneOfAnOptionsFewNamesTheAcceptedOnesWithoutTheWord() {
+        CliRun run = CliRun.of(Map.of(), dir, "emulator", "--port", "0", "--task-policy", SECRET);
+
+        assertRefused(run, "--task-policy takes one of OPEN_UNTIL_FAILED, ONE_UPLOAD, CLOSED_BY_FINAL_POLL (in upper "
+                + "or lower case); the value given is not one.");
+    }
+
+    @Test
+    void digitsTooManyForTheOptionsNumberSayItIsTooLargeAndHowLargeItMayBe() {
+        assertRefused(upload("--enum-limit", "99999999999"), "--enum-limit takes a whole number of at most "
+                + "2147483647; the value given is too large.");
+        assertRefused(upload("--string-max-length", "2147483648"), "--string-max-length takes a whole number of at "
+                + "most 2147483647; the value given is too large.");
+        assertRefused(upload("--enum-limit=-2147483649"), "--enum-limit takes a whole number of at least "
+                + "-2147483648; the value given is too small.");
+        assertRefused(CliRun.of(Map.of(), dir, "emulator", "--seed", "9223372036854775808"), "--seed takes a whole "
+                + "number of at most 9223372036854775807; the value given is too large.");
+    }
+
+    @Test
+    void aDurationOfNoKnownFormNamesTheFormsWithoutTheValue() {
+        assertRefused(upload("--task-timeout", SECRET), "--task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M;"
+                + " the value given is not one.");
+        assertRefused(CliRun.of(Map.of(), dir, "emulator", "--delay", SECRET), "--delay takes a duration, e.g. 500ms,"
+                + " 30s, 5m, 1h or PT30S; the value given is not one.");
+    }
+
+    @Test
+    void aFlagGivenTwiceSaysSoAsAnOptionWithAValueDoes() throws Exception {
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--json", "--csv", csv, "--json");
+
+        assertRefused(run, "--json is given more than once: give it once.");
+        assertThat(new ObjectMapper().readTree(run.out()).get("error").asText())
+                .isEqualTo("--json is given more than once: give it once.");
+        assertRefused(CliRun.of(Map.of(), dir, "emulator", "--strict", "--strict"),
+                "--strict is given more than once: give it once.");
+    }
+
+    @Test
     void aMissingValueNamesWhatGoesAfterTheOption() {
         assertRefused(upload("--api-secret"), "--api-secret needs a value after it: --api-secret SECRET.");
         assertRefused(upload("--string-fields"), "--string-fields needs a value after it: --string-fields COLUMN.");

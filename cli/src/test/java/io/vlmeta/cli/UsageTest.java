@@ -316,7 +316,8 @@ class UsageTest {
                 "--timezone", "Mars/Olympus");
 
         assertThat(duration.exitCode()).isEqualTo(2);
-        assertThat(duration.err()).contains("'soon' is not a duration: write e.g. 90s, 30m, 2h or PT30M");
+        assertThat(duration.err()).startsWith("--task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M; the value "
+                + "given is not one.\n");
         assertThat(zone.exitCode()).isEqualTo(2);
         assertThat(zone.err()).startsWith("Error: --timezone 'Mars/Olympus' is not a time zone");
     }

@@ -25,8 +25,10 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
+            // the command line's other durations' shape, which vlmeta's command line words as it words every value
+            // of the wrong kind: the option and what it takes, not the value
             throw new CommandLine.TypeConversionException("'" + text
-                    + "' is not a duration; write e.g. 500ms, 30s, 5m, 1h or PT30S");
+                    + "' is not a duration: write e.g. 500ms, 30s, 5m, 1h or PT30S");
         }
     }
 }

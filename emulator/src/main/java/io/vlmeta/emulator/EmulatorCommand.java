@@ -44,6 +44,13 @@ public final class EmulatorCommand implements Callable<Integer> {
     /** The highest TCP port. */
     private static final int MAX_PORT = 65_535;
 
+    /** The statuses {@code --fail-nth} answers with: a client's or a server's error. */
+    private static final int MIN_FAILURE_STATUS = 400;
+    private static final int MAX_FAILURE_STATUS = 599;
+
+    /** A request number or status in an option's value: digits, few enough for an {@code int}. */
+    private static final String NUMBER = "\\d{1,9}";
+
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1, 0 for a free one (default: ${DEFAULT-VALUE}).")
     private int port = DEFAULT_PORT;
 
@@ -137,15 +144,17 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkDumpFolder();
-        if (port < 0 || port > MAX_PORT) {
-            // a number the user typed for a port, no secret: named back, as vlmeta names a limit out of range
-            throw usage("--port must be a whole number from 0 to " + MAX_PORT + "; the value given is " + port);
-        }
         EmulatorConfig config = config();
         Map<String, List<String>> media = readDatasets();
-        for (String id : statuses.keySet()) {
-            if (!media.containsKey(id)) {
-                throw usage("--dataset-status names dataset '" + id + "', which no --dataset defines");
+        for (Map.Entry<String, String> status : statuses.entrySet()) {
+            if (!media.containsKey(status.getKey())) {
+                throw usage("--dataset-status names dataset '" + status.getKey() + "', which no --dataset defines");
+            }
+            try {
+                OptionRanges.oneOf("--dataset-status", "STATUS", status.getValue(),
+                        Dataset.STATUSES.stream().sorted().toList());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
             }
         }
         Emulator emulator;
@@ -216,6 +225,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                     + " neither for on-premises mode");
         }
         try {
+            checkRanges();
             FaultPlan.Builder faults = FaultPlan.builder()
                     .serviceUnavailableFraction(unavailableFraction)
                     .tooManyRequests(tooManyRequestsFraction, retryAfterSeconds)
@@ -249,6 +259,28 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses a value out of its option's range in the option's own words, before {@link FaultPlan} and
+     * {@link EmulatorConfig} would refuse it in their fields' words.
+     *
+     * @throws IllegalArgumentException naming the option, what it takes and the number given
+     */
+    private void checkRanges() {
+        // numbers the user typed for settings, no secrets: named back, as vlmeta names a limit out of range
+        OptionRanges.between("--port", port, 0, MAX_PORT);
+        OptionRanges.atLeast("--polls-to-complete", pollsToComplete, 0);
+        if (maxTokenAge != null) {
+            OptionRanges.positive("--max-token-age", maxTokenAge);
+        }
+        OptionRanges.notNegative("--apply-delay", applyDelay);
+        OptionRanges.fraction("--unavailable-fraction", unavailableFraction);
+        OptionRanges.fraction("--too-many-requests", tooManyRequestsFraction);
+        OptionRanges.atLeast("--retry-after", retryAfterSeconds, 0);
+        OptionRanges.notNegative("--delay", delay);
+        OptionRanges.fraction("--drop-fraction", dropFraction);
+        OptionRanges.fraction("--bad-gateway-fraction", badGatewayFraction);
+    }
+
     private String secret() {
         if (apiSecret != null && apiSecretFile != null) {
             throw usage("give --api-secret or --api-secret-file, not both");
@@ -266,24 +298,31 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     private void addFailure(FaultPlan.Builder faults, String failure) {
         String[] parts = failure.split(":");
-        try {
-            if (parts.length == 3) {
-                faults.failNth(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the expected form
+        if (parts.length == 3 && parts[1].matches(NUMBER) && parts[2].matches(NUMBER)) {
+            int n = Integer.parseInt(parts[1]);
+            int status = Integer.parseInt(parts[2]);
+            checkEndpointAndNumber("--fail-nth", parts[0], n);
+            OptionRanges.between("--fail-nth's STATUS", status, MIN_FAILURE_STATUS, MAX_FAILURE_STATUS);
+            faults.failNth(parts[0], n, status);
+            return;
         }
         throw usage("--fail-nth '" + failure + "' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
     }
 
-    /** @return ENDPOINT and N of an {@code ENDPOINT:N} value, N a whole number */
+    /** @return ENDPOINT and N of an {@code ENDPOINT:N} value, N a whole number and ENDPOINT one of the API's */
     private String[] endpointAndNumber(String option, String value) {
         String[] parts = value.split(":");
-        if (parts.length == 2 && parts[1].matches("\\d{1,9}")) {
+        if (parts.length == 2 && parts[1].matches(NUMBER)) {
+            checkEndpointAndNumber(option, parts[0], Integer.parseInt(parts[1]));
             return parts;
         }
         throw usage(option + " '" + value + "' must be ENDPOINT:N, e.g. upload:2");
+    }
+
+    /** @throws IllegalArgumentException naming the option, when ENDPOINT is none of the API's or N is below 1 */
+    private static void checkEndpointAndNumber(String option, String endpoint, int n) {
+        OptionRanges.oneOf(option, "ENDPOINT", endpoint, FaultPlan.ENDPOINTS);
+        OptionRanges.atLeast(option + "'s N", n, 1);
     }
 
     private Map<String, List<String>> readDatasets() {

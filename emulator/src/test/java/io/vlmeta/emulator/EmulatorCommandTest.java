@@ -183,18 +183,71 @@ class EmulatorCommandTest {
 
         StringWriter delay = new StringWriter();
         assertThat(usageError(delay, "--port", "0", "--delay", "soon")).isEqualTo(2);
-        assertThat(delay.toString()).contains("'soon' is not a duration; write e.g. 500ms, 30s, 5m, 1h or PT30S");
+        assertThat(delay.toString()).contains("'soon' is not a duration: write e.g. 500ms, 30s, 5m, 1h or PT30S");
+    }
+
+    /** @return the first line the command prints on standard error for {@code args}, asserting a usage error */
+    private static String refusal(String... args) {
+        StringWriter err = new StringWriter();
+        assertThat(usageError(err, args)).as(err.toString()).isEqualTo(2);
+        return err.toString().lines().findFirst().orElseThrow();
     }
 
     @Test
-    void anUnknownDatasetStatusIsAUsageError() throws Exception {
+    void aNumberOutOfItsOptionsRangeIsRefusedNamingTheOptionWhatItTakesAndTheNumber() {
+        assertThat(List.of(refusal("--too-many-requests", "2"), refusal("--retry-after=-1"),
+                refusal("--unavailable-fraction", "1.5"), refusal("--drop-fraction", "-0.25"),
+                refusal("--bad-gateway-fraction", "3"), refusal("--polls-to-complete=-1"), refusal("--port", "70000")))
+                .containsExactly(
+                        "Error: --too-many-requests must be a number from 0 to 1; the value given is 2.",
+                        "Error: --retry-after must be a whole number of at least 0; the value given is -1.",
+                        "Error: --unavailable-fraction must be a number from 0 to 1; the value given is 1.5.",
+                        "Error: --drop-fraction must be a number from 0 to 1; the value given is -0.25.",
+                        "Error: --bad-gateway-fraction must be a number from 0 to 1; the value given is 3.",
+                        "Error: --polls-to-complete must be a whole number of at least 0; the value given is -1.",
+                        "Error: --port must be a whole number from 0 to 65535; the value given is 70000.");
+    }
+
+    @Test
+    void aDurationOutOfItsOptionsRangeIsRefusedNamingTheOption() {
+        assertThat(List.of(refusal("--port", "0", "--delay", "PT-1S"),
+                refusal("--port", "0", "--apply-delay", "PT-2S"),
+                refusal("--port", "0", "--max-token-age", "0s"))).containsExactly(
+                        "Error: --delay must be a duration of zero or more, e.g. 500ms or 30s; the value given is "
+                                + "-1000 ms.",
+                        "Error: --apply-delay must be a duration of zero or more, e.g. 500ms or 30s; the value given is "
+                                + "-2000 ms.",
+                        "Error: --max-token-age must be a duration longer than zero, e.g. 30s; the value given is "
+                                + "0 ms.");
+    }
+
+    @Test
+    void aNumberedFaultOutOfRangeIsRefusedNamingTheOptionAndThePartOfItsValue() {
+        assertThat(List.of(refusal("--port", "0", "--fail-nth", "upload:0:503"),
+                refusal("--port", "0", "--fail-nth", "upload:1:200"),
+                refusal("--port", "0", "--fail-nth", "uploads:1:503"),
+                refusal("--port", "0", "--drop-nth", "upload:0"),
+                refusal("--port", "0", "--bad-gateway-nth", "S3CRET:2"))).containsExactly(
+                        "Error: --fail-nth's N must be a whole number of at least 1; the value given is 0.",
+                        "Error: --fail-nth's STATUS must be a whole number from 400 to 599; the value given is 200.",
+                        "Error: --fail-nth's ENDPOINT must be one of dataset, export, schema, declare, upload, status, "
+                                + "read; the ENDPOINT given is not one.",
+                        "Error: --drop-nth's N must be a whole number of at least 1; the value given is 0.",
+                        "Error: --bad-gateway-nth's ENDPOINT must be one of dataset, export, schema, declare, upload, "
+                                + "status, read; the ENDPOINT given is not one.");
+    }
+
+    @Test
+    void anUnknownDatasetStatusIsAUsageErrorNamingTheOptionAndTheStatusesItTakes() throws Exception {
         Path list = Files.writeString(dir.resolve("files.txt"), "a.jpg\n");
         StringWriter err = new StringWriter();
 
         int code = usageError(err, "--port", "0", "--dataset", "d=" + list, "--dataset-status", "d=DONE");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Error: unknown dataset status 'DONE', expected one of [ENRICHING, FATAL_ERROR,");
+        assertThat(err.toString()).startsWith("Error: --dataset-status's STATUS must be one of ENRICHING, "
+                + "FATAL_ERROR, INDEXING, INITIALIZING, NEW, PRE_PROCESSING, READY, SAVING, UPLOADING; the STATUS given "
+                + "is not one.\n");
     }
 
     @Test
