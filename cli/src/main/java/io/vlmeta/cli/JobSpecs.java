@@ -8,6 +8,7 @@ import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.engine.OptionLimits;
+import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -63,7 +64,7 @@ final class JobSpecs {
                         : options.parallel)
                 .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
-                .matchBy(options.matchBy).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
+                .matchBy(checkedMatchBy(options.matchBy)).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
                 .sinkOptionOrigins(options.sinkOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
@@ -191,5 +192,16 @@ final class JobSpecs {
             return flag;
         }
         return environment != null ? environment : fallback;
+    }
+
+    /**
+     * @return the {@code --match-by} value, checked as the sink reads it: a validation without a dataset never
+     *     opens the sink, and would take any word
+     */
+    private static String checkedMatchBy(String matchBy) {
+        if (matchBy != null) {
+            VisualLayerSinkProvider.checkMatchBy(matchBy);
+        }
+        return matchBy;
     }
 }

@@ -23,8 +23,9 @@ enum MatchMode {
                 return mode;
             }
         }
-        throw VlmetaException.usage("Unknown --match-by '" + text + "': use one of " + String.join(", ", names())
-                + ".");
+        // the word is not shown: a value typed in the wrong place may be a secret
+        throw VlmetaException.usage("--match-by takes one of " + String.join(", ", names())
+                + "; the value given is not one.");
     }
 
     /** @return every mode as {@code --match-by} names it, in the order of {@link #values()} */

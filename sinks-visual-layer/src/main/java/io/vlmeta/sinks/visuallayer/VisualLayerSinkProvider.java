@@ -44,6 +44,17 @@ public final class VisualLayerSinkProvider implements SinkProvider {
         SinkOptions.from(options, origins);
     }
 
+    /**
+     * Reads a {@code --match-by} value as the sink will, for a command that never opens the sink (a validation
+     * without a dataset).
+     *
+     * @param matchBy the value, in any letter case; not null
+     * @throws io.vlmeta.api.VlmetaException (usage) naming the ways taken, not the word given
+     */
+    public static void checkMatchBy(String matchBy) {
+        MatchMode.parse(matchBy);
+    }
+
     /** @return the ways a path can match the dataset's media, as {@code --match-by} names them */
     public static List<String> matchModes() {
         return MatchMode.names();
