@@ -115,7 +115,8 @@ final class ArgumentFiles {
      */
     private static Optional<String> unreadable(List<String> words, Path namedIn, Set<Path> read,
                                                Predicate<String> takesNoValue) {
-        for (int at = 0; at < words.size(); at++) {
+        String previous = null; // the word before this one as the parser meets it: a file's last word after it
+        for (int at = 0; at < words.size(); previous = lastWordOf(words.get(at)), at++) {
             String word = words.get(at);
             if (!namesFile(word)) {
                 continue;
@@ -139,7 +140,7 @@ final class ArgumentFiles {
                     return nested;
                 }
             }
-            if (why != null && at > 0 && isOptionShaped(words.get(at - 1)) && !takesNoValue.test(words.get(at - 1))) {
+            if (why != null && previous != null && isOptionShaped(previous) && !takesNoValue.test(previous)) {
                 // the value of --api-secret, say, that happens to start with @: the word is not shown
                 return Optional.of("Cannot read the argument file given as the value of the option before it, "
                         + (namedIn == null ? "word " + (at + 1) + " of the command line" : "in the argument file "
@@ -182,12 +183,35 @@ final class ArgumentFiles {
 
     /**
      * @return whether the word is shaped like an option that a value may follow after a blank
-     *     ({@code --api-secret}, {@code -o}): a dash and a letter, no {@code =} in it
+     *     ({@code --api-secret}, {@code -o}, a mistyped {@code ---api-secret}): a dash first, a letter somewhere,
+     *     no {@code =}
      */
     private static boolean isOptionShaped(String word) {
         return word.length() > 1 && word.charAt(0) == '-' && word.indexOf('=') < 0
-                && (Character.isLetter(word.charAt(1)) || word.length() > 2 && word.charAt(1) == '-'
-                && Character.isLetter(word.charAt(2)));
+                && word.chars().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * @return the word itself, or for an {@code @file} that can be read the last word in it (what the parser
+     *     meets just before the next argument); {@code null} for an empty file
+     */
+    private static String lastWordOf(String word) {
+        return lastWordOf(word, new HashSet<>());
+    }
+
+    /** @param read the files looked into so far: one that names itself last ends the search at its name */
+    private static String lastWordOf(String word, Set<Path> read) {
+        Path file = namesFile(word) ? fileOf(word) : null;
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)
+                || !read.add(file.toAbsolutePath().normalize())) {
+            return word;
+        }
+        try {
+            List<String> inFile = wordsOf(file);
+            return inFile.isEmpty() ? null : lastWordOf(inFile.get(inFile.size() - 1), read);
+        } catch (IOException e) {
+            return word;
+        }
     }
 
     /** @return whether picocli takes the argument as a file's name: {@code @name}, but not {@code @@word} */

@@ -35,11 +35,28 @@ final class JobSpecs {
     }
 
     /**
+     * @return the job a plan describes: a validation's, with the upload's numbers as given ({@code --batch-size},
+     *     {@code --parallel}), which the plan keeps for the upload it is made for
+     */
+    static JobSpec forPlan(JobOptions options, CliContext context) {
+        return build(options, JobSpec.Mode.VALIDATE, context, null, Cancellation.NEVER, false);
+    }
+
+    /**
      * @param stdin        standard input's copy when the input is {@code -} or a pipe ({@link #readsOnce}), else {@code null}
      * @param cancellation whether the user asked the job to stop
      */
     static JobSpec from(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin,
                         Cancellation cancellation) {
+        return build(options, mode, context, stdin, cancellation, mode == JobSpec.Mode.VALIDATE);
+    }
+
+    /**
+     * @param uploadNumbersIgnored whether the run ignores {@code --batch-size} and {@code --parallel} (a
+     *                             validation says so), which then take their defaults and never refuse
+     */
+    private static JobSpec build(JobOptions options, JobSpec.Mode mode, CliContext context, StdinSpool stdin,
+                                 Cancellation cancellation, boolean uploadNumbersIgnored) {
         Path input = input(options);
         if (options.exportFile != null && options.exportFile.toString().isEmpty()) {
             // Path.of("") is the working folder: it would be read as an export and fail as a folder
@@ -58,10 +75,8 @@ final class JobSpecs {
                 .baseUrl(options.server.url(context))
                 .datasetId(firstOf(options.datasetId, context.env("VL_DATASET_ID").orElse(null), null))
                 // a validation says these are ignored: so they are, and their defaults never refuse
-                .batchSize(mode == JobSpec.Mode.VALIDATE ? Integer.parseInt(JobOptions.DEFAULT_BATCH_SIZE)
-                        : options.batchSize)
-                .parallel(mode == JobSpec.Mode.VALIDATE ? Integer.parseInt(JobOptions.DEFAULT_PARALLEL)
-                        : options.parallel)
+                .batchSize(uploadNumbersIgnored ? Integer.parseInt(JobOptions.DEFAULT_BATCH_SIZE) : options.batchSize)
+                .parallel(uploadNumbersIgnored ? Integer.parseInt(JobOptions.DEFAULT_PARALLEL) : options.parallel)
                 .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(checkedMatchBy(options.matchBy)).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)

@@ -129,7 +129,9 @@ final class PlanApplier {
         options.enumLimit = pickLimit("--enum-limit", options.enumLimit, s.enumLimit(), "field-settings.enum-limit");
         options.enumOptionMaxLength = pickLimit("--enum-option-max-length", options.enumOptionMaxLength,
                 s.enumOptionMaxLength(), "field-settings.enum-option-max-length");
-        if (s.timezone() != null && !given.test("--timezone")) {
+        // checked even where a flag replaces it: a plan is refused for what it holds, and the line saying the
+        // flag overrides it shows the plan's value, which must not be a word the key refuses (a secret perhaps)
+        if (s.timezone() != null) {
             requireTimeZone(s.timezone());
         }
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
@@ -141,7 +143,7 @@ final class PlanApplier {
     private void applyServer() {
         PlanFile.Matching m = plan.matching();
         if (m != null) {
-            if (m.matchBy() != null && !given.test("--match-by")) {
+            if (m.matchBy() != null) { // checked even where a flag replaces it, as the time zone is
                 requireMatchMode(m.matchBy());
             }
             options.matchBy = pick("--match-by", options.matchBy, m.matchBy(), "matching.match-by");
@@ -306,6 +308,11 @@ final class PlanApplier {
         }
         List<String> taken = new ArrayList<>();
         planned.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                // YAML's ~, null or nothing after the colon: no option of any plugin takes an empty value
+                throw VlmetaException.usage("Plan " + planPath + ": " + planKey + "." + key + " needs a value; "
+                        + "give one, or remove the key to leave the option unset.");
+            }
             String flagValue = flags.get(key);
             if (flagValue == null) {
                 into.put(key, value);

@@ -83,7 +83,7 @@ final class PlanCommand implements Callable<Integer> {
             err.println("Not part of a plan (give " + (perRun.size() == 1 ? "it" : "them") + " when the plan runs): "
                     + String.join(", ", perRun) + ".");
         }
-        JobSpec spec = JobSpecs.from(options, JobSpec.Mode.VALIDATE, context);
+        JobSpec spec = JobSpecs.forPlan(options, context);
         Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
         plugins.loadFailures().forEach(failure -> err.println("Plugin not loaded: " + failure));
         JobPlan plan = new JobRunner(plugins).plan(spec, new JobListener() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,32 @@ class ArgumentFileRefusalTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.both()).doesNotContain("S3CRET")
                 .contains("given as the value of the option before it, in the argument file " + options);
+    }
+
+    @Test
+    void anOptionAtTheEndOfAnArgumentFileAwaitsTheValueAfterTheFileAndAMistypedDashCountsToo() throws IOException {
+        Path endsWithTheOption = Files.writeString(dir.resolve("secret option.txt"), "--api-key k\n--api-secret\n");
+
+        CliRun afterFile = run("upload", "--csv", csv.toString(), "--dataset-id", "d1", "@" + endsWithTheOption,
+                "@S3CRETv4lue");
+        CliRun threeDashes = run("upload", "--csv", csv.toString(), "---api-secret", "@S3CRETv4lue");
+
+        for (CliRun run : List.of(afterFile, threeDashes)) {
+            assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+            assertThat(run.both()).contains("given as the value of the option before it").doesNotContain("S3CRET");
+        }
+    }
+
+    @Test
+    void anArgumentFileThatNamesItselfLastBeforeAMissingOneIsRefusedWithoutEndlessReading() throws IOException {
+        Path self = dir.resolve("self.txt");
+        Files.writeString(self, "--api-key k @" + self + "\n");
+        Path missing = dir.resolve("missing.txt");
+
+        CliRun run = run("upload", "--csv", csv.toString(), "@" + self, "@" + missing);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Cannot read the argument file '@" + missing + "'");
     }
 
     @Test

@@ -287,6 +287,48 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansOptionWithoutAValueIsRefusedAsThePlansKeyWithoutATrace() throws IOException {
+        String inferred = Files.readString(inferredPlanEdited("", ""));
+        for (String empty : List.of("~", "null", "")) {
+            Path plan = Files.writeString(dir.resolve("empty " + empty + ".yaml"),
+                    inferred.replace("sink-options: {}", "sink-options: {retry-max-attempts: " + empty + "}"));
+
+            CliRun run = cli("validate", "--plan", plan.toString(), "--json");
+
+            assertThat(run.exitCode()).as(empty + ": " + run.both()).isEqualTo(2);
+            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + ": upload.sink-options.retry-max-attempts "
+                    + "needs a value; give one, or remove the key to leave the option unset.\n");
+            assertThat(run.out()).as(empty).startsWith("{\"status\":\"error\"").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aPlansUnknownTimeZoneOrMatchByIsRefusedEvenWhereAFlagReplacesIt() throws IOException {
+        Path zone = inferredPlanEdited("  timezone: UTC", "  timezone: S3CRET");
+        CliRun overZone = cli("validate", "--plan", zone.toString(), "--timezone", "UTC");
+        Path way = Files.writeString(dir.resolve("way.yaml"), Files.readString(zone)
+                .replace("  timezone: S3CRET", "  timezone: UTC").replace("  match-by: path", "  match-by: S3CRET"));
+        CliRun overWay = cli("validate", "--plan", way.toString(), "--match-by", "path");
+
+        assertThat(overZone.exitCode()).as(overZone.both()).isEqualTo(2);
+        assertThat(overZone.err()).contains("field-settings.timezone is not a time zone");
+        assertThat(overWay.exitCode()).as(overWay.both()).isEqualTo(2);
+        assertThat(overWay.err()).contains("matching.match-by must be one of");
+        assertThat(overZone.both() + overWay.both()).doesNotContain("S3CRET");
+    }
+
+    @Test
+    void aPlanKeepsTheBatchSizeAndParallelItWasMadeWith() throws IOException {
+        Path plan = dir.resolve("sized.yaml");
+
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--infer", "--batch-size", "10", "--parallel", "2",
+                "-o", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(Files.readString(plan)).contains("batch-size: 10").contains("parallel: 2");
+    }
+
+    @Test
     void aPlansUnknownMatchByIsRefusedByValidateWithTheWaysAccepted() throws IOException {
         Path plan = inferredPlanEdited("  match-by: path", "  match-by: S3CRET");
 

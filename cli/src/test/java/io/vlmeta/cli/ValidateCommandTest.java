@@ -210,6 +210,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aReportOfOneRowAndOneFieldSaysSoInTheSingular() throws IOException {
+        Path csv = Files.writeString(dir.resolve("one.csv"), "file_fullpath,score\nimages/a.jpg,1.5\n");
+        Path html = dir.resolve("one.html");
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv.toString(), "--float-fields", "score",
+                "--report", html.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("Validation passed: 1 row, 1 field.")
+                .contains("The first entry, as uploaded").doesNotContain("1 rows").doesNotContain("1 entries");
+    }
+
+    @Test
     void samplesShowEachPathWithItsMediaIdAndValue() throws IOException {
         CliRun run = validate("--export-file", export(Examples.filenames()).toString());
 

@@ -102,8 +102,9 @@ final class HtmlReport {
                 .append("</h1>\n");
         if (report.gatePassed()) {
             page.append("<p class=\"status ok\" id=\"status\">Validation passed: ")
-                    .append(Numbers.count(report.rows())).append(" rows, ").append(report.fields().size())
-                    .append(" fields").append(report.dryRun() ? ". Nothing was sent." : ".").append("</p>\n");
+                    .append(Numbers.count(report.rows())).append(Plural.noun(report.rows(), " row, ", " rows, "))
+                    .append(Plural.count(report.fields().size(), "field"))
+                    .append(report.dryRun() ? ". Nothing was sent." : ".").append("</p>\n");
         } else {
             page.append("<p class=\"status fail\" id=\"status\">Validation failed: ")
                     .append(Numbers.count(report.errorCount())).append(report.errorCount() == 1 ? " error" : " errors")
@@ -287,8 +288,8 @@ final class HtmlReport {
                     .append(Html.escape(pretty(field.declaration()))).append("</pre>\n");
         }
         if (!field.firstEntries().isEmpty()) {
-            page.append("<h3>First ").append(field.firstEntries().size())
-                    .append(" entries, as uploaded</h3>\n")
+            page.append("<h3>").append(field.firstEntries().size() == 1 ? "The first entry"
+                            : "First " + field.firstEntries().size() + " entries").append(", as uploaded</h3>\n")
                     .append(field.firstEntries().get(0).get("media_id") == null
                             ? "<p class=\"note\">media_id is null: paths were not checked against a dataset "
                             + "(give a dataset id or an export file to map them).</p>\n" : "")
