@@ -306,7 +306,9 @@ public final class EmulatorCommand implements Callable<Integer> {
             faults.failNth(parts[0], n, status);
             return;
         }
-        throw usage("--fail-nth '" + failure + "' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+        // the value is not shown, as no refusal of vlmeta shows a word it could not read
+        throw usage("--fail-nth takes ENDPOINT:N:STATUS, N and STATUS whole numbers, e.g. upload:3:503; the value "
+                + "given is not of that form.");
     }
 
     /** @return ENDPOINT and N of an {@code ENDPOINT:N} value, N a whole number and ENDPOINT one of the API's */
@@ -316,7 +318,8 @@ public final class EmulatorCommand implements Callable<Integer> {
             checkEndpointAndNumber(option, parts[0], Integer.parseInt(parts[1]));
             return parts;
         }
-        throw usage(option + " '" + value + "' must be ENDPOINT:N, e.g. upload:2");
+        throw usage(option + " takes ENDPOINT:N, N a whole number, e.g. upload:2; the value given is not of that "
+                + "form.");
     }
 
     /** @throws IllegalArgumentException naming the option, when ENDPOINT is none of the API's or N is below 1 */

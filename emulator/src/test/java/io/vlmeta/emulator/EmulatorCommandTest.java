@@ -166,12 +166,14 @@ class EmulatorCommandTest {
         assertThat(missing.toString()).startsWith("Error: Cannot read the file list of dataset 'd' (" + dir.resolve("nope.txt"));
 
         StringWriter failNth = new StringWriter();
-        assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:x:503")).isEqualTo(2);
-        assertThat(failNth.toString()).startsWith("Error: --fail-nth 'upload:x:503' must be ENDPOINT:N:STATUS, e.g. upload:3:503");
+        assertThat(usageError(failNth, "--port", "0", "--fail-nth", "upload:1:S3CRq")).isEqualTo(2);
+        assertThat(failNth.toString()).startsWith("Error: --fail-nth takes ENDPOINT:N:STATUS, N and STATUS whole "
+                + "numbers, e.g. upload:3:503; the value given is not of that form.").doesNotContain("S3CRq");
 
         StringWriter badGateway = new StringWriter();
-        assertThat(usageError(badGateway, "--port", "0", "--bad-gateway-nth", "upload")).isEqualTo(2);
-        assertThat(badGateway.toString()).startsWith("Error: --bad-gateway-nth 'upload' must be ENDPOINT:N, e.g. upload:2");
+        assertThat(usageError(badGateway, "--port", "0", "--bad-gateway-nth", "upload:S3CRq")).isEqualTo(2);
+        assertThat(badGateway.toString()).startsWith("Error: --bad-gateway-nth takes ENDPOINT:N, N a whole number, "
+                + "e.g. upload:2; the value given is not of that form.").doesNotContain("S3CRq");
 
         StringWriter policies = new StringWriter();
         assertThat(usageError(policies, "--port", "0", "--strict", "--task-policy", "CLOSED_BY_FINAL_POLL")).isEqualTo(2);
