@@ -83,11 +83,12 @@ abstract class JobCommand {
                 long media = result.coverage().media();
                 long without = media - result.coverage().withValues();
                 // coverage counts what the input maps; after an upload that did not finish, the server holds less
-                boolean refused = mode == JobSpec.Mode.UPLOAD && !result.summary().gatePassed();
+                // a validation or a dry run sends nothing by design: its media would get a value, as a refused upload's
+                boolean nothingSent = mode != JobSpec.Mode.UPLOAD || !result.summary().gatePassed();
                 boolean unfinished = mode == JobSpec.Mode.UPLOAD && result.exitCode() != 0;
                 human.println(style.mark("🧭") + String.format(java.util.Locale.ROOT,
                         "Coverage: %,d of %,d dataset media %s%s", result.coverage().withValues(), media,
-                        refused ? "would get a value from this input (nothing was sent)"
+                        nothingSent ? "would get a value from this input (nothing was sent)"
                                 : unfinished ? "would get a value from this input (not all of it reached the server: "
                                         + "see above)" : Plural.noun(result.coverage().withValues(), "gets", "get")
                                 + " a value",

@@ -174,7 +174,8 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).as(run.both()).isZero();
         int media = dataset.size();
         int without = media - 12;
-        assertThat(run.err()).contains("Coverage: 12 of " + media + " dataset media get a value; " + without
+        assertThat(run.err()).contains("Coverage: 12 of " + media + " dataset media would get a value from this input "
+                + "(nothing was sent); " + without
                 + " get none (the report lists them).");
         JsonNode coverage = new ObjectMapper().readTree(run.out()).get("coverage");
         assertThat(coverage.get("media").asInt()).isEqualTo(media);
@@ -203,8 +204,8 @@ class ValidateCommandTest {
         CliRun run = validate("--export-file", export(dataset).toString());
 
         assertThat(run.exitCode()).as(run.both()).isZero();
-        assertThat(run.both()).contains("Coverage: 12 of 13 dataset media get a value; 1 gets none (the report "
-                + "lists them).");
+        assertThat(run.both()).contains("Coverage: 12 of 13 dataset media would get a value from this input (nothing "
+                + "was sent); 1 gets none (the report lists them).");
         assertThat(Files.readString(dir.resolve("check.html"), StandardCharsets.UTF_8))
                 .contains("12 of 13 dataset media get at least one value; 1 gets none.");
     }

@@ -109,8 +109,11 @@ final class FieldPlanner {
         explicit.forEach((column, type) -> {
             if (!plugins.fieldTypes().containsKey(type)) {
                 String hint = NameSuggestions.didYouMean(type, plugins.fieldTypes().keySet());
+                // a type close to a known one is a slip, shown with the fix; anything else is not shown, as a word
+                // typed in the wrong place may be a secret
                 throw VlmetaException.usage("Column '" + column + "' (" + reasons.getOrDefault(column, "--field-type")
-                        + ") has the unknown field type '" + type + "'" + (hint.isEmpty() ? "" : "; " + hint)
+                        + ") has " + (hint.isEmpty() ? "a field type no installed plugin provides."
+                        : "the unknown field type '" + type + "'; " + hint)
                         + " Known types: " + String.join(", ", plugins.fieldTypes().keySet()) + ".");
             }
         });

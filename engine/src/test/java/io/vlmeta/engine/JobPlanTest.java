@@ -78,4 +78,14 @@ class JobPlanTest {
                 .hasMessageStartingWith("Column 'score' (plan.yaml: --float-fields) has the unknown field type "
                         + "'flaot'; did you mean 'float'? Known types: ");
     }
+
+    @Test
+    void anUnknownTypeFarFromEveryKnownOneIsNotShown() throws IOException {
+        assertThatThrownBy(() -> plan(spec().fields("S3CRq", List.of("score"))
+                .fieldReasons(Map.of("score", "--field-type"))))
+                .isInstanceOf(VlmetaException.class)
+                .hasMessageStartingWith("Column 'score' (--field-type) has a field type no installed plugin provides. "
+                        + "Known types: ")
+                .hasMessageNotContaining("S3CRq");
+    }
 }
