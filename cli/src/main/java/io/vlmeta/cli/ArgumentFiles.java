@@ -116,9 +116,10 @@ final class ArgumentFiles {
     private static Optional<String> unreadable(List<String> words, Path namedIn, Set<Path> read,
                                                Predicate<String> takesNoValue) {
         String previous = null; // the word before this one as the parser meets it: a file's last word after it
-        for (int at = 0; at < words.size(); previous = lastWordOf(words.get(at)), at++) {
+        for (int at = 0; at < words.size(); at++) {
             String word = words.get(at);
             if (!namesFile(word)) {
+                previous = word;
                 continue;
             }
             Path file = fileOf(word);
@@ -131,7 +132,10 @@ final class ArgumentFiles {
                 // a pipe (@<(...), @/dev/stdin) is read once, by the parser: what it names is left to it
                 Optional<String> nested;
                 try {
-                    nested = unreadable(wordsOf(file), file, read, takesNoValue);
+                    List<String> inFile = wordsOf(file);
+                    nested = unreadable(inFile, file, read, takesNoValue);
+                    // the words just read give the last one: the file is not read again for it
+                    previous = inFile.isEmpty() ? null : lastWordOf(inFile.get(inFile.size() - 1));
                 } catch (IOException e) {
                     why = FileFaults.whyUnreadable(file, e);
                     nested = Optional.empty();
@@ -139,6 +143,8 @@ final class ArgumentFiles {
                 if (nested.isPresent()) {
                     return nested;
                 }
+            } else if (why == null) {
+                previous = lastWordOf(word); // a pipe (its name) or a file met before (its last word)
             }
             if (why != null && previous != null && isOptionShaped(previous) && !takesNoValue.test(previous)) {
                 // the value of --api-secret, say, that happens to start with @: the word is not shown

@@ -29,9 +29,6 @@ final class ParserMessages {
             "short", new Range(Short.MIN_VALUE, Short.MAX_VALUE),
             "byte", new Range(Byte.MIN_VALUE, Byte.MAX_VALUE));
 
-    /** The values a whole-number type holds, {@code least} to {@code most}. */
-    private record Range(long least, long most) {
-    }
     /** "Missing required parameter for option '--api-secret' (SECRET)", or "... at index 0 (COLUMN)". */
     private static final Pattern MISSING_VALUE = Pattern.compile("Missing required parameter for option '(-[^']*)'"
             + "(?: at index \\d+)? \\(([^)]*)\\)");
@@ -46,6 +43,10 @@ final class ParserMessages {
             + "specified only once");
 
     private ParserMessages() {
+    }
+
+    /** The values a whole-number type holds, {@code least} to {@code most}. */
+    private record Range(long least, long most) {
     }
 
     /**
@@ -98,8 +99,10 @@ final class ParserMessages {
     }
 
     private static String what(String javaType) {
+        if (WHOLE_NUMBER_RANGES.containsKey(javaType)) {
+            return "a whole number (digits only)";
+        }
         return switch (javaType) {
-            case "int", "long", "short", "byte" -> "a whole number (digits only)";
             case "boolean" -> "true or false, or no value (which is true)";
             case "double", "float" -> "a number (digits, with a . for a fraction)";
             default -> "a value of another kind (see --help)";
