@@ -1,5 +1,6 @@
 package io.vlmeta.emulator;
 
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,12 +152,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             if (!media.containsKey(status.getKey())) {
                 throw usage("--dataset-status names dataset '" + status.getKey() + "', which no --dataset defines");
             }
-            try {
-                OptionRanges.oneOf("--dataset-status", "STATUS", status.getValue(),
-                        Dataset.STATUSES.stream().sorted().toList());
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
+            requireOneOf("--dataset-status", "STATUS", status.getValue(), Dataset.STATUSES.stream().sorted().toList());
         }
         Emulator emulator;
         try {
@@ -254,7 +251,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 config.applyCutOffUploadsPartially();
             }
             return config.build();
-        } catch (IllegalArgumentException e) {
+        } catch (VlmetaException | IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
     }
@@ -263,7 +260,7 @@ public final class EmulatorCommand implements Callable<Integer> {
      * Refuses a value out of its option's range in the option's own words, before {@link FaultPlan} and
      * {@link EmulatorConfig} would refuse it in their fields' words.
      *
-     * @throws IllegalArgumentException naming the option, what it takes and the number given
+     * @throws VlmetaException (usage) naming the option, what it takes and the number given
      */
     private void checkRanges() {
         // numbers the user typed for settings, no secrets: named back, as vlmeta names a limit out of range
@@ -322,10 +319,23 @@ public final class EmulatorCommand implements Callable<Integer> {
                 + "form.");
     }
 
-    /** @throws IllegalArgumentException naming the option, when ENDPOINT is none of the API's or N is below 1 */
-    private static void checkEndpointAndNumber(String option, String endpoint, int n) {
-        OptionRanges.oneOf(option, "ENDPOINT", endpoint, FaultPlan.ENDPOINTS);
+    /** @throws CommandLine.ParameterException naming the option, when ENDPOINT is none of the API's or N is below 1 */
+    private void checkEndpointAndNumber(String option, String endpoint, int n) {
+        requireOneOf(option, "ENDPOINT", endpoint, FaultPlan.ENDPOINTS);
         OptionRanges.atLeast(option + "'s N", n, 1);
+    }
+
+    /**
+     * @param what     the part of the option's value that names one of {@code accepted}, e.g. {@code ENDPOINT}
+     * @param accepted the names the part takes, in the order to list them
+     * @throws CommandLine.ParameterException when {@code name} is not one of {@code accepted}; the name is not
+     *     repeated, as a word that is none of an option's few accepted ones may be a secret typed in the wrong place
+     */
+    private void requireOneOf(String option, String what, String name, Collection<String> accepted) {
+        if (!accepted.contains(name)) {
+            throw usage(option + "'s " + what + " must be one of " + String.join(", ", accepted) + "; the " + what
+                    + " given is not one");
+        }
     }
 
     private Map<String, List<String>> readDatasets() {

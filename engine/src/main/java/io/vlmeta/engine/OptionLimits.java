@@ -1,12 +1,11 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.VlmetaException;
 
 /**
- * The one refusal of a number typed for a limit or a count that is below what it accepts ({@code --batch-size 0},
- * {@code --enum-limit 0}). Such a value parsed as a whole number, so it is a small integer the user typed and no
- * secret: it is named back, with the option and what it accepts. A value that does not parse as a number is
- * refused by the parser and never echoed.
+ * The job's limits and counts that take 1 or more ({@code --batch-size}, {@code --parallel}, {@code --enum-limit}):
+ * the least each takes, refused in {@link OptionRanges}' words, which the emulator's options and plugins share.
  */
 public final class OptionLimits {
     private OptionLimits() {
@@ -20,9 +19,6 @@ public final class OptionLimits {
      *     {@code --enum-limit must be a whole number of at least 1; the value given is 0.}
      */
     public static void requireAtLeastOne(String option, long value) {
-        if (value < 1) {
-            throw VlmetaException.usage(option + " must be a whole number of at least 1; the value given is " + value
-                    + ".");
-        }
+        OptionRanges.atLeast(option, value, 1);
     }
 }
