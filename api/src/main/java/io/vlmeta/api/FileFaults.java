@@ -1,10 +1,12 @@
 package io.vlmeta.api;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,22 +26,52 @@ public final class FileFaults {
      * @param file    the file that was read, never null
      * @param failure what reading it threw, never null
      * @return a clause said of the file, e.g. {@code "does not exist"}, {@code "is a folder"},
-     *     {@code "is not UTF-8 text"}, {@code "cannot be read (no permission)"}
+     *     {@code "is not UTF-8 text"}, {@code "cannot be read (no permission)"},
+     *     {@code "is a symbolic link to /data/gone.csv, which does not exist"}; never null
      */
     public static String whyUnreadable(Path file, IOException failure) {
-        if (failure instanceof NoSuchFileException) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            // "does not exist" would send the user looking for the link, which is there
+            return "is a symbolic link to " + linkTarget(file) + ", which does not exist";
+        }
+        String reason = systemReason(failure);
+        if (failure instanceof NoSuchFileException || reason.contains("no such file or directory")) {
             return "does not exist";
         }
         if (Files.isDirectory(file)) {
             return "is a folder";
         }
-        if (failure instanceof AccessDeniedException) {
+        if (denied(failure, reason)) {
             return "cannot be read (no permission)";
         }
         if (failure instanceof CharacterCodingException) {
             return "is not UTF-8 text";
         }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a path through a file (export.csv/x) names nothing, though the system says "Not a directory"
+            return "does not exist";
+        }
         return "cannot be read (an input/output error of the system)";
+    }
+
+    /**
+     * @param folder  the folder whose entries were being listed, never null
+     * @param failure what listing it threw, never null
+     * @return a clause said of the folder, e.g. {@code "does not exist"}, {@code "is a file, not a folder"},
+     *     {@code "cannot be listed (no permission)"}; never null
+     */
+    public static String whyNotListed(Path folder, IOException failure) {
+        String reason = systemReason(failure);
+        if (denied(failure, reason)) {
+            return "cannot be listed (no permission)";
+        }
+        if (failure instanceof NoSuchFileException || !Files.exists(folder)) {
+            return "does not exist";
+        }
+        if (!Files.isDirectory(folder)) {
+            return "is a file, not a folder";
+        }
+        return "cannot be listed (an input/output error of the system)";
     }
 
     /**
@@ -64,8 +96,7 @@ public final class FileFaults {
         if (folder != null && !Files.exists(folder)) {
             return "its folder " + folder + " does not exist";
         }
-        if (failure instanceof AccessDeniedException || reason.contains("permission denied")
-                || reason.contains("operation not permitted")) {
+        if (denied(failure, reason)) {
             return "permission denied (the folder " + folder + " or the file cannot be written)";
         }
         if (reason.contains("read-only file system")) {
@@ -97,11 +128,34 @@ public final class FileFaults {
         return whyUnwritable(absolute, failure);
     }
 
-    /** @return the system's reason in lower case, for matching only; "" when there is none */
+    /** @return whether the system refused the user: a permission, or an operation the file system forbids */
+    private static boolean denied(IOException failure, String reason) {
+        return failure instanceof AccessDeniedException || reason.contains("permission denied")
+                || reason.contains("operation not permitted");
+    }
+
+    /**
+     * @return the system's reason in lower case, for matching only; "" when there is none. A
+     *     {@link FileNotFoundException} (a {@code FileInputStream}'s) gives it after the path: {@code "/a (Permission
+     *     denied)"}; the path is left out so no word of it is matched
+     */
     private static String systemReason(IOException failure) {
         String reason = failure instanceof FileSystemException fileSystem ? fileSystem.getReason()
                 : failure.getMessage();
+        if (failure instanceof FileNotFoundException && reason != null) {
+            int open = reason.lastIndexOf(" (");
+            reason = open >= 0 && reason.endsWith(")") ? reason.substring(open + 2, reason.length() - 1) : "";
+        }
         return reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return where a symbolic link points, as it was written; "a path" when the link cannot be read */
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a path";
+        }
     }
 
     /** @return the nearest of {@code folder} and the folders above it that is a file, or null when none is */

@@ -2,6 +2,7 @@ package io.vlmeta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -102,5 +103,67 @@ class FileFaultsTest {
         assertThat(FileFaults.whyUnreadable(missing, new AccessDeniedException(missing.toString())))
                 .isEqualTo("cannot be read (no permission)");
         assertThat(FileFaults.whyUnreadable(missing, new MalformedInputException(1))).isEqualTo("is not UTF-8 text");
+    }
+
+    @Test
+    void aSymbolicLinkToNothingIsSaidToBeOneNamingWhereItPoints() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("b.json"), dir.resolve("gone/b.json"));
+
+        assertThat(FileFaults.whyUnreadable(link, reading(link)))
+                .isEqualTo("is a symbolic link to " + dir.resolve("gone/b.json") + ", which does not exist");
+    }
+
+    @Test
+    void aPathThroughAFileIsSaidNotToExist() throws IOException {
+        Path through = Files.writeString(dir.resolve("export.csv"), "x").resolve("x.csv");
+
+        assertThat(FileFaults.whyUnreadable(through, reading(through))).isEqualTo("does not exist");
+    }
+
+    @Test
+    void aFileInputStreamsFailureIsToldByTheReasonAfterItsPath() throws IOException {
+        Path file = dir.resolve("fifo");
+        Path oddlyNamed = Files.writeString(dir.resolve("permission denied"), "x");
+
+        // FileInputStream words its failures "path (reason)", the path holding any words at all
+        assertThat(FileFaults.whyUnreadable(file, new FileNotFoundException(file + " (Permission denied)")))
+                .isEqualTo("cannot be read (no permission)");
+        assertThat(FileFaults.whyUnreadable(file, new FileNotFoundException(file + " (No such file or directory)")))
+                .isEqualTo("does not exist");
+        assertThat(FileFaults.whyUnreadable(oddlyNamed, new FileNotFoundException(oddlyNamed + " (Input/output error)")))
+                .isEqualTo("cannot be read (an input/output error of the system)");
+    }
+
+    @Test
+    void listingFailuresAreSaidOfTheFolder() throws IOException {
+        Path missing = dir.resolve("missing");
+        Path file = Files.writeString(dir.resolve("a.txt"), "x");
+
+        assertThat(FileFaults.whyNotListed(dir, new AccessDeniedException(dir.toString())))
+                .isEqualTo("cannot be listed (no permission)");
+        assertThat(FileFaults.whyNotListed(missing, listing(missing))).isEqualTo("does not exist");
+        assertThat(FileFaults.whyNotListed(file, listing(file))).isEqualTo("is a file, not a folder");
+        assertThat(FileFaults.whyNotListed(dir, new IOException("Input/output error")))
+                .isEqualTo("cannot be listed (an input/output error of the system)");
+    }
+
+    /** @return what reading {@code file} as the program does throws */
+    private static IOException reading(Path file) {
+        try {
+            Files.readAllBytes(file);
+        } catch (IOException e) {
+            return e;
+        }
+        throw new AssertionError(file + " was read");
+    }
+
+    /** @return what listing {@code folder} as the program does throws */
+    private static IOException listing(Path folder) {
+        try (var entries = Files.list(folder)) {
+            entries.count();
+        } catch (IOException e) {
+            return e;
+        }
+        throw new AssertionError(folder + " was listed");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -13,7 +14,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,10 +22,7 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +89,7 @@ final class ExportReader {
      */
     static void read(Path file, String label, MediaItems items) {
         if (Files.isDirectory(file)) {
+            // FileFaults' words, and what to give instead
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " is a folder: give "
                     + "the export file itself, the dataset's CSV export or its metadata.json.");
         }
@@ -124,24 +122,21 @@ final class ExportReader {
             } else {
                 readCsv(content, label, items);
             }
-        } catch (IOException | UncheckedIOException e) {
-            // a path through a file (file.csv/x) names nothing either, though the system words it otherwise
-            throw e instanceof NoSuchFileException || !Files.exists(file)
-                    ? new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " does not exist.", e)
-                    : readFailure(label, e);
+        } catch (IOException e) {
+            throw readFailure(file, label, e);
+        } catch (UncheckedIOException e) {
+            throw readFailure(file, label, e.getCause());
         }
     }
 
     /**
-     * @param failure what reading the export CSV threw
-     * @return the refusal: bytes that are not UTF-8 (the encoding every export Visual Layer writes is in) as a
-     *         malformed export, anything else as one that could not be read, why in the system's words
+     * @param file    the export that was read
+     * @param failure what reading it threw
+     * @return the refusal: bytes that are not UTF-8 (the encoding every export Visual Layer writes is in) or broken
+     *         quoting as a malformed export, anything else as one that could not be read, why in
+     *         {@link FileFaults}' words, as every file vlmeta reads is refused
      */
-    static VlmetaException readFailure(String label, Exception failure) {
-        if (failure instanceof AccessDeniedException) {
-            return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export " + label + " cannot be read: its "
-                    + "permissions do not let this user read it; give a file this user can read.", failure);
-        }
+    static VlmetaException readFailure(Path file, String label, IOException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
                 return notUtf8(label, failure);
@@ -150,26 +145,8 @@ final class ExportReader {
                 return notCsv(label, failure);
             }
         }
-        String reason = systemReason(failure);
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export " + label + " cannot be read"
-                + (reason == null ? "" : " (" + reason + ")") + ": give a file this user can read to its end.",
-                failure);
-    }
-
-    /**
-     * @return the operating system's words for why reading failed ({@code Input/output error}), or {@code null}
-     *         when the failure gives none but Java's: those name classes, not the file's fault
-     */
-    private static String systemReason(Exception failure) {
-        if (failure instanceof FileSystemException system) {
-            return system.getReason();
-        }
-        String message = failure.getMessage();
-        if (failure instanceof FileNotFoundException && message != null && message.endsWith(")")
-                && message.lastIndexOf(" (") >= 0) { // FileInputStream's "path (reason)"
-            return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
-        }
-        return null;
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " "
+                + FileFaults.whyUnreadable(file, failure) + ".", failure);
     }
 
     /**

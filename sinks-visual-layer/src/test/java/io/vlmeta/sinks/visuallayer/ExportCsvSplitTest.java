@@ -62,10 +62,15 @@ class ExportCsvSplitTest {
             return new Outcome(items, null);
         } catch (VlmetaException e) {
             return new Outcome(items, e.code().name() + ": " + e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            VlmetaException refusal = ExportReader.readFailure("e.csv", e);
-            return new Outcome(items, refusal.code().name() + ": " + refusal.getMessage());
+        } catch (IOException e) {
+            return refused(items, ExportReader.readFailure(file, "e.csv", e));
+        } catch (UncheckedIOException e) {
+            return refused(items, ExportReader.readFailure(file, "e.csv", e.getCause()));
         }
+    }
+
+    private static Outcome refused(List<String> items, VlmetaException refusal) {
+        return new Outcome(items, refusal.code().name() + ": " + refusal.getMessage());
     }
 
     @Test

@@ -102,20 +102,42 @@ class ExportFileRefusalTest {
     }
 
     @Test
-    void aFileThatCannotBeReadIsRefusedInWordsWithoutJavasNames() {
-        VlmetaException denied = ExportReader.readFailure("e.csv", new AccessDeniedException("/data/e.csv"));
-        VlmetaException failing = ExportReader.readFailure("e.csv", new FileSystemException("/data/e.csv", null,
-                "Input/output error"));
-        VlmetaException unexplained = ExportReader.readFailure("e.csv", new IOException("java.io.IOException: x"));
+    void aFileThatCannotBeReadIsRefusedInTheWordsOfEveryFileVlmetaReads() throws IOException {
+        Path file = Files.writeString(dir.resolve("e.csv"), "filename,media_id\n");
 
-        assertThat(denied.getMessage()).isEqualTo("The export e.csv cannot be read: its permissions do not let this "
-                + "user read it; give a file this user can read.");
-        assertThat(failing.getMessage()).isEqualTo("The export e.csv cannot be read (Input/output error): give a "
-                + "file this user can read to its end.");
-        assertThat(unexplained.getMessage()).isEqualTo("The export e.csv cannot be read: give a file this user can "
-                + "read to its end.");
+        VlmetaException denied = ExportReader.readFailure(file, "e.csv", new AccessDeniedException(file.toString()));
+        VlmetaException failing = ExportReader.readFailure(file, "e.csv", new FileSystemException(file.toString(), null,
+                "Input/output error"));
+        VlmetaException unexplained = ExportReader.readFailure(file, "e.csv", new IOException("java.io.IOException: x"));
+
+        assertThat(denied.getMessage()).isEqualTo("The export file e.csv cannot be read (no permission).");
+        assertThat(failing.getMessage()).isEqualTo("The export file e.csv cannot be read (an input/output error of "
+                + "the system).");
+        assertThat(unexplained.getMessage()).isEqualTo("The export file e.csv cannot be read (an input/output error "
+                + "of the system).");
         assertThat(java.util.List.of(denied.code(), failing.code(), unexplained.code()))
                 .containsOnly(ErrorCode.INPUT_UNREADABLE);
+    }
+
+    @Test
+    void aFileMissingOrASymbolicLinkToNothingIsRefusedSayingWhichItIs() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("linked.csv"), dir.resolve("gone.csv"));
+
+        assertThat(refusal(dir.resolve("missing.csv")).getMessage()).isEqualTo("The export file missing.csv does not "
+                + "exist.");
+        assertThat(refusal(link).getMessage()).isEqualTo("The export file linked.csv is a symbolic link to "
+                + dir.resolve("gone.csv") + ", which does not exist.");
+        assertThat(refusal(link).code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+    }
+
+    @Test
+    void aFileThisUserMayNotReadIsRefusedAsSuch() throws IOException {
+        Path locked = Files.writeString(dir.resolve("locked.csv"), "filename,media_id\n");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked),
+                "the superuser reads any file, so permission cannot be denied");
+
+        assertThat(refusal(locked).getMessage()).isEqualTo("The export file locked.csv cannot be read (no permission).");
     }
 
     @Test

@@ -126,7 +126,7 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
                         + "'; set sidecar-glob to match them.");
             }
         } catch (UncheckedIOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot list folder " + folder + ": " + e.getCause().getMessage(), e);
+            throw UnlistableFolder.refusal(folder, e.getCause());
         }
         return new DicomRecordSource(folder.toString(), "file_fullpath",
                 r -> new SidecarFolderRows(folder, options, dictionary, Json.FACTORY, r),

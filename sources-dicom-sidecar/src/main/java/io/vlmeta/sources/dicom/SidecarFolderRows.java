@@ -97,7 +97,7 @@ final class SidecarFolderRows implements SidecarRows {
             }
             addDatasets(sidecar, read.root());
         } catch (UnreadableSidecarException e) {
-            fail(location, "Sidecar " + sidecar + " cannot be read: " + e.getMessage() + ".", true);
+            fail(location, "Sidecar " + sidecar + " " + e.getMessage() + ".", true);
         } catch (InvalidSidecarJsonException e) {
             fail(location, e.describe(sidecar), false);
         } catch (MalformedSidecarException e) {
@@ -225,9 +225,7 @@ final class SidecarFolderRows implements SidecarRows {
         try {
             return action.get();
         } catch (UncheckedIOException e) {
-            Path where = IoReasons.pathOf(e.getCause(), folder);
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot list folder " + where + ": "
-                    + IoReasons.why(where, e.getCause()) + ".", e);
+            throw UnlistableFolder.refusal(folder, e.getCause());
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vlmeta.api.FileFaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class SidecarJsonReader {
         } catch (InvalidSidecarJsonException e) {
             strictFailure = e;
         } catch (IOException e) {
-            throw new UnreadableSidecarException(IoReasons.why(sidecar, e));
+            throw new UnreadableSidecarException(FileFaults.whyUnreadable(sidecar, e));
         }
         JsonNode repaired = withoutDcmtkTrailingComma(sidecar);
         if (repaired == null) {
@@ -66,7 +67,7 @@ final class SidecarJsonReader {
                 return null;
             }
         } catch (IOException e) {
-            throw new UnreadableSidecarException(IoReasons.why(sidecar, e));
+            throw new UnreadableSidecarException(FileFaults.whyUnreadable(sidecar, e));
         }
     }
 

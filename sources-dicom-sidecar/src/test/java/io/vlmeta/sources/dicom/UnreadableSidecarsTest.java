@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.ProblemReporter;
@@ -99,12 +100,11 @@ class UnreadableSidecarsTest {
         SourceRun run = SourceRun.of(dir, Map.of());
 
         assertThat(run.keys()).containsExactly("a");
-        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + dangling + " cannot be read: it is a "
-                + "symbolic link to " + dir.resolve("gone/b.json") + ", which does not exist.");
+        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + dangling + " is a symbolic link to " + dir.resolve("gone/b.json") + ", which does not exist.");
     }
 
     @Test
-    void aSymbolicLinkToAFolderSaysItIsADirectory() throws IOException {
+    void aSymbolicLinkToAFolderSaysItIsAFolder() throws IOException {
         Files.writeString(dir.resolve("a.json"), GOOD);
         Path folder = Files.createDirectory(dir.resolve("series"));
         Path link = Files.createSymbolicLink(dir.resolve("series.json"), folder);
@@ -112,7 +112,7 @@ class UnreadableSidecarsTest {
         SourceRun run = SourceRun.of(dir, Map.of());
 
         assertThat(run.keys()).containsExactly("a");
-        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + link + " cannot be read: it is a directory.");
+        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + link + " is a folder.");
     }
 
     @Test
@@ -125,19 +125,27 @@ class UnreadableSidecarsTest {
         SourceRun run = SourceRun.of(dir, Map.of());
 
         assertThat(run.keys()).containsExactly("a");
-        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + locked + " cannot be read: permission denied.");
+        assertThat(run.renderedProblems()).containsExactly("Row 1: Sidecar " + locked + " cannot be read (no permission).");
     }
 
     @Test
-    void readingFailuresAreNamedByTheirCauseNotByTheBarePath() throws IOException {
-        Path present = Files.writeString(dir.resolve("a.json"), GOOD);
+    void aSidecarRemovedAfterTheFolderWasListedSaysItDoesNotExist() throws IOException {
         Path missing = dir.resolve("removed.json");
 
-        // the file system's own exceptions carry only the path as their message
-        assertThat(IoReasons.why(present, new AccessDeniedException(present.toString()))).isEqualTo("permission denied");
-        assertThat(IoReasons.why(missing, new NoSuchFileException(missing.toString())))
-                .isEqualTo("it does not exist (it was removed or renamed after the folder was listed)");
-        assertThat(IoReasons.why(dir, new IOException("Is a directory"))).isEqualTo("it is a directory");
+        UnreadableSidecarException failure = catchThrowableOfType(UnreadableSidecarException.class,
+                () -> new SidecarJsonReader(JsonFactory.builder().build()).read(missing));
+
+        assertThat(failure).hasMessage("does not exist");
+    }
+
+    @Test
+    void aFolderThatCannotBeListedIsNamedWithWhyInTheSharedWords() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.json"), GOOD);
+
+        assertThat(UnlistableFolder.refusal(dir, new AccessDeniedException(file.getParent().resolve("deep").toString())))
+                .hasMessage("Folder " + dir.resolve("deep") + " cannot be listed (no permission).");
+        assertThat(UnlistableFolder.refusal(dir, new IOException("Input/output error")))
+                .hasMessage("Folder " + dir + " cannot be listed (an input/output error of the system).");
     }
 
     @Test
@@ -155,7 +163,7 @@ class UnreadableSidecarsTest {
                 + "\n  - Sidecar " + a + " is not valid JSON (line 1, column 2: Unexpected end-of-input: expected close "
                 + "marker for Object); a sidecar holds one JSON object."
                 + "\n  - Sidecar " + b + " cannot be read: it is an empty JSON array, a DICOMweb metadata response without instances."
-                + "\n  - Sidecar " + c + " cannot be read: it is a symbolic link to " + dir.resolve("nowhere.json")
+                + "\n  - Sidecar " + c + " is a symbolic link to " + dir.resolve("nowhere.json")
                 + ", which does not exist."
                 + "\n  and 2 more.");
     }
@@ -168,7 +176,7 @@ class UnreadableSidecarsTest {
 
         assertThat(failure.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
         assertThat(failure).hasMessage("The only sidecar matching '*.json' in " + dir + " could not be read:\n  - Sidecar "
-                + link + " cannot be read: it is a symbolic link to " + dir.resolve("elsewhere.json") + ", which does not exist.");
+                + link + " is a symbolic link to " + dir.resolve("elsewhere.json") + ", which does not exist.");
     }
 
     @Test
@@ -183,7 +191,7 @@ class UnreadableSidecarsTest {
             VlmetaException failure = openFails(Map.of());
 
             assertThat(failure.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
-            assertThat(failure).hasMessage("Cannot list folder " + locked + ": permission denied.");
+            assertThat(failure).hasMessage("Folder " + locked + " cannot be listed (no permission).");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
