@@ -2,9 +2,9 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.FileFaults;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StreamTokenizer;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -102,7 +103,9 @@ final class ArgumentFiles {
      *     before an {@code @file} that cannot be read: any other option-shaped word may be waiting for the
      *     {@code @file} as its value, a secret perhaps, which the refusal then does not show
      * @return a one-line refusal for the first {@code @file} argument, given or named inside another argument
-     *     file, that is missing, unreadable, a folder or no file name at all; empty when every one can be read
+     *     file, that is missing, unreadable, a folder or no file name at all, or that holds a quote its line does
+     *     not close ({@link ArgumentFileQuotes}; the parser would read it silently), naming the file and the line
+     *     and none of its words; empty when every one can be read
      */
     static Optional<String> unreadable(String[] args, Predicate<String> takesNoValue) {
         return unreadable(Arrays.asList(args), null, new HashSet<>(), takesNoValue);
@@ -132,7 +135,16 @@ final class ArgumentFiles {
                 // a pipe (@<(...), @/dev/stdin) is read once, by the parser: what it names is left to it
                 Optional<String> nested;
                 try {
-                    List<String> inFile = wordsOf(file);
+                    String text = textOf(file);
+                    OptionalInt unclosed = ArgumentFileQuotes.unclosedOnLine(text);
+                    if (unclosed.isPresent()) {
+                        // the parser would end the word at the line's end and read on: the words would not be the
+                        // ones meant. The file is named, never its words (a secret may be among them)
+                        return Optional.of("The argument file " + file + " has a quote opened on line "
+                                + unclosed.getAsInt() + " that is not closed on that line: close it before the "
+                                + "line ends (a word with a quote in it goes inside the other quotes: \"O'Brien\").");
+                    }
+                    List<String> inFile = wordsOf(text);
                     nested = unreadable(inFile, file, read, takesNoValue);
                     // the words just read give the last one: the file is not read again for it
                     previous = inFile.isEmpty() ? null : lastWordOf(inFile.get(inFile.size() - 1));
@@ -170,9 +182,18 @@ final class ArgumentFiles {
      *     {@code #} starts a comment), its {@code @file} words left as they stand
      */
     private static List<String> wordsOf(Path file) throws IOException {
+        return wordsOf(textOf(file));
+    }
+
+    /** @return the file's text, decoded leniently in the platform's charset, as picocli's FileReader does */
+    private static String textOf(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), Charset.defaultCharset());
+    }
+
+    /** @see #wordsOf(Path) */
+    private static List<String> wordsOf(String text) throws IOException {
         List<String> words = new ArrayList<>();
-        // decoded leniently in the platform's charset, as picocli's FileReader does
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), Charset.defaultCharset())) {
+        try (Reader reader = new StringReader(text)) {
             StreamTokenizer tokens = new StreamTokenizer(reader);
             tokens.resetSyntax();
             tokens.wordChars(' ', 255);

@@ -18,6 +18,11 @@ public final class Cli {
     /** Every command, in the order {@code vlmeta --help} lists them. */
     private static final List<String> COMMANDS =
             List.of("upload", "validate", "export", "plan", "plugins", "emulator", "demo", "help");
+    /**
+     * What starts a refusal's line on standard error, as it starts the job's own ({@code Error: No input given...});
+     * the {@code --json} document's {@code error} holds the sentence alone, as the job's does.
+     */
+    static final String ERROR = "Error: ";
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
 
@@ -34,7 +39,7 @@ public final class Cli {
         Optional<String> unreadable = ArgumentFiles.unreadable(args, word -> isFlag(context, word));
         if (unreadable.isPresent()) {
             // picocli would end in an exception and its trace: a usage error like any other
-            context.err().println(unreadable.get());
+            context.err().println(ERROR + unreadable.get());
             if (wantsJson(ArgumentFiles.readWhereReadable(args))) {
                 JsonSummary.printError(unreadable.get(), 2, context.out());
             }
@@ -140,15 +145,17 @@ public final class Cli {
         root.setOut(new PrintWriter(context.out(), true));
         root.setErr(new PrintWriter(context.err(), true));
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        WholeNumbers.register(root);
         // a word shaped like an option is no option's value unless given after '=' (OptionShapedValues)
         root.setExecutionStrategy(parsed -> {
             OptionShapedValues.refuse(parsed);
+            RepeatedFieldTypes.refuse(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
         root.setParameterExceptionHandler((exception, args) -> usageError(exception, args, context));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
-                commandLine.getErr().println("Error: " + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
+                commandLine.getErr().println(ERROR + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
                 return vlmeta.code().exitCode();
             }
             commandLine.getErr().println("Error: an unexpected failure; please report it with the trace below.");
@@ -183,17 +190,17 @@ public final class Cli {
             message = nearest == null ? "Unknown command: the first word names the command, one of "
                     + String.join(", ", COMMANDS) + "."
                     : "Unknown command '" + typed + "': did you mean '" + nearest + "'?";
-            err.println(ConsoleText.escape(message));
+            err.println(ERROR + ConsoleText.escape(message));
         } else if (exception instanceof CommandLine.UnmatchedArgumentException && afterEndOfOptions(unknown, words)) {
             // words after '--' are never options, whatever they look like: naming one as an unknown option and
             // then suggesting that very option would contradict itself
             message = "Unexpected argument after '--': '" + command.getCommandName() + "' takes no positional "
                     + "arguments, and '--' ends its options (give options before it).";
-            err.println(message);
+            err.println(ERROR + message);
         } else if (misplaced != null) {
             message = "Option '" + misplaced + "' given before the command: options go after the command's name, "
                     + "e.g. vlmeta upload " + misplaced + ".";
-            err.println(message);
+            err.println(ERROR + message);
         } else if (exception instanceof CommandLine.UnmatchedArgumentException) {
             List<String> optionWords = unknown.stream().filter(a -> a.startsWith("-")).distinct().toList();
             // another command's option, named exactly, is named whole with the commands that take it
@@ -214,17 +221,20 @@ public final class Cli {
                             + (exception instanceof OptionShapedValues.ValueShapedLikeAnOption found
                                     ? ", where " + found.option() + "'s value was expected (a value that starts "
                                             + "with '-' goes after '=': " + found.option() + "=VALUE)" : "");
-            err.println(ConsoleText.escape(message));
+            err.println(ERROR + ConsoleText.escape(message));
             List<String> suggestions = unknownOptions.stream().map(option -> option.suggestion(names))
                     .filter(Objects::nonNull).distinct().toList();
             if (!suggestions.isEmpty()) {
                 err.println("Did you mean: " + String.join(", ", suggestions) + "?");
             }
         } else {
-            // quotes the value the user typed for an option; an option found in its place is named as above
-            message = ConsoleText.escape(ParserMessages.plain(exception.getMessage())
-                    .orElseGet(() -> withOptionWordsShortened(exception.getMessage(), names)));
-            err.println(message);
+            // quotes the value the user typed for an option; an option found in its place is named as above. A
+            // command's own refusal may start with "Error: " already (the emulator's, which also runs on its own)
+            String given = exception.getMessage().startsWith(ERROR)
+                    ? exception.getMessage().substring(ERROR.length()) : exception.getMessage();
+            message = ConsoleText.escape(ParserMessages.plain(given)
+                    .orElseGet(() -> withOptionWordsShortened(given, names)));
+            err.println(ERROR + message);
         }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         int exitCode = command.getCommandSpec().exitCodeOnInvalidInput();

@@ -90,8 +90,10 @@ final class JobSpecs {
         }
         builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns))
                 .fieldReasons(options.fieldReasons);
-        options.typeFlags().forEach((type, columns) -> builder.fields(type, columns));
-        options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column)));
+        // a conflict is named by the options that gave the types: a --field-type word may be a slip, or a secret
+        options.typeFlags().forEach((type, columns) -> builder.fields(type, columns, "--" + type + "-fields"));
+        options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column),
+                options.fieldReasons.containsKey(column) ? "the plan's 'columns'" : "--field-type"));
         if (mode != JobSpec.Mode.VALIDATE) {
             // a validation never talks to the server and says it ignores the credentials: it does not check them
             credentials(options, context, builder);

@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Which vlmeta commands take an option, to name an option given to a command that does not take it
- * ({@code vlmeta export --dry-run}) whole and with where it belongs. Only a word that is exactly an option's
- * name is named so: a real option name holds no secret, while a word with more to it ({@code --dry-runXYZ},
- * {@code --api-secret=...}) may, and is shown by {@link OptionWordText}'s rules.
+ * ({@code vlmeta export --dry-run}, {@code vlmeta upload -o x}) whole and with where it belongs. Only a word
+ * that is exactly an option's name is named so: a real option name holds no secret, while a word with more to
+ * it ({@code --dry-runXYZ}, {@code --api-secret=...}) may, and is shown by {@link OptionWordText}'s rules.
  */
 final class OptionOwners {
     /** Option name to the commands that list it in their help, in the order {@code vlmeta --help} lists them. */
@@ -46,11 +46,12 @@ final class OptionOwners {
     /**
      * @param word       a word the command did not know
      * @param ownOptions the option names of the command that read it
-     * @return whether {@link #named} may name it: a long option's bare name, without {@code =}, that the
-     *     command itself does not take
+     * @return whether {@link #named} may name it: a long option's bare name, without {@code =}, or a short one
+     *     ({@code -o}), that the command itself does not take
      */
     static boolean mayName(String word, List<String> ownOptions) {
-        return word.startsWith("--") && word.indexOf('=') < 0 && !ownOptions.contains(word);
+        boolean shaped = word.startsWith("--") || word.length() == 2 && word.charAt(0) == '-';
+        return shaped && word.indexOf('=') < 0 && !ownOptions.contains(word);
     }
 
     /**

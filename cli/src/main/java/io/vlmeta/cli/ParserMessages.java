@@ -20,8 +20,8 @@ final class ParserMessages {
     /** "Invalid value for option '--task-timeout': 'x' is not a duration: write e.g. 90s, 30m, 2h or PT30M". */
     private static final Pattern NOT_A_DURATION = Pattern.compile("Invalid value for option '(-[^']*)': '.*' is not "
             + "a duration(?:: write (e\\.g\\. [^']*))?", Pattern.DOTALL);
-    /** A whole number, in digits, which a whole-number option refuses only for its size. */
-    private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+");
+    /** A whole number in plain digits ({@link WholeNumbers}), which a whole-number option refuses for its size only. */
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
     /** The smallest and largest value of each whole-number type an option may have, by the parser's type name. */
     private static final Map<String, Range> WHOLE_NUMBER_RANGES = Map.of(
             "int", new Range(Integer.MIN_VALUE, Integer.MAX_VALUE),
@@ -100,7 +100,7 @@ final class ParserMessages {
 
     private static String what(String javaType) {
         if (WHOLE_NUMBER_RANGES.containsKey(javaType)) {
-            return "a whole number (digits only)";
+            return "a whole number (digits 0 to 9 only)";
         }
         return switch (javaType) {
             case "boolean" -> "true or false, or no value (which is true)";

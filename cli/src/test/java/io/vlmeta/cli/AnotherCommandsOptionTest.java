@@ -15,7 +15,7 @@ class AnotherCommandsOptionTest extends OneRowCsvRefusals {
     void anotherCommandsOptionThatBeginsOneOfTheCommandsOwnSuggestsThatOne() {
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", csv, "--dataset", "d1");
 
-        assertRefused(run, "Unknown option: '--dataset' (emulator takes it, not validate)");
+        assertRefused(run, "Error: Unknown option: '--dataset' (emulator takes it, not validate)");
         assertThat(run.err()).contains("Did you mean: --dataset-id?");
     }
 
@@ -23,6 +23,13 @@ class AnotherCommandsOptionTest extends OneRowCsvRefusals {
     void anOptionGivenTwiceToTheWrongCommandIsNamedOnce() {
         CliRun run = CliRun.of(Map.of(), dir, "export", "--dry-run", "--dry-run", "--dataset-id", "d");
 
-        assertRefused(run, "Unknown option: '--dry-run' (upload takes it, not export)");
+        assertRefused(run, "Error: Unknown option: '--dry-run' (upload takes it, not export)");
+    }
+
+    @Test
+    void anotherCommandsShortOptionIsNamedWithTheCommandsThatTakeIt() {
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--csv", csv, "--dataset-id", "d", "-o", "out.csv");
+
+        assertRefused(run, "Error: Unknown option: '-o' (export and plan take it, not upload)");
     }
 }

@@ -44,7 +44,7 @@ class ArgumentFileRefusalTest {
         CliRun run = run("validate", "--csv", csv.toString(), "@" + missing);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + missing + "': " + missing
+        assertThat(run.err()).isEqualTo("Error: Cannot read the argument file '@" + missing + "': " + missing
                 + " does not exist" + ADVICE);
         assertThat(run.out()).isEmpty();
     }
@@ -58,8 +58,8 @@ class ArgumentFileRefusalTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.both()).doesNotContain("S3CRET");
-        assertThat(run.err()).isEqualTo("Cannot read the argument file given as the value of the option before it, "
-                + "word 10 of the command line: the file does not exist. An argument starting with @ names a file "
+        assertThat(run.err()).isEqualTo("Error: Cannot read the argument file given as the value of the option before "
+                + "it, word 10 of the command line: the file does not exist. An argument starting with @ names a file "
                 + "of arguments; for a value that starts with @, write @@ (--option @@value) or give it after '=' "
                 + "(--option=@value).\n");
         assertThat(new ObjectMapper().readTree(run.out()).get("error").asText()).startsWith(
@@ -100,7 +100,7 @@ class ArgumentFileRefusalTest {
         CliRun run = run("upload", "--csv", csv.toString(), "@" + self, "@" + missing);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Cannot read the argument file '@" + missing + "'");
+        assertThat(run.err()).startsWith("Error: Cannot read the argument file '@" + missing + "'");
     }
 
     @Test
@@ -142,10 +142,14 @@ class ArgumentFileRefusalTest {
         assertThat(namedInAFile.out()).isEqualTo(errorDocument(namedInAFile.err()));
     }
 
-    /** @return the one JSON line a usage error writes on stdout, for the refusal it printed on stderr */
+    /**
+     * @return the one JSON line a usage error writes on stdout, for the refusal it printed on stderr: the line
+     *     without its "Error: "
+     */
     private static String errorDocument(String err) throws IOException {
+        assertThat(err).startsWith("Error: ");
         return "{\"status\":\"error\",\"exit_code\":2,\"error\":"
-                + new ObjectMapper().writeValueAsString(err.strip()) + "}\n";
+                + new ObjectMapper().writeValueAsString(err.strip().substring("Error: ".length())) + "}\n";
     }
 
     @Test
@@ -156,8 +160,8 @@ class ArgumentFileRefusalTest {
         CliRun run = run("validate", "--json", "@" + outer);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + inner + "' named in the argument file "
-                + outer + ": " + inner + " does not exist" + ADVICE);
+        assertThat(run.err()).isEqualTo("Error: Cannot read the argument file '@" + inner + "' named in the argument "
+                + "file " + outer + ": " + inner + " does not exist" + ADVICE);
         assertThat(run.out()).startsWith("{\"status\":\"error\",\"exit_code\":2,").hasLineCount(1);
     }
 
@@ -170,7 +174,7 @@ class ArgumentFileRefusalTest {
         CliRun run = run("validate", "--csv", csv.toString(), "@" + locked);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + locked + "': " + locked
+        assertThat(run.err()).isEqualTo("Error: Cannot read the argument file '@" + locked + "': " + locked
                 + " cannot be read (no permission)" + ADVICE);
     }
 
@@ -192,6 +196,33 @@ class ArgumentFileRefusalTest {
 
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.out()).contains("@handle: string");
+    }
+
+    @Test
+    void aQuoteNotClosedOnItsLineIsRefusedNamingTheFileAndLineWithoutItsWords() throws IOException {
+        Path options = Files.writeString(dir.resolve("job.txt"), "# the job's key\n--dataset-id d1\n"
+                + "--api-key \"S3CRET --api-secret-file 'key.txt'\n");
+
+        CliRun run = run("upload", "--json", "--csv", csv.toString(), "@" + options);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: The argument file " + options + " has a quote opened on line 3 that "
+                + "is not closed on that line: close it before the line ends (a word with a quote in it goes inside "
+                + "the other quotes: \"O'Brien\").\n");
+        assertThat(run.out()).isEqualTo(errorDocument(run.err()));
+        assertThat(run.both()).doesNotContain("S3CRET");
+    }
+
+    @Test
+    void aQuoteNotClosedInAnArgumentFileNamedInAnotherIsRefusedToo() throws IOException {
+        Path inner = Files.writeString(dir.resolve("inner.txt"), "--string-fields 'O'Brien'\n");
+        Path outer = Files.writeString(dir.resolve("outer.txt"), "--csv '" + csv + "'\n@" + inner + "\n");
+
+        CliRun run = run("validate", "@" + outer);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: The argument file " + inner + " has a quote opened on line 1 that "
+                + "is not closed on that line").hasLineCount(1);
     }
 
     @Test

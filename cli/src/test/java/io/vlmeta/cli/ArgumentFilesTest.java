@@ -56,8 +56,8 @@ class ArgumentFilesTest {
         CliRun run = CliRun.of(java.util.Map.of(), dir, "validate", "--json", "@" + dir);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Cannot read the argument file '@" + dir + "': " + dir + " is a folder. An "
-                + "argument starting with @ names a file of arguments; write @@ for a word that starts with @.\n");
+        assertThat(run.err()).isEqualTo("Error: Cannot read the argument file '@" + dir + "': " + dir + " is a folder. "
+                + "An argument starting with @ names a file of arguments; write @@ for a word that starts with @.\n");
         assertThat(run.out()).startsWith("{\"status\":\"error\",\"exit_code\":2,").hasLineCount(1);
     }
 

@@ -29,20 +29,21 @@ class OptionShapedValuesTest extends OneRowCsvRefusals {
         CliRun asTheDataset = run("upload", "--csv", csv, "--dataset-id", "--apisecret=" + SECRET, "--float-fields",
                 "score", "--dry-run", "--json");
 
-        assertRefused(glued, "Unknown option: '--api-secret...' (an option's value goes after a space or '='), "
+        assertRefused(glued, "Error: Unknown option: '--api-secret...' (an option's value goes after a space or '='), "
                 + "where --float-fields's value was expected (a value that starts with '-' goes after '=': "
                 + "--float-fields=VALUE)");
-        assertRefused(afterAList, "Unknown option: '--apisecret', where --string-fields's value was expected (a "
+        assertRefused(afterAList, "Error: Unknown option: '--apisecret', where --string-fields's value was expected (a "
                 + "value that starts with '-' goes after '=': --string-fields=VALUE)");
-        assertRefused(withEquals, "Unknown option: '--api_secret', where --float-fields's value was expected (a "
+        assertRefused(withEquals, "Error: Unknown option: '--api_secret', where --float-fields's value was expected (a "
                 + "value that starts with '-' goes after '=': --float-fields=VALUE)");
-        assertRefused(asTheDataset, "Unknown option: '--apisecret', where --dataset-id's value was expected (a "
+        assertRefused(asTheDataset, "Error: Unknown option: '--apisecret', where --dataset-id's value was expected (a "
                 + "value that starts with '-' goes after '=': --dataset-id=VALUE)");
         assertThat(afterAList.err()).contains("Did you mean: --api-secret?");
         ObjectMapper json = new ObjectMapper();
         for (CliRun run : List.of(glued, afterAList, asTheDataset)) {
             assertThat(run.out().lines()).as(run.both()).hasSize(1);
-            assertThat(json.readTree(run.out()).get("error").asText()).as(run.both())
+            // the document's error is the line on standard error without its "Error: "
+            assertThat("Error: " + json.readTree(run.out()).get("error").asText()).as(run.both())
                     .isEqualTo(run.err().lines().findFirst().orElseThrow());
         }
     }
@@ -60,8 +61,9 @@ class OptionShapedValuesTest extends OneRowCsvRefusals {
     void aValueStartingWithADashAfterASpaceSaysToGiveItAfterEquals() {
         CliRun run = run("plan", "--csv", csv, "--float-fields", "score", "--dataset-id", "-d1x");
 
-        assertRefused(run, "Unknown option: '-...' (an option's value goes after a space or '='), where "
-                + "--dataset-id's value was expected (a value that starts with '-' goes after '=': --dataset-id=VALUE)");
+        assertRefused(run, "Error: Unknown option: '-...' (an option's value goes after a space or '='), where "
+                + "--dataset-id's value was expected (a value that starts with '-' goes after '=': "
+                + "--dataset-id=VALUE)");
     }
 
     @Test

@@ -45,12 +45,12 @@ class UsageTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(json.readTree(unknown.out())).isEqualTo(json.readTree(
                 "{\"status\":\"error\",\"exit_code\":2,\"error\":\"Unknown option: '--jsno'\"}"));
-        assertThat(unknown.err()).startsWith("Unknown option: '--jsno'\n");
+        assertThat(unknown.err()).startsWith("Error: Unknown option: '--jsno'\n");
         assertThat(missingValue.exitCode()).isEqualTo(2);
         assertThat(json.readTree(missingValue.out()).get("error").asText()).contains("--csv");
         assertThat(badNumber.exitCode()).isEqualTo(2);
         assertThat(json.readTree(badNumber.out()).get("error").asText())
-                .isEqualTo("--batch-size takes a whole number (digits only); the value given is not one.");
+                .isEqualTo("--batch-size takes a whole number (digits 0 to 9 only); the value given is not one.");
         assertThat(badNumber.out().lines()).hasSize(1);
         assertThat(withoutJson.exitCode()).isEqualTo(2);
         assertThat(withoutJson.out()).isEmpty();
@@ -120,7 +120,7 @@ class UsageTest {
         CliRun run = run("upload", "--csv", "x.csv", "--flaot-fields", "score");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown option: '--flaot-fields'\n").contains("--float-fields")
+        assertThat(run.err()).startsWith("Error: Unknown option: '--flaot-fields'\n").contains("--float-fields")
                 .endsWith("Try 'vlmeta upload --help' for more information.\n");
     }
 
@@ -130,11 +130,11 @@ class UsageTest {
         CliRun url = run("upload", "--csv", "x.csv", "--base-urlhttp://al1ce:Zsecr@vl.example");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown option: '--api-secret...' (an option's value goes after a space "
-                + "or '=')\n").doesNotContain("S3CRETQ");
+        assertThat(run.err()).startsWith("Error: Unknown option: '--api-secret...' (an option's value goes after a "
+                + "space or '=')\n").doesNotContain("S3CRETQ");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
                 .isEqualTo("Unknown option: '--api-secret...' (an option's value goes after a space or '=')");
-        assertThat(url.err()).startsWith("Unknown option: '--base-url...'").doesNotContain("Zsecr");
+        assertThat(url.err()).startsWith("Error: Unknown option: '--base-url...'").doesNotContain("Zsecr");
     }
 
     @Test
@@ -165,7 +165,7 @@ class UsageTest {
                 String expected = (typed.getValue().startsWith("'--api-secreet'") ? "Unknown options: "
                         : "Unknown option: ") + typed.getValue();
                 assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-                assertThat(run.err()).as(run.both()).startsWith(expected + "\n");
+                assertThat(run.err()).as(run.both()).startsWith("Error: " + expected + "\n");
                 assertThat(json.readTree(run.out()).get("error").asText()).isEqualTo(expected);
                 assertThat(run.both()).doesNotContain(secret.substring(1)).doesNotContain("s3crq")
                         .doesNotContain("deadbeef").doesNotContain("lower");
@@ -179,8 +179,8 @@ class UsageTest {
         CliRun afterATypo = run("validate", "--json", "--api-secreet", "S3CRq", "--csv", "x.csv");
         CliRun top = run("S3CRq");
 
-        assertThat(job.err()).startsWith("Unexpected argument: 'upload' takes no positional arguments (option values "
-                + "follow their option).\n");
+        assertThat(job.err()).startsWith("Error: Unexpected argument: 'upload' takes no positional arguments (option "
+                + "values follow their option).\n");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(afterATypo.out()).get("error").asText())
                 .isEqualTo("Unknown option: '--api-secreet'");
         for (CliRun run : List.of(job, afterATypo, top)) {
@@ -196,16 +196,16 @@ class UsageTest {
         CliRun far = run("S3CRq", "--csv", "m.csv", "--json");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Unknown command 'valdate': did you mean 'validate'?\n"
+        assertThat(run.err()).isEqualTo("Error: Unknown command 'valdate': did you mean 'validate'?\n"
                 + "Try 'vlmeta --help' for more information.\n");
         assertThat(run.out()).isEmpty();
         assertThat(json.exitCode()).isEqualTo(2);
-        assertThat(json.err()).startsWith("Unknown command 'uplaod': did you mean 'upload'?\n");
+        assertThat(json.err()).startsWith("Error: Unknown command 'uplaod': did you mean 'upload'?\n");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out())).isEqualTo(
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"status\":\"error\",\"exit_code\":2,"
                         + "\"error\":\"Unknown command 'uplaod': did you mean 'upload'?\"}"));
         assertThat(json.out().lines()).hasSize(1);
-        assertThat(far.err()).startsWith("Unknown command: the first word names the command, one of upload, "
+        assertThat(far.err()).startsWith("Error: Unknown command: the first word names the command, one of upload, "
                 + "validate, export, plan, plugins, emulator, demo, help.\n");
         assertThat(far.out().lines()).hasSize(1);
         for (CliRun each : List.of(run, far)) {
@@ -218,7 +218,7 @@ class UsageTest {
         CliRun run = run("validate", "--CSV", "m.csv");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Unknown option: '--CSV' (option names are lower case)\n"
+        assertThat(run.err()).isEqualTo("Error: Unknown option: '--CSV' (option names are lower case)\n"
                 + "Did you mean: --csv?\nTry 'vlmeta validate --help' for more information.\n");
     }
 
@@ -228,9 +228,9 @@ class UsageTest {
         CliRun type = run("upload", "--csv", "m.csv", "--field-type", "t0kenS3CRq");
 
         assertThat(sink.exitCode()).isEqualTo(2);
-        assertThat(sink.err()).startsWith("--sink-option takes KEY=VALUE as one word (a name, '=', then its value), "
-                + "e.g. --sink-option connect-timeout-ms=10000.\n");
-        assertThat(type.err()).startsWith("--field-type takes COLUMN=TYPE as one word (a name, '=', then its "
+        assertThat(sink.err()).startsWith("Error: --sink-option takes KEY=VALUE as one word (a name, '=', then its "
+                + "value), e.g. --sink-option connect-timeout-ms=10000.\n");
+        assertThat(type.err()).startsWith("Error: --field-type takes COLUMN=TYPE as one word (a name, '=', then its "
                 + "value), e.g. --field-type count=integer.\n");
         for (CliRun each : List.of(sink, type)) {
             assertThat(each.both()).doesNotContain("S3CRq");
@@ -243,11 +243,11 @@ class UsageTest {
         CliRun single = run("export", "--dataset-id", "d1", "--api-key", "-oS3CRq");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Expected parameter for option '--api-key' but found '--api-secret'\n");
+        assertThat(run.err()).startsWith("Error: Expected parameter for option '--api-key' but found '--api-secret'\n");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
                 .isEqualTo("Expected parameter for option '--api-key' but found '--api-secret'");
         assertThat(run.both()).doesNotContain("S3CRq");
-        assertThat(single.err()).startsWith("Expected parameter for option '--api-key' but found '-o...'\n");
+        assertThat(single.err()).startsWith("Error: Expected parameter for option '--api-key' but found '-o...'\n");
         assertThat(single.both()).doesNotContain("S3CRq");
     }
 
@@ -270,7 +270,7 @@ class UsageTest {
         CliRun run = run("upload", "--csv", "x.csv", "--api-secrt", "hunter2-secret");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown option: '--api-secrt'\n").doesNotContain("hunter2-secret");
+        assertThat(run.err()).startsWith("Error: Unknown option: '--api-secrt'\n").doesNotContain("hunter2-secret");
     }
 
     @Test
@@ -278,7 +278,8 @@ class UsageTest {
         CliRun run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command: choose one of upload, validate, plan, export, plugins, emulator, demo");
+        assertThat(run.err()).startsWith("Error: Missing command: choose one of upload, validate, plan, export, "
+                + "plugins, emulator, demo");
     }
 
     @Test
@@ -296,8 +297,8 @@ class UsageTest {
                 "--enum-fields", "confidence");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Column 'confidence' is listed as both float and enum; give each "
-                + "column one type.\n");
+        assertThat(run.err()).isEqualTo("Error: Column 'confidence' is given two types, float by --float-fields "
+                + "and enum by --enum-fields; give each column one type.\n");
     }
 
     @Test
@@ -316,8 +317,8 @@ class UsageTest {
                 "--timezone", "Mars/Olympus");
 
         assertThat(duration.exitCode()).isEqualTo(2);
-        assertThat(duration.err()).startsWith("--task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M; the value "
-                + "given is not one.\n");
+        assertThat(duration.err()).startsWith("Error: --task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M; the "
+                + "value given is not one.\n");
         assertThat(zone.exitCode()).isEqualTo(2);
         assertThat(zone.err()).startsWith("Error: --timezone 'Mars/Olympus' is not a time zone");
     }

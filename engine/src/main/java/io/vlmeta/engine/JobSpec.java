@@ -8,6 +8,7 @@ import io.vlmeta.api.VlmetaException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private String keyColumn;
         private final Map<String, String> sourceOptions = new LinkedHashMap<>();
         private final Map<String, String> fieldTypes = new LinkedHashMap<>();
+        /** Where each column's type was given, for the refusal of a second one; not part of the job. */
+        private final Map<String, String> fieldOrigins = new HashMap<>();
         private boolean infer;
         private FieldSettings fieldSettings = FieldSettings.defaults();
         private String sinkName = "visual-layer";
@@ -159,16 +162,34 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         public Builder sourceOptions(Map<String, String> values) { this.sourceOptions.putAll(values); return this; }
 
         /**
-         * Names the type of some columns.
+         * Names the type of some columns, from no named place: a conflict names the types only.
          *
          * @throws VlmetaException (usage) when a column is already named under another type
+         * @see #fields(String, List, String)
          */
         public Builder fields(String type, List<String> columns) {
+            return fields(type, columns, null);
+        }
+
+        /**
+         * Names the type of some columns.
+         *
+         * @param type    the field type's name, built in or a plugin's
+         * @param columns the columns' names, none null
+         * @param origin  where the type was given, named by a refusal ({@code --float-fields}, {@code --field-type},
+         *                a plan's key); {@code null} when not known
+         * @throws VlmetaException (usage) when a column is already named under another type: the refusal names
+         *     where each was given, and a type only when it is built in (it may be a slip, a secret even)
+         */
+        public Builder fields(String type, List<String> columns, String origin) {
             for (String column : columns) {
                 String before = fieldTypes.putIfAbsent(column, type);
                 if (before != null && !before.equals(type)) {
-                    throw VlmetaException.usage("Column '" + column + "' is listed as both " + before + " and "
-                            + type + "; give each column one type.");
+                    throw VlmetaException.usage(ColumnTypeConflict.message(column, before, fieldOrigins.get(column),
+                            type, origin));
+                }
+                if (before == null && origin != null) {
+                    fieldOrigins.put(column, origin);
                 }
             }
             return this;

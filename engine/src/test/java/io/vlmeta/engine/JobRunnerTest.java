@@ -354,7 +354,7 @@ class JobRunnerTest {
     @Test
     void oneColumnUnderTwoTypesIsAUsageError() {
         assertThatThrownBy(() -> JobSpec.builder().fields("float", List.of("score")).fields("string", List.of("score")))
-                .hasMessage("Column 'score' is listed as both float and string; give each column one type.");
+                .hasMessage("Column 'score' is given two types, float and string; give each column one type.");
     }
 
     @Test
