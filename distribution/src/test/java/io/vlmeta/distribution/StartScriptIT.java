@@ -231,7 +231,8 @@ class StartScriptIT {
 
     @Test
     void passesEveryWordOfVlmetaJavaOptsThroughUnchanged() throws Exception {
-        // what an argument file would otherwise read as a quote, an escape, a comment or a line's end
+        // what an argument file would otherwise read as a quote, an escape, a comment or a line's end, and what
+        // the here-document that carries it must not expand
         Map<String, String> values = Map.of(
                 "vlmeta.test.quotes", "it's\"quoted\"",
                 "vlmeta.test.backslashes", "C:\\trust\\store\\n.p12\\",
@@ -239,7 +240,8 @@ class StartScriptIT {
                 "vlmeta.test.comment", "#not#a#comment",
                 "vlmeta.test.escapes", "\\n\\r\\t\\f",
                 "vlmeta.test.return", "a\rb",
-                "vlmeta.test.at", "@not-a-file");
+                "vlmeta.test.at", "@not-a-file",
+                "vlmeta.test.expansions", "$(id)`id`$HOME${x:-y}");
         StringBuilder options = new StringBuilder("-XshowSettings:properties");
         values.forEach((name, value) -> options.append(" -D").append(name).append('=').append(value));
         Files.createFile(work.resolve("-Dvlmeta.test.glob=decoy")); // what the * would match, expanded
