@@ -72,8 +72,9 @@ class OnePassReportOutputTest {
             reportJson = Files.readString(jsonFile);
             reportHtml = Files.readString(spec.reportPath());
             String generatedAt = SharedFixtures.json(jsonFile).get("generated_at").asText();
-            reportJson = reportJson.replace(generatedAt, "GENERATED-AT");
-            reportHtml = reportHtml.replace(generatedAt, "GENERATED-AT");
+            String runId = SharedFixtures.json(jsonFile).get("run_id").asText(); // a random UUID per run
+            reportJson = reportJson.replace(generatedAt, "GENERATED-AT").replace(runId, "RUN-ID");
+            reportHtml = reportHtml.replace(generatedAt, "GENERATED-AT").replace(runId, "RUN-ID");
             Files.delete(jsonFile);
             Files.delete(spec.reportPath());
         }

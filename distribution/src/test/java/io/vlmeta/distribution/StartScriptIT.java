@@ -2,6 +2,8 @@ package io.vlmeta.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,13 +12,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/vlmeta from the unpacked tar.gz: how it finds Java, refuses an old one, and hands over the arguments. */
+/**
+ * bin/vlmeta from the unpacked tar.gz: how it finds Java, refuses an old one, and hands over the arguments and
+ * VLMETA_JAVA_OPTS (through an argument file on a file descriptor, off the command line every user can read).
+ */
 class StartScriptIT {
+    /** the shells bin/vlmeta is written for: dash is Debian's sh, bash the sh of other systems */
+    private static final List<String> SHELLS = List.of("/bin/dash", "/bin/bash");
+
     @TempDir
     Path dir;
 
@@ -170,5 +179,100 @@ class StartScriptIT {
         assertThat(run.exitCode()).as(run.both()).isZero();
         assertThat(run.err()).contains("version \"" + System.getProperty("java.version") + "\"");
         assertThat(run.out()).startsWith("vlmeta " + Archives.VERSION + "\n");
+    }
+
+    /** @return VLMETA_JAVA_OPTS's -D options printed back by the JVM with -XshowSettings:properties */
+    private static Map<String, String> properties(String showSettingsOutput) {
+        Map<String, String> properties = new HashMap<>();
+        // split at line feeds alone: a value may hold a carriage return
+        for (String line : showSettingsOutput.split("\n")) {
+            if (line.startsWith("    vlmeta.test.")) {
+                properties.put(line.substring(4, line.indexOf(" = ")), line.substring(line.indexOf(" = ") + 3));
+            }
+        }
+        return properties;
+    }
+
+    @Test
+    void keepsVlmetaJavaOptsOffTheProcessListWhileJavaStillTakesThem() throws Exception {
+        for (String shell : SHELLS) {
+            if (!Files.isExecutable(Path.of(shell))) {
+                continue;
+            }
+            Path out = dir.resolve("out " + shell.substring(5));
+            Path err = dir.resolve("err " + shell.substring(5));
+            ProcessBuilder builder = new ProcessBuilder(shell, script.toString(), "validate", "--csv", "-",
+                    "--string-fields", "a")
+                    .directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(Map.of("PATH", Tools.path(tools, Tools.realJava(dir.resolve(shell
+                    .substring(5)))), "HOME", work.toString(), "VLMETA_CDS", "0",
+                    "VLMETA_JAVA_OPTS", "-Djavax.net.ssl.trustStorePassword=S3CRET -XshowSettings:properties"));
+            Process process = builder.start();
+            // the script execs Java in its own process: its command line is Java's once it names the jar
+            Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+            String javaCommandLine = "";
+            for (int tries = 0; tries < 600 && !javaCommandLine.contains("-jar"); tries++) {
+                Thread.sleep(50);
+                javaCommandLine = Files.readString(cmdline, StandardCharsets.ISO_8859_1).replace('\0', ' ');
+            }
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write("file_fullpath,a\n/images/1.jpg,x\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            String errors = Files.readString(err, StandardCharsets.ISO_8859_1);
+
+            assertThat(javaCommandLine).as(shell).doesNotContain("S3CRET").doesNotContain("trustStorePassword")
+                    .contains(" @/dev/fd/3 -jar ");
+            assertThat(errors).as(shell).contains("    javax.net.ssl.trustStorePassword = S3CRET\n");
+            assertThat(process.exitValue()).as(shell + errors).isZero();
+        }
+    }
+
+    @Test
+    void passesEveryWordOfVlmetaJavaOptsThroughUnchanged() throws Exception {
+        // what an argument file would otherwise read as a quote, an escape, a comment or a line's end, and what
+        // the here-document that carries it must not expand
+        Map<String, String> values = Map.of(
+                "vlmeta.test.quotes", "it's\"quoted\"",
+                "vlmeta.test.backslashes", "C:\\trust\\store\\n.p12\\",
+                "vlmeta.test.glob", "*",
+                "vlmeta.test.comment", "#not#a#comment",
+                "vlmeta.test.escapes", "\\n\\r\\t\\f",
+                "vlmeta.test.return", "a\rb",
+                "vlmeta.test.at", "@not-a-file",
+                "vlmeta.test.expansions", "$(id)`id`$HOME${x:-y}");
+        StringBuilder options = new StringBuilder("-XshowSettings:properties");
+        values.forEach((name, value) -> options.append(" -D").append(name).append('=').append(value));
+        Files.createFile(work.resolve("-Dvlmeta.test.glob=decoy")); // what the * would match, expanded
+
+        for (String shell : SHELLS) {
+            if (!Files.isExecutable(Path.of(shell))) {
+                continue;
+            }
+            Map<String, String> env = Map.of("PATH", Tools.path(tools, Tools.realJava(dir.resolve(shell
+                    .substring(5)))), "HOME", work.toString(), "VLMETA_CDS", "0",
+                    "VLMETA_JAVA_OPTS", options.toString());
+
+            Launch run = Launch.run(work, env, shell, script.toString(), "--version");
+
+            assertThat(run.exitCode()).as(shell + run.both()).isZero();
+            assertThat(properties(run.err())).as(shell + run.both()).isEqualTo(values);
+        }
+    }
+
+    @Test
+    void anArgumentFileInVlmetaJavaOptsKeepsItsPlaceAmongTheOtherWords() throws Exception {
+        // Java opens no argument file named inside another: this one stays on the command line, in its place
+        Path first = Files.writeString(work.resolve("first.args"), "-Dvlmeta.test.order=file -Dvlmeta.test.file=read\n");
+        Map<String, String> env = Map.of("PATH", Tools.path(tools, Tools.realJava(dir)), "HOME", work.toString(),
+                "VLMETA_CDS", "0", "VLMETA_JAVA_OPTS", "-XshowSettings:properties -Dvlmeta.test.order=before @" + first
+                        + " -Dvlmeta.test.order=after");
+
+        Launch run = vlmeta(env, "--version");
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(properties(run.err())).as(run.both())
+                .isEqualTo(Map.of("vlmeta.test.order", "after", "vlmeta.test.file", "read"));
     }
 }

@@ -75,6 +75,7 @@ final class HtmlReport {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"vlmeta-run-id\" content=\"").append(Html.escape(report.runId())).append("\">\n")
                 .append("<title>vlmeta ").append("validation".equals(report.kind()) ? "validation report: " : "report: ")
                 .append(Html.escape(report.input())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -88,8 +89,10 @@ final class HtmlReport {
         }
         outcomes(page, report);
         page.append("<footer>Written by vlmeta at ").append(Html.escape(report.generatedAt()))
-                .append(". The same report as data: <code>").append(Html.escape(jsonFileName))
-                .append("</code>.</footer>\n</body>\n</html>\n");
+                .append(", run ").append(Html.escape(report.runId())).append(". The same report as data: <code>")
+                .append(Html.escape(jsonFileName)).append("</code> beside this file, if its <code>run_id</code> is ")
+                .append(Html.escape(report.runId())).append("; another run ID means that file is another run's.")
+                .append("</footer>\n</body>\n</html>\n");
         return page.toString();
     }
 
@@ -135,6 +138,7 @@ final class HtmlReport {
         facts.put("Errors", Numbers.count(report.errorCount()));
         facts.put("Warnings", Numbers.count(report.warningCount()));
         facts.put("Written", report.generatedAt());
+        facts.put("Run ID", report.runId());
         page.append("<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\">\n");
         facts.forEach((name, value) -> page.append("<tr><th>").append(name).append("</th><td>")
                 .append(Html.escape(value)).append("</td></tr>\n"));

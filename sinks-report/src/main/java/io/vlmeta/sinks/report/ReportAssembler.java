@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Joins the job's summary with what the recorders saw into one {@link ReportDocument}. */
 final class ReportAssembler {
     private final Clock clock;
+    private final Supplier<String> runIds;
 
-    ReportAssembler(Clock clock) {
+    /** @param runIds gives each report assembled its run ID */
+    ReportAssembler(Clock clock, Supplier<String> runIds) {
         this.clock = clock;
+        this.runIds = runIds;
     }
 
     /** @param kind {@code validation}, {@code dry-run} or {@code upload} */
@@ -38,7 +42,8 @@ final class ReportAssembler {
             }
         });
         List<ReportDocument.ProblemLine> problems = summary.problems().stream().map(ReportAssembler::line).toList();
-        return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), summary.dryRun(),
+        return new ReportDocument(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), runIds.get(),
+                summary.dryRun(),
                 kind, summary.input(), summary.source(), summary.mapping(), datasetId, UriRedaction.server(baseUrl),
                 summary.rows(), summary.errorCount(), summary.warningCount(), summary.gatePassed(),
                 List.copyOf(fields), problems, summary.outcomes(), coverage,

@@ -9,6 +9,9 @@ import java.util.Map;
  * The report as a value: what the JSON file holds (in snake case) and what the HTML file shows.
  *
  * @param generatedAt  when it was written (UTC, ISO 8601)
+ * @param runId        the run the report belongs to, the same in its JSON and HTML files (a random UUID): files
+ *                     whose run IDs differ are of two runs, as when a run was stopped between putting the two
+ *                     in place
  * @param dryRun       true when nothing was meant to be sent
  * @param kind         what the report describes: {@code validation}, {@code dry-run} or {@code upload}
  * @param input        the input as the user named it
@@ -27,7 +30,7 @@ import java.util.Map;
  *                     paths were not mapped to a dataset
  * @param invalidValues each field's refused values, grouped with counts (the most frequent first)
  */
-record ReportDocument(String generatedAt, boolean dryRun, String kind, String input, String source, String mapping,
+record ReportDocument(String generatedAt, String runId, boolean dryRun, String kind, String input, String source, String mapping,
                       String datasetId, String baseUrl, long rows, long errorCount, long warningCount,
                       boolean gatePassed, List<FieldSection> fields, List<ProblemLine> problems,
                       List<FieldOutcome> outcomes, io.vlmeta.api.Coverage coverage,

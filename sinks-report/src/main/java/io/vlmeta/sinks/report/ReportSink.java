@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The dry-run sink: takes the declarations and entries an upload would send, sends nothing, and
@@ -43,6 +44,7 @@ final class ReportSink implements Sink {
     /** From the engine before {@code complete}; {@code null} when paths were not mapped. */
     private volatile io.vlmeta.api.Coverage coverage;
     private final ReportAssembler assembler;
+    private final ReportPair pair;
     private final Map<String, FieldRecorder> recorders = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Fields opened early and not yet confirmed by {@code openField}: left out of the report. */
     private final Map<String, FieldRecorder> earlyRecorders = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,14 +52,19 @@ final class ReportSink implements Sink {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    ReportSink(SinkRequest request, Clock clock) {
+    /**
+     * @param runIds gives each report its run ID, which both of its files carry
+     * @param pair   puts the two files in place
+     */
+    ReportSink(SinkRequest request, Clock clock, Supplier<String> runIds, ReportPair pair) {
         this.files = request.option(ReportSinkProvider.REPORT_OPTION).filter(p -> !p.isBlank())
                 .map(Path::of).map(ReportFiles::at);
         this.datasetId = request.datasetId();
         this.baseUrl = request.baseUrl();
         this.log = request.log();
         this.cancellation = request.cancellation();
-        this.assembler = new ReportAssembler(clock);
+        this.assembler = new ReportAssembler(clock, runIds);
+        this.pair = pair;
         this.kind = switch (request.option(JOB_MODE_OPTION).orElse("dry-run")) {
             case "validate" -> "validation";
             case "upload" -> "upload";
@@ -125,22 +132,9 @@ final class ReportSink implements Sink {
             return;
         }
         // each file is written beside its place and moved there whole: a run ended while writing (a second
-        // Ctrl-C, a kill) leaves the previous report or none, never a truncated one
-        ReportFileDraft jsonDraft = ReportFileDraft.write(target.json(), "json", json);
-        ReportFileDraft htmlDraft;
-        try {
-            htmlDraft = ReportFileDraft.write(target.html(), "html", html);
-        } catch (VlmetaException e) {
-            jsonDraft.discard();
-            throw e;
-        }
-        try {
-            jsonDraft.moveInPlace();
-        } catch (VlmetaException e) {
-            htmlDraft.discard();
-            throw e;
-        }
-        htmlDraft.moveInPlace();
+        // Ctrl-C, a kill) leaves the previous report or none, never a truncated one; one ended between the two
+        // moves leaves files that name different runs
+        pair.write(target, json, html);
         log.accept("Report written: " + target.html() + " (data: " + target.json() + ")");
     }
 

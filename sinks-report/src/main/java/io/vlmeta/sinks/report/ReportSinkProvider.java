@@ -7,6 +7,8 @@ import io.vlmeta.api.SinkRequest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The {@code report} sink: a dry run sends its declarations and entries here instead of to the
@@ -18,14 +20,22 @@ public final class ReportSinkProvider implements SinkProvider {
     public static final String REPORT_OPTION = "report";
 
     private final Clock clock;
+    private final Supplier<String> runIds;
+    private final ReportPair pair;
 
-    /** A provider using the system clock for the report's time stamp. */
+    /** A provider using the system clock for the report's time stamp and a random UUID for its run ID. */
     public ReportSinkProvider() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), () -> UUID.randomUUID().toString(), new ReportPair());
     }
 
-    ReportSinkProvider(Clock clock) {
+    /**
+     * @param runIds gives each report the run ID both of its files carry
+     * @param pair   puts the two files in place
+     */
+    ReportSinkProvider(Clock clock, Supplier<String> runIds, ReportPair pair) {
         this.clock = clock;
+        this.runIds = runIds;
+        this.pair = pair;
     }
 
     @Override
@@ -45,6 +55,6 @@ public final class ReportSinkProvider implements SinkProvider {
 
     @Override
     public Sink open(SinkRequest request) {
-        return new ReportSink(request, clock);
+        return new ReportSink(request, clock, runIds, pair);
     }
 }

@@ -33,6 +33,7 @@ final class DryRunFixture {
     static final String SECRET = "s3cr3t-never-shown";
     static final String FILE = "metadata.csv";
     static final int ROWS = 12;
+    static final String RUN_ID = "4f0c1c52-1d0e-4b7e-9a57-2f3c8f1d6a90";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
 
     final List<String> log = new ArrayList<>();
@@ -69,7 +70,12 @@ final class DryRunFixture {
     }
 
     static Sink open(SinkRequest request) {
-        return new ReportSinkProvider(CLOCK).open(request);
+        return open(request, RUN_ID, new ReportPair());
+    }
+
+    /** @param pair puts the report's two files in place */
+    static Sink open(SinkRequest request, String runId, ReportPair pair) {
+        return new ReportSinkProvider(CLOCK, () -> runId, pair).open(request);
     }
 
     static List<FieldDeclaration> declarations() {

@@ -15,7 +15,7 @@ class ReportAssemblerBaseUrlTest {
     private static String reported(String baseUrl) {
         RunSummary summary = new RunSummary("m.csv", "csv", "no media mapping", true, List.of(), Map.of(), 0, 0, 0,
                 List.of(), true, List.of());
-        return new ReportAssembler(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+        return new ReportAssembler(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "run")
                 .assemble(summary, Map.of(), "d1", baseUrl, "validation", null, List.of()).baseUrl();
     }
 

@@ -339,4 +339,46 @@ class ReportSinkTest {
                 Path.of("run.json")));
         assertThat(ReportFiles.at(Path.of("run"))).isEqualTo(new ReportFiles(Path.of("run.html"), Path.of("run.json")));
     }
+
+    @Test
+    void bothFilesOfAReportNameTheRunTheyBelongTo() throws IOException {
+        JsonNode report = passingReport();
+        String page = Files.readString(dir.resolve("out/vlmeta-report.html"));
+
+        assertThat(report.get("run_id").asText()).isEqualTo(DryRunFixture.RUN_ID);
+        assertThat(page).contains("<meta name=\"vlmeta-run-id\" content=\"" + DryRunFixture.RUN_ID + "\">\n")
+                .contains("<tr><th>Run ID</th><td>" + DryRunFixture.RUN_ID + "</td></tr>\n")
+                .contains("<code>vlmeta-report.json</code> beside this file, if its <code>run_id</code> is "
+                        + DryRunFixture.RUN_ID + "; another run ID means that file is another run's.");
+    }
+
+    @Test
+    void aRunStoppedBetweenTheTwoMovesLeavesFilesThatNameDifferentRuns() throws IOException {
+        Path html = dir.resolve("out/vlmeta-report.html");
+        Path json = dir.resolve("out/vlmeta-report.json");
+        try (Sink sink = DryRunFixture.open(fixture.request(html), "run-1", new ReportPair())) {
+            fixture.passingRun(sink);
+        }
+        // the instant between the two moves, where a kill or a failed move of the HTML file ends a run
+        ReportPair stoppedBetweenMoves = new ReportPair() {
+            @Override
+            void betweenMoves() {
+                throw new IllegalStateException("stopped between the moves");
+            }
+        };
+
+        try (Sink sink = DryRunFixture.open(new DryRunFixture().request(html), "run-2", stoppedBetweenMoves)) {
+            assertThatThrownBy(() -> DryRunFixture.failingRun(sink)).hasMessage("stopped between the moves");
+        }
+
+        // the second run's data beside the first run's page, each whole and each naming its own run
+        JsonNode data = mapper.readTree(json.toFile());
+        assertThat(data.get("run_id").asText()).isEqualTo("run-2");
+        assertThat(data.get("gate_passed").asBoolean()).isFalse();
+        assertThat(data.get("error_count").asLong()).isEqualTo(5);
+        String page = Files.readString(html);
+        assertThat(page).contains("<meta name=\"vlmeta-run-id\" content=\"run-1\">\n")
+                .contains("<tr><th>Run ID</th><td>run-1</td></tr>\n").contains("Validation passed: 12 rows")
+                .doesNotContain("run-2").endsWith("</html>\n");
+    }
 }
