@@ -9,6 +9,9 @@ import picocli.CommandLine;
 
 /** Reads {@code 90s}, {@code 30m}, {@code 2h}, {@code 500ms} or ISO 8601 ({@code PT30M}). */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    /** The forms a duration takes, as a refusal ends with them. */
+    static final String FORMS = "write e.g. 90s, 30m, 2h or PT30M";
+
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     @Override
@@ -28,7 +31,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration: write e.g. 90s, 30m, 2h or PT30M");
+                    "'" + value + "' is not a duration: " + FORMS);
         }
     }
 }

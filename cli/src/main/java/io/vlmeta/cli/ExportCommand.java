@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code vlmeta export}: saves a dataset's media export (file name to media id) through the
- * {@code visual-layer} sink, so {@code validate --export-file} and dry runs can map paths offline.
+ * {@code visual-layer} sink, so {@code validate --export-file} and dry runs can map paths offline. Standard
+ * output gets the saved file's path, or with {@code --json} one document: {@link ExportSummary}, or the refusal
+ * as the jobs write theirs ({@link JsonSummary#printError}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpWidth = 110,
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  vlmeta export --dataset-id abc123 -o export_media_id.csv",
             "  vlmeta validate --csv metadata.csv --infer --export-file export_media_id.csv",
+            "  vlmeta export --dataset-id abc123 -o export_media_id.csv --json   # one JSON document on stdout",
             "",
             "Environment: VL_BASE_URL, VL_API_KEY, VL_API_SECRET, VL_DATASET_ID (flags win).",
             "Exit codes: 0 saved, 1 server failure or unwritable file, 2 usage error, 3 no such dataset."})
@@ -42,6 +45,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
     Path output;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout (the file saved, or the error) and "
+            + "nothing else there; the other lines go to stderr.")
+    boolean json;
 
     @Option(names = "--sink-option", paramLabel = "KEY=VALUE",
             description = "An option of the Visual Layer sink, as upload takes it, e.g. connect-timeout-ms=3000.")
@@ -61,6 +68,18 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return export();
+        } catch (VlmetaException e) {
+            if (json) {
+                // a script that asked for JSON reads standard output only: the refusal is a document there too
+                JsonSummary.printError(e.getMessage(), e.code().exitCode(), context.out());
+            }
+            throw e;
+        }
+    }
+
+    private int export() {
         String url = server.url(context);
         String dataset = JobSpecs.firstOf(datasetId, context.env("VL_DATASET_ID").orElse(null), null);
         if (dataset == null) {
@@ -68,6 +87,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         JobSpecs.Credentials credentials = server.credentials(context);
         Path target = output != null ? output : Path.of(defaultFileName(dataset));
+        ExportTarget.check(target, json); // before the server is asked anything
         SinkRequest request = new SinkRequest(url, dataset, credentials.apiKey(),
                 credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
                 "export:" + dataset, null, sinkOptions, line -> context.err().println(line), Cancellation.NEVER);
@@ -84,7 +104,15 @@ final class ExportCommand implements Callable<Integer> {
         context.err().printf(Locale.ROOT, "Saved %,d media of dataset %s to %s%n", media, dataset, target);
         context.err().println("Check paths offline with: " + context.program() + " validate --export-file "
                 + ResumeCommand.quote(target.toString()) + " ...");
-        context.out().println(target);
+        if (!json) {
+            context.out().println(target);
+        } else if (!JsonSummary.printExport(new ExportSummary(target.toAbsolutePath().normalize(), media, dataset,
+                url), context.out())) {
+            // the export is saved; a script reading the JSON does not know it
+            context.err().println("Error: standard output did not take the whole JSON document (a full disk, or a "
+                    + "reader that stopped reading); the export itself was saved to " + target + ".");
+            return 1;
+        }
         return 0;
     }
 

@@ -184,7 +184,7 @@ final class JobOptions {
     @Option(names = "--sink-option", paramLabel = "KEY=VALUE", description = "An option for sink plugins.")
     Map<String, String> sinkOptions = new LinkedHashMap<>();
 
-    /** For a sink option a plan file set, how a refusal names it: its key in the plan (see PlanApplier). */
+    /** For a sink option a plan file set, how a refusal names it: its place in the plan (see PlanPlace). */
     final Map<String, String> sinkOptionOrigins = new LinkedHashMap<>();
 
     // --- output and plugins

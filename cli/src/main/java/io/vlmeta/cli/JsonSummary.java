@@ -41,6 +41,16 @@ final class JsonSummary {
     }
 
     /**
+     * Writes the document of an export that was saved ({@code vlmeta export --json}), as {@link #print} writes a
+     * job's summary.
+     *
+     * @return false when {@code out} could not take it all
+     */
+    static boolean printExport(ExportSummary export, PrintStream out) {
+        return printJson(export.json(), out);
+    }
+
+    /**
      * Writes the JSON for a job that ended before it had a summary, as {@link #print} writes the summary:
      * status {@code stopped} for a stop the user asked for (exit code {@link Stops#EXIT_CODE}), else
      * {@code error}.

@@ -2,7 +2,6 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
-import io.vlmeta.engine.OptionLimits;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -180,15 +179,17 @@ final class PlanApplier {
             try {
                 timeout = u.taskTimeout() == null ? null : new DurationConverter().convert(u.taskTimeout());
             } catch (CommandLine.TypeConversionException e) {
-                throw VlmetaException.usage("Plan " + planPath + ": upload.task-timeout " + e.getMessage() + ".");
+                // the converter shows the value it refuses, as a flag's own refusal may: a plan's is not shown
+                throw at("upload.task-timeout").refuse("not a duration; " + DurationConverter.FORMS);
+            } catch (ArithmeticException | NumberFormatException e) { // more digits than a duration holds
+                throw at("upload.task-timeout").refuse("too long a duration; " + DurationConverter.FORMS);
             }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
             Map<String, String> taken = new LinkedHashMap<>();
             merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options")
                     // a key the sinks do not read is the plan's, not a --sink-option nobody typed
                     .forEach(key -> {
-                        options.sinkOptionOrigins.put(key, "key 'upload.sink-options." + key + "' of plan "
-                                + planPath);
+                        options.sinkOptionOrigins.put(key, at("upload.sink-options." + key).toString());
                         taken.put(key, options.sinkOptions.get(key));
                     });
             // checked here, not when the upload opens its sink, so that validate refuses what upload would
@@ -201,8 +202,7 @@ final class PlanApplier {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw VlmetaException.usage("Plan " + planPath + ": field-settings.timezone is not a time zone: "
-                    + JobSpecs.TIME_ZONES_ACCEPTED + ".");
+            throw at("field-settings.timezone").refuse("not a time zone; " + JobSpecs.TIME_ZONES_ACCEPTED);
         }
     }
 
@@ -210,9 +210,13 @@ final class PlanApplier {
     private void requireMatchMode(String matchBy) {
         List<String> modes = VisualLayerSinkProvider.matchModes();
         if (!modes.contains(matchBy.strip().toLowerCase(Locale.ROOT))) {
-            throw VlmetaException.usage("Plan " + planPath + ": matching.match-by must be one of "
-                    + String.join(", ", modes) + ".");
+            throw at("matching.match-by").refuse("not a way to match; use one of " + String.join(", ", modes));
         }
+    }
+
+    /** @return where in the plan a refusal of {@code key} points */
+    private PlanPlace at(String key) {
+        return PlanPlace.of(planPath).key(key);
     }
 
     /** @param refuse refuse a changed input (an upload of the plan's own input), else warn */
@@ -264,8 +268,8 @@ final class PlanApplier {
      * refused as the plan's key, not as a flag nobody typed
      */
     private int pickLimit(String flag, int flagValue, Integer planValue, String planKey) {
-        if (planValue != null && !given.test(flag)) {
-            OptionLimits.requireAtLeastOne("Plan " + planPath + ": " + planKey, planValue);
+        if (planValue != null && !given.test(flag) && planValue < 1) {
+            throw at(planKey).refuse("the value given is " + planValue + "; it takes a whole number of at least 1");
         }
         return pick(flag, flagValue, planValue, planKey);
     }
@@ -310,8 +314,8 @@ final class PlanApplier {
         planned.forEach((key, value) -> {
             if (value == null || value.isBlank()) {
                 // YAML's ~, null or nothing after the colon: no option of any plugin takes an empty value
-                throw VlmetaException.usage("Plan " + planPath + ": " + planKey + "." + key + " needs a value; "
-                        + "give one, or remove the key to leave the option unset.");
+                throw at(planKey + "." + key).refuse("no value; give one, or remove the key to leave the option "
+                        + "unset");
             }
             String flagValue = flags.get(key);
             if (flagValue == null) {

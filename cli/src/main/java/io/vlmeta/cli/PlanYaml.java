@@ -42,6 +42,8 @@ final class PlanYaml {
             .addModule(PlanNumbers.module())
             .build();
 
+    private static final String EMPTY = "the file is empty; write one with 'vlmeta plan ... -o FILE'";
+
     private PlanYaml() {
     }
 
@@ -57,107 +59,119 @@ final class PlanYaml {
 
     /**
      * @throws VlmetaException (input unreadable) when the file cannot be read; (usage) when it is not
-     *     a plan: not YAML, an unknown key, a value of the wrong kind, no or a newer {@code version}
+     *     a plan: not YAML, an unknown key, a value of the wrong kind, no or a newer {@code version}; each worded
+     *     as {@link PlanPlace} words it
      */
     static PlanFile read(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw VlmetaException.usage("Plan " + file + " does not exist; write one with 'vlmeta plan ... -o "
-                    + file + "'.");
+            throw PlanPlace.of(file).refuse("no such file; write one with 'vlmeta plan ... -o " + file + "'");
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot read plan " + file + ": it "
-                    + FileFaults.whyUnreadable(file, e) + ".", e);
+            throw PlanPlace.of(file).refuse(ErrorCode.INPUT_UNREADABLE, "the file "
+                    + FileFaults.whyUnreadable(file, e), e);
         }
         return parse(text, file.toString());
     }
 
     /** @param name the plan's name for messages */
     static PlanFile parse(String text, String name) {
+        PlanPlace whole = PlanPlace.of(name);
         if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
-            throw VlmetaException.usage("Plan " + name + " is empty; write one with 'vlmeta plan ... -o FILE'.");
+            throw whole.refuse(EMPTY);
         }
         PlanFile plan;
         try {
             plan = MAPPER.readValue(text, PlanFile.class);
         } catch (UnrecognizedPropertyException e) {
             Collection<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-            String where = e.getPath().size() > 1 ? " under '" + path(e.getPath().subList(0, e.getPath().size() - 1))
-                    + "'" : "";
             String hint = NameSuggestions.didYouMean(e.getPropertyName(), known);
-            throw VlmetaException.usage("Plan " + name + keyLine(text, e.getPropertyName(), e.getLocation())
-                    + ": unknown key '" + e.getPropertyName()
-                    + "'" + where + (hint.isEmpty() ? "." : "; " + hint) + " Keys there: " + String.join(", ", known)
-                    + ".");
+            throw whole.line(keyLine(text, e.getPropertyName(), e.getLocation())).key(path(e.getPath()))
+                    .refuse("unknown key; " + (hint.isEmpty() ? "keys there: " : hint + " Keys there: ")
+                            + String.join(", ", known));
         } catch (MismatchedInputException e) {
-            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
-                    + kind(e.getTargetType()) + ".");
+            throw at(whole, e).refuse(wrongKind(e.getTargetType()));
         } catch (PlanNumbers.TooLarge e) {
-            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath()) + "' needs "
-                    + "a whole number of at most " + e.max() + ".");
+            throw at(whole, e).refuse("too large; it takes a whole number of at most " + e.max());
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JacksonException syntax && !(syntax instanceof JsonMappingException)) {
-                throw notYaml(name, syntax);
+                throw notYaml(whole, syntax);
             }
-            throw VlmetaException.usage("Plan " + name + line(e.getLocation()) + ": '" + path(e.getPath())
-                    + "' cannot be read (" + e.getOriginalMessage().lines().findFirst().orElse("") + ").");
+            throw at(whole, e).refuse("cannot be read (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + ")");
         } catch (JacksonException e) {
-            throw notYaml(name, e);
+            throw notYaml(whole, e);
         }
         if (plan == null) {
-            throw VlmetaException.usage("Plan " + name + " is empty; write one with 'vlmeta plan ... -o FILE'.");
+            throw whole.refuse(EMPTY);
         }
+        PlanPlace version = whole.line(keyLine(text, "version", null)).key("version");
         if (plan.version() == null) {
-            throw VlmetaException.usage("Plan " + name + " has no 'version' key; a plan written by this vlmeta "
-                    + "starts with 'version: " + PlanFile.VERSION + "'.");
+            throw version.refuse("missing; a plan written by this vlmeta starts with 'version: " + PlanFile.VERSION
+                    + "'");
         }
         if (plan.version() != PlanFile.VERSION) {
-            throw VlmetaException.usage("Plan " + name + " has version " + plan.version() + "; this vlmeta reads "
-                    + "version " + PlanFile.VERSION + " (write the plan again with this vlmeta's 'plan').");
+            throw version.refuse(plan.version() + " is not read by this vlmeta; it reads version " + PlanFile.VERSION
+                    + " (write the plan again with this vlmeta's 'plan')");
         }
         if (plan.input() == null || plan.input().path() == null) {
-            throw VlmetaException.usage("Plan " + name + " names no input: it needs 'input:' with 'path:'.");
+            throw whole.key("input.path").refuse("missing; a plan names its input with 'input:' and 'path:' under it");
         }
-        if (plan.columns() != null) {
-            for (PlanFile.Column column : plan.columns()) {
-                if (column == null || column.name() == null || column.name().isBlank() || column.type() == null
-                        || column.type().isBlank()) {
-                    throw VlmetaException.usage("Plan " + name + ": every entry under 'columns' needs a 'name' "
-                            + "and a 'type' (e.g. '- name: score' and 'type: float').");
-                }
+        List<PlanFile.Column> columns = plan.columns() == null ? List.of() : plan.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            String lacking = lacking(columns.get(i));
+            if (lacking != null) {
+                throw whole.key("columns[" + (i + 1) + "]").refuse(lacking + "; every entry under 'columns' needs a "
+                        + "'name' and a 'type' (e.g. '- name: score' and 'type: float')");
             }
         }
         return plan;
     }
 
-    private static VlmetaException notYaml(String name, JacksonException e) {
+    /** @return what a column entry lacks, e.g. {@code "no 'type'"}; null when it has both */
+    private static String lacking(PlanFile.Column column) {
+        boolean name = column != null && column.name() != null && !column.name().isBlank();
+        boolean type = column != null && column.type() != null && !column.type().isBlank();
+        if (name && type) {
+            return null;
+        }
+        return name ? "no 'type'" : type ? "no 'name'" : "no 'name' and no 'type'";
+    }
+
+    private static PlanPlace at(PlanPlace whole, JsonMappingException e) {
+        return whole.line(lineNumber(e.getLocation())).key(path(e.getPath()));
+    }
+
+    private static VlmetaException notYaml(PlanPlace whole, JacksonException e) {
         String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
         if (why.startsWith("while scanning a quoted scalar") && e.getLocation() != null) {
             // the parser marks where the quote opened, and words it after itself
-            return VlmetaException.usage("Plan " + name + " is not YAML: a quote opened on line "
-                    + e.getLocation().getLineNr() + " is never closed.");
+            return whole.line(e.getLocation().getLineNr()).refuse("not YAML; a quote opened on this line is never "
+                    + "closed");
         }
-        return VlmetaException.usage("Plan " + name + line(e.getLocation()) + " is not YAML: "
-                + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".");
+        return whole.line(lineNumber(e.getLocation())).refuse("not YAML (" + why + ")");
     }
 
     /**
      * The line of a key: Jackson reports where it stopped, which is past the key's whole value when
      * that value is a map or a list, so the key is looked for in the text first.
+     *
+     * @return the line from 1; 0 when neither the text nor {@code location} shows it
      */
-    private static String keyLine(String text, String key, JsonLocation location) {
+    private static int keyLine(String text, String key, JsonLocation location) {
         Pattern keyAtLineStart = Pattern.compile("^[ \\t]*(?:- )?['\"]?" + Pattern.quote(key) + "['\"]?[ \\t]*:",
                 Pattern.MULTILINE);
         Matcher matcher = keyAtLineStart.matcher(text);
         if (matcher.find()) {
-            return ", line " + (text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1);
+            return (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
         }
-        return line(location);
+        return lineNumber(location);
     }
 
-    private static String line(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : ", line " + location.getLineNr();
+    /** @return the line from 1; 0 when not known */
+    private static int lineNumber(JsonLocation location) {
+        return location == null ? 0 : Math.max(location.getLineNr(), 0);
     }
 
     private static String path(List<JsonMappingException.Reference> path) {
@@ -165,22 +179,23 @@ final class PlanYaml {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String kind(Class<?> type) {
+    /** @return what is wrong with a value of another kind than {@code type}, saying what the key takes */
+    private static String wrongKind(Class<?> type) {
         if (type == null) {
-            return "another kind of value";
+            return "a value of the wrong kind";
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            return "a whole number";
+            return "not a whole number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "not true or false";
         }
         if (type == String.class) {
-            return "a single value (text)";
+            return "not a single value (text)";
         }
         if (List.class.isAssignableFrom(type)) {
-            return "a list";
+            return "not a list";
         }
-        return Map.class.isAssignableFrom(type) || type.isRecord() ? "a map of keys" : "another kind of value";
+        return Map.class.isAssignableFrom(type) || type.isRecord() ? "not a map of keys" : "a value of the wrong kind";
     }
 }

@@ -2,6 +2,9 @@ package io.vlmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.vlmeta.emulator.EmulatorConfig;
 import io.vlmeta.emulator.EmulatorExtension;
 import io.vlmeta.emulator.FaultPlan;
@@ -135,5 +138,116 @@ class ExportCommandTest {
 
         assertThat(export.exitCode()).isEqualTo(2);
         assertThat(export.err()).isEqualTo("Error: No dataset given: pass --dataset-id (or set VL_DATASET_ID).\n");
+    }
+
+    @Test
+    void withJsonStdoutHoldsOneDocumentNamingTheFileTheMediaTheDatasetAndTheServerWithoutCredentials() throws Exception {
+        EMULATOR.emulator().addDataset("scripted", Examples.filenames());
+        Path saved = dir.resolve("exports/./scripted.csv");
+        String server = EMULATOR.emulator().baseUrl();
+        String withPassword = server.replace("://", "://robot:S3CRET@");
+
+        CliRun export = run("export", "--dataset-id", "scripted", "--base-url", withPassword, "-o", saved.toString(),
+                "--json");
+
+        assertThat(export.exitCode()).as(export.both()).isZero();
+        assertThat(export.out()).isEqualTo("{\"status\":\"exported\",\"exit_code\":0,\"file\":\""
+                + dir.resolve("exports/scripted.csv") + "\",\"media\":" + Examples.filenames().size()
+                + ",\"dataset_id\":\"scripted\",\"base_url\":\"" + server + "\"}\n");
+        assertThat(export.err()).contains("Saved " + Examples.filenames().size() + " media of dataset scripted to "
+                + saved);
+        assertThat(export.both()).doesNotContain("S3CRET").doesNotContain("robot");
+        assertThat(dir.resolve("exports/scripted.csv")).exists();
+    }
+
+    @Test
+    void withJsonARefusalOfTheServerIsTheErrorDocumentWithItsExitCode() throws Exception {
+        CliRun export = run("export", "--dataset-id", "no-such-dataset", "--base-url", EMULATOR.emulator().baseUrl(),
+                "-o", dir.resolve("absent.csv").toString(), "--json");
+
+        assertThat(export.exitCode()).as(export.both()).isEqualTo(3);
+        JsonNode error = errorDocument(export);
+        assertThat(error.get("exit_code").asInt()).isEqualTo(3);
+        assertThat(export.err()).endsWith("Error: " + error.get("error").asText() + "\n");
+        assertThat(error.get("error").asText()).startsWith("Dataset 'no-such-dataset' was not found");
+    }
+
+    @Test
+    void withJsonAUsageErrorIsTheErrorDocumentWhetherTheParserOrTheCommandRefusesIt() throws Exception {
+        CliRun noValue = run("export", "--json", "--dataset-id");
+        CliRun noDataset = run("export", "--json", "--base-url", EMULATOR.emulator().baseUrl());
+        CliRun badOption = run("export", "--json", "--dataset-id", "d", "--base-url", EMULATOR.emulator().baseUrl(),
+                "--sink-option", "conect-timeout-ms=3000");
+
+        for (CliRun refused : List.of(noValue, noDataset, badOption)) {
+            assertThat(refused.exitCode()).as(refused.both()).isEqualTo(2);
+            assertThat(errorDocument(refused).get("exit_code").asInt()).isEqualTo(2);
+        }
+        assertThat(errorDocument(noDataset).get("error").asText())
+                .isEqualTo("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
+        assertThat(errorDocument(badOption).get("error").asText())
+                .startsWith("Unknown --sink-option 'conect-timeout-ms': the visual-layer sink reads ");
+    }
+
+    @Test
+    void aDashAsTheOutputIsRefusedAsStandardOutputNotSavedAsAFileNamedDash() throws Exception {
+        EMULATOR.emulator().addDataset("dashed", Examples.filenames());
+        long before = requests();
+
+        CliRun json = run("export", "--dataset-id", "dashed", "--base-url", EMULATOR.emulator().baseUrl(), "-o", "-",
+                "--json");
+        CliRun plain = run("export", "--dataset-id", "dashed", "--base-url", EMULATOR.emulator().baseUrl(), "-o", "-");
+
+        assertThat(json.exitCode()).as(json.both()).isEqualTo(2);
+        assertThat(json.err()).isEqualTo("Error: Cannot save the export as '-': it names standard output or a device, "
+                + "where export never writes the export (with --json standard output holds the JSON document only); "
+                + "name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to read.\n");
+        assertThat(errorDocument(json).get("exit_code").asInt()).isEqualTo(2);
+        assertThat(plain.exitCode()).as(plain.both()).isEqualTo(2);
+        assertThat(plain.err()).isEqualTo("Error: Cannot save the export as '-': it names standard output or a device, "
+                + "where export never writes the export; name a file, e.g. -o export_media_id-ID.csv, for 'validate "
+                + "--export-file' to read.\n");
+        assertThat(plain.out()).isEmpty();
+        assertThat(Path.of("-")).doesNotExist();
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aLinkToStandardOutputOrAPipeIsRefusedNotReplacedByTheExport() throws Exception {
+        EMULATOR.emulator().addDataset("linked", Examples.filenames());
+        // a link in a folder of the test's own: were it not refused, the export would replace the link, not
+        // /dev/stdout itself
+        Path link = Files.createSymbolicLink(dir.resolve("out.csv"), Path.of("/dev/stdout"));
+        Path pipe = dir.resolve("pipe.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        long before = requests();
+
+        CliRun toLink = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                link.toString(), "--json");
+        CliRun toPipe = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                pipe.toString());
+
+        assertThat(toLink.exitCode()).as(toLink.both()).isEqualTo(2);
+        assertThat(toLink.err()).isEqualTo("Error: Cannot save the export as '" + link + "': it names standard output "
+                + "or a device, where export never writes the export (with --json standard output holds the JSON "
+                + "document only); name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to "
+                + "read.\n");
+        assertThat(errorDocument(toLink).get("exit_code").asInt()).isEqualTo(2);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(toPipe.exitCode()).as(toPipe.both()).isEqualTo(2);
+        assertThat(toPipe.err()).isEqualTo("Error: Cannot save the export as '" + pipe + "': it is not a regular file "
+                + "(a device or a pipe); name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to "
+                + "read.\n");
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    /** @return the one JSON document on standard output, which must be an error document */
+    private static JsonNode errorDocument(CliRun run) throws Exception {
+        assertThat(run.out()).as(run.both()).hasLineCount(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("status").asText()).isEqualTo("error");
+        assertThat(json.fieldNames()).toIterable().containsExactly("status", "exit_code", "error");
+        return json;
     }
 }

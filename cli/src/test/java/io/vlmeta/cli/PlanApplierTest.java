@@ -171,17 +171,62 @@ class PlanApplierTest {
         PlanFile relative = new PlanFile(1, new PlanFile.Input("data/metadata.csv", null, null, null, null, null,
                 null, null), List.of(new PlanFile.Column("score", "float", null)), null, null,
                 new PlanFile.Matching(null, null, "../exports/export.csv"), null, null, null);
-        CliContext context = new CliContext(Map.of(), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
-        UploadCommand command = new UploadCommand(context);
-        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs();
 
-        new PlanApplier(relative, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
-                new PrintStream(err, true, StandardCharsets.UTF_8)::println).apply(JobSpec.Mode.VALIDATE);
-        JobSpec spec = JobSpecs.from(command.options, JobSpec.Mode.VALIDATE, context);
+        JobSpec spec = applyWithoutFlags(relative, JobSpec.Mode.VALIDATE);
 
         assertThat(spec.input()).isEqualTo(Path.of("/plans/data/metadata.csv"));
         assertThat(spec.exportFile()).isEqualTo(Path.of("/exports/export.csv"));
         assertThat(spec.fieldReasons()).containsEntry("score", "plan.yaml");
+    }
+
+    /** Applies a plan of {@link #PLAN}'s input and columns with this upload section, without flags. */
+    private void applyUpload(PlanFile.Upload upload) {
+        applyWithoutFlags(new PlanFile(1, PLAN.input(), PLAN.columns(), null, null, null, null, null, upload),
+                JobSpec.Mode.DRY_RUN);
+    }
+
+    private JobSpec applyWithoutFlags(PlanFile plan, JobSpec.Mode mode) {
+        CliContext context = new CliContext(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
+        UploadCommand command = new UploadCommand(context);
+        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs();
+        new PlanApplier(plan, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
+                new PrintStream(err, true, StandardCharsets.UTF_8)::println).apply(mode);
+        return JobSpecs.from(command.options, mode, context);
+    }
+
+    @Test
+    void aPlansTaskTimeoutThatIsNoDurationIsRefusedAsThePlansKeyWithoutItsValue() {
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, "S3CRET", null)))
+                .isInstanceOf(io.vlmeta.api.VlmetaException.class)
+                .hasMessage("Plan /plans/plan.yaml, upload.task-timeout: not a duration; write e.g. 90s, 30m, 2h or "
+                        + "PT30M.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"99999999999999999999h", "9999999999999999h"})
+    void aPlansTaskTimeoutTooLongForADurationIsRefusedAsThePlansKeyNotWithATrace(String timeout) {
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, timeout, null)))
+                .isInstanceOf(io.vlmeta.api.VlmetaException.class)
+                .hasMessage("Plan /plans/plan.yaml, upload.task-timeout: too long a duration; write e.g. 90s, 30m, 2h "
+                        + "or PT30M.");
+    }
+
+    @Test
+    void aPlansSinkOptionValueIsRefusedAsThePlansKeyWithoutItsValue() {
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, null,
+                Map.of("one-file-per-field", "S3CRET")))).isInstanceOf(io.vlmeta.api.VlmetaException.class)
+                .hasMessage("Plan /plans/plan.yaml, upload.sink-options.one-file-per-field: not true or false.");
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, null,
+                Map.of("connect-timeout-ms", "S3CRET"))))
+                .hasMessage("Plan /plans/plan.yaml, upload.sink-options.connect-timeout-ms: not a whole number from 1 "
+                        + "to 2147483647.");
+    }
+
+    @Test
+    void aPlansLimitBelowOneIsRefusedAsThePlansKeyWithTheNumberGiven() {
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, -3, null, null)))
+                .hasMessage("Plan /plans/plan.yaml, upload.parallel: the value given is -3; it takes a whole number "
+                        + "of at least 1.");
     }
 }

@@ -206,7 +206,7 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).endsWith("Error: Unknown key 'upload.sink-options.token' of plan " + plan + ": the "
+        assertThat(run.err()).endsWith("Error: Plan " + plan + ", upload.sink-options.token: unknown option; the "
                 + "visual-layer sink reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, "
                 + "poll-max-interval-ms, queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, "
                 + "retry-max-attempts, retry-max-delay-ms; the report sink reads report.\n")
@@ -238,8 +238,8 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.enum-limit must be a whole number "
-                + "of at least 1; the value given is 0.\n");
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", field-settings.enum-limit: the value given is 0; it "
+                + "takes a whole number of at least 1.\n");
     }
 
     @Test
@@ -249,8 +249,8 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", line 36: 'field-settings.enum-option-max-length' "
-                + "needs a whole number.\n");
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", line 36, field-settings.enum-option-max-length: "
+                + "not a whole number.\n");
     }
 
     @Test
@@ -260,8 +260,8 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": upload.batch-size must be a whole number of at "
-                + "least 1; the value given is 0.\n");
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", upload.batch-size: the value given is 0; it takes "
+                + "a whole number of at least 1.\n");
     }
 
     @Test
@@ -270,8 +270,8 @@ class PlanWorkflowTest {
 
         for (CliRun run : List.of(dryRun(plan), validate(plan))) {
             assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("Error: Key 'upload.sink-options.retry-max-attempts' of plan " + plan
-                    + " must be a whole number from 1 to 2147483647, not '0'.\n");
+            assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", upload.sink-options.retry-max-attempts: not a "
+                    + "whole number from 1 to 2147483647.\n");
         }
     }
 
@@ -282,7 +282,7 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": field-settings.timezone is not a time zone: use a "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", field-settings.timezone: not a time zone; use a "
                 + "region such as Europe/Berlin or America/New_York, or an offset such as +02:00.\n");
     }
 
@@ -296,8 +296,8 @@ class PlanWorkflowTest {
             CliRun run = cli("validate", "--plan", plan.toString(), "--json");
 
             assertThat(run.exitCode()).as(empty + ": " + run.both()).isEqualTo(2);
-            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + ": upload.sink-options.retry-max-attempts "
-                    + "needs a value; give one, or remove the key to leave the option unset.\n");
+            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + ", upload.sink-options.retry-max-attempts: "
+                    + "no value; give one, or remove the key to leave the option unset.\n");
             assertThat(run.out()).as(empty).startsWith("{\"status\":\"error\"").hasLineCount(1);
         }
     }
@@ -311,9 +311,9 @@ class PlanWorkflowTest {
         CliRun overWay = cli("validate", "--plan", way.toString(), "--match-by", "path");
 
         assertThat(overZone.exitCode()).as(overZone.both()).isEqualTo(2);
-        assertThat(overZone.err()).contains("field-settings.timezone is not a time zone");
+        assertThat(overZone.err()).contains("field-settings.timezone: not a time zone");
         assertThat(overWay.exitCode()).as(overWay.both()).isEqualTo(2);
-        assertThat(overWay.err()).contains("matching.match-by must be one of");
+        assertThat(overWay.err()).contains("matching.match-by: not a way to match; use one of");
         assertThat(overZone.both() + overWay.both()).doesNotContain("S3CRET");
     }
 
@@ -335,8 +335,8 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ": matching.match-by must be one of path, suffix, "
-                + "basename, stem.\n");
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", matching.match-by: not a way to match; use one of "
+                + "path, suffix, basename, stem.\n");
     }
 
     @Test
@@ -347,7 +347,7 @@ class PlanWorkflowTest {
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(run.err()).startsWith("Error: Plan " + plan + ", line ")
-                .contains(": unknown key 'batch-sise' under 'upload'; did you mean 'batch-size'? Keys there: "
+                .contains(", upload.batch-sise: unknown key; did you mean 'batch-size'? Keys there: "
                         + "batch-size, parallel, sink-options, task-timeout.\n");
     }
 

@@ -69,7 +69,7 @@ class PlanYamlTest {
         String yaml = PlanYaml.write(plan(List.of(), Map.of())).replace("  match-by:", "  match_by:");
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "plan.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessageMatching("Plan plan\\.yaml, line \\d+: unknown key 'match_by' under 'matching'; did you "
+                .hasMessageMatching("Plan plan\\.yaml, line \\d+, matching\\.match_by: unknown key; did you "
                         + "mean 'match-by'\\? Keys there: allow-unmatched, export-file, match-by\\.")
                 .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(2);
     }
@@ -79,7 +79,7 @@ class PlanYamlTest {
         String yaml = "version: 1\ninput:\n  path: a.csv\ncolumn:\n  - name: a\n    type: float\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 4: unknown key 'column'; did you mean 'columns'? Keys there: columns, "
+                .hasMessage("Plan p.yaml, line 4, column: unknown key; did you mean 'columns'? Keys there: columns, "
                         + "dataset, field-settings, input, left-out, matching, patient-data, upload, version.");
     }
 
@@ -88,7 +88,7 @@ class PlanYamlTest {
         String yaml = "version: 1\ninput:\n  path: a.csv\nupload:\n  batch-size: lots\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 5: 'upload.batch-size' needs a whole number.");
+                .hasMessage("Plan p.yaml, line 5, upload.batch-size: not a whole number.");
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class PlanYamlTest {
                 + "\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 5: 'field-settings.enum-option-max-length' needs a whole number.");
+                .hasMessage("Plan p.yaml, line 5, field-settings.enum-option-max-length: not a whole number.");
     }
 
     @Test
@@ -106,7 +106,8 @@ class PlanYamlTest {
         String yaml = "version: 1\ninput:\n  path: a.csv\nupload:\n  batch-size: 2147483648\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 5: 'upload.batch-size' needs a whole number of at most 2147483647.");
+                .hasMessage("Plan p.yaml, line 5, upload.batch-size: too large; it takes a whole number of at most "
+                        + "2147483647.");
     }
 
     @Test
@@ -122,25 +123,34 @@ class PlanYamlTest {
     @Test
     void refusesAPlanWithoutOrWithANewerVersion() {
         assertThatThrownBy(() -> PlanYaml.parse("input:\n  path: a.csv\n", "p.yaml"))
-                .hasMessage("Plan p.yaml has no 'version' key; a plan written by this vlmeta starts with 'version: 1'.");
-        assertThatThrownBy(() -> PlanYaml.parse("version: 2\ninput:\n  path: a.csv\n", "p.yaml"))
-                .hasMessage("Plan p.yaml has version 2; this vlmeta reads version 1 (write the plan again with this "
-                        + "vlmeta's 'plan').");
+                .hasMessage("Plan p.yaml, version: missing; a plan written by this vlmeta starts with 'version: 1'.");
+        assertThatThrownBy(() -> PlanYaml.parse("# mine\nversion: 2\ninput:\n  path: a.csv\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 2, version: 2 is not read by this vlmeta; it reads version 1 (write the "
+                        + "plan again with this vlmeta's 'plan').");
     }
 
     @Test
-    void refusesAColumnWithoutANameOrType() {
-        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n",
-                "p.yaml")).hasMessage("Plan p.yaml: every entry under 'columns' needs a 'name' and a 'type' (e.g. "
-                + "'- name: score' and 'type: float').");
+    void refusesAColumnWithoutANameOrTypeNamingTheEntryAndWhatItLacks() {
+        String columns = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
+        String needs = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
+                + "'type: float').";
+
+        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - name: b\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, columns[2]: no 'type'" + needs);
+        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - type: float\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, columns[2]: no 'name'" + needs);
+        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - why: none\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, columns[2]: no 'name' and no 'type'" + needs);
     }
 
     @Test
     void refusesTextThatIsNotYaml() {
         assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput: {path: a.csv\n", "p.yaml"))
-                .isInstanceOf(VlmetaException.class).hasMessageStartingWith("Plan p.yaml, line ")
-                .hasMessageContaining(" is not YAML: ");
-        assertThatThrownBy(() -> PlanYaml.parse("", "p.yaml")).hasMessageStartingWith("Plan p.yaml is empty");
+                .isInstanceOf(VlmetaException.class).hasMessageMatching("Plan p\\.yaml, line \\d+: not YAML \\(.+\\)\\.");
+        assertThatThrownBy(() -> PlanYaml.parse("", "p.yaml"))
+                .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
+        assertThatThrownBy(() -> PlanYaml.parse("# only a comment\n", "p.yaml"))
+                .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
     }
 
     @Test
@@ -148,7 +158,7 @@ class PlanYamlTest {
         Path missing = dir.resolve("nope.yaml");
 
         assertThatThrownBy(() -> PlanYaml.read(missing)).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan " + missing + " does not exist; write one with 'vlmeta plan ... -o " + missing
+                .hasMessage("Plan " + missing + ": no such file; write one with 'vlmeta plan ... -o " + missing
                         + "'.");
     }
 
@@ -165,18 +175,40 @@ class PlanYamlTest {
         Path folder = Files.createDirectories(dir.resolve("plan.yaml"));
 
         assertThatThrownBy(() -> PlanYaml.read(folder)).isInstanceOf(VlmetaException.class)
-                .hasMessage("Cannot read plan " + folder + ": it is a folder.");
+                .hasMessage("Plan " + folder + ": the file is a folder.")
+                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(1);
     }
 
     @Test
     void anUnknownKeyWithoutASuggestionEndsItsSentenceBeforeTheKeysThere() {
         assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: a.csv\nupload:\n  zzz: 1\n", "p.yaml"))
-                .hasMessageStartingWith("Plan p.yaml, line 5: unknown key 'zzz' under 'upload'. Keys there: ");
+                .hasMessage("Plan p.yaml, line 5, upload.zzz: unknown key; keys there: batch-size, parallel, "
+                        + "sink-options, task-timeout.");
     }
 
     @Test
     void aQuoteNeverClosedIsNamedWithTheLineItOpensOn() {
         assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: \"a.csv\nmatching:\n  match-by: path\n",
-                "p.yaml")).hasMessage("Plan p.yaml is not YAML: a quote opened on line 3 is never closed.");
+                "p.yaml")).hasMessage("Plan p.yaml, line 3: not YAML; a quote opened on this line is never closed.");
+    }
+
+    @Test
+    void aPlanWithoutAnInputPathIsRefusedAsTheKeyItLacks() {
+        String lacking = "Plan p.yaml, input.path: missing; a plan names its input with 'input:' and 'path:' under it.";
+
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\n", "p.yaml")).hasMessage(lacking);
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  source: csv\n", "p.yaml")).hasMessage(lacking);
+    }
+
+    @Test
+    void aValueNotTrueOrFalseOrNotAListIsRefusedAsItsKey() {
+        String plan = "version: 1\ninput:\n  path: a.csv\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "matching:\n  allow-unmatched: [a]\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 5, matching.allow-unmatched: not true or false.");
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "columns: 3\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 4, columns: not a list.");
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "dataset: 3\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 4, dataset: not a map of keys.");
     }
 }

@@ -55,7 +55,7 @@ import java.util.Objects;
  *                        file's line); a column missing here was named by {@code --<type>-fields}
  * @param inputLabel      how messages name the input; {@code null} for {@code input.toString()}
  * @param sinkOptionOrigins for a sink option not given by {@code --sink-option}, how a refusal names it (a plan
- *                        file's key: {@code key 'upload.sink-options.token' of plan p.yaml}); a name missing here
+ *                        file's key: {@code Plan p.yaml, upload.sink-options.token}); a name missing here
  *                        was given by {@code --sink-option}
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,

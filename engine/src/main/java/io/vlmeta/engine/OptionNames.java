@@ -46,7 +46,8 @@ public final class OptionNames {
      *                an option is for any of them; none of them lists its options: every name passes
      * @param options the sink options' names and values, none null
      * @param origins for an option not given by {@code --sink-option}, how it is named (a plan file's key, see
-     *                {@link JobSpec#sinkOptionOrigins()}): a plan's key is not refused as a flag nobody typed
+     *                {@link JobSpec#sinkOptionOrigins()}): a plan's key is not refused as a flag nobody typed, but
+     *                as {@code ORIGIN: unknown option; ...}
      * @throws VlmetaException (usage) naming the first option none of them reads, and what each reads
      */
     public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options, Map<String, String> origins) {
@@ -62,8 +63,10 @@ public final class OptionNames {
         }
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
-                throw VlmetaException.usage("Unknown " + origins.getOrDefault(name, "--sink-option '" + name + "'")
-                        + ": " + String.join("; ", readers) + ".");
+                String origin = origins.get(name);
+                // a plan's key reads as the plan's other refusals do: "Plan FILE, KEY: what is wrong; ..."
+                throw VlmetaException.usage((origin == null ? "Unknown --sink-option '" + name + "':"
+                        : origin + ": unknown option;") + " " + String.join("; ", readers) + ".");
             }
         }
     }

@@ -45,8 +45,9 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
     /**
      * @param options the sink options by name, none null
      * @param origins for an option not given by {@code --sink-option}, how a refusal names it (a plan file's key:
-     *                {@code key 'upload.sink-options.retry-max-attempts' of plan p.yaml}); else it is named as
-     *                {@code Sink option 'retry-max-attempts'}
+     *                {@code Plan p.yaml, upload.sink-options.retry-max-attempts}, refused as
+     *                {@code ORIGIN: not a whole number from 1 to ...}, without its value, which a plan's reader may
+     *                not have meant to show); else it is named as {@code Sink option 'retry-max-attempts'}
      * @throws VlmetaException (usage) naming the first option whose value this sink cannot read, and what it reads
      */
     static SinkOptions from(Map<String, String> options, Map<String, String> origins) {
@@ -67,11 +68,11 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
 
     /** The options' values as given, and how a refusal names each. */
     private record Values(Map<String, String> options, Map<String, String> origins) {
-        private String named(String name) {
+        /** @param accepted what the option takes, e.g. {@code "true or false"} */
+        private VlmetaException refused(String name, String accepted, String text) {
             String origin = origins.get(name);
-            // the origin starts lower case, as it does inside the engine's sentences
-            return origin == null ? "Sink option '" + name + "'"
-                    : Character.toUpperCase(origin.charAt(0)) + origin.substring(1);
+            return VlmetaException.usage(origin == null ? "Sink option '" + name + "' must be " + accepted + ", not '"
+                    + text + "'." : origin + ": not " + accepted + ".");
         }
 
         private boolean flag(String name) {
@@ -79,7 +80,7 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(text);
             }
-            throw VlmetaException.usage(named(name) + " must be true or false, not '" + text + "'.");
+            throw refused(name, "true or false", text);
         }
 
         private long number(String name, long defaultValue) {
@@ -95,8 +96,7 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             } catch (NumberFormatException e) {
                 // the message below says what is accepted
             }
-            throw VlmetaException.usage(named(name) + " must be a whole number from 1 to " + Integer.MAX_VALUE
-                    + ", not '" + text + "'.");
+            throw refused(name, "a whole number from 1 to " + Integer.MAX_VALUE, text);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class VisualLayerSinkProvider implements SinkProvider {
      *
      * @param options the sink options by name, none null; a name this sink does not read is let through
      * @param origins for an option not given by {@code --sink-option}, how a refusal names it (a plan file's key:
-     *                {@code key 'upload.sink-options.retry-max-attempts' of plan p.yaml})
+     *                {@code Plan p.yaml, upload.sink-options.retry-max-attempts})
      * @throws io.vlmeta.api.VlmetaException (usage) naming the first option whose value this sink cannot read
      */
     public static void checkOptionValues(Map<String, String> options, Map<String, String> origins) {

@@ -29,14 +29,16 @@ class SinkOptionsTest {
     }
 
     @Test
-    void anOptionAPlanSetIsRefusedAsThePlansKeyNotAsASinkOptionFlag() {
-        Map<String, String> options = Map.of("retry-max-attempts", "0", "queued-batches", "0");
-        Map<String, String> origins = Map.of("retry-max-attempts",
-                "key 'upload.sink-options.retry-max-attempts' of plan p.yaml");
+    void anOptionAPlanSetIsRefusedAsThePlansKeyNotAsASinkOptionFlagAndWithoutItsValue() {
+        Map<String, String> options = Map.of("retry-max-attempts", "S3CRET", "queued-batches", "0");
+        Map<String, String> origins = Map.of("retry-max-attempts", "Plan p.yaml, upload.sink-options.retry-max-attempts",
+                "one-file-per-field", "Plan p.yaml, upload.sink-options.one-file-per-field");
 
         assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(options, origins))
-                .isInstanceOf(VlmetaException.class).hasMessage("Key 'upload.sink-options.retry-max-attempts' of plan "
-                        + "p.yaml must be a whole number from 1 to 2147483647, not '0'.");
+                .isInstanceOf(VlmetaException.class).hasMessage("Plan p.yaml, upload.sink-options.retry-max-attempts: "
+                        + "not a whole number from 1 to 2147483647.");
+        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(Map.of("one-file-per-field", "S3CRET"),
+                origins)).hasMessage("Plan p.yaml, upload.sink-options.one-file-per-field: not true or false.");
         assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(Map.of("queued-batches", "0"), origins))
                 .hasMessage("Sink option 'queued-batches' must be a whole number from 1 to 2147483647, not '0'.");
     }
