@@ -1,11 +1,14 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The sink's tuning knobs, read from {@link SinkRequest#options()} ({@code --sink-option k=v}).
@@ -37,6 +40,9 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
     static final Set<String> NAMES = Set.of("retry-max-attempts", "retry-base-delay-ms", "retry-max-delay-ms",
             "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches",
             "read-back-wait-ms", "cancel-wait-ms", "one-file-per-field");
+
+    /** A whole number as typed for a number option: ASCII digits, perhaps signed, so a negative one is named back. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     static SinkOptions from(SinkRequest request) {
         return from(request.options(), Map.of());
@@ -79,24 +85,34 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(text);
             }
-            throw VlmetaException.usage(named(name) + " must be true or false, not '" + text + "'.");
+            // the word is not shown: a value typed in the wrong place may be a secret
+            throw VlmetaException.usage(named(name) + " takes true or false; the value given is neither.");
         }
 
+        /**
+         * @return the option's value, from 1 to {@link Integer#MAX_VALUE}, or {@code defaultValue} when not given
+         * @throws VlmetaException (usage) for a value that is not a whole number in the digits 0-9, without
+         *     showing it, as it may be a secret typed in the wrong place; and for a number out of range, named back
+         *     in {@link OptionRanges}' words, as every number given for an option outside its range is
+         */
         private long number(String name, long defaultValue) {
             String text = options.get(name);
             if (text == null) {
                 return defaultValue;
             }
-            try {
-                long value = Long.parseLong(text.strip());
-                if (value >= 1 && value <= Integer.MAX_VALUE) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // the message below says what is accepted
+            String digits = text.strip();
+            // Long.parseLong would also take digits of other scripts (Arabic-Indic and the like), not typed here
+            if (!WHOLE_NUMBER.matcher(digits).matches()) {
+                throw VlmetaException.usage(named(name) + " takes a whole number from 1 to " + Integer.MAX_VALUE
+                        + ", in the digits 0-9; the value given is not one.");
             }
-            throw VlmetaException.usage(named(name) + " must be a whole number from 1 to " + Integer.MAX_VALUE
-                    + ", not '" + text + "'.");
+            BigInteger value = new BigInteger(digits);
+            if (value.bitLength() >= Long.SIZE) {
+                throw VlmetaException.usage(named(name) + " must be a whole number from 1 to " + Integer.MAX_VALUE
+                        + "; the value given is too " + (value.signum() < 0 ? "small." : "large."));
+            }
+            OptionRanges.between(named(name), value.longValue(), 1, Integer.MAX_VALUE);
+            return value.longValue();
         }
     }
 }
