@@ -2,6 +2,7 @@ package io.vlmeta.sources.parquet;
 
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Problem;
@@ -22,10 +23,10 @@ import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,14 +152,25 @@ final class ParquetRecordSource implements RecordSource {
                 .build();
         try {
             return new ParquetFileReader(new LocalInputFile(path), options);
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " cannot be opened: permission denied.", e);
+        } catch (FileNotFoundException | FileSystemException e) {
+            // opening the file failed (parquet-java opens it as a RandomAccessFile), before any byte was judged
+            throw unreadable(path, name, e);
         } catch (IOException | RuntimeException e) {
             throw new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a readable Parquet file: "
                     + reason(e), e);
         }
+    }
+
+    /**
+     * @param path    the file that was opened
+     * @param name    how messages name it
+     * @param failure what opening it threw
+     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
+     *     reads is refused: {@code data.parquet cannot be read (no permission).}; never the system's own text
+     */
+    static VlmetaException unreadable(Path path, String name, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " " + FileFaults.whyUnreadable(path, failure)
+                + ".", failure);
     }
 
     /** Makes a file the current one, checking that a part file has the first file's columns. */
