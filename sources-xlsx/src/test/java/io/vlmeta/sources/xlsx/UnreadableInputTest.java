@@ -79,6 +79,22 @@ class UnreadableInputTest {
         assertThat(failing.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
     }
 
+    @Test
+    void aFailureWhileTheWorkbookIsReadIsSaidInWordsWithoutTheSystemsText() throws IOException {
+        Path file = Files.writeString(dir.resolve("data.xlsx"), "x");
+
+        VlmetaException failing = WorkbookFailures.translate(new IOException("Input/output error"), file, "data.xlsx",
+                "data.xlsx, sheet 'metadata'");
+        VlmetaException damaged = WorkbookFailures.translate(new java.util.zip.ZipException("invalid stored block "
+                + "lengths"), file, "data.xlsx", "data.xlsx, sheet 'metadata'");
+
+        assertThat(failing.code().name() + ": " + failing.getMessage()).isEqualTo("INPUT_UNREADABLE: data.xlsx cannot "
+                + "be read (an input/output error of the system).");
+        assertThat(damaged.code().name() + ": " + damaged.getMessage()).isEqualTo("INPUT_MALFORMED: data.xlsx, sheet "
+                + "'metadata' is damaged: its compressed content cannot be unpacked; open the file in a spreadsheet "
+                + "program and save it again.");
+    }
+
     /** @return the refusal of opening {@code file}, as code and message */
     private static String refusal(Path file) {
         VlmetaException refused = catchThrowableOfType(() -> new XlsxSourceProvider().open(new SourceRequest(file, null,
