@@ -250,9 +250,18 @@ final class JsonlRecordSource implements RecordSource {
             return VlmetaException.malformed(file + " line " + line + " holds bytes that are not valid UTF-8;"
                     + " JSON Lines files are UTF-8, so save the file as UTF-8.");
         }
-        if (e instanceof ZipException || e instanceof java.io.EOFException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file (" + e.getMessage()
-                    + "), near line " + line + ".", e);
+        // the decompressor's own words ("invalid stored block lengths") are not shown: they name its workings
+        if (e instanceof java.io.EOFException) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: it ends before"
+                    + " its compressed data does, near line " + line + ".", e);
+        }
+        if (e instanceof ZipException && "Not in GZIP format".equals(e.getMessage())) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not gzip-compressed, though its name ends"
+                    + " in .gz; give it a name without .gz, or compress it with gzip.", e);
+        }
+        if (e instanceof ZipException) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: its compressed"
+                    + " data is damaged near line " + line + ".", e);
         }
         return unreadable(path, file, e);
     }

@@ -209,7 +209,36 @@ class BrokenLinesTest {
 
         assertThatThrownBy(() -> SourceRun.of(file))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessageStartingWith(file + " is not a complete gzip file");
+                .hasMessageStartingWith(file + " is not a complete gzip file: it ends before its compressed data does,"
+                        + " near line ")
+                .hasMessageEndingWith(".")
+                .message().doesNotContain("ZLIB");
+    }
+
+    @Test
+    void refusesAFileNamedGzThatIsNotGzipInWordsWithoutTheDecompressors() throws IOException {
+        Path file = write("labels.jsonl.gz", "{\"file_fullpath\": \"a.jpg\"}\n");
+
+        assertThatThrownBy(() -> SourceRun.of(file))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                .hasMessage(file + " is not gzip-compressed, though its name ends in .gz; give it a name without .gz,"
+                        + " or compress it with gzip.");
+    }
+
+    @Test
+    void refusesAGzipFileWithDamagedDataNamingTheLineNearIt() throws IOException {
+        Path file = dir.resolve("labels.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("{\"file_fullpath\": \"a.jpg\"}\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        // the first block's header after gzip's ten: a block type that does not exist (binary 11)
+        bytes[10] = (byte) 0xFF;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> SourceRun.of(file))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                .hasMessage(file + " is not a complete gzip file: its compressed data is damaged near line 1.");
     }
 
     @Test
