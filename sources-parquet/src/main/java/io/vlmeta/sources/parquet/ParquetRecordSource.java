@@ -156,9 +156,26 @@ final class ParquetRecordSource implements RecordSource {
             // opening the file failed (parquet-java opens it as a RandomAccessFile), before any byte was judged
             throw unreadable(path, name, e);
         } catch (IOException | RuntimeException e) {
-            throw new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a readable Parquet file: "
-                    + reason(e), e);
+            throw unreadableFooter(name, e);
         }
+    }
+
+    /**
+     * @param name    how messages name the file
+     * @param failure what reading the file's footer threw, once the file was open
+     * @return the refusal of a file that is not Parquet, or whose footer (where Parquet keeps its columns) is
+     *     damaged, in words: parquet-java's own name the file {@code LocalInputFile@1b2c3d} and count bytes from
+     *     inside the file, so they are matched, never shown
+     */
+    private static VlmetaException unreadableFooter(String name, Exception failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("is not a Parquet file")) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a Parquet file: it does not end with"
+                    + " the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the input's format"
+                    + " with --source.", failure);
+        }
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is a damaged Parquet file: its footer, which"
+                + " describes its columns, cannot be read (the file may be cut short); write the file again.", failure);
     }
 
     /**
