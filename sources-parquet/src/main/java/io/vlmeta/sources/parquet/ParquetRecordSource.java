@@ -340,25 +340,25 @@ final class ParquetRecordSource implements RecordSource {
             return vlmeta;
         }
         String where = file + " record " + (recordNumber + 1);
-        if (e instanceof ParquetCodecs.UnsupportedCodecException codec) {
+        ParquetCodecs.UnsupportedCodecException codec = unsupportedCodec(e);
+        if (codec != null) {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is compressed with " + codec.codec()
                     + ", which this reader cannot decompress; write the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or no"
                     + " compression.", e);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " could not be read: " + reason(e), e);
+        // parquet-java's and Thrift's own words ("don't know what type: 15") name their workings, not the file's fault
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " cannot be read: the file's data there is"
+                + " damaged (a page of values cannot be decoded); write the file again.", e);
     }
 
-    /** @return the innermost message, since parquet-java wraps its causes */
-    private static String reason(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof ParquetCodecs.UnsupportedCodecException) {
-                break;
+    /** @return the codec refusal among {@code e} and its causes, since parquet-java wraps them; null when none is */
+    private static ParquetCodecs.UnsupportedCodecException unsupportedCodec(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ParquetCodecs.UnsupportedCodecException codec) {
+                return codec;
             }
-            cause = cause.getCause();
         }
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
+        return null;
     }
 
     private static void closeQuietly(ParquetFileReader reader) {

@@ -188,6 +188,21 @@ class FoldersAndColumnsTest {
     }
 
     @Test
+    void refusesARecordWhoseDataIsDamagedWithoutParquetJavasWords() throws IOException {
+        byte[] bytes = Files.readAllBytes(SourceRun.fixture("types.parquet"));
+        // the first page's header, right after the leading PAR1, overwritten: Thrift's words are "Unrecognized type 0"
+        for (int at = 8; at < 48; at++) {
+            bytes[at] ^= (byte) 0xA5;
+        }
+        Path file = Files.write(dir.resolve("damaged.parquet"), bytes);
+
+        assertThatThrownBy(() -> SourceRun.of(file))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                .hasMessage(file + " record 1 cannot be read: the file's data there is damaged (a page of values cannot"
+                        + " be decoded); write the file again.");
+    }
+
+    @Test
     void refusesAFolderWithoutParquetFilesAndAPathThatDoesNotExist() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
