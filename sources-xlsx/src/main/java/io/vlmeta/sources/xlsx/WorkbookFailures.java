@@ -61,9 +61,9 @@ final class WorkbookFailures {
             // in FileFaults' words, as every file vlmeta reads is refused; never the system's own text
             return WorkbookContentCheck.unreadable(path, file, io);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook ("
-                + failure.getClass().getSimpleName() + "); open it in a spreadsheet program and save it again as"
-                + " .xlsx.", failure);
+        // POI's exception class (InvalidOperationException) is Java's name, not the file's fault
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook; open"
+                + " it in a spreadsheet program and save it again as .xlsx.", failure);
     }
 
     /**

@@ -95,6 +95,17 @@ class UnreadableInputTest {
                 + "program and save it again.");
     }
 
+    @Test
+    void aWorkbookPoiCannotReadIsRefusedWithoutJavasNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("data.xlsx"), "x");
+
+        VlmetaException refused = WorkbookFailures.translate(new IllegalStateException("Can't open the specified "
+                + "file"), file, "data.xlsx", "data.xlsx");
+
+        assertThat(refused.code().name() + ": " + refused.getMessage()).isEqualTo("INPUT_MALFORMED: data.xlsx could "
+                + "not be read as an Excel workbook; open it in a spreadsheet program and save it again as .xlsx.");
+    }
+
     /** @return the refusal of opening {@code file}, as code and message */
     private static String refusal(Path file) {
         VlmetaException refused = catchThrowableOfType(() -> new XlsxSourceProvider().open(new SourceRequest(file, null,
