@@ -93,7 +93,7 @@ class ExportCommandTest {
                 + "reads cancel-wait-ms, connect-timeout-ms,");
         assertThat(tooLong.exitCode()).as(tooLong.both()).isEqualTo(2);
         assertThat(tooLong.err()).isEqualTo("Error: Sink option 'connect-timeout-ms' must be a whole number from 1 to "
-                + "2147483647, not '2147483648'.\n");
+                + "2147483647; the value given is 2147483648.\n");
         assertThat(requests()).isEqualTo(before);
         assertThat(saved).doesNotExist();
     }

@@ -1,11 +1,14 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.VlmetaException;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The sink's tuning knobs, read from {@link SinkRequest#options()} ({@code --sink-option k=v}).
@@ -38,6 +41,9 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             "poll-interval-ms", "poll-max-interval-ms", "connect-timeout-ms", "request-timeout-ms", "queued-batches",
             "read-back-wait-ms", "cancel-wait-ms", "one-file-per-field");
 
+    /** A whole number as typed for a number option: ASCII digits, perhaps signed, so a negative one is named back. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
     static SinkOptions from(SinkRequest request) {
         return from(request.options(), Map.of());
     }
@@ -68,11 +74,19 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
 
     /** The options' values as given, and how a refusal names each. */
     private record Values(Map<String, String> options, Map<String, String> origins) {
-        /** @param accepted what the option takes, e.g. {@code "true or false"} */
-        private VlmetaException refused(String name, String accepted, String text) {
+        /**
+         * A refusal that never shows the word given, as a value typed in the wrong place may be a secret. An option
+         * a plan set is named by the plan's key, in the plans' one shape ({@code Plan FILE, KEY: not ...}); a
+         * {@code --sink-option} flag by its name, with {@code given} saying what was wrong.
+         *
+         * @param accepted what the option takes, e.g. {@code "true or false"}
+         * @param given    how the value given falls short, e.g. {@code "neither"}
+         */
+        private VlmetaException refused(String name, String accepted, String given) {
             String origin = origins.get(name);
-            return VlmetaException.usage(origin == null ? "Sink option '" + name + "' must be " + accepted + ", not '"
-                    + text + "'." : origin + ": not " + accepted + ".");
+            return VlmetaException.usage(origin == null
+                    ? "Sink option '" + name + "' takes " + accepted + "; the value given is " + given + "."
+                    : origin + ": not " + accepted + ".");
         }
 
         private boolean flag(String name) {
@@ -80,23 +94,38 @@ record SinkOptions(int retryMaxAttempts, Duration retryBaseDelay, Duration retry
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(text);
             }
-            throw refused(name, "true or false", text);
+            throw refused(name, "true or false", "neither");
         }
 
+        /**
+         * @return the option's value, from 1 to {@link Integer#MAX_VALUE}, or {@code defaultValue} when not given
+         * @throws VlmetaException (usage) for a value that is not a whole number in the digits 0-9, without
+         *     showing it; a {@code --sink-option} number out of range is named back in {@link OptionRanges}' words,
+         *     as every number given for an option outside its range is, and a plan's is named by its key alone
+         */
         private long number(String name, long defaultValue) {
             String text = options.get(name);
             if (text == null) {
                 return defaultValue;
             }
-            try {
-                long value = Long.parseLong(text.strip());
-                if (value >= 1 && value <= Integer.MAX_VALUE) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // the message below says what is accepted
+            String digits = text.strip();
+            String accepted = "a whole number from 1 to " + Integer.MAX_VALUE;
+            // Long.parseLong would also take digits of other scripts (Arabic-Indic and the like), not typed here
+            if (!WHOLE_NUMBER.matcher(digits).matches()) {
+                throw refused(name, accepted + ", in the digits 0-9", "not one");
             }
-            throw refused(name, "a whole number from 1 to " + Integer.MAX_VALUE, text);
+            BigInteger value = new BigInteger(digits);
+            boolean inRange = value.compareTo(BigInteger.ONE) >= 0
+                    && value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0;
+            if (!inRange && origins.containsKey(name)) {
+                throw refused(name, accepted, "");
+            }
+            if (value.bitLength() >= Long.SIZE) {
+                throw VlmetaException.usage("Sink option '" + name + "' must be " + accepted + "; the value given is too "
+                        + (value.signum() < 0 ? "small." : "large."));
+            }
+            OptionRanges.between("Sink option '" + name + "'", value.longValue(), 1, Integer.MAX_VALUE);
+            return value.longValue();
         }
     }
 }

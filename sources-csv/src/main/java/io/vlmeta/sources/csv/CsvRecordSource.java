@@ -3,6 +3,7 @@ package io.vlmeta.sources.csv;
 import io.vlmeta.api.ByteCountingInputStream;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.Plural;
 import io.vlmeta.api.Problem;
@@ -18,9 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -50,6 +49,7 @@ final class CsvRecordSource implements RecordSource {
      */
     static final long MAX_RECORD_CHARS = 4L * 1024 * 1024;
 
+    private final Path path;
     private final String file;
     private final CsvDialect dialect;
     private final ProblemReporter reporter;
@@ -67,8 +67,9 @@ final class CsvRecordSource implements RecordSource {
     /** The file's bytes as they are read, for progress. */
     private final ByteCountingInputStream bytes;
 
-    private CsvRecordSource(String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
+    private CsvRecordSource(Path path, String file, CsvDialect dialect, ProblemReporter reporter, StrictDecodingReader reader,
                             DecodeErrors decodeErrors, ByteCountingInputStream bytes, long maxRecordChars) {
+        this.path = path;
         this.file = file;
         this.bytes = bytes;
         this.dialect = dialect;
@@ -103,11 +104,11 @@ final class CsvRecordSource implements RecordSource {
             throw e;
         } catch (IOException e) {
             closeQuietly(in);
-            throw unreadable(file, e);
+            throw unreadable(path, file, e);
         }
         DecodeErrors decodeErrors = new DecodeErrors();
         StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
-        CsvRecordSource source = new CsvRecordSource(file, dialect, reporter, reader, decodeErrors, counted,
+        CsvRecordSource source = new CsvRecordSource(path, file, dialect, reporter, reader, decodeErrors, counted,
                 maxRecordChars);
         try {
             source.readHeader(request.keyColumnOr(DEFAULT_KEY_COLUMN), request.keyColumn() != null);
@@ -128,16 +129,13 @@ final class CsvRecordSource implements RecordSource {
 
     private static ByteCountingInputStream openStream(Path path, String file) {
         if (Files.isDirectory(path)) {
+            // FileFaults' words, and what to give instead
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a CSV file.");
         }
         try {
             return new ByteCountingInputStream(Files.newInputStream(path));
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be opened: permission denied.", e);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw unreadable(path, file, e);
         }
     }
 
@@ -335,15 +333,23 @@ final class CsvRecordSource implements RecordSource {
             }
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is not valid CSV: " + reason, cause);
         }
-        return unreadable(file, cause);
+        return unreadable(path, file, cause);
     }
 
     private static long startOf(CsvRow record) {
         return record == null ? Long.MAX_VALUE : record.characterPosition();
     }
 
-    private static VlmetaException unreadable(String file, IOException e) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " could not be read: " + e.getMessage(), e);
+    /**
+     * @param path    the file that was opened or read
+     * @param file    how messages name it
+     * @param failure what opening or reading it threw, other than the CSV parser's refusals
+     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
+     *     reads is refused: {@code data.csv cannot be read (no permission).}; never the system's own text
+     */
+    static VlmetaException unreadable(Path path, String file, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
+                + ".", failure);
     }
 
     /** Closes a file opened only for reading: a failure to release it changes nothing already read. */

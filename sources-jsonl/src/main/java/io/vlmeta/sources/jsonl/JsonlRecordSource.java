@@ -3,6 +3,7 @@ package io.vlmeta.sources.jsonl;
 import io.vlmeta.api.ByteCountingInputStream;
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Problem;
@@ -21,9 +22,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -48,6 +47,7 @@ final class JsonlRecordSource implements RecordSource {
     /** The byte order mark some Windows tools put first; JSON (RFC 8259, section 8.1) lets readers skip it. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private final Path path;
     private final String file;
     private final String keyColumn;
     private final List<ColumnInfo> columns;
@@ -60,8 +60,9 @@ final class JsonlRecordSource implements RecordSource {
     private long lineNumber;
     private boolean closed;
 
-    private JsonlRecordSource(String file, String keyColumn, Set<String> names, ProblemReporter reporter,
+    private JsonlRecordSource(Path path, String file, String keyColumn, Set<String> names, ProblemReporter reporter,
                               BufferedReader reader, ByteCountingInputStream bytes) {
+        this.path = path;
         this.file = file;
         this.keyColumn = keyColumn;
         this.columnNames = Set.copyOf(names);
@@ -95,7 +96,7 @@ final class JsonlRecordSource implements RecordSource {
                             + ".");
         }
         ByteCountingInputStream bytes = new ByteCountingInputStream(openFile(path, file));
-        return new JsonlRecordSource(file, keyColumn, names, reporter, readerOf(bytes, path, file), bytes);
+        return new JsonlRecordSource(path, file, keyColumn, names, reporter, readerOf(bytes, path, file), bytes);
     }
 
     /** Reads every line once, keeping only the names of the columns. */
@@ -113,23 +114,20 @@ final class JsonlRecordSource implements RecordSource {
                 parser.addNames(json, names);
             }
         } catch (IOException e) {
-            throw failure(file, line + 1, e);
+            throw failure(path, file, line + 1, e);
         }
         return names;
     }
 
     private static InputStream openFile(Path path, String file) {
         if (Files.isDirectory(path)) {
+            // FileFaults' words, and what to give instead
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not a JSON Lines file.");
         }
         try {
             return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be opened: permission denied.", e);
         } catch (IOException e) {
-            throw failure(file, 1, e);
+            throw unreadable(path, file, e);
         }
     }
 
@@ -146,7 +144,7 @@ final class JsonlRecordSource implements RecordSource {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw failure(file, 1, e);
+            throw failure(path, file, 1, e);
         }
     }
 
@@ -239,7 +237,7 @@ final class JsonlRecordSource implements RecordSource {
             }
             return text;
         } catch (IOException e) {
-            throw failure(file, lineNumber + 1, e);
+            throw failure(path, file, lineNumber + 1, e);
         }
     }
 
@@ -247,16 +245,37 @@ final class JsonlRecordSource implements RecordSource {
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
-    private static VlmetaException failure(String file, long line, IOException e) {
+    private static VlmetaException failure(Path path, String file, long line, IOException e) {
         if (e instanceof CharacterCodingException) {
             return VlmetaException.malformed(file + " line " + line + " holds bytes that are not valid UTF-8;"
                     + " JSON Lines files are UTF-8, so save the file as UTF-8.");
         }
-        if (e instanceof ZipException || e instanceof java.io.EOFException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file (" + e.getMessage()
-                    + "), near line " + line + ".", e);
+        // the decompressor's own words ("invalid stored block lengths") are not shown: they name its workings
+        if (e instanceof java.io.EOFException) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: it ends before"
+                    + " its compressed data does, near line " + line + ".", e);
         }
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " could not be read: " + e.getMessage(), e);
+        if (e instanceof ZipException && "Not in GZIP format".equals(e.getMessage())) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not gzip-compressed, though its name ends"
+                    + " in .gz; give it a name without .gz, or compress it with gzip.", e);
+        }
+        if (e instanceof ZipException) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: its compressed"
+                    + " data is damaged near line " + line + ".", e);
+        }
+        return unreadable(path, file, e);
+    }
+
+    /**
+     * @param path    the file that was opened or read
+     * @param file    how messages name it
+     * @param failure what opening or reading it threw, other than bytes that are not UTF-8 or gzip
+     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
+     *     reads is refused: {@code data.jsonl cannot be read (no permission).}; never the system's own text
+     */
+    static VlmetaException unreadable(Path path, String file, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
+                + ".", failure);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Lines a person or a tool got wrong: each is one row error naming the line, the rest of the file reads on. */
 class BrokenLinesTest {
@@ -198,18 +199,51 @@ class BrokenLinesTest {
 
     @Test
     void refusesATruncatedGzipFile() throws IOException {
-        Path file = dir.resolve("labels.jsonl.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            for (int i = 0; i < 2000; i++) {
-                out.write(("{\"file_fullpath\": \"" + i + ".jpg\", \"n\": " + i + "}\n").getBytes(StandardCharsets.UTF_8));
-            }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append("{\"file_fullpath\": \"").append(i).append(".jpg\", \"n\": ").append(i).append("}\n");
         }
-        byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        byte[] whole = gzipped(lines.toString());
+        Path file = Files.write(dir.resolve("labels.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
-        assertThatThrownBy(() -> SourceRun.of(file))
-                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessageStartingWith(file + " is not a complete gzip file");
+        assertThat(malformed(file)).startsWith(file + " is not a complete gzip file: it ends before its compressed data"
+                + " does, near line ").endsWith(".").doesNotContain("ZLIB");
+    }
+
+    @Test
+    void refusesAFileNamedGzThatIsNotGzipInWordsWithoutTheDecompressors() throws IOException {
+        Path file = write("labels.jsonl.gz", "{\"file_fullpath\": \"a.jpg\"}\n");
+
+        assertThat(malformed(file)).isEqualTo(file + " is not gzip-compressed, though its name ends in .gz; give it a"
+                + " name without .gz, or compress it with gzip.");
+    }
+
+    @Test
+    void refusesAGzipFileWithDamagedDataNamingTheLineNearIt() throws IOException {
+        byte[] bytes = gzipped("{\"file_fullpath\": \"a.jpg\"}\n".repeat(50));
+        // the first block's header after gzip's ten: a block type that does not exist (binary 11)
+        bytes[10] = (byte) 0xFF;
+        Path file = Files.write(dir.resolve("labels.jsonl.gz"), bytes);
+
+        assertThat(malformed(file)).isEqualTo(file + " is not a complete gzip file: its compressed data is damaged near"
+                + " line 1.");
+    }
+
+    /** @return {@code text} in UTF-8, gzip-compressed */
+    private static byte[] gzipped(String text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @return the message of the refusal of {@code file} as malformed */
+    private static String malformed(Path file) {
+        VlmetaException refused = catchThrowableOfType(() -> SourceRun.of(file), VlmetaException.class);
+        assertThat(refused).as("a refusal of " + file).isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.INPUT_MALFORMED);
+        return refused.getMessage();
     }
 
     @Test

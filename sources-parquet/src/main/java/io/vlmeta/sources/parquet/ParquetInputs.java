@@ -1,9 +1,11 @@
 package io.vlmeta.sources.parquet;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +31,11 @@ final class ParquetInputs {
 
     /**
      * @param path a file or a folder
-     * @return the files to read, at least one
-     * @throws VlmetaException when the path does not exist or the folder holds no Parquet files
+     * @return the files to read, at least one: for anything but a folder the path itself, which opening it refuses
+     *     when it cannot be read (a file that does not exist, a symbolic link to nothing), saying why
+     * @throws VlmetaException when the folder cannot be listed or holds no Parquet files
      */
     static List<Path> files(Path path) {
-        if (!Files.exists(path)) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, path + " does not exist.");
-        }
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
@@ -49,7 +49,8 @@ final class ParquetInputs {
 
     /**
      * @return the folder's part files in name order; empty when it has none
-     * @throws VlmetaException when the folder cannot be listed
+     * @throws VlmetaException when the folder cannot be listed, why in {@link FileFaults}' words, as every folder
+     *     vlmeta reads is refused: {@code Folder /data/parts cannot be listed (no permission).}
      */
     static List<Path> parts(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
@@ -57,7 +58,16 @@ final class ParquetInputs {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, folder + " could not be listed: " + e.getMessage(), e);
+            throw unlistable(folder, e);
+        } catch (UncheckedIOException e) {
+            // a failure while the entries are read, after the folder was opened
+            throw unlistable(folder, e.getCause());
         }
+    }
+
+    /** @return the refusal of a folder that could not be listed, never the system's own text */
+    static VlmetaException unlistable(Path folder, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Folder " + folder + " "
+                + FileFaults.whyNotListed(folder, failure) + ".", failure);
     }
 }

@@ -2,6 +2,7 @@ package io.vlmeta.sources.parquet;
 
 import io.vlmeta.api.ColumnInfo;
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Location;
 import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.Problem;
@@ -22,10 +23,10 @@ import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,14 +152,42 @@ final class ParquetRecordSource implements RecordSource {
                 .build();
         try {
             return new ParquetFileReader(new LocalInputFile(path), options);
-        } catch (NoSuchFileException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " cannot be opened: permission denied.", e);
+        } catch (FileNotFoundException | FileSystemException e) {
+            // opening the file failed (parquet-java opens it as a RandomAccessFile), before any byte was judged
+            throw unreadable(path, name, e);
         } catch (IOException | RuntimeException e) {
-            throw new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a readable Parquet file: "
-                    + reason(e), e);
+            throw unreadableFooter(name, e);
         }
+    }
+
+    /**
+     * @param name    how messages name the file
+     * @param failure what reading the file's footer threw, once the file was open
+     * @return the refusal of a file that is not Parquet, or whose footer (where Parquet keeps its columns) is
+     *     damaged, in words: parquet-java's own name the file {@code LocalInputFile@1b2c3d} and count bytes from
+     *     inside the file, so they are matched, never shown
+     */
+    private static VlmetaException unreadableFooter(String name, Exception failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("is not a Parquet file")) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a Parquet file: it does not end with"
+                    + " the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the input's format"
+                    + " with --source.", failure);
+        }
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is a damaged Parquet file: its footer, which"
+                + " describes its columns, cannot be read (the file may be cut short); write the file again.", failure);
+    }
+
+    /**
+     * @param path    the file that was opened
+     * @param name    how messages name it
+     * @param failure what opening it threw
+     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
+     *     reads is refused: {@code data.parquet cannot be read (no permission).}; never the system's own text
+     */
+    static VlmetaException unreadable(Path path, String name, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " " + FileFaults.whyUnreadable(path, failure)
+                + ".", failure);
     }
 
     /** Makes a file the current one, checking that a part file has the first file's columns. */
@@ -311,25 +340,25 @@ final class ParquetRecordSource implements RecordSource {
             return vlmeta;
         }
         String where = file + " record " + (recordNumber + 1);
-        if (e instanceof ParquetCodecs.UnsupportedCodecException codec) {
+        ParquetCodecs.UnsupportedCodecException codec = unsupportedCodec(e);
+        if (codec != null) {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is compressed with " + codec.codec()
                     + ", which this reader cannot decompress; write the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or no"
                     + " compression.", e);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " could not be read: " + reason(e), e);
+        // parquet-java's and Thrift's own words ("don't know what type: 15") name their workings, not the file's fault
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " cannot be read: the file's data there is"
+                + " damaged (a page of values cannot be decoded); write the file again.", e);
     }
 
-    /** @return the innermost message, since parquet-java wraps its causes */
-    private static String reason(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof ParquetCodecs.UnsupportedCodecException) {
-                break;
+    /** @return the codec refusal among {@code e} and its causes, since parquet-java wraps them; null when none is */
+    private static ParquetCodecs.UnsupportedCodecException unsupportedCodec(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ParquetCodecs.UnsupportedCodecException codec) {
+                return codec;
             }
-            cause = cause.getCause();
         }
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
+        return null;
     }
 
     private static void closeQuietly(ParquetFileReader reader) {

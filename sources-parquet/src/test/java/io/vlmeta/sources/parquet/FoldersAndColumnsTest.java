@@ -159,20 +159,47 @@ class FoldersAndColumnsTest {
     @Test
     void refusesAFileThatIsNotParquet() throws IOException {
         Path file = Files.writeString(dir.resolve("metadata.parquet"), "file_fullpath,score\na.jpg,1\n");
+        Path tiny = Files.writeString(dir.resolve("tiny.parquet"), "PAR1");
 
-        assertThatThrownBy(() -> SourceRun.of(file))
-                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessageStartingWith(file + " is not a readable Parquet file: ");
+        for (Path notParquet : List.of(file, tiny)) {
+            // parquet-java's own words name the file "LocalInputFile@1b2c3d" and list the bytes it found
+            assertThatThrownBy(() -> SourceRun.of(notParquet))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                    .hasMessage(notParquet + " is not a Parquet file: it does not end with the bytes PAR1 every Parquet"
+                            + " file ends with; give a Parquet file, or name the input's format with --source.");
+        }
     }
 
     @Test
     void refusesATruncatedFile() throws IOException {
         byte[] whole = Files.readAllBytes(SourceRun.fixture("types.parquet"));
         Path file = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(whole, whole.length - 100));
+        byte[] halfAndTail = java.util.Arrays.copyOf(whole, whole.length / 2 + 8);
+        System.arraycopy(whole, whole.length - 8, halfAndTail, whole.length / 2, 8);
+        Path halved = Files.write(dir.resolve("halved.parquet"), halfAndTail);
+
+        for (Path cut : List.of(file, halved)) {
+            // parquet-java's own words count bytes from inside the file ("footer is too large: 2182481958to be read")
+            assertThatThrownBy(() -> SourceRun.of(cut))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                    .hasMessage(cut + " is a damaged Parquet file: its footer, which describes its columns, cannot be"
+                            + " read (the file may be cut short); write the file again.");
+        }
+    }
+
+    @Test
+    void refusesARecordWhoseDataIsDamagedWithoutParquetJavasWords() throws IOException {
+        byte[] bytes = Files.readAllBytes(SourceRun.fixture("types.parquet"));
+        // the first page's header, right after the leading PAR1, overwritten: Thrift's words are "Unrecognized type 0"
+        for (int at = 8; at < 48; at++) {
+            bytes[at] ^= (byte) 0xA5;
+        }
+        Path file = Files.write(dir.resolve("damaged.parquet"), bytes);
 
         assertThatThrownBy(() -> SourceRun.of(file))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
-                .hasMessageStartingWith(file + " is not a readable Parquet file: ");
+                .hasMessage(file + " record 1 cannot be read: the file's data there is damaged (a page of values cannot"
+                        + " be decoded); write the file again.");
     }
 
     @Test

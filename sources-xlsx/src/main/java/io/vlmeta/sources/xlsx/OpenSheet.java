@@ -19,16 +19,18 @@ final class OpenSheet implements AutoCloseable {
     private final OPCPackage workbook;
     private final InputStream sheetXml;
     private final SheetRowReader rows;
+    private final Path path;
     private final String file;
     private final String sheetName;
     private final String where;
     private boolean closed;
 
-    private OpenSheet(OPCPackage workbook, InputStream sheetXml, SheetRowReader rows, String file, String sheetName,
-                      String where) {
+    private OpenSheet(OPCPackage workbook, InputStream sheetXml, SheetRowReader rows, Path path, String file,
+                      String sheetName, String where) {
         this.workbook = workbook;
         this.sheetXml = sheetXml;
         this.rows = rows;
+        this.path = path;
         this.file = file;
         this.sheetName = sheetName;
         this.where = where;
@@ -44,7 +46,7 @@ final class OpenSheet implements AutoCloseable {
         try {
             workbook = OPCPackage.open(path.toFile(), PackageAccess.READ);
         } catch (Exception e) {
-            throw WorkbookFailures.translatePackageOpen(e, file);
+            throw WorkbookFailures.translatePackageOpen(e, path, file);
         }
         InputStream sheetXml = null;
         String where = file;
@@ -59,12 +61,12 @@ final class OpenSheet implements AutoCloseable {
             CellDecoder decoder = new CellDecoder(new ReadOnlySharedStringsTable(workbook, false),
                     new NumberFormatStyles(reader.getStylesTable()), catalog.date1904());
             sheetXml = reader.getSheet(sheet.relationshipId());
-            return new OpenSheet(workbook, sheetXml, new SheetRowReader(sheetXml, decoder, where), file,
+            return new OpenSheet(workbook, sheetXml, new SheetRowReader(sheetXml, decoder, where), path, file,
                     sheet.name(), where);
         } catch (Exception e) {
             closeQuietly(sheetXml);
             workbook.revert();
-            throw WorkbookFailures.translate(e, file, where);
+            throw WorkbookFailures.translate(e, path, file, where);
         }
     }
 
@@ -76,7 +78,7 @@ final class OpenSheet implements AutoCloseable {
         try {
             return rows.next();
         } catch (Exception e) {
-            throw WorkbookFailures.translate(e, file, where);
+            throw WorkbookFailures.translate(e, path, file, where);
         }
     }
 

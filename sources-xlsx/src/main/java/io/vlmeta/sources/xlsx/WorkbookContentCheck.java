@@ -1,6 +1,7 @@
 package io.vlmeta.sources.xlsx;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -23,17 +24,13 @@ final class WorkbookContentCheck {
     /**
      * @param path the file
      * @param file the file as the user named it, for messages
-     * @throws VlmetaException when the file is missing, unreadable or not an .xlsx package
+     * @throws VlmetaException when the file cannot be read (saying why, in {@link FileFaults}' words, as every file
+     *     vlmeta reads is refused) or is not an .xlsx package
      */
     static void requireXlsxPackage(Path path, String file) {
-        if (!Files.exists(path)) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " does not exist.");
-        }
         if (Files.isDirectory(path)) {
+            // FileFaults' words, and what to give instead
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " is a folder, not an Excel workbook.");
-        }
-        if (!Files.isReadable(path)) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be read (permission denied).");
         }
         FileMagic magic = magicOf(path, file);
         switch (magic) {
@@ -55,8 +52,21 @@ final class WorkbookContentCheck {
             }
             return FileMagic.valueOf(path.toFile());
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " cannot be read: " + e.getMessage() + ".", e);
+            // a file that is missing, a symbolic link to nothing, or one this user may not read, is found here
+            throw unreadable(path, file, e);
         }
+    }
+
+    /**
+     * @param path    the file that was opened or read
+     * @param file    how messages name it
+     * @param failure what opening or reading it threw
+     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
+     *     reads is refused: {@code book.xlsx cannot be read (no permission).}; never the system's own text
+     */
+    static VlmetaException unreadable(Path path, String file, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
+                + ".", failure);
     }
 
     // An OLE2 container is either an old binary workbook or the wrapper Office puts around an

@@ -8,9 +8,12 @@ import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 /**
  * Turns what POI and the XML parser throw into one sentence for the user. The zip-bomb guard of
@@ -25,11 +28,12 @@ final class WorkbookFailures {
 
     /**
      * @param failure what was thrown while opening or reading
+     * @param path    the file
      * @param file    the file as the user named it
      * @param where   the file and, once known, the sheet, for messages
      * @return the exception to throw instead
      */
-    static VlmetaException translate(Throwable failure, String file, String where) {
+    static VlmetaException translate(Throwable failure, Path path, String file, String where) {
         if (failure instanceof VlmetaException known) {
             return known;
         }
@@ -49,24 +53,28 @@ final class WorkbookFailures {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " holds damaged XML" + position(xml)
                     + "; open the file in a spreadsheet program and save it again.", failure);
         }
-        if (failure instanceof IOException io) {
-            return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " could not be read (" + io.getMessage()
-                    + ").", failure);
+        if (failure instanceof ZipException || failure instanceof EOFException) {
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is damaged: its compressed content cannot"
+                    + " be unpacked; open the file in a spreadsheet program and save it again.", failure);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook ("
-                + failure.getClass().getSimpleName() + "); open it in a spreadsheet program and save it again as"
-                + " .xlsx.", failure);
+        if (failure instanceof IOException io) {
+            // in FileFaults' words, as every file vlmeta reads is refused; never the system's own text
+            return WorkbookContentCheck.unreadable(path, file, io);
+        }
+        // POI's exception class (InvalidOperationException) is Java's name, not the file's fault
+        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook; open"
+                + " it in a spreadsheet program and save it again as .xlsx.", failure);
     }
 
     /**
      * Like {@link #translate}, for failures of opening the zip package itself, where a package
      * without the parts every Office file has is a zip of something else.
      */
-    static VlmetaException translatePackageOpen(Exception failure, String file) {
+    static VlmetaException translatePackageOpen(Exception failure, Path path, String file) {
         if (failure instanceof InvalidFormatException && !isZipBomb(failure)) {
             return notAnOfficePackage(failure, file);
         }
-        return translate(failure, file, file);
+        return translate(failure, path, file, file);
     }
 
     private static VlmetaException notAnOfficePackage(Throwable failure, String file) {
