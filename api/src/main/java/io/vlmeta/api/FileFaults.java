@@ -55,6 +55,20 @@ public final class FileFaults {
     }
 
     /**
+     * The refusal of an input file a source could not open or read, as every source words it.
+     *
+     * @param file    the file that was read, never null
+     * @param name    how the message names it (the path as given, or a part file's name), never null
+     * @param failure what reading it threw, never null; kept as the cause, its text never shown
+     * @return an {@link ErrorCode#INPUT_UNREADABLE} exception, e.g. "data.csv cannot be read (no permission).";
+     *     never null
+     */
+    public static VlmetaException unreadableInput(Path file, String name, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " " + whyUnreadable(file, failure) + ".",
+                failure);
+    }
+
+    /**
      * @param folder  the folder whose entries were being listed, never null
      * @param failure what listing it threw, never null
      * @return a clause said of the folder, e.g. {@code "does not exist"}, {@code "is a file, not a folder"},

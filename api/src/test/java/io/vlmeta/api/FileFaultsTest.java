@@ -166,4 +166,21 @@ class FileFaultsTest {
         }
         throw new AssertionError(folder + " was listed");
     }
+
+    @Test
+    void anInputThatCannotBeReadIsRefusedNamedAsGivenWithWhyInWordsAndTheFailureAsItsCause() throws IOException {
+        Path file = Files.writeString(dir.resolve("data.csv"), "x");
+        FileSystemException failure = new FileSystemException(file.toString(), null, "Input/output error");
+
+        VlmetaException denied = FileFaults.unreadableInput(file, "data.csv", new AccessDeniedException(file.toString()));
+        VlmetaException deniedByStream = FileFaults.unreadableInput(file, "data.csv",
+                new FileNotFoundException(file + " (Permission denied)"));
+        VlmetaException failing = FileFaults.unreadableInput(file, "data.csv", failure);
+
+        assertThat(denied.getMessage()).isEqualTo("data.csv cannot be read (no permission).");
+        assertThat(deniedByStream.getMessage()).isEqualTo("data.csv cannot be read (no permission).");
+        assertThat(failing.getMessage()).isEqualTo("data.csv cannot be read (an input/output error of the system).");
+        assertThat(failing.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+        assertThat(failing.getCause()).isSameAs(failure);
+    }
 }

@@ -104,7 +104,7 @@ final class CsvRecordSource implements RecordSource {
             throw e;
         } catch (IOException e) {
             closeQuietly(in);
-            throw unreadable(path, file, e);
+            throw FileFaults.unreadableInput(path, file, e);
         }
         DecodeErrors decodeErrors = new DecodeErrors();
         StrictDecodingReader reader = new StrictDecodingReader(in, dialect.charset(), decodeErrors, maxRecordChars);
@@ -135,7 +135,7 @@ final class CsvRecordSource implements RecordSource {
         try {
             return new ByteCountingInputStream(Files.newInputStream(path));
         } catch (IOException e) {
-            throw unreadable(path, file, e);
+            throw FileFaults.unreadableInput(path, file, e);
         }
     }
 
@@ -333,24 +333,13 @@ final class CsvRecordSource implements RecordSource {
             }
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is not valid CSV: " + reason, cause);
         }
-        return unreadable(path, file, cause);
+        return FileFaults.unreadableInput(path, file, cause);
     }
 
     private static long startOf(CsvRow record) {
         return record == null ? Long.MAX_VALUE : record.characterPosition();
     }
 
-    /**
-     * @param path    the file that was opened or read
-     * @param file    how messages name it
-     * @param failure what opening or reading it threw, other than the CSV parser's refusals
-     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
-     *     reads is refused: {@code data.csv cannot be read (no permission).}; never the system's own text
-     */
-    static VlmetaException unreadable(Path path, String file, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
-                + ".", failure);
-    }
 
     /** Closes a file opened only for reading: a failure to release it changes nothing already read. */
     private static void closeQuietly(Closeable closeable) {

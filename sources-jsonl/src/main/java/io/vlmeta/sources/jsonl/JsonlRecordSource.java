@@ -127,7 +127,7 @@ final class JsonlRecordSource implements RecordSource {
         try {
             return Files.newInputStream(path);
         } catch (IOException e) {
-            throw unreadable(path, file, e);
+            throw FileFaults.unreadableInput(path, file, e);
         }
     }
 
@@ -263,20 +263,9 @@ final class JsonlRecordSource implements RecordSource {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: its compressed"
                     + " data is damaged near line " + line + ".", e);
         }
-        return unreadable(path, file, e);
+        return FileFaults.unreadableInput(path, file, e);
     }
 
-    /**
-     * @param path    the file that was opened or read
-     * @param file    how messages name it
-     * @param failure what opening or reading it threw, other than bytes that are not UTF-8 or gzip
-     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
-     *     reads is refused: {@code data.jsonl cannot be read (no permission).}; never the system's own text
-     */
-    static VlmetaException unreadable(Path path, String file, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
-                + ".", failure);
-    }
 
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable == null) {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,20 +59,6 @@ class UnreadableInputTest {
         assumeFalse(Files.isReadable(locked), "the superuser reads any file, so permission cannot be denied");
 
         assertThat(refusal(locked)).isEqualTo("INPUT_UNREADABLE: " + locked + " cannot be read (no permission).");
-    }
-
-    @Test
-    void aDeniedOrFailingReadIsSaidInWordsWithoutTheSystemsText() throws IOException {
-        Path file = Files.writeString(dir.resolve("data.jsonl"), "x");
-
-        assertThat(JsonlRecordSource.unreadable(file, "data.jsonl", new AccessDeniedException(file.toString())).getMessage())
-                .isEqualTo("data.jsonl cannot be read (no permission).");
-        assertThat(JsonlRecordSource.unreadable(file, "data.jsonl", new FileNotFoundException(file + " (Permission denied)"))
-                .getMessage()).isEqualTo("data.jsonl cannot be read (no permission).");
-        VlmetaException failing = JsonlRecordSource.unreadable(file, "data.jsonl", new FileSystemException(file.toString(), null,
-                "Input/output error"));
-        assertThat(failing.getMessage()).isEqualTo("data.jsonl cannot be read (an input/output error of the system).");
-        assertThat(failing.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
     }
 
     /** @return the refusal of opening {@code file}, as code and message */

@@ -154,7 +154,7 @@ final class ParquetRecordSource implements RecordSource {
             return new ParquetFileReader(new LocalInputFile(path), options);
         } catch (FileNotFoundException | FileSystemException e) {
             // opening the file failed (parquet-java opens it as a RandomAccessFile), before any byte was judged
-            throw unreadable(path, name, e);
+            throw FileFaults.unreadableInput(path, name, e);
         } catch (IOException | RuntimeException e) {
             throw unreadableFooter(name, e);
         }
@@ -178,17 +178,6 @@ final class ParquetRecordSource implements RecordSource {
                 + " describes its columns, cannot be read (the file may be cut short); write the file again.", failure);
     }
 
-    /**
-     * @param path    the file that was opened
-     * @param name    how messages name it
-     * @param failure what opening it threw
-     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
-     *     reads is refused: {@code data.parquet cannot be read (no permission).}; never the system's own text
-     */
-    static VlmetaException unreadable(Path path, String name, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " " + FileFaults.whyUnreadable(path, failure)
-                + ".", failure);
-    }
 
     /** Makes a file the current one, checking that a part file has the first file's columns. */
     private void start(int index, ParquetFileReader opened, ParquetSchema schema) {

@@ -8,7 +8,6 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.SourceRequest;
 import io.vlmeta.api.VlmetaException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -92,20 +91,6 @@ class UnreadableInputTest {
         assumeFalse(Files.isReadable(locked), "the superuser reads any file, so permission cannot be denied");
 
         assertThat(refusal(locked)).isEqualTo("INPUT_UNREADABLE: " + locked + " cannot be read (no permission).");
-    }
-
-    @Test
-    void aDeniedOrFailingReadIsSaidInWordsWithoutTheSystemsText() throws IOException {
-        Path file = Files.writeString(dir.resolve("data.parquet"), "x");
-
-        assertThat(ParquetRecordSource.unreadable(file, "data.parquet", new AccessDeniedException(file.toString())).getMessage())
-                .isEqualTo("data.parquet cannot be read (no permission).");
-        assertThat(ParquetRecordSource.unreadable(file, "data.parquet", new FileNotFoundException(file + " (Permission denied)"))
-                .getMessage()).isEqualTo("data.parquet cannot be read (no permission).");
-        VlmetaException failing = ParquetRecordSource.unreadable(file, "data.parquet", new FileSystemException(file.toString(), null,
-                "Input/output error"));
-        assertThat(failing.getMessage()).isEqualTo("data.parquet cannot be read (an input/output error of the system).");
-        assertThat(failing.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
     }
 
     /** @return the refusal of opening {@code file}, as code and message */

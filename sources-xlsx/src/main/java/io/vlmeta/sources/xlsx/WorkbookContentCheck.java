@@ -53,21 +53,10 @@ final class WorkbookContentCheck {
             return FileMagic.valueOf(path.toFile());
         } catch (IOException e) {
             // a file that is missing, a symbolic link to nothing, or one this user may not read, is found here
-            throw unreadable(path, file, e);
+            throw FileFaults.unreadableInput(path, file, e);
         }
     }
 
-    /**
-     * @param path    the file that was opened or read
-     * @param file    how messages name it
-     * @param failure what opening or reading it threw
-     * @return the refusal of a file that cannot be read, why in {@link FileFaults}' words, as every file vlmeta
-     *     reads is refused: {@code book.xlsx cannot be read (no permission).}; never the system's own text
-     */
-    static VlmetaException unreadable(Path path, String file, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, file + " " + FileFaults.whyUnreadable(path, failure)
-                + ".", failure);
-    }
 
     // An OLE2 container is either an old binary workbook or the wrapper Office puts around an
     // encrypted .xlsx (EncryptionInfo + EncryptedPackage).

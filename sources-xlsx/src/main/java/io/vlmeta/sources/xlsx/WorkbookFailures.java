@@ -1,6 +1,7 @@
 package io.vlmeta.sources.xlsx;
 
 import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -59,7 +60,7 @@ final class WorkbookFailures {
         }
         if (failure instanceof IOException io) {
             // in FileFaults' words, as every file vlmeta reads is refused; never the system's own text
-            return WorkbookContentCheck.unreadable(path, file, io);
+            return FileFaults.unreadableInput(path, file, io);
         }
         // POI's exception class (InvalidOperationException) is Java's name, not the file's fault
         return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook; open"
