@@ -97,8 +97,9 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
         try {
             return Charset.forName(trimmed);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw VlmetaException.usage("Unknown encoding '" + name
-                    + "'; give a character set name such as UTF-8, windows-1252 or ISO-8859-1.");
+            // the word is not shown: a value typed in the wrong place may be a secret
+            throw VlmetaException.usage("The encoding given is not a character set this Java knows; give a name "
+                    + "such as UTF-8, windows-1252 or ISO-8859-1.");
         }
     }
 
@@ -107,8 +108,8 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
         return switch (name) {
             case ",", ";", "|" -> name.charAt(0);
             case "tab", "TAB", "\\t", "\t" -> '\t';
-            default -> throw VlmetaException.usage("Unsupported delimiter '" + name
-                    + "'; use one of ',', ';', '|' or 'tab'.");
+            default -> throw VlmetaException.usage("The delimiter given is not one a CSV input takes; use one of "
+                    + "',', ';', '|' or 'tab'.");
         };
     }
 }

@@ -303,13 +303,13 @@ class CsvRecordSourceTest {
     }
 
     @Test
-    void refusesAnUnknownEncoding() throws IOException {
+    void refusesAnUnknownEncodingWithoutShowingTheWordGiven() throws IOException {
         Path file = write("metadata.csv", REFERENCE_EXAMPLE);
 
         assertThatThrownBy(() -> SourceRun.of(file, Map.of("encoding", "klingon-8")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("Unknown encoding 'klingon-8'; give a character set name such as UTF-8, windows-1252 or"
-                        + " ISO-8859-1.");
+                .hasMessage("The encoding given is not a character set this Java knows; give a name such as UTF-8, "
+                        + "windows-1252 or ISO-8859-1.");
     }
 
     @Test
@@ -336,12 +336,12 @@ class CsvRecordSourceTest {
     }
 
     @Test
-    void refusesAnUnsupportedDelimiter() throws IOException {
+    void refusesAnUnsupportedDelimiterWithoutShowingTheWordGiven() throws IOException {
         Path file = write("metadata.csv", REFERENCE_EXAMPLE);
 
         assertThatThrownBy(() -> SourceRun.of(file, Map.of("delimiter", "::")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("Unsupported delimiter '::'; use one of ',', ';', '|' or 'tab'.");
+                .hasMessage("The delimiter given is not one a CSV input takes; use one of ',', ';', '|' or 'tab'.");
     }
 
     @Test

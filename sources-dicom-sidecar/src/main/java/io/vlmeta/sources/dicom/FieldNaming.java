@@ -30,6 +30,7 @@ enum FieldNaming {
                 return naming;
             }
         }
-        throw VlmetaException.usage("Option field-names must be keyword or snake, not '" + value + "'.");
+        // the word is not shown: a value typed in the wrong place may be a secret
+        throw VlmetaException.usage("Option field-names takes keyword or snake; the value given is neither.");
     }
 }

@@ -26,8 +26,9 @@ enum SidecarFormat {
                 return format;
             }
         }
-        throw VlmetaException.usage("Option sidecar-format must be one of "
+        // the word is not shown: a value typed in the wrong place may be a secret
+        throw VlmetaException.usage("Option sidecar-format takes one of "
                 + Arrays.stream(values()).map(SidecarFormat::optionValue).collect(Collectors.joining(", "))
-                + ", not '" + value + "'.");
+                + "; the value given is not one.");
     }
 }

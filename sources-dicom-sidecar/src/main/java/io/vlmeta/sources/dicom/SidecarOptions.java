@@ -51,7 +51,9 @@ record SidecarOptions(SidecarFormat format, String glob, FieldNaming naming, boo
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw VlmetaException.usage("Option combine-date-time must be true or false, not '" + value + "'.");
+            // the word is not shown: a value typed in the wrong place may be a secret
+            default -> throw VlmetaException.usage("Option combine-date-time takes true or false; the value given is "
+                    + "neither.");
         };
     }
 }

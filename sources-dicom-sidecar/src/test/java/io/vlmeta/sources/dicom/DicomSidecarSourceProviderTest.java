@@ -109,14 +109,14 @@ class DicomSidecarSourceProviderTest {
     }
 
     @Test
-    void refusesUnknownOptionValuesSayingWhatIsAccepted() {
+    void refusesUnknownOptionValuesSayingWhatIsAcceptedWithoutShowingTheWordGiven() {
         assertThat(openFails(Fixtures.flat(), Map.of("sidecar-format", "bids")))
-                .hasMessage("Option sidecar-format must be one of json-model, flat, converter-csv, not 'bids'.")
+                .hasMessage("Option sidecar-format takes one of json-model, flat, converter-csv; the value given is not one.")
                 .extracting(VlmetaException::code).isEqualTo(ErrorCode.USAGE);
         assertThat(openFails(Fixtures.flat(), Map.of("field-names", "camel")))
-                .hasMessage("Option field-names must be keyword or snake, not 'camel'.");
+                .hasMessage("Option field-names takes keyword or snake; the value given is neither.");
         assertThat(openFails(Fixtures.flat(), Map.of("combine-date-time", "maybe")))
-                .hasMessage("Option combine-date-time must be true or false, not 'maybe'.");
+                .hasMessage("Option combine-date-time takes true or false; the value given is neither.");
         assertThat(openFails(Fixtures.flat(), Map.of("sidecar-glob", "*.{json")))
                 .hasMessage("Option sidecar-glob '*.{json' is not a valid glob pattern such as *.json.");
     }
