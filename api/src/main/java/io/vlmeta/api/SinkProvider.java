@@ -1,5 +1,6 @@
 package io.vlmeta.api;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,21 @@ public interface SinkProvider {
      */
     default Optional<Set<String>> optionNames() {
         return Optional.empty();
+    }
+
+    /**
+     * Checks the values of the options this sink reads before any job runs, as {@link #open} would, so that a
+     * validation and a plan refuse what an upload would, and a plan never writes a value its upload refuses.
+     * The default checks nothing.
+     *
+     * @param options the options this sink reads ({@link #optionNames()}), by name, as given; none null
+     * @param origins for an option not given by {@code --sink-option}, how a refusal names it (a plan file's key,
+     *                e.g. {@code Plan p.yaml, upload.sink-options.retry-max-attempts}); the others are named as the
+     *                flag's option
+     * @throws VlmetaException ({@link ErrorCode#USAGE}) naming the first option whose value this sink cannot read;
+     *     the value itself is not shown, as a value typed in the wrong place may be a secret
+     */
+    default void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
     }
 
     /**

@@ -193,7 +193,7 @@ final class PlanApplier {
                         taken.put(key, options.sinkOptions.get(key));
                     });
             // checked here, not when the upload opens its sink, so that validate refuses what upload would
-            VisualLayerSinkProvider.checkOptionValues(taken, options.sinkOptionOrigins);
+            new VisualLayerSinkProvider().checkOptionValues(taken, options.sinkOptionOrigins);
         }
     }
 

@@ -200,6 +200,26 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aSinkOptionValueTheUploadWouldRefuseIsRefusedByPlanAndValidateWithoutShowingItAndNoPlanIsWritten()
+            throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        Path input = metadata();
+
+        CliRun planned = cli("plan", "--csv", input.toString(), "--infer", "--sink-option", "retry-max-attempts=S3CRET",
+                "--sink-option", "one-file-per-field=S3CRET2", "-o", plan.toString());
+        CliRun validated = cli("validate", "--csv", input.toString(), "--infer", "--sink-option",
+                "one-file-per-field=S3CRET2", "--report", dir.resolve("r.html").toString());
+
+        assertThat(planned.exitCode()).as(planned.both()).isEqualTo(2);
+        assertThat(planned.err()).endsWith("Error: Sink option 'retry-max-attempts' takes a whole number from 1 to "
+                + "2147483647, in the digits 0-9; the value given is not one.\n").doesNotContain("S3CRET");
+        assertThat(plan).doesNotExist();
+        assertThat(validated.exitCode()).as(validated.both()).isEqualTo(2);
+        assertThat(validated.err()).endsWith("Error: Sink option 'one-file-per-field' takes true or false; the value "
+                + "given is neither.\n").doesNotContain("S3CRET");
+    }
+
+    @Test
     void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
         Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {token: X}");
 

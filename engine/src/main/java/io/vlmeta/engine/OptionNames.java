@@ -5,6 +5,7 @@ import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.VlmetaException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  * Refuses an option name that the plugins it is meant for do not read. Options travel as free
  * name=value pairs, so a typing mistake ({@code --source-option delimter=;}) would otherwise be
  * ignored and the job would run on defaults the user meant to change. Plugins that do not list their
- * options let every name through.
+ * options let every name through. The values of a sink's options are checked by the sink
+ * ({@link SinkProvider#checkOptionValues}), here too, before any job runs.
  */
 public final class OptionNames {
 
@@ -48,7 +50,8 @@ public final class OptionNames {
      * @param origins for an option not given by {@code --sink-option}, how it is named (a plan file's key, see
      *                {@link JobSpec#sinkOptionOrigins()}): a plan's key is not refused as a flag nobody typed, but
      *                as {@code ORIGIN: unknown option; ...}
-     * @throws VlmetaException (usage) naming the first option none of them reads, and what each reads
+     * @throws VlmetaException (usage) naming the first option none of them reads, and what each reads; or, from
+     *     the sink that reads it, the first option whose value that sink cannot read
      */
     public static void checkSinks(List<SinkProvider> sinks, Map<String, String> options, Map<String, String> origins) {
         Set<String> known = new TreeSet<>();
@@ -68,6 +71,11 @@ public final class OptionNames {
                 throw VlmetaException.usage((origin == null ? "Unknown --sink-option '" + name + "':"
                         : origin + ": unknown option;") + " " + String.join("; ", readers) + ".");
             }
+        }
+        for (SinkProvider sink : sinks) {
+            Map<String, String> read = new LinkedHashMap<>(options);
+            read.keySet().retainAll(sink.optionNames().orElseThrow());
+            sink.checkOptionValues(read, origins);
         }
     }
 

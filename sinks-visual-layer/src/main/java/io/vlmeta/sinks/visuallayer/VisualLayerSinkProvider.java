@@ -40,7 +40,8 @@ public final class VisualLayerSinkProvider implements SinkProvider {
      *                {@code Plan p.yaml, upload.sink-options.retry-max-attempts})
      * @throws io.vlmeta.api.VlmetaException (usage) naming the first option whose value this sink cannot read
      */
-    public static void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
+    @Override
+    public void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
         SinkOptions.from(options, origins);
     }
 

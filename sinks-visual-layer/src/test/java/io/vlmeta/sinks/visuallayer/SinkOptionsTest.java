@@ -62,12 +62,12 @@ class SinkOptionsTest {
         Map<String, String> origins = Map.of("retry-max-attempts", "Plan p.yaml, upload.sink-options.retry-max-attempts",
                 "one-file-per-field", "Plan p.yaml, upload.sink-options.one-file-per-field");
 
-        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(options, origins))
+        assertThatThrownBy(() -> new VisualLayerSinkProvider().checkOptionValues(options, origins))
                 .isInstanceOf(VlmetaException.class).hasMessage("Plan p.yaml, upload.sink-options.retry-max-attempts: "
                         + "not a whole number from 1 to 2147483647, in the digits 0-9.");
-        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(Map.of("one-file-per-field", "S3CRET"),
+        assertThatThrownBy(() -> new VisualLayerSinkProvider().checkOptionValues(Map.of("one-file-per-field", "S3CRET"),
                 origins)).hasMessage("Plan p.yaml, upload.sink-options.one-file-per-field: not true or false.");
-        assertThatThrownBy(() -> VisualLayerSinkProvider.checkOptionValues(Map.of("queued-batches", "0"), origins))
+        assertThatThrownBy(() -> new VisualLayerSinkProvider().checkOptionValues(Map.of("queued-batches", "0"), origins))
                 .hasMessage("Sink option 'queued-batches' must be a whole number from 1 to 2147483647; the value given "
                         + "is 0.");
     }
