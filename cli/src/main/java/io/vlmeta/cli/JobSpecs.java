@@ -2,12 +2,12 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
-import io.vlmeta.engine.OptionLimits;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -162,9 +162,9 @@ final class JobSpecs {
             throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: "
                     + TIME_ZONES_ACCEPTED + ".");
         }
-        OptionLimits.requireAtLeastOne("--string-max-length", options.stringMaxLength);
-        OptionLimits.requireAtLeastOne("--enum-limit", options.enumLimit);
-        OptionLimits.requireAtLeastOne("--enum-option-max-length", options.enumOptionMaxLength);
+        OptionRanges.atLeast("--string-max-length", options.stringMaxLength, 1);
+        OptionRanges.atLeast("--enum-limit", options.enumLimit, 1);
+        OptionRanges.atLeast("--enum-option-max-length", options.enumOptionMaxLength, 1);
         return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
                 options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
     }

@@ -2,6 +2,7 @@ package io.vlmeta.engine;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
 
@@ -233,8 +234,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             if (input == null) {
                 throw VlmetaException.usage("No input given: pass --input FILE (or --csv FILE).");
             }
-            OptionLimits.requireAtLeastOne("--batch-size", batchSize);
-            OptionLimits.requireAtLeastOne("--parallel", parallel);
+            OptionRanges.atLeast("--batch-size", batchSize, 1);
+            OptionRanges.atLeast("--parallel", parallel, 1);
             if (maxProblemsKept < 0) {
                 throw new IllegalArgumentException("maxProblemsKept must not be negative");
             }
