@@ -88,8 +88,11 @@ final class JobSpecs {
             throw VlmetaException.usage("--columns and --exclude-columns limit what --infer picks up; pass --infer "
                     + "too (columns named by a type flag are always uploaded).");
         }
-        builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns))
-                .fieldReasons(options.fieldReasons);
+        // a column --field-type names has that option as its reason: the engine would otherwise name it
+        // --<type>-fields, showing the type word, which may be a slip or a secret, as an option nobody typed
+        Map<String, String> reasons = new LinkedHashMap<>(options.fieldReasons);
+        options.fieldTypes.keySet().forEach(column -> reasons.putIfAbsent(column, "--field-type"));
+        builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns)).fieldReasons(reasons);
         // a conflict is named by the options that gave the types: a --field-type word may be a slip, or a secret
         options.typeFlags().forEach((type, columns) -> builder.fields(type, columns, "--" + type + "-fields"));
         options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column),

@@ -101,6 +101,18 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         }
     }
 
+    /**
+     * Whether a type's name may be shown back by a message made before the plugins are loaded. Only the types
+     * vlmeta ships can: any other word, typed as {@code --field-type caption=S3CRET} or written in a plan, cannot
+     * be told from a slip (a secret pasted in the wrong place), and is named as "a type not built in".
+     *
+     * @param type a field type's name as given; may be null
+     * @return true for string, float, datetime, enum, multi-enum and link; false for any other name and for null
+     */
+    public static boolean isBuiltInType(String type) {
+        return type != null && ColumnTypeConflict.BUILT_IN_TYPES.contains(type);
+    }
+
     /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
