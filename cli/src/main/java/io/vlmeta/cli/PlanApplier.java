@@ -139,7 +139,9 @@ final class PlanApplier {
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
                 "field-settings.datetime-formats");
-        merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options");
+        merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options")
+                // a key no field type reads is the plan's, refused once the plugins are known, not a --field-option
+                .forEach(key -> options.fieldOptionOrigins.put(key, at("field-settings.options." + key).toString()));
     }
 
     private void applyServer() {
