@@ -127,6 +127,9 @@ final class JobOptions {
     @Option(names = "--field-option", paramLabel = "KEY=VALUE", description = "An option for plugin field types.")
     Map<String, String> fieldOptions = new LinkedHashMap<>();
 
+    /** For a field option a plan file set, how a refusal names it: its place in the plan (see PlanPlace). */
+    final Map<String, String> fieldOptionOrigins = new LinkedHashMap<>();
+
     // --- the server
     @Option(names = "--dataset-id", paramLabel = "ID", description = "The dataset (or VL_DATASET_ID).")
     String datasetId;

@@ -2,12 +2,12 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
-import io.vlmeta.engine.OptionLimits;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -80,7 +80,7 @@ final class JobSpecs {
                 .taskTimeout(options.taskTimeout)
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(checkedMatchBy(options.matchBy)).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
-                .sinkOptionOrigins(options.sinkOptionOrigins)
+                .sinkOptionOrigins(options.sinkOptionOrigins).fieldOptionOrigins(options.fieldOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);
@@ -88,8 +88,11 @@ final class JobSpecs {
             throw VlmetaException.usage("--columns and --exclude-columns limit what --infer picks up; pass --infer "
                     + "too (columns named by a type flag are always uploaded).");
         }
-        builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns))
-                .fieldReasons(options.fieldReasons);
+        // a column --field-type names has that option as its reason: the engine would otherwise name it
+        // --<type>-fields, showing the type word, which may be a slip or a secret, as an option nobody typed
+        Map<String, String> reasons = new LinkedHashMap<>(options.fieldReasons);
+        options.fieldTypes.keySet().forEach(column -> reasons.putIfAbsent(column, "--field-type"));
+        builder.columnSelection(ColumnSelection.of(options.columns, options.excludeColumns)).fieldReasons(reasons);
         // a conflict is named by the options that gave the types: a --field-type word may be a slip, or a secret
         options.typeFlags().forEach((type, columns) -> builder.fields(type, columns, "--" + type + "-fields"));
         options.fieldTypes.forEach((column, type) -> builder.fields(type, List.of(column),
@@ -162,9 +165,9 @@ final class JobSpecs {
             throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: "
                     + TIME_ZONES_ACCEPTED + ".");
         }
-        OptionLimits.requireAtLeastOne("--string-max-length", options.stringMaxLength);
-        OptionLimits.requireAtLeastOne("--enum-limit", options.enumLimit);
-        OptionLimits.requireAtLeastOne("--enum-option-max-length", options.enumOptionMaxLength);
+        OptionRanges.atLeast("--string-max-length", options.stringMaxLength, 1);
+        OptionRanges.atLeast("--enum-limit", options.enumLimit, 1);
+        OptionRanges.atLeast("--enum-option-max-length", options.enumOptionMaxLength, 1);
         return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
                 options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
     }

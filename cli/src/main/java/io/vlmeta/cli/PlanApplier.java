@@ -98,16 +98,19 @@ final class PlanApplier {
         if (plan.columns() == null) {
             return;
         }
-        Map<String, String> flagTypes = new HashMap<>();
-        options.typeFlags().forEach((type, columns) -> columns.forEach(column -> flagTypes.put(column, type)));
-        flagTypes.putAll(options.fieldTypes);
+        Map<String, FlagType> flagTypes = new HashMap<>();
+        options.typeFlags().forEach((type, columns) -> columns.forEach(column ->
+                flagTypes.put(column, new FlagType(type, "--" + type + "-fields"))));
+        options.fieldTypes.forEach((column, type) -> flagTypes.put(column, new FlagType(type, "--field-type")));
         String planName = planPath.getFileName().toString();
         for (PlanFile.Column column : plan.columns()) {
-            String flagType = flagTypes.get(column.name());
+            FlagType flagType = flagTypes.get(column.name());
             if (flagType != null) {
-                if (!flagType.equals(column.type())) {
-                    notes.accept("Column '" + column.name() + "' is " + flagType + " by flag, overriding the plan's "
-                            + column.type() + ".");
+                if (!flagType.type().equals(column.type())) {
+                    notes.accept("Column '" + column.name() + "' is " + typeShown(flagType.type()) + " by "
+                            + flagType.option() + ", overriding the plan's "
+                            + (JobSpec.isBuiltInType(column.type()) ? column.type() : "type, which is not built in")
+                            + ".");
                 }
                 continue;
             }
@@ -136,7 +139,9 @@ final class PlanApplier {
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
                 "field-settings.datetime-formats");
-        merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options");
+        merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options")
+                // a key no field type reads is the plan's, refused once the plugins are known, not a --field-option
+                .forEach(key -> options.fieldOptionOrigins.put(key, at("field-settings.options." + key).toString()));
     }
 
     private void applyServer() {
@@ -195,6 +200,18 @@ final class PlanApplier {
             // checked here, not when the upload opens its sink, so that validate refuses what upload would
             new VisualLayerSinkProvider().checkOptionValues(taken, options.sinkOptionOrigins);
         }
+    }
+
+    /** A column's type as a flag gives it, and the flag: {@code --float-fields} or {@code --field-type}. */
+    private record FlagType(String type, String option) {
+    }
+
+    /**
+     * @return a type's name when vlmeta ships it, else {@code a type not built in}: the plugins are not loaded yet,
+     *     so any other word cannot be told from a slip (a secret typed as {@code --field-type caption=S3CRET})
+     */
+    private static String typeShown(String type) {
+        return JobSpec.isBuiltInType(type) ? type : "a type not built in";
     }
 
     /** The plan's zone is not named back: any text may stand there, as in the flag it stands for. */

@@ -59,8 +59,9 @@ final class PlanYaml {
 
     /**
      * @throws VlmetaException (input unreadable) when the file cannot be read; (usage) when it is not
-     *     a plan: not YAML, an unknown key, a value of the wrong kind, no or a newer {@code version}; each worded
-     *     as {@link PlanPlace} words it
+     *     a plan: not YAML, an unknown key, a value of the wrong kind, no or a newer {@code version}, a column
+     *     entry without a name or a type, a column listed twice with two types; each worded as {@link PlanPlace}
+     *     words it
      */
     static PlanFile read(Path file) {
         String text;
@@ -118,25 +119,9 @@ final class PlanYaml {
         if (plan.input() == null || plan.input().path() == null) {
             throw whole.key("input.path").refuse("missing; a plan names its input with 'input:' and 'path:' under it");
         }
-        List<PlanFile.Column> columns = plan.columns() == null ? List.of() : plan.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            String lacking = lacking(columns.get(i));
-            if (lacking != null) {
-                throw whole.key("columns[" + (i + 1) + "]").refuse(lacking + "; every entry under 'columns' needs a "
-                        + "'name' and a 'type' (e.g. '- name: score' and 'type: float')");
-            }
-        }
-        return plan;
-    }
-
-    /** @return what a column entry lacks, e.g. {@code "no 'type'"}; null when it has both */
-    private static String lacking(PlanFile.Column column) {
-        boolean name = column != null && column.name() != null && !column.name().isBlank();
-        boolean type = column != null && column.type() != null && !column.type().isBlank();
-        if (name && type) {
-            return null;
-        }
-        return name ? "no 'type'" : type ? "no 'name'" : "no 'name' and no 'type'";
+        List<PlanFile.Column> columns = PlanColumns.checked(plan.columns(), whole, text);
+        return new PlanFile(plan.version(), plan.input(), columns, plan.leftOut(), plan.fieldSettings(),
+                plan.matching(), plan.patientData(), plan.dataset(), plan.upload());
     }
 
     private static PlanPlace at(PlanPlace whole, JsonMappingException e) {

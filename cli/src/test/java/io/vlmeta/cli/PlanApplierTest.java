@@ -36,11 +36,15 @@ class PlanApplierTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private JobSpec apply(Map<String, String> environment, String... flags) {
+        return apply(PLAN, environment, flags);
+    }
+
+    private JobSpec apply(PlanFile plan, Map<String, String> environment, String... flags) {
         CliContext context = new CliContext(environment, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false, home);
         UploadCommand command = new UploadCommand(context);
         CommandLine.ParseResult parsed = new CommandLine(command).parseArgs(flags);
-        new PlanApplier(PLAN, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
+        new PlanApplier(plan, Path.of("/plans/plan.yaml"), command.options, parsed::hasMatchedOption,
                 new PrintStream(err, true, StandardCharsets.UTF_8)::println).apply(JobSpec.Mode.DRY_RUN);
         return JobSpecs.from(command.options, JobSpec.Mode.DRY_RUN, context);
     }
@@ -83,6 +87,18 @@ class PlanApplierTest {
     }
 
     @Test
+    void aFlagsTypeOverridingThePlansIsNamedOnlyWhenBuiltInAndTheFlagAlways() {
+        PlanFile plan = new PlanFile(1, PLAN.input(), List.of(new PlanFile.Column("score", "float", null),
+                new PlanFile.Column("status", "t0kenS3CRq", null)), null, null, null, null, null, null);
+
+        apply(plan, Map.of(), "--field-type", "score=S3CRq", "--field-type", "status=enum");
+
+        assertThat(lines()).containsExactly(
+                "Column 'score' is a type not built in by --field-type, overriding the plan's float.",
+                "Column 'status' is enum by --field-type, overriding the plan's type, which is not built in.");
+    }
+
+    @Test
     void thePlanWinsOverTheEnvironment() {
         JobSpec spec = apply(Map.of("VL_DATASET_ID", "from-env", "VL_BASE_URL", "http://localhost:2080"));
 
@@ -113,7 +129,7 @@ class PlanApplierTest {
         assertThat(lines()).containsExactly(
                 "--csv /data/other.csv overrides the plan's input.path (/data/metadata.csv).",
                 "Source option delimiter=| (flag) overrides the plan's input.options delimiter=;.",
-                "Column 'score' is string by flag, overriding the plan's float.",
+                "Column 'score' is string by --string-fields, overriding the plan's float.",
                 "--timezone UTC overrides the plan's field-settings.timezone (Europe/Berlin).",
                 "--datetime-format yyyy.MM.dd overrides the plan's field-settings.datetime-formats (dd/MM/yyyy).",
                 "Field option scale=3 (flag) overrides the plan's field-settings.options scale=2.",

@@ -189,8 +189,8 @@ class PlanWorkflowTest {
                 "--float-fields", "caption", "--string-fields", "confidence", "--report",
                 dir.resolve("r.html").toString());
 
-        assertThat(run.err()).contains("Column 'caption' is float by flag, overriding the plan's string.\n",
-                "Column 'confidence' is string by flag, overriding the plan's float.\n");
+        assertThat(run.err()).contains("Column 'caption' is float by --float-fields, overriding the plan's string.\n",
+                "Column 'confidence' is string by --string-fields, overriding the plan's float.\n");
         assertThat(run.err()).as("the same value is no override").doesNotContain("--enum-limit");
         // validate reads no batch size: it says so, and not that the flag overrides the plan's
         assertThat(run.err()).containsOnlyOnce("--batch-size").contains("so --batch-size is ignored.\n");

@@ -144,6 +144,25 @@ class PlanYamlTest {
     }
 
     @Test
+    void aColumnListedTwiceWithTwoTypesIsRefusedNamingItAndBothEntriesButNeitherType() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: score\n    type: float\n"
+                + "  - name: label\n    type: enum\n  - type: t0kenS3CRq\n    name: score\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 9, columns[3]: column 'score' is listed twice with two types, in "
+                        + "columns[1] and columns[3]; list each column once, with the one type it takes.");
+    }
+
+    @Test
+    void aColumnListedTwiceAlikeIsOneColumnAndKeepsTheFirstEntry() {
+        String yaml = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: score\n    type: float\n"
+                + "    why: measured\n  - name: label\n    type: enum\n  - name: score\n    type: float\n";
+
+        assertThat(PlanYaml.parse(yaml, "p.yaml").columns()).containsExactly(
+                new PlanFile.Column("score", "float", "measured"), new PlanFile.Column("label", "enum", null));
+    }
+
+    @Test
     void refusesTextThatIsNotYaml() {
         assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput: {path: a.csv\n", "p.yaml"))
                 .isInstanceOf(VlmetaException.class).hasMessageMatching("Plan p\\.yaml, line \\d+: not YAML \\(.+\\)\\.");

@@ -272,10 +272,12 @@ public final class JobRunner {
         return empty;
     }
 
-    /** @return the source that reads the input, once the source and sink options are known to be theirs */
+    /** @return the source that reads the input, once the source, field type and sink options are known to be theirs */
     private SourceProvider checkedSource(JobSpec spec) {
         SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
         OptionNames.checkSource(sourceProvider, spec.sourceOptions());
+        OptionNames.checkFieldTypes(plugins.fieldTypes().values(), spec.fieldSettings().options(),
+                spec.fieldOptionOrigins());
         if (!spec.sinkOptions().isEmpty()) {
             OptionNames.checkSinks(List.of(plugins.sink(spec.sinkName()), plugins.sink(spec.reportSinkName())),
                     spec.sinkOptions(), spec.sinkOptionOrigins());

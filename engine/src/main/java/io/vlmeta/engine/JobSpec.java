@@ -2,6 +2,7 @@ package io.vlmeta.engine;
 
 import io.vlmeta.api.Cancellation;
 import io.vlmeta.api.FieldSettings;
+import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.Secret;
 import io.vlmeta.api.VlmetaException;
 
@@ -57,6 +58,9 @@ import java.util.Objects;
  * @param sinkOptionOrigins for a sink option not given by {@code --sink-option}, how a refusal names it (a plan
  *                        file's key: {@code Plan p.yaml, upload.sink-options.token}); a name missing here
  *                        was given by {@code --sink-option}
+ * @param fieldOptionOrigins for a field option not given by {@code --field-option}, how a refusal names it (a
+ *                        plan file's key: {@code Plan p.yaml, field-settings.options.scale}); a name missing here
+ *                        was given by {@code --field-option}
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -66,7 +70,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
                       int maxProblemsKept, String inputDigest, Cancellation cancellation,
                       ColumnSelection columnSelection, Map<String, String> fieldReasons, String inputLabel,
-                      Map<String, String> sinkOptionOrigins) {
+                      Map<String, String> sinkOptionOrigins, Map<String, String> fieldOptionOrigins) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -95,9 +99,22 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         fieldReasons = fieldReasons == null ? Map.of() : Map.copyOf(fieldReasons);
         inputLabel = inputLabel == null ? input.toString() : inputLabel;
         sinkOptionOrigins = sinkOptionOrigins == null ? Map.of() : Map.copyOf(sinkOptionOrigins);
+        fieldOptionOrigins = fieldOptionOrigins == null ? Map.of() : Map.copyOf(fieldOptionOrigins);
         if (dropPhi && allowPhi) {
             throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
         }
+    }
+
+    /**
+     * Whether a type's name may be shown back by a message made before the plugins are loaded. Only the types
+     * vlmeta ships can: any other word, typed as {@code --field-type caption=S3CRET} or written in a plan, cannot
+     * be told from a slip (a secret pasted in the wrong place), and is named as "a type not built in".
+     *
+     * @param type a field type's name as given; may be null
+     * @return true for string, float, datetime, enum, multi-enum and link; false for any other name and for null
+     */
+    public static boolean isBuiltInType(String type) {
+        return type != null && ColumnTypeConflict.BUILT_IN_TYPES.contains(type);
     }
 
     /** @return a builder with the documented defaults */
@@ -150,6 +167,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private ColumnSelection columnSelection = ColumnSelection.ALL;
         private final Map<String, String> fieldReasons = new LinkedHashMap<>();
         private final Map<String, String> sinkOptionOrigins = new LinkedHashMap<>();
+        private final Map<String, String> fieldOptionOrigins = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -228,13 +246,18 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return this;
         }
 
+        public Builder fieldOptionOrigins(Map<String, String> values) {
+            this.fieldOptionOrigins.putAll(values);
+            return this;
+        }
+
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
             if (input == null) {
                 throw VlmetaException.usage("No input given: pass --input FILE (or --csv FILE).");
             }
-            OptionLimits.requireAtLeastOne("--batch-size", batchSize);
-            OptionLimits.requireAtLeastOne("--parallel", parallel);
+            OptionRanges.atLeast("--batch-size", batchSize, 1);
+            OptionRanges.atLeast("--parallel", parallel, 1);
             if (maxProblemsKept < 0) {
                 throw new IllegalArgumentException("maxProblemsKept must not be negative");
             }
@@ -242,7 +265,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
                     allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation, columnSelection,
-                    fieldReasons, inputLabel, sinkOptionOrigins);
+                    fieldReasons, inputLabel, sinkOptionOrigins, fieldOptionOrigins);
         }
     }
 }

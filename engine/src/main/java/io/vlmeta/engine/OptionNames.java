@@ -1,10 +1,12 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.SourceProvider;
 import io.vlmeta.api.VlmetaException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +66,52 @@ public final class OptionNames {
             known.addAll(names.get());
             readers.add("the " + sink.name() + " sink reads " + listed(names.get()));
         }
-        for (String name : options.keySet()) {
-            if (!known.contains(name)) {
-                String origin = origins.get(name);
-                // a plan's key reads as the plan's other refusals do: "Plan FILE, KEY: what is wrong; ..."
-                throw VlmetaException.usage((origin == null ? "Unknown --sink-option '" + name + "':"
-                        : origin + ": unknown option;") + " " + String.join("; ", readers) + ".");
-            }
-        }
+        refuseUnknown("--sink-option", known, options, origins, String.join("; ", readers));
         for (SinkProvider sink : sinks) {
             Map<String, String> read = new LinkedHashMap<>(options);
             read.keySet().retainAll(sink.optionNames().orElseThrow());
             sink.checkOptionValues(read, origins);
+        }
+    }
+
+    /**
+     * @param fieldTypes the installed field types: an option is for any of them; when one of them does not list
+     *                   its options, every name passes
+     * @param options    the field options' names and values, none null
+     * @param origins    for an option not given by {@code --field-option}, how it is named (a plan file's key, see
+     *                   {@link JobSpec#fieldOptionOrigins()}), refused as {@code ORIGIN: unknown option; ...}
+     * @throws VlmetaException (usage) naming the first option no field type reads, and the names they read; never
+     *     its value
+     */
+    static void checkFieldTypes(Collection<FieldTypeHandler> fieldTypes, Map<String, String> options,
+                                Map<String, String> origins) {
+        Set<String> known = new TreeSet<>();
+        for (FieldTypeHandler type : fieldTypes) {
+            Optional<Set<String>> names = type.optionNames();
+            if (names.isEmpty()) {
+                return;
+            }
+            known.addAll(names.get());
+        }
+        String reads = known.isEmpty() ? "no installed field type reads options; remove it, or add the field type "
+                + "that reads it with --plugins-dir" : "the installed field types read " + listed(known);
+        refuseUnknown("--field-option", known, options, origins, reads);
+    }
+
+    /**
+     * @param flag  the option that gives the options, naming one that {@code origins} does not
+     * @param reads what is read, ending the refusal
+     * @throws VlmetaException (usage) naming the first of {@code options} not in {@code known}; a plan's key reads
+     *     as the plan's other refusals do ({@code Plan FILE, KEY: what is wrong; ...}), never with its value
+     */
+    private static void refuseUnknown(String flag, Set<String> known, Map<String, String> options,
+                                      Map<String, String> origins, String reads) {
+        for (String name : options.keySet()) {
+            if (!known.contains(name)) {
+                String origin = origins.get(name);
+                throw VlmetaException.usage((origin == null ? "Unknown " + flag + " '" + name + "':"
+                        : origin + ": unknown option;") + " " + reads + ".");
+            }
         }
     }
 

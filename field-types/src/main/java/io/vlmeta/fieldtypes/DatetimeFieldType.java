@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code datetime}: ISO 8601 text ({@code 2024-01-15T10:30:00Z}, any offset, {@code 2024-01-15},
@@ -31,6 +33,12 @@ public final class DatetimeFieldType implements FieldTypeHandler {
      * @throws io.vlmeta.api.VlmetaException a usage error when a {@code --datetime-format} pattern is
      *     malformed or does not give a whole date
      */
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
+    }
+
     @Override
     public ValueParser parser(FieldSettings settings) {
         return new DatetimeParser(settings.timezone(), DatetimePatterns.compile(settings.datetimeFormats()));

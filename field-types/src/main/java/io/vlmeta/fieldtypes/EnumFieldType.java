@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code enum}: one option per cell, sent as a JSON string. The options are declared from the
@@ -24,6 +26,12 @@ public final class EnumFieldType implements FieldTypeHandler {
     @Override
     public String description() {
         return "One of a set of options, declared from the column (at most 600 values of 20 characters by default)";
+    }
+
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code float}: decimal or scientific notation ({@code 95.5}, {@code -0.5}, {@code 1e-3},
@@ -24,6 +26,12 @@ public final class FloatFieldType implements FieldTypeHandler {
     @Override
     public String description() {
         return "A finite number, decimal or scientific notation (95.5, -0.5, 1e-3, 42)";
+    }
+
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code link}: an absolute {@code http://} or {@code https://} URL with a host, sent as written.
@@ -23,6 +25,12 @@ public final class LinkFieldType implements FieldTypeHandler {
     @Override
     public String description() {
         return "An http:// or https:// URL";
+    }
+
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
     }
 
     @Override

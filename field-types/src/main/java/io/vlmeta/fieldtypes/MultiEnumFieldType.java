@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code multi-enum}: a list of options per cell, written {@code tag1, tag2} or as a JSON array of
@@ -25,6 +27,12 @@ public final class MultiEnumFieldType implements FieldTypeHandler {
     @Override
     public String description() {
         return "A list of options: tag1, tag2 or [\"tag1\", \"tag2\"] (limits as for enum, across all lists)";
+    }
+
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
     }
 
     @Override

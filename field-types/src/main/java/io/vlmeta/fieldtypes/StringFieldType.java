@@ -4,6 +4,8 @@ import io.vlmeta.api.ColumnAccumulator;
 import io.vlmeta.api.FieldSettings;
 import io.vlmeta.api.FieldTypeHandler;
 import io.vlmeta.api.ValueParser;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code string}: any text up to {@link FieldSettings#stringMaxLength()} characters (counted as code
@@ -24,6 +26,12 @@ public final class StringFieldType implements FieldTypeHandler {
     @Override
     public String description() {
         return "Text, at most 255 characters by default (--string-max-length, --truncate-strings)";
+    }
+
+    /** @return no names: its settings are the job's own flags, none of them a field option */
+    @Override
+    public Optional<Set<String>> optionNames() {
+        return Optional.of(Set.of());
     }
 
     @Override
