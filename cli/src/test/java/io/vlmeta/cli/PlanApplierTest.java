@@ -236,7 +236,7 @@ class PlanApplierTest {
         assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, null,
                 Map.of("connect-timeout-ms", "S3CRET"))))
                 .hasMessage("Plan /plans/plan.yaml, upload.sink-options.connect-timeout-ms: not a whole number from 1 "
-                        + "to 2147483647.");
+                        + "to 2147483647, in the digits 0-9.");
     }
 
     @Test
