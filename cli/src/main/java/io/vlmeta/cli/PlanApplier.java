@@ -189,6 +189,10 @@ final class PlanApplier {
             } catch (ArithmeticException | NumberFormatException e) { // more digits than a duration holds
                 throw at("upload.task-timeout").refuse("too long a duration; " + DurationConverter.FORMS);
             }
+            if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+                // a field would be declared (for good) and sent, then given up at once
+                throw at("upload.task-timeout").refuse("not a positive duration; " + DurationConverter.FORMS);
+            }
             options.taskTimeout = pick("--task-timeout", options.taskTimeout, timeout, "upload.task-timeout");
             Map<String, String> taken = new LinkedHashMap<>();
             merge("Sink option", options.sinkOptions, options.sinkOptions, u.sinkOptions(), "upload.sink-options")

@@ -2,12 +2,14 @@ package io.vlmeta.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FileFaults;
@@ -39,8 +41,13 @@ final class PlanYaml {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a key given twice would otherwise keep its last value without a word (two dataset ids, say)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(PlanNumbers.module())
             .build();
+
+    /** Jackson's words for a key given twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
     private static final String EMPTY = "the file is empty; write one with 'vlmeta plan ... -o FILE'";
 
@@ -130,10 +137,22 @@ final class PlanYaml {
 
     private static VlmetaException notYaml(PlanPlace whole, JacksonException e) {
         String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        Matcher duplicate = DUPLICATE_KEY.matcher(why);
+        if (duplicate.matches()) {
+            // a key's name is the plan's own word, never a value; the line is the second one's
+            return whole.line(lineNumber(e.getLocation())).key(duplicate.group(1)).refuse("given twice in the same "
+                    + "map; give each key once");
+        }
         if (why.startsWith("while scanning a quoted scalar") && e.getLocation() != null) {
             // the parser marks where the quote opened, and words it after itself
             return whole.line(e.getLocation().getLineNr()).refuse("not YAML; a quote opened on this line is never "
                     + "closed");
+        }
+        if (!(e instanceof JacksonYAMLParseException)) {
+            // not the YAML parser's own words on the text's form but a decoder's (a !!binary value, say): Java's
+            // wording, which may quote the value
+            return whole.line(lineNumber(e.getLocation())).refuse("a value on this line cannot be read; a plan holds "
+                    + "plain YAML text, numbers, lists and maps, without tags such as !!binary");
         }
         return whole.line(lineNumber(e.getLocation())).refuse("not YAML (" + why + ")");
     }
@@ -170,7 +189,7 @@ final class PlanYaml {
             return "a value of the wrong kind";
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            return "not a whole number";
+            return "not a whole number; it takes the digits 0 to 9";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "not true or false";

@@ -220,6 +220,15 @@ class PlanApplierTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"0s", "PT0S", "PT-5M"})
+    void aPlansTaskTimeoutThatIsNotPositiveIsRefusedAsThePlansKeyBeforeAnyFieldIsDeclared(String timeout) {
+        assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, timeout, null)))
+                .isInstanceOf(io.vlmeta.api.VlmetaException.class)
+                .hasMessage("Plan /plans/plan.yaml, upload.task-timeout: not a positive duration; write e.g. 90s, 30m, "
+                        + "2h or PT30M.");
+    }
+
+    @ParameterizedTest
     @CsvSource({"99999999999999999999h", "9999999999999999h"})
     void aPlansTaskTimeoutTooLongForADurationIsRefusedAsThePlansKeyNotWithATrace(String timeout) {
         assertThatThrownBy(() -> applyUpload(new PlanFile.Upload(null, null, timeout, null)))

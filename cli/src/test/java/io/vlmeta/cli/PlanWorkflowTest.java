@@ -270,7 +270,7 @@ class PlanWorkflowTest {
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", line 36, field-settings.enum-option-max-length: "
-                + "not a whole number.\n");
+                + "not a whole number; it takes the digits 0 to 9.\n");
     }
 
     @Test

@@ -88,7 +88,7 @@ class PlanYamlTest {
         String yaml = "version: 1\ninput:\n  path: a.csv\nupload:\n  batch-size: lots\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 5, upload.batch-size: not a whole number.");
+                .hasMessage("Plan p.yaml, line 5, upload.batch-size: not a whole number; it takes the digits 0 to 9.");
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class PlanYamlTest {
                 + "\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(yaml, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 5, field-settings.enum-option-max-length: not a whole number.");
+                .hasMessage("Plan p.yaml, line 5, field-settings.enum-option-max-length: not a whole number; it takes the digits 0 to 9.");
     }
 
     @Test
@@ -170,6 +170,23 @@ class PlanYamlTest {
                 .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
         assertThatThrownBy(() -> PlanYaml.parse("# only a comment\n", "p.yaml"))
                 .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
+    }
+
+    @Test
+    void aKeyGivenTwiceInOneMapIsRefusedNamingItAndTheLineOfTheSecond() {
+        String text = "version: 1\ninput:\n  path: a.csv\ndataset:\n  id: d\n  id: S3CRET\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 6, id: given twice in the same map; give each key once.");
+    }
+
+    @Test
+    void aValueATagMakesUnreadableIsRefusedByItsLineWithoutTheDecodersWordsOrTheValue() {
+        String text = "version: 1\ninput:\n  path: a.csv\n  source: !!binary S3CRET\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml")).isInstanceOf(VlmetaException.class)
+                .hasMessage("Plan p.yaml, line 4: a value on this line cannot be read; a plan holds plain YAML text, "
+                        + "numbers, lists and maps, without tags such as !!binary.");
     }
 
     @Test
