@@ -3,6 +3,8 @@ package io.vlmeta.cli;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -235,9 +237,15 @@ final class PlanApplier {
         }
     }
 
-    /** @return where in the plan a refusal of {@code key} points */
+    /** @return where in the plan a refusal of {@code key} points: its line too, when the file still shows it */
     private PlanPlace at(String key) {
-        return PlanPlace.of(planPath).key(key);
+        int line = 0;
+        try {
+            line = PlanColumns.keyLine(Files.readString(planPath), key);
+        } catch (IOException | RuntimeException e) {
+            // read moments ago; without it, the refusal names the key alone
+        }
+        return PlanPlace.of(planPath).line(line).key(key);
     }
 
     /** @param refuse refuse a changed input (an upload of the plan's own input), else warn */

@@ -67,6 +67,44 @@ final class PlanColumns {
     }
 
     /**
+     * @param text a plan's text, which has been read as a plan
+     * @param key  a key under maps only, its names joined by dots: {@code upload.sink-options.retry-max-attempts}
+     * @return the line the key is on, from 1; 0 when it is not found
+     */
+    static int keyLine(String text, String key) {
+        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return 0;
+            }
+            String prefix = "";
+            while (true) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    return 0;
+                }
+                if (token == JsonToken.END_OBJECT) {
+                    int dot = prefix.lastIndexOf('.', prefix.length() - 2);
+                    prefix = dot < 0 ? "" : prefix.substring(0, dot + 1);
+                    continue;
+                }
+                String path = prefix + parser.currentName();
+                int line = Math.max(parser.currentTokenLocation().getLineNr(), 0);
+                if (path.equals(key)) {
+                    return line;
+                }
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_OBJECT && key.startsWith(path + ".")) {
+                    prefix = path + ".";
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the text was read as a plan already; the refusal is still clear without its line
+        }
+    }
+
+    /**
      * @param text  a plan's text, which has been read as a plan
      * @param index the entry under the top-level {@code columns}, from 0
      * @return the line the entry starts on, from 1; 0 when it is not found

@@ -22,7 +22,7 @@ class FieldOptionNamesTest extends OneRowCsvRefusals {
                 + "    type: float\nfield-settings:\n  options:\n    scael: " + SECRET + "\n");
 
         assertRefused(CliRun.of(Map.of(), dir, "validate", "--plan", dir.resolve("p.yaml").toString()), "Error: Plan "
-                + dir.resolve("p.yaml") + ", field-settings.options.scael: unknown option; no installed field type "
+                + dir.resolve("p.yaml") + ", line 9, field-settings.options.scael: unknown option; no installed field type "
                 + "reads options; remove it, or add the field type that reads it with --plugins-dir.");
     }
 }

@@ -46,6 +46,17 @@ class PlanWorkflowTest {
         return plan;
     }
 
+    /** @return {@code ", line N"}: the line of the plan that holds {@code text} first, as a refusal names it */
+    private static String lineOf(Path plan, String text) throws IOException {
+        List<String> lines = Files.readAllLines(plan);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return ", line " + (i + 1);
+            }
+        }
+        throw new AssertionError(text + " is not in " + plan);
+    }
+
     /** @return a dry run of the plan, on no server */
     private CliRun dryRun(Path plan) {
         return cli("upload", "--plan", plan.toString(), "--dry-run", "--dataset-id", "d", "--report",
@@ -226,7 +237,7 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).endsWith("Error: Plan " + plan + ", upload.sink-options.token: unknown option; the "
+        assertThat(run.err()).endsWith("Error: Plan " + plan + lineOf(plan, "token:") + ", upload.sink-options.token: unknown option; the "
                 + "visual-layer sink reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, "
                 + "poll-max-interval-ms, queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, "
                 + "retry-max-attempts, retry-max-delay-ms; the report sink reads report.\n")
@@ -258,7 +269,7 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", field-settings.enum-limit: the value given is 0; it "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "enum-limit:") + ", field-settings.enum-limit: the value given is 0; it "
                 + "takes a whole number of at least 1.\n");
     }
 
@@ -280,7 +291,7 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", upload.batch-size: the value given is 0; it takes "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "batch-size:") + ", upload.batch-size: the value given is 0; it takes "
                 + "a whole number of at least 1.\n");
     }
 
@@ -290,7 +301,7 @@ class PlanWorkflowTest {
 
         for (CliRun run : List.of(dryRun(plan), validate(plan))) {
             assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", upload.sink-options.retry-max-attempts: not a "
+            assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:") + ", upload.sink-options.retry-max-attempts: not a "
                     + "whole number from 1 to 2147483647.\n");
         }
     }
@@ -302,7 +313,7 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", field-settings.timezone: not a time zone; use a "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "timezone:") + ", field-settings.timezone: not a time zone; use a "
                 + "region such as Europe/Berlin or America/New_York, or an offset such as +02:00.\n");
     }
 
@@ -316,7 +327,7 @@ class PlanWorkflowTest {
             CliRun run = cli("validate", "--plan", plan.toString(), "--json");
 
             assertThat(run.exitCode()).as(empty + ": " + run.both()).isEqualTo(2);
-            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + ", upload.sink-options.retry-max-attempts: "
+            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:") + ", upload.sink-options.retry-max-attempts: "
                     + "no value; give one, or remove the key to leave the option unset.\n");
             assertThat(run.out()).as(empty).startsWith("{\"status\":\"error\"").hasLineCount(1);
         }
@@ -355,7 +366,7 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", matching.match-by: not a way to match; use one of "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "match-by:") + ", matching.match-by: not a way to match; use one of "
                 + "path, suffix, basename, stem.\n");
     }
 
