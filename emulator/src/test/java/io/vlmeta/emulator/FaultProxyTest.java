@@ -258,7 +258,11 @@ class FaultProxyTest {
     @Test
     void closingTheProxyEndsAHeldRequest() throws Exception {
         start(FaultProxy.Plan.builder().onlyRequests("GET", "/api/v1/dataset/[^/]+").holdNth(1).build());
-        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> get("/api/v1/dataset/ds"));
+        // a client of its own: the shared one may hold an idle connection to an earlier test's server on this port
+        // number, and would send the request again over a new connection once that one proved dead
+        HttpClient own = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<String>> held = own.sendAsync(HttpRequest.newBuilder(
+                URI.create(proxy.baseUrl() + "/api/v1/dataset/ds")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(proxy.awaitHeld(Duration.ofSeconds(60))).isTrue();
 
         proxy.close();
