@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.emulator.EmulatorCommand;
@@ -23,6 +24,8 @@ public final class Cli {
      * the {@code --json} document's {@code error} holds the sentence alone, as the job's does.
      */
     static final String ERROR = "Error: ";
+    /** How a refusal of an option's value starts: the option, then what it takes or must be. */
+    private static final Pattern OPTION_VALUE_REFUSAL = Pattern.compile("(--[a-z0-9-]+) (?:takes|must be) ");
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
 
@@ -73,7 +76,8 @@ public final class Cli {
             if (text.suggestion() != null || !ownedElsewhere) {
                 return text.suggestion();
             }
-            return names.stream().filter(name -> name.startsWith(word + "-")).findFirst().orElse(null);
+            return names.stream().filter(name -> name.startsWith(OptionOwners.nameOf(word) + "-")).findFirst()
+                    .orElse(null);
         }
     }
 
@@ -150,12 +154,17 @@ public final class Cli {
         root.setExecutionStrategy(parsed -> {
             OptionShapedValues.refuse(parsed);
             RepeatedFieldTypes.refuse(parsed);
+            JobOptionValues.refuse(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
         root.setParameterExceptionHandler((exception, args) -> usageError(exception, args, context));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof VlmetaException vlmeta && vlmeta.kind() != ErrorKind.INTERNAL) {
                 commandLine.getErr().println(ERROR + ConsoleText.escapeKeepingLines(vlmeta.getMessage()));
+                if (vlmeta.code() == ErrorCode.USAGE && refusesAnOptionsValue(vlmeta.getMessage(), commandLine)) {
+                    // a refusal of what an option was given ends as the parser's own refusals of a value do
+                    commandLine.getErr().println(whereHelpIs(commandLine));
+                }
                 return vlmeta.code().exitCode();
             }
             commandLine.getErr().println("Error: an unexpected failure; please report it with the trace below.");
@@ -236,13 +245,30 @@ public final class Cli {
                     .orElseGet(() -> withOptionWordsShortened(given, names)));
             err.println(ERROR + message);
         }
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(whereHelpIs(command));
         int exitCode = command.getCommandSpec().exitCodeOnInvalidInput();
         if (json) {
             // a script that asked for JSON reads standard output only: the refusal is a document there too
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
+    }
+
+    /** @return the line that ends a usage error: where the command's help is */
+    private static String whereHelpIs(CommandLine command) {
+        return "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.";
+    }
+
+    /**
+     * @param message a usage error the command raised as it ran
+     * @return whether it is worded as the refusal of what one of the command's options was given, the parser's
+     *     shape and {@link io.vlmeta.api.OptionRanges}' ({@code --match-by takes one of ...; the value given is not
+     *     one.}, {@code --enum-limit must be ...}); a fault of a file an option names ({@code --rejects ... is a
+     *     folder}) is the file's, not the option's
+     */
+    private static boolean refusesAnOptionsValue(String message, CommandLine command) {
+        Matcher refusal = OPTION_VALUE_REFUSAL.matcher(message);
+        return refusal.lookingAt() && command.getCommandSpec().optionsMap().containsKey(refusal.group(1));
     }
 
     /**
@@ -266,7 +292,7 @@ public final class Cli {
         if (!word.startsWith("-")) {
             return null;
         }
-        String name = word.indexOf('=') >= 0 ? word.substring(0, word.indexOf('=')) : word;
+        String name = OptionOwners.nameOf(word);
         return top.getSubcommands().values().stream()
                 .anyMatch(sub -> sub.getCommandSpec().optionsMap().containsKey(name)) ? name : null;
     }

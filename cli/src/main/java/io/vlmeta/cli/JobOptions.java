@@ -83,7 +83,7 @@ final class JobOptions {
     List<String> linkFields = new ArrayList<>();
 
     @Option(names = "--field-type", paramLabel = "COLUMN=TYPE",
-            description = "Give a column any field type, including a plugin's (e.g. count=integer).")
+            description = "Give a column any field type, including a plugin's (e.g. score=float).")
     Map<String, String> fieldTypes = new LinkedHashMap<>();
 
     @Option(names = "--infer", description = "Infer the type of every column no flag names (the plan is printed first).")

@@ -162,8 +162,7 @@ final class JobSpecs {
         try {
             zone = ZoneId.of(options.timezone);
         } catch (DateTimeException e) {
-            throw VlmetaException.usage("--timezone '" + options.timezone + "' is not a time zone: "
-                    + TIME_ZONES_ACCEPTED + ".");
+            throw VlmetaException.usage(JobOptionValues.NOT_A_TIME_ZONE); // the word may be a secret: not shown
         }
         OptionRanges.atLeast("--string-max-length", options.stringMaxLength, 1);
         OptionRanges.atLeast("--enum-limit", options.enumLimit, 1);

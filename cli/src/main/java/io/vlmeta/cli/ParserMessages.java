@@ -20,6 +20,13 @@ final class ParserMessages {
     /** "Invalid value for option '--task-timeout': 'x' is not a duration: write e.g. 90s, 30m, 2h or PT30M". */
     private static final Pattern NOT_A_DURATION = Pattern.compile("Invalid value for option '(-[^']*)': '.*' is not "
             + "a duration(?:: write (e\\.g\\. [^']*))?", Pattern.DOTALL);
+    /**
+     * "Invalid value for option '--task-timeout': cannot convert '999...h' to Duration
+     * (java.lang.NumberFormatException: For input string: ...)": a converter failed in Java's words, not its own.
+     * A duration's converter fails so only for more than a duration holds (its digits, or their sum).
+     */
+    private static final Pattern NOT_CONVERTED = Pattern.compile("Invalid value for option '(-[^']*)': cannot convert "
+            + "'.*' to (\\w+) \\(.*\\)", Pattern.DOTALL);
     /** A whole number in plain digits ({@link WholeNumbers}), which a whole-number option refuses for its size only. */
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
     /** The smallest and largest value of each whole-number type an option may have, by the parser's type name. */
@@ -37,7 +44,7 @@ final class ParserMessages {
             + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
     /** A value each KEY=VALUE option takes, for the refusal of one given without its '='. */
     private static final Map<String, String> KEY_VALUE_EXAMPLES = Map.of(
-            "--sink-option", "connect-timeout-ms=10000", "--field-type", "count=integer");
+            "--sink-option", "connect-timeout-ms=10000", "--field-type", "score=float");
     /** "option '--api-secret' (SECRET) should be specified only once"; a flag's has no "(SECRET)". */
     private static final Pattern GIVEN_TWICE = Pattern.compile("option '(-[^']*)'(?: \\(([^)]*)\\))? should be "
             + "specified only once");
@@ -64,6 +71,13 @@ final class ParserMessages {
         if (duration.matches()) {
             return Optional.of(duration.group(1) + " takes a duration" + (duration.group(2) == null ? ""
                     : ", " + duration.group(2)) + "; the value given is not one.");
+        }
+        Matcher unconverted = NOT_CONVERTED.matcher(parserMessage);
+        if (unconverted.matches()) {
+            return Optional.of("Duration".equals(unconverted.group(2))
+                    ? unconverted.group(1) + " takes a duration, " + DurationConverter.EXAMPLES
+                            + "; the value given is too long."
+                    : unconverted.group(1) + " takes " + what(unconverted.group(2)) + "; the value given is not one.");
         }
         Matcher type = NOT_A_TYPE.matcher(parserMessage);
         if (type.matches()) {

@@ -32,4 +32,24 @@ class AnotherCommandsOptionTest extends OneRowCsvRefusals {
 
         assertRefused(run, "Error: Unknown option: '-o' (export and plan take it, not upload)");
     }
+
+    @Test
+    void anotherCommandsOptionWithAValueAfterEqualsIsNamedWithTheCommandsThatTakeItButNotTheValue() {
+        for (String word : new String[] {"-o=" + SECRET, "--output=" + SECRET}) {
+            CliRun run = CliRun.of(Map.of(), dir, "upload", "--csv", csv, "--dataset-id", "d", word);
+
+            assertRefused(run, "Error: Unknown option: '" + word.substring(0, word.indexOf('='))
+                    + "' (export and plan take it, not upload)");
+        }
+        CliRun dataset = CliRun.of(Map.of(), dir, "validate", "--csv", csv, "--dataset=" + SECRET);
+        assertRefused(dataset, "Error: Unknown option: '--dataset' (emulator takes it, not validate)");
+        assertThat(dataset.err()).contains("Did you mean: --dataset-id?");
+    }
+
+    @Test
+    void aShortOptionWithTextAttachedIsNotNamedAsAnotherCommandsOption() {
+        CliRun run = CliRun.of(Map.of(), dir, "upload", "--csv", csv, "--dataset-id", "d", "-o" + SECRET);
+
+        assertRefused(run, "Error: Unknown option: '-...' (an option's value goes after a space or '=')");
+    }
 }

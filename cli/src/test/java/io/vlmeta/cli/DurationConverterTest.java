@@ -26,4 +26,12 @@ class DurationConverterTest {
                 .isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessage("'half an hour' is not a duration: write e.g. 90s, 30m, 2h or PT30M");
     }
+
+    @Test
+    void anIsoDurationOfMoreThanADurationHoldsIsTooLongAsTheShortFormsAre() {
+        for (String value : new String[] {"PT99999999999999999999H", "PT9223372036854775807H", "P999999999999999D"}) {
+            assertThatThrownBy(() -> converter.convert(value)).isInstanceOf(ArithmeticException.class)
+                    .hasMessage("too long a duration");
+        }
+    }
 }

@@ -72,6 +72,20 @@ class ParserMessagesTest extends OneRowCsvRefusals {
     }
 
     @Test
+    void aDurationTooLongToHoldSaysSoWithoutTheValueOrJavasWords() {
+        for (String value : new String[] {"999999999999999999999h", "9223372036854775807h", "PT99999999999999999999H"}) {
+            CliRun run = upload("--task-timeout", value);
+
+            assertRefused(run, "Error: --task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M; the value given "
+                    + "is too long.");
+            assertThat(run.err()).doesNotContain("9999").doesNotContain("java").doesNotContain("Duration")
+                    .endsWith("Try 'vlmeta upload --help' for more information.\n");
+        }
+        assertRefused(CliRun.of(Map.of(), dir, "emulator", "--delay", "99999999999999999999s"), "Error: --delay takes a "
+                + "duration, e.g. 90s, 30m, 2h or PT30M; the value given is too long.");
+    }
+
+    @Test
     void aFlagGivenTwiceSaysSoAsAnOptionWithAValueDoes() throws Exception {
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--json", "--csv", csv, "--json");
 
@@ -142,11 +156,12 @@ class ParserMessagesTest extends OneRowCsvRefusals {
     }
 
     @Test
-    void anotherCommandsOptionWithMoreTypedOntoItIsCutAsAnyUnknownWord() {
+    void anotherCommandsOptionWithMoreTypedOntoItIsCutAndOneWithAValueAfterEqualsIsNamedWithoutIt() {
         CliRun glued = CliRun.of(Map.of(), dir, "export", "--dry-run" + SECRET, "--dataset-id", "d");
         CliRun withEquals = CliRun.of(Map.of(), dir, "export", "--dry-run=" + SECRET, "--dataset-id", "d");
 
         assertRefused(glued, "Error: Unknown option: '--dry...'");
-        assertRefused(withEquals, "Error: Unknown option: '--dry...'");
+        // after '=' only the value may be a secret: the option is named with the commands that take it
+        assertRefused(withEquals, "Error: Unknown option: '--dry-run' (upload takes it, not export)");
     }
 }

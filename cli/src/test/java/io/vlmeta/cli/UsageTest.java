@@ -231,7 +231,7 @@ class UsageTest {
         assertThat(sink.err()).startsWith("Error: --sink-option takes KEY=VALUE as one word (a name, '=', then its "
                 + "value), e.g. --sink-option connect-timeout-ms=10000.\n");
         assertThat(type.err()).startsWith("Error: --field-type takes COLUMN=TYPE as one word (a name, '=', then its "
-                + "value), e.g. --field-type count=integer.\n");
+                + "value), e.g. --field-type score=float.\n");
         for (CliRun each : List.of(sink, type)) {
             assertThat(each.both()).doesNotContain("S3CRq");
         }
@@ -320,7 +320,9 @@ class UsageTest {
         assertThat(duration.err()).startsWith("Error: --task-timeout takes a duration, e.g. 90s, 30m, 2h or PT30M; the "
                 + "value given is not one.\n");
         assertThat(zone.exitCode()).isEqualTo(2);
-        assertThat(zone.err()).startsWith("Error: --timezone 'Mars/Olympus' is not a time zone");
+        assertThat(zone.err()).isEqualTo("Error: --timezone takes a time zone: use a region such as Europe/Berlin or "
+                + "America/New_York, or an offset such as +02:00; the value given is not one.\n"
+                + "Try 'vlmeta validate --help' for more information.\n");
     }
 
     @Test
@@ -402,7 +404,23 @@ class UsageTest {
 
             assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
             assertThat(run.err()).isEqualTo("Error: " + option + " must be a whole number of at least 1; the value "
-                    + "given is 0.\n");
+                    + "given is 0.\nTry 'vlmeta upload --help' for more information.\n");
         }
+    }
+
+    @Test
+    void aRefusalOfAnOptionsValueMadeAsTheJobStartsEndsWithWhereHelpIsAsTheParsersOwnDo() {
+        CliRun matchBy = run("validate", "--csv", Examples.METADATA.toString(), "--float-fields", "confidence",
+                "--match-by", "t0kenS3CRq");
+        CliRun noInput = run("validate", "--float-fields", "confidence");
+        CliRun twoInputs = run("validate", "--csv", "a.csv", "--input", "b.csv", "--float-fields", "confidence");
+
+        assertThat(matchBy.exitCode()).isEqualTo(2);
+        assertThat(matchBy.err()).isEqualTo("Error: --match-by takes one of path, suffix, basename, stem; the value "
+                + "given is not one.\nTry 'vlmeta validate --help' for more information.\n");
+        // a refusal that is not of what one option takes has no help line to add
+        assertThat(noInput.err()).doesNotContain("Try 'vlmeta");
+        assertThat(twoInputs.err()).isEqualTo("Error: --csv and --input name different files (a.csv, b.csv); give "
+                + "one of them.\n");
     }
 }
