@@ -2,7 +2,6 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.OptionRanges;
 import io.vlmeta.api.VlmetaException;
-import io.vlmeta.engine.OptionLimits;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,7 +58,7 @@ final class JobOptionValues {
         boolean ignoresUploadOnly = level.commandSpec().userObject() instanceof ValidateCommand;
         for (String name : AT_LEAST_ONE) {
             if (checked(level, name, ignoresUploadOnly)) {
-                OptionLimits.requireAtLeastOne(name, level.matchedOptionValue(name, 1));
+                OptionRanges.atLeast(name, level.matchedOptionValue(name, 1), 1);
             }
         }
         for (String name : POSITIVE_DURATIONS) {
