@@ -211,6 +211,14 @@ class BrokenLinesTest {
     }
 
     @Test
+    void anEmptyGzFileIsSaidToBeEmptyNotCutShort() throws IOException {
+        Path file = Files.createFile(dir.resolve("labels.jsonl.gz"));
+
+        assertThat(malformed(file)).isEqualTo(file + " is an empty file, not gzip-compressed data, though its name ends"
+                + " in .gz; give the compressed file, or compress the lines with gzip.");
+    }
+
+    @Test
     void refusesAFileNamedGzThatIsNotGzipInWordsWithoutTheDecompressors() throws IOException {
         Path file = write("labels.jsonl.gz", "{\"file_fullpath\": \"a.jpg\"}\n");
 

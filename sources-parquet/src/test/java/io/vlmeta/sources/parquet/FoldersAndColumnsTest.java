@@ -159,7 +159,7 @@ class FoldersAndColumnsTest {
     @Test
     void refusesAFileThatIsNotParquet() throws IOException {
         Path file = Files.writeString(dir.resolve("metadata.parquet"), "file_fullpath,score\na.jpg,1\n");
-        Path tiny = Files.writeString(dir.resolve("tiny.parquet"), "PAR1");
+        Path tiny = Files.writeString(dir.resolve("tiny.parquet"), "1RAP");
 
         for (Path notParquet : List.of(file, tiny)) {
             // parquet-java's own words name the file "LocalInputFile@1b2c3d" and list the bytes it found
@@ -167,6 +167,21 @@ class FoldersAndColumnsTest {
                     .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
                     .hasMessage(notParquet + " is not a Parquet file: it does not end with the bytes PAR1 every Parquet"
                             + " file ends with; give a Parquet file, or name the input's format with --source.");
+        }
+    }
+
+    @Test
+    void aFileThatStartsAsParquetButDoesNotEndSoIsSaidToBeCutShort() throws IOException {
+        byte[] whole = Files.readAllBytes(SourceRun.fixture("types.parquet"));
+        Path cut = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(whole, 1000));
+        Path magicOnly = Files.writeString(dir.resolve("tiny.parquet"), "PAR1");
+
+        for (Path file : List.of(cut, magicOnly)) {
+            assertThatThrownBy(() -> SourceRun.of(file))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                    .hasMessage(file + " is a Parquet file cut short: it starts with the bytes PAR1 every Parquet file"
+                            + " starts with, but does not end with them, so its footer, which describes its columns, is"
+                            + " missing; write the file again.");
         }
     }
 
