@@ -79,6 +79,20 @@ public final class FileFaults {
     }
 
     /**
+     * The refusal of an input file whose bytes cannot be read as what they hold: cut short, or damaged where the
+     * format's own checks catch it (a gzip stream, a Parquet footer or page, a workbook's zipped XML). It is a
+     * failure reading the input, as a file that cannot be opened is, so it ends the run as one does (exit code 1);
+     * validation failed (exit code 3) is for values that were read and refused.
+     *
+     * @param message the whole refusal, naming the file, what is damaged and what to do, never null
+     * @param failure what reading threw, never null; kept as the cause, its text never shown
+     * @return an {@link ErrorCode#INPUT_UNREADABLE} exception; never null
+     */
+    public static VlmetaException damagedInput(String message, Throwable failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, message, failure);
+    }
+
+    /**
      * The refusal of an input folder that could not be listed, as every source words it.
      *
      * @param folder  the folder that was listed, never null

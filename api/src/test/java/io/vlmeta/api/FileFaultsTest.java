@@ -159,6 +159,18 @@ class FileFaultsTest {
     }
 
     @Test
+    void aDamagedInputEndsTheRunAsAFailureReadingInputNotAsValidationFailed() {
+        java.util.zip.ZipException failure = new java.util.zip.ZipException("invalid stored block lengths");
+
+        VlmetaException damaged = FileFaults.damagedInput("data.jsonl.gz is not a complete gzip file.", failure);
+
+        assertThat(damaged.getMessage()).isEqualTo("data.jsonl.gz is not a complete gzip file.");
+        assertThat(damaged.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+        assertThat(damaged.code().exitCode()).isEqualTo(1);
+        assertThat(damaged.getCause()).isSameAs(failure);
+    }
+
+    @Test
     void anInputFolderThatCannotBeListedIsRefusedNamingItWithWhyInWords() {
         Path folder = dir.resolve("lock\ndic");
 

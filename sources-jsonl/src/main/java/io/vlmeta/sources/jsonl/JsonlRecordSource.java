@@ -257,7 +257,7 @@ final class JsonlRecordSource implements RecordSource {
                     + " though its name ends in .gz; give the compressed file, or compress the lines with gzip.", e);
         }
         if (e instanceof java.io.EOFException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: it ends before"
+            return FileFaults.damagedInput(file + " is not a complete gzip file: it ends before"
                     + " its compressed data does, near line " + line + ".", e);
         }
         if (e instanceof ZipException && "Not in GZIP format".equals(e.getMessage())) {
@@ -265,7 +265,7 @@ final class JsonlRecordSource implements RecordSource {
                     + " in .gz; give it a name without .gz, or compress it with gzip.", e);
         }
         if (e instanceof ZipException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: its compressed"
+            return FileFaults.damagedInput(file + " is not a complete gzip file: its compressed"
                     + " data is damaged near line " + line + ".", e);
         }
         return FileFaults.unreadableInput(path, file, e);

@@ -172,7 +172,7 @@ final class ParquetRecordSource implements RecordSource {
         String message = String.valueOf(failure.getMessage());
         if (message.contains("is not a Parquet file") && ParquetMagic.startsWithIt(path)) {
             // parquet-java looks at the end only; a file that starts as Parquet and does not end so was cut short
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is a Parquet file cut short: it starts with"
+            return FileFaults.damagedInput(name + " is a Parquet file cut short: it starts with"
                     + " the bytes PAR1 every Parquet file starts with, but does not end with them, so its footer, which"
                     + " describes its columns, is missing; write the file again.", failure);
         }
@@ -181,7 +181,7 @@ final class ParquetRecordSource implements RecordSource {
                     + " the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the input's format"
                     + " with --source.", failure);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is a damaged Parquet file: its footer, which"
+        return FileFaults.damagedInput(name + " is a damaged Parquet file: its footer, which"
                 + " describes its columns, cannot be read (the file may be cut short); write the file again.", failure);
     }
 
@@ -343,7 +343,7 @@ final class ParquetRecordSource implements RecordSource {
                     + " compression.", e);
         }
         // parquet-java's and Thrift's own words ("don't know what type: 15") name their workings, not the file's fault
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " cannot be read: the file's data there is"
+        return FileFaults.damagedInput(where + " cannot be read: the file's data there is"
                 + " damaged (a page of values cannot be decoded); write the file again.", e);
     }
 
