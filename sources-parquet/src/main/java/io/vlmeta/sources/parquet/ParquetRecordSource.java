@@ -117,7 +117,7 @@ final class ParquetRecordSource implements RecordSource {
         String input = request.label();
         List<Path> files = ParquetInputs.files(request.path());
         List<String> names = files.size() == 1 && files.get(0).equals(request.path()) ? List.of(input)
-                : files.stream().map(Path::toString).toList();
+                : files.stream().map(part -> FileFaults.shown(part.toString())).toList(); // one line each
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
         ParquetFileReader first = openReader(files.get(0), names.get(0));
         try {

@@ -186,6 +186,16 @@ class FoldersAndColumnsTest {
     }
 
     @Test
+    void aPartFileWithALineBreakInItsNameIsNamedOnOneLine() throws IOException {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(parts.resolve("part-0\n.parquet"), "not parquet");
+
+        assertThatThrownBy(() -> SourceRun.of(parts)).hasMessage(parts + "/part-0\\n.parquet is not a Parquet file:"
+                + " it does not end with the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the"
+                + " input's format with --source.");
+    }
+
+    @Test
     void refusesATruncatedFile() throws IOException {
         byte[] whole = Files.readAllBytes(SourceRun.fixture("types.parquet"));
         Path file = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(whole, whole.length - 100));
