@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why a file the user named could not be read or written, in words a message can end with, for every module
@@ -27,14 +31,20 @@ public final class FileFaults {
      * @param failure what reading it threw, never null
      * @return a clause said of the file, e.g. {@code "does not exist"}, {@code "is a folder"},
      *     {@code "is not UTF-8 text"}, {@code "cannot be read (no permission)"},
-     *     {@code "is a symbolic link to /data/gone.csv, which does not exist"}; never null
+     *     {@code "is a symbolic link to /data/gone.csv, which does not exist"},
+     *     {@code "is a symbolic link to loopB in a loop of symbolic links, which leads to no file (loopA -> loopB ->
+     *     loopA)"}; names in it shown as {@link #shown} shows them; never null
      */
     public static String whyUnreadable(Path file, IOException failure) {
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
             // "does not exist" would send the user looking for the link, which is there
-            return "is a symbolic link to " + linkTarget(file) + ", which does not exist";
+            return whyLinkLeadsNowhere(file);
         }
         String reason = systemReason(failure);
+        if (reason.contains("too many levels of symbolic links")) {
+            // ELOOP from a folder on the way: the file is no link, one of the folders above it is
+            return "cannot be reached: a folder in its path is a loop of symbolic links";
+        }
         if (failure instanceof NoSuchFileException || reason.contains("no such file or directory")) {
             return "does not exist";
         }
@@ -64,8 +74,69 @@ public final class FileFaults {
      *     never null
      */
     public static VlmetaException unreadableInput(Path file, String name, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, name + " " + whyUnreadable(file, failure) + ".",
-                failure);
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, shown(name) + " " + whyUnreadable(file, failure)
+                + ".", failure);
+    }
+
+    /**
+     * The refusal of an input file whose bytes cannot be read as what they hold: cut short, or damaged where the
+     * format's own checks catch it (a gzip stream, a Parquet footer or page, a workbook's zipped XML). It is a
+     * failure reading the input, as a file that cannot be opened is, so it ends the run as one does (exit code 1);
+     * validation failed (exit code 3) is for values that were read and refused.
+     *
+     * @param message the whole refusal, naming the file, what is damaged and what to do, never null
+     * @param failure what reading threw, never null; kept as the cause, its text never shown
+     * @return an {@link ErrorCode#INPUT_UNREADABLE} exception; never null
+     */
+    public static VlmetaException damagedInput(String message, Throwable failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, message, failure);
+    }
+
+    /**
+     * The refusal of an input folder that could not be listed, as every source words it.
+     *
+     * @param folder  the folder that was listed, never null
+     * @param name    how the message names it (the path as given, or a folder deep inside it), never null
+     * @param failure what listing it threw, never null; kept as the cause, its text never shown
+     * @return an {@link ErrorCode#INPUT_UNREADABLE} exception, e.g. "Folder /data/locked cannot be listed (no
+     *     permission)."; never null
+     */
+    public static VlmetaException unlistableInput(Path folder, String name, IOException failure) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Folder " + shown(name) + " "
+                + whyNotListed(folder, failure) + ".", failure);
+    }
+
+    /**
+     * A file name as a one-line message shows it. A name may hold a line break, a tab or another control
+     * character (any byte but '/' and NUL may be in one); printed raw it would split the message, or drive the
+     * terminal. Each is written as a visible escape: {@code \n}, {@code \r}, {@code \t}, else {@code \}{@code uXXXX}
+     * (C0, DEL and C1 controls, as the console escapes them); a backslash already in the name is left as it is.
+     *
+     * @param name a file's name or path as given, never null
+     * @return the name with its control characters escaped; the same string when it holds none
+     */
+    public static String shown(String name) {
+        StringBuilder text = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean control = c < 0x20 || c >= 0x7F && c <= 0x9F;
+            if (control && text == null) {
+                text = new StringBuilder(name.length() + 8).append(name, 0, i);
+            }
+            if (text != null) {
+                text.append(control ? escape(c) : String.valueOf(c));
+            }
+        }
+        return text == null ? name : text.toString();
+    }
+
+    private static String escape(char control) {
+        return switch (control) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> String.format(Locale.ROOT, "\\u%04X", (int) control);
+        };
     }
 
     /**
@@ -163,12 +234,57 @@ public final class FileFaults {
         return reason == null ? "" : reason.toLowerCase(Locale.ROOT);
     }
 
-    /** @return where a symbolic link points, as it was written; "a path" when the link cannot be read */
-    private static String linkTarget(Path link) {
+    /**
+     * Longer chains of symbolic links than this are no chain a user made; the system gives up sooner (Linux
+     * follows 40).
+     */
+    private static final int MOST_LINKS_FOLLOWED = 40;
+
+    /**
+     * @param link a symbolic link that leads to no file
+     * @return why: it points to nothing, to a link that points to nothing ("which does not exist" would be
+     *     false of that link), or round a loop of links
+     */
+    private static String whyLinkLeadsNowhere(Path link) {
+        List<Path> chain = new ArrayList<>();
+        Set<Path> visited = new HashSet<>();
+        Path at = link;
+        while (Files.isSymbolicLink(at) && visited.add(at.toAbsolutePath().normalize())
+                && chain.size() < MOST_LINKS_FOLLOWED) {
+            chain.add(at);
+            Path target = linkTarget(at);
+            if (target == null) {
+                return "is a symbolic link that cannot be read";
+            }
+            at = at.resolveSibling(target);
+        }
+        String first = shown(linkTarget(link).toString());
+        if (Files.isSymbolicLink(at)) {
+            return "is a symbolic link to " + first + " in a loop of symbolic links, which leads to no file ("
+                    + chainText(chain, at) + ")";
+        }
+        if (chain.size() == 1) {
+            return "is a symbolic link to " + first + ", which does not exist";
+        }
+        return "is a symbolic link to " + first + ", which leads on to " + shown(at.toString())
+                + ", which does not exist";
+    }
+
+    /** @return the links followed and where they end, e.g. {@code "loopA -> loopB -> loopA"} */
+    private static String chainText(List<Path> chain, Path end) {
+        StringBuilder text = new StringBuilder();
+        for (Path link : chain) {
+            text.append(shown(link.toString())).append(" -> ");
+        }
+        return text.append(shown(end.toString())).toString();
+    }
+
+    /** @return where a symbolic link points, as it was written; null when the link cannot be read */
+    private static Path linkTarget(Path link) {
         try {
-            return Files.readSymbolicLink(link).toString();
+            return Files.readSymbolicLink(link);
         } catch (IOException | UnsupportedOperationException e) {
-            return "a path";
+            return null;
         }
     }
 

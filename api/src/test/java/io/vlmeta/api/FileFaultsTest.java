@@ -114,6 +114,73 @@ class FileFaultsTest {
     }
 
     @Test
+    void aLoopOfSymbolicLinksIsSaidToBeOneAndNotToPointToNothing() throws IOException {
+        Path loopA = dir.resolve("loopA");
+        Path loopB = Files.createSymbolicLink(dir.resolve("loopB"), Path.of("loopA"));
+        Files.createSymbolicLink(loopA, Path.of("loopB"));
+
+        assertThat(FileFaults.whyUnreadable(loopA, reading(loopA))).isEqualTo("is a symbolic link to loopB in a loop "
+                + "of symbolic links, which leads to no file (" + loopA + " -> " + loopB + " -> " + loopA + ")");
+    }
+
+    @Test
+    void aFolderInThePathThatIsALoopOfLinksIsSaidToBeOne() throws IOException {
+        Files.createSymbolicLink(dir.resolve("loopB"), Path.of("loopA"));
+        Path inside = Files.createSymbolicLink(dir.resolve("loopA"), Path.of("loopB")).resolve("data.csv");
+
+        assertThat(FileFaults.whyUnreadable(inside, reading(inside)))
+                .isEqualTo("cannot be reached: a folder in its path is a loop of symbolic links");
+    }
+
+    @Test
+    void aLinkToALinkToNothingNamesWhereTheChainEnds() throws IOException {
+        Path last = Files.createSymbolicLink(dir.resolve("last.csv"), dir.resolve("gone.csv"));
+        Path first = Files.createSymbolicLink(dir.resolve("first.csv"), last);
+
+        assertThat(FileFaults.whyUnreadable(first, reading(first))).isEqualTo("is a symbolic link to " + last
+                + ", which leads on to " + dir.resolve("gone.csv") + ", which does not exist");
+    }
+
+    @Test
+    void aNameWithControlCharactersIsShownEscapedOnOneLine() throws IOException {
+        Path file = dir.resolve("da\nta\t.csv");
+
+        assertThat(FileFaults.shown("a\nb\rc\td\u001Be\u009Bf\\g.csv")).isEqualTo("a\\nb\\rc\\td\\u001Be\\u009Bf\\g.csv");
+        assertThat(FileFaults.unreadableInput(file, file.toString(), reading(file)).getMessage())
+                .isEqualTo(dir + "/da\\nta\\t.csv does not exist.");
+    }
+
+    @Test
+    void aLinkToANameWithALineBreakShowsItEscaped() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("b.json"), Path.of("gone\n.json"));
+
+        assertThat(FileFaults.whyUnreadable(link, reading(link)))
+                .isEqualTo("is a symbolic link to gone\\n.json, which does not exist");
+    }
+
+    @Test
+    void aDamagedInputEndsTheRunAsAFailureReadingInputNotAsValidationFailed() {
+        java.util.zip.ZipException failure = new java.util.zip.ZipException("invalid stored block lengths");
+
+        VlmetaException damaged = FileFaults.damagedInput("data.jsonl.gz is not a complete gzip file.", failure);
+
+        assertThat(damaged.getMessage()).isEqualTo("data.jsonl.gz is not a complete gzip file.");
+        assertThat(damaged.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+        assertThat(damaged.code().exitCode()).isEqualTo(1);
+        assertThat(damaged.getCause()).isSameAs(failure);
+    }
+
+    @Test
+    void anInputFolderThatCannotBeListedIsRefusedNamingItWithWhyInWords() {
+        Path folder = dir.resolve("lock\ndic");
+
+        VlmetaException refusal = FileFaults.unlistableInput(folder, folder.toString(), new AccessDeniedException(folder.toString()));
+
+        assertThat(refusal.getMessage()).isEqualTo("Folder " + dir + "/lock\\ndic cannot be listed (no permission).");
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+    }
+
+    @Test
     void aPathThroughAFileIsSaidNotToExist() throws IOException {
         Path through = Files.writeString(dir.resolve("export.csv"), "x").resolve("x.csv");
 

@@ -111,6 +111,6 @@ class WindowsPathsTest {
                 "--string-fields", "caption");
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("Error: Input not found: C:\\Users\\me\\My Data\\metadata.csv.\n");
+        assertThat(run.err()).isEqualTo("Error: C:\\Users\\me\\My Data\\metadata.csv does not exist.\n");
     }
 }

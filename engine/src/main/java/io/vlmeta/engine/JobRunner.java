@@ -5,6 +5,7 @@ import io.vlmeta.api.FieldCounts;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
 import io.vlmeta.api.Problem;
@@ -71,8 +72,7 @@ public final class JobRunner {
             throw VlmetaException.usage("No dataset given: pass --dataset-id (or set VL_DATASET_ID).");
         }
         SourceProvider sourceProvider = checkedSource(spec);
-        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions(),
-                spec.inputLabel());
+        SourceRequest sourceRequest = sourceRequest(spec);
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
         SinkRequest sinkRequest = sinkRequest(spec, listener);
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
@@ -181,8 +181,7 @@ public final class JobRunner {
      */
     public JobPlan plan(JobSpec spec, JobListener listener) {
         SourceProvider sourceProvider = checkedSource(spec);
-        SourceRequest sourceRequest = new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions(),
-                spec.inputLabel());
+        SourceRequest sourceRequest = sourceRequest(spec);
         try (RecordSource source = sourceProvider.open(sourceRequest, ProblemReporter.DISCARD)) {
             List<ColumnInfo> columns = source.columns();
             // a row the source skips keeps its values out of the inferred types: the plan says so
@@ -272,9 +271,19 @@ public final class JobRunner {
         return empty;
     }
 
+    /**
+     * @return what the source is asked to read; the input's name as every message of the source shows it, a line
+     *     break or other control character in it escaped, so no message of any source splits over lines
+     */
+    private static SourceRequest sourceRequest(JobSpec spec) {
+        return new SourceRequest(spec.input(), spec.keyColumn(), spec.sourceOptions(),
+                FileFaults.shown(spec.inputLabel()));
+    }
+
     /** @return the source that reads the input, once the source, field type and sink options are known to be theirs */
     private SourceProvider checkedSource(JobSpec spec) {
-        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input());
+        SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input(),
+                spec.inputLabel());
         OptionNames.checkSource(sourceProvider, spec.sourceOptions());
         OptionNames.checkFieldTypes(plugins.fieldTypes().values(), spec.fieldSettings().options(),
                 spec.fieldOptionOrigins());

@@ -479,9 +479,17 @@ class JobRunnerTest {
     }
 
     @Test
+    void aSourceNamesAnInputWithALineBreakInItsNameOnOneLine() throws IOException {
+        Path input = Files.createFile(dir.resolve("da\nta.pipe"));
+
+        assertThatThrownBy(() -> run(upload(input).fields("float", List.of("score"))))
+                .hasMessage(dir + "/da\\nta.pipe is empty.");
+    }
+
+    @Test
     void missingInputIsReportedAsUnreadable() {
         assertThatThrownBy(() -> run(upload(dir.resolve("nope.pipe")).fields("float", List.of("score"))))
-                .isInstanceOf(VlmetaException.class).hasMessage("Input not found: " + dir.resolve("nope.pipe") + ".")
+                .isInstanceOf(VlmetaException.class).hasMessage(dir.resolve("nope.pipe") + " does not exist.")
                 .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(1);
     }
 

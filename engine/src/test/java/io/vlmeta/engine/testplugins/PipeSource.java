@@ -56,7 +56,7 @@ public final class PipeSource implements SourceProvider {
             String header = reader.readLine();
             if (header == null) {
                 reader.close();
-                throw VlmetaException.malformed(request.path() + " is empty.");
+                throw VlmetaException.malformed(request.label() + " is empty.");
             }
             return new Pipe(request, reader, List.of(header.split("\\|", -1)), reporter);
         } catch (IOException e) {

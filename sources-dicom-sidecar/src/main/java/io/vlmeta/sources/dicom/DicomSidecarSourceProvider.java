@@ -1,6 +1,6 @@
 package io.vlmeta.sources.dicom;
 
-import io.vlmeta.api.ErrorCode;
+import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.ProblemReporter;
 import io.vlmeta.api.RecordSource;
 import io.vlmeta.api.SourceProvider;
@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,8 +93,11 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
         DicomDictionary dictionary = DicomDictionary.standard();
         SidecarOptions options = SidecarOptions.from(request, dictionary);
         Path path = request.path();
-        if (!Files.exists(path)) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Input " + path + " does not exist.");
+        try {
+            Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            // the system's own failure, so a link to nothing or a loop of links is told apart from a missing file
+            throw FileFaults.unreadableInput(path, request.label(), e);
         }
         if (Files.isDirectory(path)) {
             return openFolder(path, options, dictionary, reporter);

@@ -1,6 +1,5 @@
 package io.vlmeta.sources.dicom;
 
-import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
@@ -24,7 +23,6 @@ final class UnlistableFolder {
     static VlmetaException refusal(Path folder, IOException failure) {
         Path where = failure instanceof FileSystemException fileSystem && fileSystem.getFile() != null
                 ? Path.of(fileSystem.getFile()) : folder;
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Folder " + where + " "
-                + FileFaults.whyNotListed(where, failure) + ".", failure);
+        return FileFaults.unlistableInput(where, where.toString(), failure);
     }
 }

@@ -122,11 +122,19 @@ class DicomSidecarSourceProviderTest {
     }
 
     @Test
+    void aLinkToAMissingSidecarFolderIsSaidToBeOneNamingWhereItPoints() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("sidecars"), dir.resolve("gone"));
+
+        assertThat(openFails(link, Map.of())).hasMessage(link + " is a symbolic link to " + dir.resolve("gone")
+                + ", which does not exist.").extracting(VlmetaException::code).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+    }
+
+    @Test
     void refusesMissingInputsAndFoldersWithoutSidecars() throws IOException {
         Files.writeString(dir.resolve("a.txt"), "x");
 
         assertThat(openFails(dir.resolve("nowhere"), Map.of()))
-                .hasMessage("Input " + dir.resolve("nowhere") + " does not exist.")
+                .hasMessage(dir.resolve("nowhere") + " does not exist.")
                 .extracting(VlmetaException::code).isEqualTo(ErrorCode.INPUT_UNREADABLE);
         assertThat(openFails(dir, Map.of()))
                 .hasMessage("Folder " + dir + " holds no sidecar files matching '*.json'; set sidecar-glob to match them.")

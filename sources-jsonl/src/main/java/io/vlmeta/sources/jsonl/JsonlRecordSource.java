@@ -251,8 +251,13 @@ final class JsonlRecordSource implements RecordSource {
                     + " JSON Lines files are UTF-8, so save the file as UTF-8.");
         }
         // the decompressor's own words ("invalid stored block lengths") are not shown: they name its workings
+        if (e instanceof java.io.EOFException && line == 1 && isEmpty(path)) {
+            // gzip data holds at least its header; "ends before its compressed data does" would mean it was cut
+            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is an empty file, not gzip-compressed data,"
+                    + " though its name ends in .gz; give the compressed file, or compress the lines with gzip.", e);
+        }
         if (e instanceof java.io.EOFException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: it ends before"
+            return FileFaults.damagedInput(file + " is not a complete gzip file: it ends before"
                     + " its compressed data does, near line " + line + ".", e);
         }
         if (e instanceof ZipException && "Not in GZIP format".equals(e.getMessage())) {
@@ -260,12 +265,21 @@ final class JsonlRecordSource implements RecordSource {
                     + " in .gz; give it a name without .gz, or compress it with gzip.", e);
         }
         if (e instanceof ZipException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not a complete gzip file: its compressed"
+            return FileFaults.damagedInput(file + " is not a complete gzip file: its compressed"
                     + " data is damaged near line " + line + ".", e);
         }
         return FileFaults.unreadableInput(path, file, e);
     }
 
+
+    /** @return whether the file holds no byte; false when its size cannot be read */
+    private static boolean isEmpty(Path path) {
+        try {
+            return Files.size(path) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable == null) {

@@ -206,8 +206,16 @@ class BrokenLinesTest {
         byte[] whole = gzipped(lines.toString());
         Path file = Files.write(dir.resolve("labels.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
-        assertThat(malformed(file)).startsWith(file + " is not a complete gzip file: it ends before its compressed data"
+        assertThat(damaged(file)).startsWith(file + " is not a complete gzip file: it ends before its compressed data"
                 + " does, near line ").endsWith(".").doesNotContain("ZLIB");
+    }
+
+    @Test
+    void anEmptyGzFileIsSaidToBeEmptyNotCutShort() throws IOException {
+        Path file = Files.createFile(dir.resolve("labels.jsonl.gz"));
+
+        assertThat(malformed(file)).isEqualTo(file + " is an empty file, not gzip-compressed data, though its name ends"
+                + " in .gz; give the compressed file, or compress the lines with gzip.");
     }
 
     @Test
@@ -225,7 +233,7 @@ class BrokenLinesTest {
         bytes[10] = (byte) 0xFF;
         Path file = Files.write(dir.resolve("labels.jsonl.gz"), bytes);
 
-        assertThat(malformed(file)).isEqualTo(file + " is not a complete gzip file: its compressed data is damaged near"
+        assertThat(damaged(file)).isEqualTo(file + " is not a complete gzip file: its compressed data is damaged near"
                 + " line 1.");
     }
 
@@ -236,6 +244,18 @@ class BrokenLinesTest {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * @return the message of the refusal of {@code file} as damaged: a failure reading the input, which ends the run
+     *     with exit code 1 as a file that cannot be opened does, not 3 as values that failed validation
+     */
+    private static String damaged(Path file) {
+        VlmetaException refused = catchThrowableOfType(() -> SourceRun.of(file), VlmetaException.class);
+        assertThat(refused).as("a refusal of " + file).isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
+        assertThat(refused.code().exitCode()).isEqualTo(1);
+        return refused.getMessage();
     }
 
     /** @return the message of the refusal of {@code file} as malformed */

@@ -1,6 +1,5 @@
 package io.vlmeta.sources.parquet;
 
-import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 
@@ -67,7 +66,6 @@ final class ParquetInputs {
 
     /** @return the refusal of a folder that could not be listed, never the system's own text */
     static VlmetaException unlistable(Path folder, IOException failure) {
-        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Folder " + folder + " "
-                + FileFaults.whyNotListed(folder, failure) + ".", failure);
+        return FileFaults.unlistableInput(folder, folder.toString(), failure);
     }
 }

@@ -117,7 +117,7 @@ final class ParquetRecordSource implements RecordSource {
         String input = request.label();
         List<Path> files = ParquetInputs.files(request.path());
         List<String> names = files.size() == 1 && files.get(0).equals(request.path()) ? List.of(input)
-                : files.stream().map(Path::toString).toList();
+                : files.stream().map(part -> FileFaults.shown(part.toString())).toList(); // one line each
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
         ParquetFileReader first = openReader(files.get(0), names.get(0));
         try {
@@ -156,25 +156,32 @@ final class ParquetRecordSource implements RecordSource {
             // opening the file failed (parquet-java opens it as a RandomAccessFile), before any byte was judged
             throw FileFaults.unreadableInput(path, name, e);
         } catch (IOException | RuntimeException e) {
-            throw unreadableFooter(name, e);
+            throw unreadableFooter(path, name, e);
         }
     }
 
     /**
+     * @param path    the file, looked at again to tell a file cut short from one that is no Parquet at all
      * @param name    how messages name the file
      * @param failure what reading the file's footer threw, once the file was open
-     * @return the refusal of a file that is not Parquet, or whose footer (where Parquet keeps its columns) is
-     *     damaged, in words: parquet-java's own name the file {@code LocalInputFile@1b2c3d} and count bytes from
-     *     inside the file, so they are matched, never shown
+     * @return the refusal of a file that is not Parquet, that is cut short, or whose footer (where Parquet keeps its
+     *     columns) is damaged, in words: parquet-java's own name the file {@code LocalInputFile@1b2c3d} and count
+     *     bytes from inside the file, so they are matched, never shown
      */
-    private static VlmetaException unreadableFooter(String name, Exception failure) {
+    private static VlmetaException unreadableFooter(Path path, String name, Exception failure) {
         String message = String.valueOf(failure.getMessage());
+        if (message.contains("is not a Parquet file") && ParquetMagic.startsWithIt(path)) {
+            // parquet-java looks at the end only; a file that starts as Parquet and does not end so was cut short
+            return FileFaults.damagedInput(name + " is a Parquet file cut short: it starts with"
+                    + " the bytes PAR1 every Parquet file starts with, but does not end with them, so its footer, which"
+                    + " describes its columns, is missing; write the file again.", failure);
+        }
         if (message.contains("is not a Parquet file")) {
             return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a Parquet file: it does not end with"
                     + " the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the input's format"
                     + " with --source.", failure);
         }
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is a damaged Parquet file: its footer, which"
+        return FileFaults.damagedInput(name + " is a damaged Parquet file: its footer, which"
                 + " describes its columns, cannot be read (the file may be cut short); write the file again.", failure);
     }
 
@@ -336,7 +343,7 @@ final class ParquetRecordSource implements RecordSource {
                     + " compression.", e);
         }
         // parquet-java's and Thrift's own words ("don't know what type: 15") name their workings, not the file's fault
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " cannot be read: the file's data there is"
+        return FileFaults.damagedInput(where + " cannot be read: the file's data there is"
                 + " damaged (a page of values cannot be decoded); write the file again.", e);
     }
 

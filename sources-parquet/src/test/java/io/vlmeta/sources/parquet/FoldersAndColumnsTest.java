@@ -159,7 +159,7 @@ class FoldersAndColumnsTest {
     @Test
     void refusesAFileThatIsNotParquet() throws IOException {
         Path file = Files.writeString(dir.resolve("metadata.parquet"), "file_fullpath,score\na.jpg,1\n");
-        Path tiny = Files.writeString(dir.resolve("tiny.parquet"), "PAR1");
+        Path tiny = Files.writeString(dir.resolve("tiny.parquet"), "1RAP");
 
         for (Path notParquet : List.of(file, tiny)) {
             // parquet-java's own words name the file "LocalInputFile@1b2c3d" and list the bytes it found
@@ -168,6 +168,31 @@ class FoldersAndColumnsTest {
                     .hasMessage(notParquet + " is not a Parquet file: it does not end with the bytes PAR1 every Parquet"
                             + " file ends with; give a Parquet file, or name the input's format with --source.");
         }
+    }
+
+    @Test
+    void aFileThatStartsAsParquetButDoesNotEndSoIsSaidToBeCutShort() throws IOException {
+        byte[] whole = Files.readAllBytes(SourceRun.fixture("types.parquet"));
+        Path cut = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(whole, 1000));
+        Path magicOnly = Files.writeString(dir.resolve("tiny.parquet"), "PAR1");
+
+        for (Path file : List.of(cut, magicOnly)) {
+            assertThatThrownBy(() -> SourceRun.of(file))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(1))
+                    .hasMessage(file + " is a Parquet file cut short: it starts with the bytes PAR1 every Parquet file"
+                            + " starts with, but does not end with them, so its footer, which describes its columns, is"
+                            + " missing; write the file again.");
+        }
+    }
+
+    @Test
+    void aPartFileWithALineBreakInItsNameIsNamedOnOneLine() throws IOException {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(parts.resolve("part-0\n.parquet"), "not parquet");
+
+        assertThatThrownBy(() -> SourceRun.of(parts)).hasMessage(parts + "/part-0\\n.parquet is not a Parquet file:"
+                + " it does not end with the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the"
+                + " input's format with --source.");
     }
 
     @Test
@@ -181,7 +206,7 @@ class FoldersAndColumnsTest {
         for (Path cut : List.of(file, halved)) {
             // parquet-java's own words count bytes from inside the file ("footer is too large: 2182481958to be read")
             assertThatThrownBy(() -> SourceRun.of(cut))
-                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(1))
                     .hasMessage(cut + " is a damaged Parquet file: its footer, which describes its columns, cannot be"
                             + " read (the file may be cut short); write the file again.");
         }
@@ -197,7 +222,7 @@ class FoldersAndColumnsTest {
         Path file = Files.write(dir.resolve("damaged.parquet"), bytes);
 
         assertThatThrownBy(() -> SourceRun.of(file))
-                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(1))
                 .hasMessage(file + " record 1 cannot be read: the file's data there is damaged (a page of values cannot"
                         + " be decoded); write the file again.");
     }

@@ -51,11 +51,11 @@ final class WorkbookFailures {
             return notAnOfficePackage(failure, file);
         }
         if (failure instanceof XMLStreamException xml) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " holds damaged XML" + position(xml)
+            return FileFaults.damagedInput(where + " holds damaged XML" + position(xml)
                     + "; open the file in a spreadsheet program and save it again.", failure);
         }
         if (failure instanceof ZipException || failure instanceof EOFException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, where + " is damaged: its compressed content cannot"
+            return FileFaults.damagedInput(where + " is damaged: its compressed content cannot"
                     + " be unpacked; open the file in a spreadsheet program and save it again.", failure);
         }
         if (failure instanceof IOException io) {

@@ -72,7 +72,7 @@ class UnreadableInputTest {
 
         assertThat(failing.code().name() + ": " + failing.getMessage()).isEqualTo("INPUT_UNREADABLE: data.xlsx cannot "
                 + "be read (an input/output error of the system).");
-        assertThat(damaged.code().name() + ": " + damaged.getMessage()).isEqualTo("INPUT_MALFORMED: data.xlsx, sheet "
+        assertThat(damaged.code().name() + ": " + damaged.getMessage()).isEqualTo("INPUT_UNREADABLE: data.xlsx, sheet "
                 + "'metadata' is damaged: its compressed content cannot be unpacked; open the file in a spreadsheet "
                 + "program and save it again.");
     }
