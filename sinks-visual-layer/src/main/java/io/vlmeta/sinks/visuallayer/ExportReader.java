@@ -87,7 +87,9 @@ final class ExportReader {
      * @param items given each item's file name (as the export has it) and media id, neither blank
      * @throws VlmetaException when the file cannot be read or is not an export
      */
-    static void read(Path file, String label, MediaItems items) {
+    static void read(Path file, String givenLabel, MediaItems items) {
+        // a line break in the file's name would split every message below over lines
+        String label = FileFaults.shown(givenLabel);
         if (Files.isDirectory(file)) {
             // FileFaults' words, and what to give instead
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "The export file " + label + " is a folder: give "

@@ -120,6 +120,12 @@ class ExportFileRefusalTest {
     }
 
     @Test
+    void anExportWhoseNameHoldsALineBreakIsNamedOnOneLine() {
+        assertThat(refusal(dir.resolve("ex\nport.csv")).getMessage()).isEqualTo("The export file ex\\nport.csv does not "
+                + "exist.");
+    }
+
+    @Test
     void aFileMissingOrASymbolicLinkToNothingIsRefusedSayingWhichItIs() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("linked.csv"), dir.resolve("gone.csv"));
 
