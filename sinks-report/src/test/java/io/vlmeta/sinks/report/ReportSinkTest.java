@@ -368,15 +368,6 @@ class ReportSinkTest {
     }
 
     @Test
-    void derivesTheJsonPathFromAnyGivenName() {
-        assertThat(ReportPaths.at(Path.of("r/run.html"))).isEqualTo(new ReportPaths(Path.of("r/run.html"),
-                Path.of("r/run.json")));
-        assertThat(ReportPaths.at(Path.of("run.json"))).isEqualTo(new ReportPaths(Path.of("run.html"),
-                Path.of("run.json")));
-        assertThat(ReportPaths.at(Path.of("run"))).isEqualTo(new ReportPaths(Path.of("run.html"), Path.of("run.json")));
-    }
-
-    @Test
     void bothFilesOfAReportNameTheRunTheyBelongTo() throws IOException {
         JsonNode report = passingReport();
         String page = Files.readString(dir.resolve("out/vlmeta-report.html"));
