@@ -4,6 +4,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 import io.vlmeta.engine.JobListener;
 import io.vlmeta.engine.JobPlan;
 import io.vlmeta.engine.JobRunner;
@@ -82,6 +83,11 @@ final class PlanCommand implements Callable<Integer> {
         if (!perRun.isEmpty()) {
             err.println("Not part of a plan (give " + (perRun.size() == 1 ? "it" : "them") + " when the plan runs): "
                     + String.join(", ", perRun) + ".");
+        }
+        if (output != null) {
+            // before the input is read: the plan is moved into place, replacing whatever the path names
+            WriteTargets.SYSTEM.check(output, "Cannot write the plan to -o", "leave out -o to write the plan to "
+                    + "standard output, or name a regular file, e.g. -o plan.yaml");
         }
         JobSpec spec = JobSpecs.forPlan(options, context);
         Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));

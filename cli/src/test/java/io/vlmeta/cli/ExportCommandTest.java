@@ -199,46 +199,53 @@ class ExportCommandTest {
         CliRun plain = run("export", "--dataset-id", "dashed", "--base-url", EMULATOR.emulator().baseUrl(), "-o", "-");
 
         assertThat(json.exitCode()).as(json.both()).isEqualTo(2);
-        assertThat(json.err()).isEqualTo("Error: Cannot save the export as '-': it names standard output or a device, "
-                + "where export never writes the export (with --json standard output holds the JSON document only); "
-                + "name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to read.\n");
+        assertThat(json.err()).isEqualTo("Error: Cannot save the export to -o '-': it is '-', which names a file "
+                + "called '-' here, not standard output; name a regular file, e.g. -o export_media_id-ID.csv, for "
+                + "'validate --export-file' to read (with --json standard output holds the JSON document only).\n");
         assertThat(errorDocument(json).get("exit_code").asInt()).isEqualTo(2);
         assertThat(plain.exitCode()).as(plain.both()).isEqualTo(2);
-        assertThat(plain.err()).isEqualTo("Error: Cannot save the export as '-': it names standard output or a device, "
-                + "where export never writes the export; name a file, e.g. -o export_media_id-ID.csv, for 'validate "
-                + "--export-file' to read.\n");
+        assertThat(plain.err()).isEqualTo("Error: Cannot save the export to -o '-': it is '-', which names a file "
+                + "called '-' here, not standard output; name a regular file, e.g. -o export_media_id-ID.csv, for "
+                + "'validate --export-file' to read.\n");
         assertThat(plain.out()).isEmpty();
         assertThat(Path.of("-")).doesNotExist();
         assertThat(requests()).isEqualTo(before);
     }
 
     @Test
-    void aLinkToStandardOutputOrAPipeIsRefusedNotReplacedByTheExport() throws Exception {
+    void aPipeALinkToOneAFolderOrAnEmptyPathIsRefusedBeforeTheServerIsAskedAndStaysAsItWas() throws Exception {
         EMULATOR.emulator().addDataset("linked", Examples.filenames());
-        // a link in a folder of the test's own: were it not refused, the export would replace the link, not
-        // /dev/stdout itself
-        Path link = Files.createSymbolicLink(dir.resolve("out.csv"), Path.of("/dev/stdout"));
         Path pipe = dir.resolve("pipe.csv");
         assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("out.csv"), pipe);
+        Path folder = Files.createDirectories(dir.resolve("folder.csv"));
         long before = requests();
 
         CliRun toLink = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
                 link.toString(), "--json");
         CliRun toPipe = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
                 pipe.toString());
+        CliRun toFolder = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                folder.toString());
+        CliRun toEmpty = run("export", "--dataset-id", "linked", "--base-url", EMULATOR.emulator().baseUrl(), "-o",
+                "");
 
+        String instead = "; name a regular file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to read";
         assertThat(toLink.exitCode()).as(toLink.both()).isEqualTo(2);
-        assertThat(toLink.err()).isEqualTo("Error: Cannot save the export as '" + link + "': it names standard output "
-                + "or a device, where export never writes the export (with --json standard output holds the JSON "
-                + "document only); name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to "
-                + "read.\n");
+        assertThat(toLink.err()).isEqualTo("Error: Cannot save the export to -o '" + link + "': it is a link to "
+                + pipe.toRealPath() + ", a pipe" + instead
+                + " (with --json standard output holds the JSON document only).\n");
         assertThat(errorDocument(toLink).get("exit_code").asInt()).isEqualTo(2);
-        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pipe);
         assertThat(toPipe.exitCode()).as(toPipe.both()).isEqualTo(2);
-        assertThat(toPipe.err()).isEqualTo("Error: Cannot save the export as '" + pipe + "': it is not a regular file "
-                + "(a device or a pipe); name a file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to "
-                + "read.\n");
+        assertThat(toPipe.err()).isEqualTo("Error: Cannot save the export to -o '" + pipe + "': it is a pipe"
+                + instead + ".\n");
         assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(toFolder.err()).isEqualTo("Error: Cannot save the export to -o '" + folder + "': it is a folder"
+                + instead + ".\n");
+        assertThat(toEmpty.err()).isEqualTo("Error: Cannot save the export to -o '': it is empty" + instead + ".\n");
+        assertThat(toEmpty.exitCode()).isEqualTo(2);
         assertThat(requests()).isEqualTo(before);
     }
 

@@ -127,6 +127,40 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlanIsNotWrittenOverAPipeALinkToOneAFolderOrAFileNamedDashButRefusedBeforeTheInputIsRead()
+            throws Exception {
+        Path csv = metadata();
+        Path pipe = dir.resolve("plan.yaml");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("linked.yaml"), pipe);
+        Path folder = Files.createDirectories(dir.resolve("plans"));
+        String instead = "; leave out -o to write the plan to standard output, or name a regular file, e.g. -o "
+                + "plan.yaml.\n";
+
+        CliRun toPipe = cli("plan", "--csv", csv.toString(), "--string-fields", "caption", "-o", pipe.toString());
+        CliRun toLink = cli("plan", "--csv", csv.toString(), "--string-fields", "caption", "-o", link.toString());
+        CliRun toFolder = cli("plan", "--csv", csv.toString(), "--string-fields", "caption", "-o", folder.toString());
+        CliRun toDash = cli("plan", "--csv", csv.toString(), "--string-fields", "caption", "-o", "-");
+
+        assertThat(toPipe.exitCode()).as(toPipe.both()).isEqualTo(2);
+        assertThat(toPipe.err()).isEqualTo("Error: Cannot write the plan to -o '" + pipe + "': it is a pipe" + instead);
+        assertThat(toLink.err()).isEqualTo("Error: Cannot write the plan to -o '" + link + "': it is a link to "
+                + pipe.toRealPath() + ", a pipe" + instead);
+        assertThat(toFolder.err()).isEqualTo("Error: Cannot write the plan to -o '" + folder + "': it is a folder"
+                + instead);
+        assertThat(toDash.exitCode()).as(toDash.both()).isEqualTo(2);
+        assertThat(toDash.err()).isEqualTo("Error: Cannot write the plan to -o '-': it is '-', which names a file "
+                + "called '-' here, not standard output" + instead);
+        assertThat(Path.of("-")).doesNotExist();
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pipe);
+        try (var inFolder = Files.list(folder)) {
+            assertThat(inFolder).isEmpty();
+        }
+    }
+
+    @Test
     void inferredPlanRecordsEachColumnsTypeAndTheRuleThatDecidedIt() throws IOException {
         Path csv = metadata();
 

@@ -192,6 +192,49 @@ class StopAndLocalChecksTest {
     }
 
     @Test
+    void refusesAReportWhoseJsonSiblingIsAFolderBeforeAnyRequest() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("up.json"));
+        Path report = dir.resolve("up.html");
+        List<String> args = upload("report-json-is-folder", "--report", report.toString());
+        long before = requests();
+
+        CliRun run = run(StopControl.NONE, args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Cannot write the report's JSON file, beside --report " + report
+                + ", to '" + folder + "': it is a folder; give --report a regular file, e.g. --report "
+                + "vlmeta-report.html (validate and dry runs always write a report, no option switches it off; an "
+                + "upload writes none without --report).\n");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(EMULATOR.emulator().schema("report-json-is-folder")).isEmpty();
+        assertThat(folder).isDirectory();
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    void refusesAReportThatIsAPipeOrALinkToOneBeforeAnyRequestAndLeavesThemAsTheyWere() throws Exception {
+        Path pipe = dir.resolve("pipe.html");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("linked.html"), pipe);
+        long before = requests();
+
+        CliRun toPipe = run(StopControl.NONE, upload("report-pipe", "--report", pipe.toString()));
+        CliRun toLink = run(StopControl.NONE, upload("report-link", "--report", link.toString()));
+
+        assertThat(toPipe.exitCode()).as(toPipe.both()).isEqualTo(2);
+        assertThat(toPipe.err()).isEqualTo("Error: Cannot write the report to --report '" + pipe + "': it is a pipe; "
+                + "give --report a regular file, e.g. --report vlmeta-report.html (validate and dry runs always write "
+                + "a report, no option switches it off; an upload writes none without --report).\n");
+        assertThat(toLink.exitCode()).as(toLink.both()).isEqualTo(2);
+        assertThat(toLink.err()).startsWith("Error: Cannot write the report to --report '" + link + "': it is a link "
+                + "to " + pipe.toRealPath() + ", a pipe; give --report a regular file");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pipe);
+    }
+
+    @Test
     void refusesAReportWhoseFolderIsAFileBeforeAnyRequest() throws IOException {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         Path report = file.resolve("sub/report.html");

@@ -82,16 +82,17 @@ class UnwritableFilesTest {
 
         CliRun run = plan(output);
 
-        assertThat(refusal(run)).isEqualTo("Error: Cannot write the plan to " + output + ": it is a folder; choose a"
-                + " file in a writable folder.");
+        assertThat(refusal(run)).isEqualTo("Error: Cannot write the plan to -o '" + output + "': it is a folder; "
+                + "leave out -o to write the plan to standard output, or name a regular file, e.g. -o plan.yaml.");
     }
 
     @Test
-    void aPlanInAFolderThatTakesNoFilesNamesTheFolder() {
+    void aPlanInASystemFolderIsRefusedNamingTheFolder() {
         CliRun run = plan(Path.of("/proc/vlmeta-plan.yaml"));
 
-        assertThat(refusal(run)).isEqualTo("Error: Cannot write the plan to /proc/vlmeta-plan.yaml: the folder /proc"
-                + " does not let files be created in it; choose a file in a writable folder.");
+        assertThat(refusal(run)).isEqualTo("Error: Cannot write the plan to -o '/proc/vlmeta-plan.yaml': it leads "
+                + "into /proc, where the system keeps its devices and standard streams; leave out -o to write the plan "
+                + "to standard output, or name a regular file, e.g. -o plan.yaml.");
     }
 
     @Test
@@ -101,8 +102,8 @@ class UnwritableFilesTest {
 
         CliRun run = export(output);
 
-        assertThat(refusal(run)).isEqualTo("Error: Cannot write the export to '" + output + "': it is a folder; choose"
-                + " a file in a writable folder.");
+        assertThat(refusal(run)).isEqualTo("Error: Cannot save the export to -o '" + output + "': it is a folder; "
+                + "name a regular file, e.g. -o export_media_id-ID.csv, for 'validate --export-file' to read.");
         assertThat(output.resolve("kept.txt")).exists();
     }
 }

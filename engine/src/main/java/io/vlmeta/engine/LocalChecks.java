@@ -3,7 +3,9 @@ package io.vlmeta.engine;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.FileFaults;
+import io.vlmeta.api.ReportPaths;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,12 @@ final class LocalChecks {
     static final ErrorCode SPACE = new ErrorCode("LOCAL_SPACE", ErrorKind.USER, 1);
     /** Room kept free beyond the estimate: the journal, the rejects file and the file system's own needs. */
     static final long MARGIN_BYTES = 64L << 20;
+    /**
+     * What a refused {@code --report} is to be instead. No option switches the report of a validation or a dry run
+     * off, so a report meant to be thrown away needs a file too.
+     */
+    static final String REPORT_INSTEAD = "give --report a regular file, e.g. --report vlmeta-report.html (validate "
+            + "and dry runs always write a report, no option switches it off; an upload writes none without --report)";
     /** What a refusal calls the probe file, whose real name is random. */
     private static final String PROBE_NAME = ".write-probe";
 
@@ -37,6 +45,7 @@ final class LocalChecks {
      */
     static void check(JobSpec spec, int fields, Path tempFolder) {
         if (spec.reportPath() != null) {
+            replaceableReport(spec.reportPath(), WriteTargets.SYSTEM);
             writableFile(spec.reportPath(), "--report");
         }
         if (spec.mode() != JobSpec.Mode.UPLOAD) {
@@ -47,6 +56,24 @@ final class LocalChecks {
             writableFile(spec.rejectsFile(), "--rejects");
         }
         freeSpace(spec.input(), fields, tempFolder);
+    }
+
+    /**
+     * Both report files are moved into place, replacing what their paths name: the HTML file and its JSON sibling
+     * must each be a file the move may replace (not a folder, a device, a pipe, nor a path into /dev).
+     *
+     * @param given   the {@code --report} path as given; never null
+     * @param targets the rule for which paths may be replaced
+     * @throws VlmetaException (usage) naming the file that cannot be replaced and why
+     */
+    static void replaceableReport(Path given, WriteTargets targets) {
+        if (given.toString().isBlank()) {
+            targets.check(given, "Cannot write the report to --report", REPORT_INSTEAD);
+        }
+        ReportPaths files = ReportPaths.at(given);
+        targets.check(files.html(), "Cannot write the report to --report", REPORT_INSTEAD);
+        targets.check(files.json(), "Cannot write the report's JSON file, beside --report " + files.html() + ", to",
+                REPORT_INSTEAD);
     }
 
     /** Creates the state folder if needed and proves a file can be created, written and removed in it. */

@@ -1,6 +1,7 @@
 package io.vlmeta.engine;
 
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -93,5 +95,38 @@ class LocalChecksTest {
         assertThat(LocalChecks.bytes(512)).isEqualTo("0.5 KB");
         assertThat(LocalChecks.bytes(3L << 20)).isEqualTo("3.0 MB");
         assertThat(LocalChecks.bytes(5L << 30)).isEqualTo("5.0 GB");
+    }
+
+    @Test
+    void aReportIntoASystemFolderThroughALinkedFolderIsRefusedNamingTheFileAndWhatToGiveInstead() throws IOException {
+        Path system = Files.createDirectories(dir.toRealPath().resolve("dev"));
+        Files.writeString(system.resolve("null.html"), "stands for a device");
+        Path devlink = Files.createSymbolicLink(dir.resolve("devlink"), system);
+        WriteTargets targets = new WriteTargets(List.of(system), List.of());
+
+        assertThatThrownBy(() -> LocalChecks.replaceableReport(devlink.resolve("null"), targets))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(2))
+                .hasMessage("Cannot write the report to --report '" + devlink.resolve("null.html") + "': it leads to "
+                        + system.resolve("null.html") + ", into " + system + ", where the system keeps its devices "
+                        + "and standard streams; " + LocalChecks.REPORT_INSTEAD + ".");
+        assertThat(system.resolve("null.html")).hasContent("stands for a device");
+    }
+
+    @Test
+    void aReportWhoseJsonSiblingIsAPipeIsRefusedNamingTheSibling() throws Exception {
+        Path json = dir.resolve("r.json");
+        assertThat(new ProcessBuilder("mkfifo", json.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> LocalChecks.replaceableReport(dir.resolve("r.html"), WriteTargets.SYSTEM))
+                .hasMessage("Cannot write the report's JSON file, beside --report " + dir.resolve("r.html") + ", to '"
+                        + json + "': it is a pipe; " + LocalChecks.REPORT_INSTEAD + ".");
+        assertThat(Files.isRegularFile(json)).isFalse();
+        assertThat(Files.exists(json)).isTrue();
+    }
+
+    @Test
+    void aReportOfOrdinaryFilesPasses() {
+        assertThatCode(() -> LocalChecks.replaceableReport(dir.resolve("new/r.html"), WriteTargets.SYSTEM))
+                .doesNotThrowAnyException();
     }
 }

@@ -9,6 +9,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.ErrorKind;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.ReportPaths;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkRequest;
@@ -34,7 +35,7 @@ final class ReportSink implements Sink {
     /** The report cannot be written where the user asked. */
     static final ErrorCode REPORT_UNWRITABLE = new ErrorCode("REPORT_UNWRITABLE", ErrorKind.USER, 1);
 
-    private final Optional<ReportFiles> files;
+    private final Optional<ReportPaths> files;
     private final String datasetId;
     private final String baseUrl;
     private final Consumer<String> log;
@@ -58,7 +59,7 @@ final class ReportSink implements Sink {
      */
     ReportSink(SinkRequest request, Clock clock, Supplier<String> runIds, ReportPair pair) {
         this.files = request.option(ReportSinkProvider.REPORT_OPTION).filter(p -> !p.isBlank())
-                .map(Path::of).map(ReportFiles::at);
+                .map(Path::of).map(ReportPaths::at);
         this.datasetId = request.datasetId();
         this.baseUrl = request.baseUrl();
         this.log = request.log();
@@ -117,7 +118,7 @@ final class ReportSink implements Sink {
         if (files.isEmpty()) {
             return;
         }
-        ReportFiles target = files.get();
+        ReportPaths target = files.get();
         Map<String, FieldRecorder> seen;
         synchronized (recorders) {
             seen = new LinkedHashMap<>(recorders);

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
+import io.vlmeta.api.ReportPaths;
 import io.vlmeta.api.Sink;
 import io.vlmeta.api.SinkProvider;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,12 +334,37 @@ class ReportSinkTest {
     }
 
     @Test
-    void derivesTheJsonPathFromAnyGivenName() {
-        assertThat(ReportFiles.at(Path.of("r/run.html"))).isEqualTo(new ReportFiles(Path.of("r/run.html"),
-                Path.of("r/run.json")));
-        assertThat(ReportFiles.at(Path.of("run.json"))).isEqualTo(new ReportFiles(Path.of("run.html"),
-                Path.of("run.json")));
-        assertThat(ReportFiles.at(Path.of("run"))).isEqualTo(new ReportFiles(Path.of("run.html"), Path.of("run.json")));
+    void aReportWhoseJsonSiblingIsAPipeIsRefusedBeforeEitherFileIsWrittenAndThePipeStays() throws Exception {
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        assertThat(new ProcessBuilder("mkfifo", json.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> new ReportPair().write(ReportPaths.at(html), "{}", "<html>"))
+                .isInstanceOfSatisfying(VlmetaException.class,
+                        e -> assertThat(e.code()).isEqualTo(ReportSink.REPORT_UNWRITABLE))
+                .hasMessage("Cannot write the report to '" + json + "': it is a pipe; give --report a regular file, "
+                        + "e.g. --report vlmeta-report.html.");
+
+        assertThat(Files.exists(json)).isTrue();
+        assertThat(Files.isRegularFile(json)).isFalse();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("r.json");
+        }
+    }
+
+    @Test
+    void aReportIntoASystemFolderThroughALinkedFolderIsRefusedAndNothingIsMadeThere() throws Exception {
+        Path system = Files.createDirectories(dir.toRealPath().resolve("dev"));
+        Path devlink = Files.createSymbolicLink(dir.resolve("devlink"), system);
+        ReportPair pair = new ReportPair(new WriteTargets(List.of(system), List.of()));
+
+        assertThatThrownBy(() -> pair.write(ReportPaths.at(devlink.resolve("r.html")), "{}", "<html>"))
+                .hasMessage("Cannot write the report to '" + devlink.resolve("r.html") + "': it leads to "
+                        + system.resolve("r.html") + ", into " + system + ", where the system keeps its devices and "
+                        + "standard streams; give --report a regular file, e.g. --report vlmeta-report.html.");
+        try (var files = Files.list(system)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

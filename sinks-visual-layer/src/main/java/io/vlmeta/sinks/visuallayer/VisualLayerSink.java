@@ -13,6 +13,7 @@ import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.SinkRequest;
 import io.vlmeta.api.TempFolder;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
 import io.vlmeta.sinks.visuallayer.JournalState.FieldState;
 import io.vlmeta.sinks.visuallayer.JournalState.Finished;
@@ -100,6 +101,9 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
      */
     @Override
     public synchronized long saveExport(Path target) {
+        // the move below replaces whatever the path names: a device or standard output would be lost to a file
+        WriteTargets.SYSTEM.check(target, "Cannot save the export to", "name a regular file for 'validate "
+                + "--export-file' to read");
         Path folder = target.toAbsolutePath().getParent();
         Path download;
         try {

@@ -54,6 +54,30 @@ class VisualLayerSinkTest {
     }
 
     @Test
+    void anExportIsNotSavedOverAPipeOrALinkToOneAndTheServerIsNotAsked() throws Exception {
+        emulator().addDataset("export-to-pipe", List.of("images/a.jpg"));
+        Path pipe = state.resolve("export.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(state.resolve("linked.csv"), pipe);
+        long before = FaultPlan.ENDPOINTS.stream().mapToLong(e -> emulator().requestCount(e)).sum();
+
+        try (VisualLayerSink sink = requests("export-to-pipe").open()) {
+            assertThatThrownBy(() -> sink.saveExport(pipe))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code().exitCode()).isEqualTo(2))
+                    .hasMessage("Cannot save the export to '" + pipe + "': it is a pipe; name a regular file for "
+                            + "'validate --export-file' to read.");
+            assertThatThrownBy(() -> sink.saveExport(link)).hasMessage("Cannot save the export to '" + link
+                    + "': it is a link to " + pipe.toRealPath() + ", a pipe; name a regular file for 'validate "
+                    + "--export-file' to read.");
+        }
+
+        assertThat(FaultPlan.ENDPOINTS.stream().mapToLong(e -> emulator().requestCount(e)).sum()).isEqualTo(before);
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pipe);
+    }
+
+    @Test
     void uploadsAllSixTypesTheWayTheReferenceScriptDoes() {
         List<String> files = List.of("images/a.jpg", "images/b.jpg", "images/c.jpg");
         emulator().addDataset("six", files);
