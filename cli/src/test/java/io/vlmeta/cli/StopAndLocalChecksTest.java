@@ -187,7 +187,8 @@ class StopAndLocalChecksTest {
         CliRun run = run(StopControl.NONE, args);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: --rejects " + folder + " is a folder: give a file name.\n");
+        assertThat(run.err()).isEqualTo("Error: Cannot write the rejected rows to --rejects '" + folder + "': it is a "
+                + "folder; give --rejects a regular file, e.g. --rejects rejected.csv, or leave it out.\n");
         assertThat(requests()).isEqualTo(before);
     }
 
@@ -232,6 +233,30 @@ class StopAndLocalChecksTest {
         assertThat(Files.isRegularFile(pipe)).isFalse();
         assertThat(Files.exists(pipe)).isTrue();
         assertThat(Files.readSymbolicLink(link)).isEqualTo(pipe);
+    }
+
+    @Test
+    void refusesRejectsOrProblemsThatArePipesOrADashBeforeAnyRequestAndLeavesThePipeAsItWas() throws Exception {
+        Path pipe = dir.resolve("rejects.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        long before = requests();
+
+        CliRun rejects = run(StopControl.NONE, upload("rejects-pipe", "--rejects", pipe.toString()));
+        CliRun dash = run(StopControl.NONE, upload("rejects-dash", "--rejects", "-"));
+        CliRun problems = run(StopControl.NONE, upload("problems-pipe", "--problems", pipe.toString()));
+
+        assertThat(rejects.exitCode()).as(rejects.both()).isEqualTo(2);
+        assertThat(rejects.err()).isEqualTo("Error: Cannot write the rejected rows to --rejects '" + pipe + "': it is a "
+                + "pipe; give --rejects a regular file, e.g. --rejects rejected.csv, or leave it out.\n");
+        assertThat(dash.exitCode()).as(dash.both()).isEqualTo(2);
+        assertThat(dash.err()).startsWith("Error: Cannot write the rejected rows to --rejects '-': it is '-'");
+        assertThat(dir.resolve("-")).doesNotExist();
+        assertThat(problems.exitCode()).as(problems.both()).isEqualTo(2);
+        assertThat(problems.err()).isEqualTo("Error: Cannot write the problems to --problems '" + pipe + "': it is a "
+                + "pipe; give --problems a regular file, e.g. --problems problems.csv, or leave it out.\n");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(Files.isRegularFile(pipe)).isFalse();
     }
 
     @Test

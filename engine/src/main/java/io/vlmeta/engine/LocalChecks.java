@@ -33,6 +33,9 @@ final class LocalChecks {
     static final String REPORT_INSTEAD = "give --report a regular file, e.g. --report vlmeta-report.html (validate "
             + "and dry runs always write a report, no option switches it off; an upload writes none without --report)";
     /** What a refusal calls the probe file, whose real name is random. */
+    /** What a refused {@code --rejects} is to be instead. */
+    static final String REJECTS_INSTEAD = "give --rejects a regular file, e.g. --rejects rejected.csv, or leave it out";
+
     private static final String PROBE_NAME = ".write-probe";
 
     private LocalChecks() {
@@ -53,6 +56,10 @@ final class LocalChecks {
         }
         writableFolder(spec.stateDir());
         if (spec.rejectsFile() != null) {
+            // written as the upload goes, after fields are declared: a pipe without a reader would hang there, a
+            // socket or a device fail there, and '-' be a file named '-'
+            WriteTargets.SYSTEM.check(spec.rejectsFile(), "Cannot write the rejected rows to --rejects",
+                    REJECTS_INSTEAD);
             writableFile(spec.rejectsFile(), "--rejects");
         }
         freeSpace(spec.input(), fields, tempFolder);
