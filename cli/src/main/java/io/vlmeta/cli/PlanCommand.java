@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldPlan;
+import io.vlmeta.api.FileDrafts;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.api.WriteTargets;
@@ -116,14 +117,17 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes beside the target and moves it into place, so a reader never sees half a plan. */
+    /**
+     * Writes beside the target and moves it into place, so a reader never sees half a plan; a link stays a link and
+     * a file its permissions ({@link FileDrafts}).
+     */
     private void write(String yaml) {
-        Path target = output.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Path target = FileDrafts.place(output);
+            Path temp = FileDrafts.draftBeside(target);
             try {
                 Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+                FileDrafts.keepPermissions(temp, target);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);

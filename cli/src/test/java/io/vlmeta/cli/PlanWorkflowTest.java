@@ -265,6 +265,21 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlanWrittenOverALinkOrAFileOthersMayReadLeavesTheLinkAndThePermissionsAsTheyWere() throws IOException {
+        Path real = Files.writeString(Files.createDirectories(dir.resolve("shared")).resolve("plan.yaml"), "old");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("plan.yaml"), real);
+
+        CliRun run = cli("plan", "--csv", metadata().toString(), "--infer", "-o", link.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("# A vlmeta plan");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void aPlansUnknownSinkOptionIsNamedAsThePlansKeyNotAsAFlag() throws IOException {
         Path plan = inferredPlanEdited("sink-options: {}", "sink-options: {token: X}");
 

@@ -4,6 +4,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldWriter;
+import io.vlmeta.api.FileDrafts;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Plural;
@@ -104,11 +105,12 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         // the move below replaces whatever the path names: a device or standard output would be lost to a file
         WriteTargets.SYSTEM.check(target, "Cannot save the export to", "name a regular file for 'validate "
                 + "--export-file' to read");
-        Path folder = target.toAbsolutePath().getParent();
+        Path place;
         Path download;
         try {
-            Files.createDirectories(folder);
-            download = Files.createTempFile(folder, ".export-", ".csv.part");
+            // a link stays a link and a file its permissions, as a plain write would leave them
+            place = FileDrafts.place(target);
+            download = FileDrafts.draftBeside(place);
         } catch (IOException e) {
             throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write the export to '" + target + "': "
                     + FileFaults.whyUnwritable(target, e) + "; choose a file in a writable folder.", e);
@@ -116,7 +118,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
         try {
             api().downloadExport(download);
             long media = ExportReader.read(download, "of dataset '" + request.datasetId() + "'", matchMode).size();
-            Files.move(download, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            FileDrafts.keepPermissions(download, place);
+            Files.move(download, place, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return media;
         } catch (IOException e) {
