@@ -40,13 +40,26 @@ final class DatetimePatterns {
      */
     static DatetimePatterns compile(List<String> patterns) {
         List<DateTimeFormatter> formatters = new ArrayList<>(patterns.size());
-        for (String pattern : patterns) {
-            formatters.add(compile(pattern));
+        for (int i = 0; i < patterns.size(); i++) {
+            formatters.add(compile(patterns.get(i), patterns.size() == 1 ? "The --datetime-format given"
+                    : "The " + ordinal(i + 1) + " --datetime-format given"));
         }
         return new DatetimePatterns(patterns, formatters);
     }
 
-    private static DateTimeFormatter compile(String pattern) {
+    /** @return {@code 1st}, {@code 2nd}, {@code 3rd}, {@code 4th} ... */
+    private static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (n % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+        return n + suffix;
+    }
+
+    /**
+     * @param named how a refusal names the pattern: by its place among the formats given, not by its text, as a
+     *              value typed in the wrong place may be a secret
+     */
+    private static DateTimeFormatter compile(String pattern, String named) {
         DateTimeFormatter formatter;
         try {
             formatter = new DateTimeFormatterBuilder()
@@ -57,7 +70,9 @@ final class DatetimePatterns {
                     .withChronology(IsoChronology.INSTANCE)
                     .withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException malformed) {
-            throw VlmetaException.usage("Invalid --datetime-format '" + pattern + "': " + malformed.getMessage());
+            throw VlmetaException.usage(named + " is not a date pattern Java reads (" + PatternFaults.why(malformed)
+                    + "); write one such as dd/MM/uuuu or uuuu-MM-dd HH:mm, with the letters of Java's "
+                    + "DateTimeFormatter.");
         }
         TemporalAccessor sample;
         try {
@@ -66,8 +81,8 @@ final class DatetimePatterns {
             sample = null;
         }
         if (sample == null || sample.query(TemporalQueries.localDate()) == null) {
-            throw VlmetaException.usage("The --datetime-format '" + pattern
-                    + "' does not give a whole date; it must include the year, month and day (e.g. dd/MM/uuuu)");
+            throw VlmetaException.usage(named + " does not give a whole date; it must include the year, month and day "
+                    + "(e.g. dd/MM/uuuu)");
         }
         return formatter;
     }

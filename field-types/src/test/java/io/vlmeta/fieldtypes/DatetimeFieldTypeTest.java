@@ -212,15 +212,21 @@ class DatetimeFieldTypeTest {
     void refusesAMalformedPatternAsAUsageError() {
         assertThatThrownBy(() -> type.parser(Settings.timezone("UTC", "dd/MM/bbbb")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("Invalid --datetime-format 'dd/MM/bbbb': Unknown pattern letter: b");
+                .hasMessage("The --datetime-format given is not a date pattern Java reads ('b' is not a pattern "
+                        + "letter); write one such as dd/MM/uuuu or uuuu-MM-dd HH:mm, with the letters of Java's "
+                        + "DateTimeFormatter.");
+        assertThatThrownBy(() -> type.parser(Settings.timezone("UTC", "dd/MM/uuuu", "'S3CRET")))
+                .hasMessage("The 2nd --datetime-format given is not a date pattern Java reads (a quote left open, a "
+                        + "bracket not closed, or too many of one letter); write one such as dd/MM/uuuu or uuuu-MM-dd "
+                        + "HH:mm, with the letters of Java's DateTimeFormatter.");
     }
 
     @Test
     void refusesAPatternWithoutAWholeDate() {
         assertThatThrownBy(() -> type.parser(Settings.timezone("UTC", "HH:mm")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("The --datetime-format 'HH:mm' does not give a whole date;"
-                        + " it must include the year, month and day (e.g. dd/MM/uuuu)");
+                .hasMessage("The --datetime-format given does not give a whole date; it must include the year, month "
+                        + "and day (e.g. dd/MM/uuuu)");
     }
 
     @Test
