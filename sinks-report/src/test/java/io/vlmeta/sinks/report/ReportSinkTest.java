@@ -408,4 +408,14 @@ class ReportSinkTest {
                 .contains("<tr><th>Run ID</th><td>run-1</td></tr>\n").contains("Validation passed: 12 rows")
                 .doesNotContain("run-2").endsWith("</html>\n");
     }
+
+    @Test
+    void aRunIdIsAVersionFourUuidOfTheIetfVariantAndTwoRunsGetTwo() {
+        java.util.UUID first = java.util.UUID.fromString(ReportSinkProvider.randomRunId());
+        java.util.UUID second = java.util.UUID.fromString(ReportSinkProvider.randomRunId());
+
+        assertThat(first.version()).isEqualTo(4);
+        assertThat(first.variant()).isEqualTo(2);
+        assertThat(first).isNotEqualTo(second);
+    }
 }
