@@ -33,6 +33,8 @@ final class PlanApplier {
     private final JobOptions options;
     private final Predicate<String> given;
     private final Consumer<String> notes;
+    /** The plan's text, for the lines of its keys; read on first need ({@link #planText()}). */
+    private String planText;
     private JobSpec.Mode mode;
 
     /**
@@ -239,13 +241,22 @@ final class PlanApplier {
 
     /** @return where in the plan a refusal of {@code key} points: its line too, when the file still shows it */
     private PlanPlace at(String key) {
-        int line = 0;
-        try {
-            line = PlanColumns.keyLine(Files.readString(planPath), key);
-        } catch (IOException | RuntimeException e) {
-            // read moments ago; without it, the refusal names the key alone
+        return PlanPlace.of(planPath).line(PlanColumns.keyLine(planText(), key)).key(key);
+    }
+
+    /**
+     * @return the plan's text, read once for every key a refusal or an option's origin names; empty when it
+     *     cannot be read again (it was read moments ago), and then a refusal names the key alone
+     */
+    private String planText() {
+        if (planText == null) {
+            try {
+                planText = Files.readString(planPath);
+            } catch (IOException | RuntimeException e) {
+                planText = "";
+            }
         }
-        return PlanPlace.of(planPath).line(line).key(key);
+        return planText;
     }
 
     /** @param refuse refuse a changed input (an upload of the plan's own input), else warn */

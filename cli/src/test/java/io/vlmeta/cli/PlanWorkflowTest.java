@@ -286,7 +286,8 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).endsWith("Error: Plan " + plan + lineOf(plan, "token:") + ", upload.sink-options.token: unknown option; the "
+        assertThat(run.err()).endsWith("Error: Plan " + plan + lineOf(plan, "token:")
+                + ", upload.sink-options.token: unknown option; the "
                 + "visual-layer sink reads cancel-wait-ms, connect-timeout-ms, one-file-per-field, poll-interval-ms, "
                 + "poll-max-interval-ms, queued-batches, read-back-wait-ms, request-timeout-ms, retry-base-delay-ms, "
                 + "retry-max-attempts, retry-max-delay-ms; the report sink reads report.\n")
@@ -318,7 +319,8 @@ class PlanWorkflowTest {
         CliRun run = dryRun(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "enum-limit:") + ", field-settings.enum-limit: the value given is 0; it "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "enum-limit:")
+                + ", field-settings.enum-limit: the value given is 0; it "
                 + "takes a whole number of at least 1.\n");
     }
 
@@ -340,7 +342,8 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "batch-size:") + ", upload.batch-size: the value given is 0; it takes "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "batch-size:")
+                + ", upload.batch-size: the value given is 0; it takes "
                 + "a whole number of at least 1.\n");
     }
 
@@ -350,7 +353,8 @@ class PlanWorkflowTest {
 
         for (CliRun run : List.of(dryRun(plan), validate(plan))) {
             assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:") + ", upload.sink-options.retry-max-attempts: not a "
+            assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:")
+                    + ", upload.sink-options.retry-max-attempts: not a "
                     + "whole number from 1 to 2147483647.\n");
         }
     }
@@ -362,7 +366,8 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "timezone:") + ", field-settings.timezone: not a time zone; use a "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "timezone:")
+                + ", field-settings.timezone: not a time zone; use a "
                 + "region such as Europe/Berlin or America/New_York, or an offset such as +02:00.\n");
     }
 
@@ -376,7 +381,8 @@ class PlanWorkflowTest {
             CliRun run = cli("validate", "--plan", plan.toString(), "--json");
 
             assertThat(run.exitCode()).as(empty + ": " + run.both()).isEqualTo(2);
-            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:") + ", upload.sink-options.retry-max-attempts: "
+            assertThat(run.err()).as(empty).isEqualTo("Error: Plan " + plan + lineOf(plan, "retry-max-attempts:")
+                    + ", upload.sink-options.retry-max-attempts: "
                     + "no value; give one, or remove the key to leave the option unset.\n");
             assertThat(run.out()).as(empty).startsWith("{\"status\":\"error\"").hasLineCount(1);
         }
@@ -415,7 +421,8 @@ class PlanWorkflowTest {
         CliRun run = validate(plan);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "match-by:") + ", matching.match-by: not a way to match; use one of "
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "match-by:")
+                + ", matching.match-by: not a way to match; use one of "
                 + "path, suffix, basename, stem.\n");
     }
 

@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.report;
 
+import io.vlmeta.api.FileDrafts;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
@@ -45,11 +46,8 @@ final class ReportFileDraft {
      * @throws VlmetaException ({@link ReportSink#REPORT_UNWRITABLE}) when neither can be written
      */
     static ReportFileDraft write(Path file, String role, String content) {
-        Path place = file.toAbsolutePath();
         try {
-            if (Files.isSymbolicLink(place) && Files.exists(place)) {
-                place = place.toRealPath();
-            }
+            Path place = FileDrafts.place(file);
             Path parent = place.getParent();
             Files.createDirectories(parent);
             // named after this process, and short whatever the report's name is (a name has at most 255 bytes)
@@ -67,9 +65,7 @@ final class ReportFileDraft {
                 return new ReportFileDraft(file, place, null);
             }
             ReportFileDraft written = new ReportFileDraft(file, place, draft);
-            if (Files.exists(place)) {
-                written.keepPermissions();
-            }
+            written.keepPermissions();
             return written;
         } catch (IOException e) {
             throw unwritable(file, e);
@@ -78,9 +74,7 @@ final class ReportFileDraft {
 
     private void keepPermissions() throws IOException {
         try {
-            Files.setPosixFilePermissions(draft, Files.getPosixFilePermissions(place));
-        } catch (UnsupportedOperationException notPosix) {
-            // no POSIX permissions to keep (Windows): the file system's own rules apply
+            FileDrafts.keepPermissions(draft, place);
         } catch (IOException e) {
             discard();
             throw e;
