@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * @param resume      continue an interrupted job from its journal ({@code --resume})
  * @param exportFile  an offline export (CSV or the UI's metadata.json) to map keys with; {@code null} to fetch it
  * @param matchBy     how keys match media: {@code path} (default), {@code suffix}, {@code basename} or {@code stem}
- * @param jobKey      a stable identity of the input (path, size, modification time) for the journal
+ * @param jobKey      the identity of the input's content and of how it is read, for the resume journal
  * @param rejectsFile where to write every rejected entry as CSV ({@code --rejects}); {@code null} for none
  * @param options     other sink options by name, e.g. {@code report} for the report sink's path
  * @param log         step lines for the user (never secrets); called from any thread
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 public record SinkRequest(String baseUrl, String datasetId, String apiKey, Secret apiSecret, int batchSize,
                           int parallel, Duration taskTimeout, Path stateDir, boolean resume, Path exportFile,
-                          String matchBy, String jobKey, Path rejectsFile, Map<String, String> options,
+                          String matchBy, JobKey jobKey, Path rejectsFile, Map<String, String> options,
                           Consumer<String> log, Cancellation cancellation) {
 
     public SinkRequest {
@@ -49,7 +49,7 @@ public record SinkRequest(String baseUrl, String datasetId, String apiKey, Secre
     /** A request for a job nobody can stop ({@link Cancellation#NEVER}). */
     public SinkRequest(String baseUrl, String datasetId, String apiKey, Secret apiSecret, int batchSize,
                        int parallel, Duration taskTimeout, Path stateDir, boolean resume, Path exportFile,
-                       String matchBy, String jobKey, Path rejectsFile, Map<String, String> options,
+                       String matchBy, JobKey jobKey, Path rejectsFile, Map<String, String> options,
                        Consumer<String> log) {
         this(baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel, taskTimeout, stateDir, resume, exportFile,
                 matchBy, jobKey, rejectsFile, options, log, Cancellation.NEVER);

@@ -1,8 +1,13 @@
 package io.vlmeta.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A kind of input (CSV, Excel, DICOM sidecars...). Found with {@link java.util.ServiceLoader}
@@ -49,4 +54,37 @@ public interface SourceProvider {
      *     not what it claims to be ({@link ErrorCode#INPUT_MALFORMED}, {@link ErrorCode#USAGE} for bad options)
      */
     RecordSource open(SourceRequest request, ProblemReporter reporter);
+
+    /**
+     * The files whose bytes this source reads for the request, in a stable order: the engine digests them
+     * to know the input again (the resume journal is found by their content, not by a path or a time), so
+     * a file the source never reads, such as an image beside its sidecar, should not be listed.
+     *
+     * <p>By default: the input itself when it is a file, else every regular file under the folder whose
+     * name does not start with a dot, in the order of their paths relative to it.
+     *
+     * @param request what the job reads
+     * @return the files; never {@code null}
+     * @throws IOException when the input or a folder under it cannot be read or listed
+     * @since 0.4
+     */
+    default List<Path> contentFiles(SourceRequest request) throws IOException {
+        Path input = request.path();
+        if (!Files.isDirectory(input)) {
+            return List.of(input);
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(input)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                boolean hidden = !file.equals(input) && input.relativize(file).toString().matches("(.*/)?\\..*");
+                if (!hidden && Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        files.sort((a, b) -> input.relativize(a).toString().compareTo(input.relativize(b).toString()));
+        return files;
+    }
 }

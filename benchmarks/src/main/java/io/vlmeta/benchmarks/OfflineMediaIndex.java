@@ -49,7 +49,7 @@ public final class OfflineMediaIndex {
                 .filter(p -> p.name().equals("visual-layer")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the visual-layer sink is not on the class path"));
         SinkRequest request = new SinkRequest(null, null, null, null, 50_000, 1, Duration.ofMinutes(1), stateDir,
-                false, exportFile, "path", "benchmark", null, Map.of(), line -> { });
+                false, exportFile, "path", io.vlmeta.api.JobKey.of("benchmark"), null, Map.of(), line -> { });
         try (Sink sink = provider.open(request)) {
             MediaResolver resolver = sink.mediaResolver();
             resolver.size();

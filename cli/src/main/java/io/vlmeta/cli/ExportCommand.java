@@ -90,7 +90,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportTarget.check(target, json); // before the server is asked anything
         SinkRequest request = new SinkRequest(url, dataset, credentials.apiKey(),
                 credentials.apiSecret(), 1, 1, Duration.ofMinutes(30), Path.of(".vlmeta"), false, null, "path",
-                "export:" + dataset, null, sinkOptions, line -> context.err().println(line), Cancellation.NEVER);
+                io.vlmeta.api.JobKey.of("export:" + dataset), null, sinkOptions, line -> context.err().println(line), Cancellation.NEVER);
         Plugins plugins = Plugins.discover(pluginDirs.folders(context));
         SinkProvider provider = plugins.sink(SINK);
         // as upload refuses them: a mistyped name would otherwise leave the default the user meant to change

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar killed in the middle of an upload, then resumed: nothing lost, nothing sent twice. */
+/**
+ * The packaged jar killed in the middle of an upload, then resumed from a copy of the same bytes under
+ * another name and time: nothing lost, nothing sent twice.
+ */
 class ResumeAfterKillIT {
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension(EmulatorConfig.builder().build());
@@ -65,7 +68,7 @@ class ResumeAfterKillIT {
     }
 
     @Test
-    void resumesAKilledUploadSendingEveryValueExactlyOnce() throws Exception {
+    void resumesAKilledUploadFromACopyOfItsInputSendingEveryValueExactlyOnce() throws Exception {
         EMULATOR.emulator().addDataset("frames", FramesUpload.files());
         Path csv = FramesUpload.csv(dir);
         EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofMillis(100)).build());
@@ -90,8 +93,11 @@ class ResumeAfterKillIT {
             // as a run killed a while ago left it
             Files.setLastModifiedTime(folder, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
         }
-        VlmetaJar.Launch again = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(csv)).await();
-        VlmetaJar.Launch resumed = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(csv, "--resume"))
+        // the same bytes checked out afresh elsewhere: another path, another modification time
+        Path checkout = Files.copy(csv, Files.createDirectories(dir.resolve("checkout")).resolve("renamed.csv"));
+        Files.setLastModifiedTime(checkout, FileTime.from(Instant.now().plus(Duration.ofDays(1))));
+        VlmetaJar.Launch again = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(checkout)).await();
+        VlmetaJar.Launch resumed = VlmetaJar.start(dir, dir.resolve("streams"), jvm, command(checkout, "--resume"))
                 .await();
 
         // the killed run's batch files and row logs (the user's metadata) are deleted by the next upload

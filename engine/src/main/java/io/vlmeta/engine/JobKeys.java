@@ -1,47 +1,134 @@
 package io.vlmeta.engine;
 
+import io.vlmeta.api.FileFaults;
+import io.vlmeta.api.JobKey;
+import io.vlmeta.api.SourceProvider;
+import io.vlmeta.api.SourceRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
- * A stable identity of a job's input for the resume journal: the same file, unchanged, gives the
- * same key; an edited file (size or modification time) gives another, so a resume never continues
- * with different data. Input without a path of its own (standard input) is known by its bytes'
- * digest, so piping the same bytes again resumes the same job.
+ * The resume journal's key of a job: a digest of the input's content, the key column and the source
+ * options. The same bytes read the same way give the same key wherever they lie and whatever their
+ * modification time, so a resume after a {@code touch}, a checkout or a copy finds the journal of
+ * the run it continues; an edited input gives another key, so a resume never continues with other
+ * data. A folder is known by the files its source reads ({@link SourceProvider#contentFiles}), each
+ * with its path relative to the folder, so a sidecar moved to another image's name is a change.
+ * Standard input is known by the digest of its bytes taken as they were copied.
  */
 final class JobKeys {
+    private static final int BUFFER = 1 << 16;
 
     private JobKeys() {
     }
 
-    static String of(JobSpec spec) {
-        StringBuilder identity = new StringBuilder();
+    /**
+     * Starts digesting the input on a thread of its own, beside the validation pass, for a job that
+     * opens a journal; a validation, which never does, digests nothing unless its key is asked for.
+     *
+     * @return the key, known once the input is digested; {@link JobKey#abandon()} stops the digest
+     */
+    static JobKey start(JobSpec spec, SourceProvider source, SourceRequest request) {
         if (spec.inputDigest() != null) {
-            identity.append("sha256:").append(spec.inputDigest());
-        } else {
-            fileIdentity(spec.input().toAbsolutePath().normalize(), identity);
+            return JobKey.of(key("sha256:" + spec.inputDigest(), spec));
         }
-        identity.append('|').append(spec.keyColumn()).append('|').append(spec.sourceOptions());
+        if (spec.mode() == JobSpec.Mode.VALIDATE) {
+            return JobKey.whenAsked(() -> of(spec, source, request, () -> false));
+        }
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        Thread digest = new Thread(() -> {
+            try {
+                pending.complete(of(spec, source, request, pending::isCancelled));
+            } catch (CancellationException e) {
+                // abandoned: nobody waits for it
+            } catch (RuntimeException e) {
+                pending.completeExceptionally(e);
+            }
+        }, "vlmeta-input-digest");
+        digest.setDaemon(true); // a job that ends without asking for its key does not wait for it
+        digest.start();
+        return JobKey.pending(pending);
+    }
+
+    /**
+     * @param stop whether to give up (checked between reads)
+     * @return the key as {@link #start} computes it, on the calling thread
+     * @throws io.vlmeta.api.VlmetaException (input unreadable) when a file cannot be read or the folder listed
+     */
+    static String of(JobSpec spec, SourceProvider source, SourceRequest request, BooleanSupplier stop) {
+        if (spec.inputDigest() != null) {
+            return key("sha256:" + spec.inputDigest(), spec);
+        }
+        Path input = request.path();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            List<Path> files = source.contentFiles(request);
+            if (!Files.isDirectory(input)) {
+                return key("sha256:" + hex(digestOf(input, stop)), spec);
+            }
+            MessageDigest folder = sha256();
+            for (Path file : files) {
+                // a file's place is part of the content: a sidecar renamed is another image's metadata
+                String line = input.relativize(file) + "\0" + folderFileDigest(file, stop) + "\n";
+                folder.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return key("folder-sha256:" + hex(folder.digest()), spec);
+        } catch (IOException e) {
+            throw FileFaults.unreadableInput(input, spec.inputLabel(), e);
         }
     }
 
-    private static void fileIdentity(Path input, StringBuilder identity) {
-        identity.append(input);
+    /**
+     * @return the file's digest, or {@code unreadable} for one that cannot be read: the source skips such a
+     *     sidecar with a problem of its own row, and the same folder must keep giving the same key
+     */
+    private static String folderFileDigest(Path file, BooleanSupplier stop) {
         try {
-            identity.append('|').append(Files.isRegularFile(input) ? Files.size(input) : 0)
-                    .append('|').append(Files.getLastModifiedTime(input).toMillis());
+            return hex(digestOf(file, stop));
         } catch (IOException e) {
-            identity.append("|unreadable");
+            return "unreadable";
+        }
+    }
+
+    private static byte[] digestOf(Path file, BooleanSupplier stop) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("the job ended before its journal was needed");
+                }
+                digest.update(buffer, 0, read);
+            }
+        }
+        return digest.digest();
+    }
+
+    /** The content's digest with how it is read: another key column or encoding reads other values. */
+    private static String key(String content, JobSpec spec) {
+        String identity = content + '|' + spec.keyColumn() + '|' + new TreeMap<>(spec.sourceOptions());
+        return HexFormat.of().formatHex(sha256().digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 12);
+    }
+
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

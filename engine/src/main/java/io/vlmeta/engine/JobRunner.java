@@ -6,6 +6,7 @@ import io.vlmeta.api.FieldDeclaration;
 import io.vlmeta.api.FieldOutcome;
 import io.vlmeta.api.FieldPlan;
 import io.vlmeta.api.FileFaults;
+import io.vlmeta.api.JobKey;
 import io.vlmeta.api.MediaResolver;
 import io.vlmeta.api.Preflight;
 import io.vlmeta.api.Problem;
@@ -74,7 +75,16 @@ public final class JobRunner {
         SourceProvider sourceProvider = checkedSource(spec);
         SourceRequest sourceRequest = sourceRequest(spec);
         ProblemCollector problems = new ProblemCollector(spec.maxProblemsKept(), listener);
-        SinkRequest sinkRequest = sinkRequest(spec, listener);
+        JobKey jobKey = JobKeys.start(spec, sourceProvider, sourceRequest);
+        try {
+            return run(spec, listener, sourceProvider, sourceRequest, problems, sinkRequest(spec, listener, jobKey));
+        } finally {
+            jobKey.abandon(); // a job that ended without its journal stops digesting its input
+        }
+    }
+
+    private JobResult run(JobSpec spec, JobListener listener, SourceProvider sourceProvider,
+                          SourceRequest sourceRequest, ProblemCollector problems, SinkRequest sinkRequest) {
         SelectedColumnsReporter sourceProblems = new SelectedColumnsReporter(problems);
         // the validation pass reads the source on a thread of its own; its problems travel with the rows
         SourceProblemRelay relay = new SourceProblemRelay(sourceProblems);
@@ -309,7 +319,7 @@ public final class JobRunner {
                 validation.invalidValues());
     }
 
-    private static SinkRequest sinkRequest(JobSpec spec, JobListener listener) {
+    private static SinkRequest sinkRequest(JobSpec spec, JobListener listener, JobKey jobKey) {
         Map<String, String> options = new LinkedHashMap<>(spec.sinkOptions());
         if (spec.reportPath() != null) {
             options.put("report", spec.reportPath().toString());
@@ -319,7 +329,7 @@ public final class JobRunner {
         String baseUrl = spec.mode() == JobSpec.Mode.VALIDATE ? null : spec.baseUrl();
         return new SinkRequest(baseUrl, spec.datasetId(), spec.apiKey(), spec.apiSecret(), spec.batchSize(),
                 spec.parallel(), spec.taskTimeout(), spec.stateDir(), spec.resume(), spec.exportFile(),
-                spec.matchBy(), JobKeys.of(spec), spec.rejectsFile(), options, listener::note, spec.cancellation());
+                spec.matchBy(), jobKey, spec.rejectsFile(), options, listener::note, spec.cancellation());
     }
 
     /** Builds the run summary from what the passes found. */

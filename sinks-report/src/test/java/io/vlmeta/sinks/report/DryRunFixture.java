@@ -59,13 +59,13 @@ final class DryRunFixture {
         }
         return new SinkRequest("https://user:pa55@app.visual-layer.com/api/v1/datasets?token=abc", "ds-123", "key-1",
                 Secret.of(SECRET), 50_000, 4, Duration.ofMinutes(10), Path.of(".vlmeta"), false, null, "path",
-                "job-1", null, options, log::add, cancellation);
+                io.vlmeta.api.JobKey.of("job-1"), null, options, log::add, cancellation);
     }
 
     /** A validation's request: the engine names no server for it and says what the job is. */
     SinkRequest validationRequest(Path report) {
         return new SinkRequest(null, "ds-123", null, null, 50_000, 4, Duration.ofMinutes(10), Path.of(".vlmeta"),
-                false, null, "path", "job-1", null, Map.of("report", report.toString(), "job-mode", "validate"),
+                false, null, "path", io.vlmeta.api.JobKey.of("job-1"), null, Map.of("report", report.toString(), "job-mode", "validate"),
                 log::add);
     }
 

@@ -130,8 +130,46 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * The other journals of this dataset in the state folder that record the field: those of runs of
+     * other bytes (an input edited since, another file). Read without their locks, as a hint for a
+     * refusal; one that cannot be read is left out.
+     *
+     * @return each such journal with the field's state in it, in name order; empty when there is none
+     */
+    Map<Path, FieldState> othersRecording(String fieldName) {
+        Pattern sameDataset = Pattern.compile(Pattern.quote(safeName(datasetId)) + "-[0-9a-f]{16}\\.json");
+        Path folder = file.toAbsolutePath().getParent();
+        Map<Path, FieldState> others = new java.util.TreeMap<>();
+        try (DirectoryStream<Path> journals = Files.newDirectoryStream(folder,
+                candidate -> sameDataset.matcher(candidate.getFileName().toString()).matches())) {
+            for (Path other : journals) {
+                if (!other.getFileName().equals(file.getFileName())) {
+                    recorded(other, fieldName).ifPresent(state -> others.put(other, state));
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return Map.of();
+        }
+        return others;
+    }
+
+    private Optional<FieldState> recorded(Path other, String fieldName) {
+        try {
+            Content content = JSON.readValue(other.toFile(), Content.class);
+            return datasetId.equals(content.datasetId()) && content.fields() != null
+                    ? Optional.ofNullable(content.fields().get(fieldName)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String safeName(String datasetId) {
+        return datasetId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     static String fileName(String datasetId, String jobKey) {
-        String safeDataset = datasetId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safeDataset = safeName(datasetId);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(jobKey.getBytes(StandardCharsets.UTF_8));
             return safeDataset + "-" + HexFormat.of().formatHex(digest, 0, 8) + ".json";

@@ -244,6 +244,14 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
                 ? " This run has --resume, but the journal " + journal.file() + " has no record of declaring it "
                         + "(the journal was deleted, or the input changed since, which gives it a new journal)."
                 : " No finished run of this input (journal " + journal.file() + ") uploaded it.";
+        // the usual cause: the input was edited after a run; its bytes, not its path, find a journal
+        for (Map.Entry<Path, FieldState> other : journal.othersRecording(name).entrySet()) {
+            how += other.getValue() instanceof Finished
+                    ? " The journal " + other.getKey() + " records it finished by a run of an input with other "
+                            + "content (edited since, or another file)."
+                    : " The journal " + other.getKey() + " records it unfinished, for an input with other content: "
+                            + "to go on with that run, give it the same bytes as then, with --resume.";
+        }
         return "Field '" + name + "' already exists in dataset '" + request.datasetId() + "'." + how + filled
                 + " Metadata is immutable, so vlmeta adds nothing to a field it cannot prove it filled: restore the "
                 + "journal and run with --resume, or upload under a new field name.";
@@ -375,7 +383,7 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             throw VlmetaException.usage("No dataset given: pass --dataset-id to upload.");
         }
         if (journal == null) {
-            Journal opened = Journal.open(request.stateDir(), request.datasetId(), request.jobKey());
+            Journal opened = Journal.open(request.stateDir(), request.datasetId(), request.jobKey().value());
             if (opened.existedAtStart() && opened.unfinished() && !request.resume()) {
                 opened.close();
                 throw VlmetaException.usage("An earlier upload of this input to dataset '" + request.datasetId()

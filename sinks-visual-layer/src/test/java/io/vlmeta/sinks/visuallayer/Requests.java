@@ -40,7 +40,7 @@ final class Requests {
 
     SinkRequest build() {
         return new SinkRequest(baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel, taskTimeout, stateDir,
-                resume, exportFile, matchBy, jobKey, rejectsFile, options, log::add, cancellation);
+                resume, exportFile, matchBy, io.vlmeta.api.JobKey.of(jobKey), rejectsFile, options, log::add, cancellation);
     }
 
     VisualLayerSink open() {

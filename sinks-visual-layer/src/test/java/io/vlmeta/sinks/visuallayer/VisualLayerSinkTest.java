@@ -406,8 +406,11 @@ class VisualLayerSinkTest {
             assertThat(same.skippedFields()).isEmpty();
             assertThat(same.problems()).containsExactly(Problem.error(ProblemCategory.SCHEMA, null, "score",
                     "Field 'score' already exists in dataset 'existing'. No finished run of this input (journal "
-                            + state.resolve(Journal.fileName("existing", "another input")) + ") uploaded it. 1 of a "
-                            + "sample of 1 of the dataset's media already hold values for it. Metadata is immutable, "
+                            + state.resolve(Journal.fileName("existing", "another input")) + ") uploaded it. The "
+                            + "journal " + state.resolve(Journal.fileName("existing", requests("existing").jobKey))
+                            + " records it finished by a run of an input with other content (edited since, or another "
+                            + "file). 1 of a sample of 1 of the dataset's media already hold values for it. Metadata "
+                            + "is immutable, "
                             + "so vlmeta adds nothing to a field it cannot prove it filled: restore the journal and "
                             + "run with --resume, or upload under a new field name."));
             assertThat(other.skippedFields()).isEmpty();

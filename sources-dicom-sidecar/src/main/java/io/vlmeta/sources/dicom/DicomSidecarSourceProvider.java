@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -116,6 +118,29 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
         throw VlmetaException.usage("The dicom-sidecar source reads a folder of sidecars or the DICOM converter's CSV; "
                 + request.label() + " is a file" + (options.format() == null ? "" : ", and sidecar-format="
                 + options.format().optionValue() + " needs a folder") + ".");
+    }
+
+    /**
+     * A folder's sidecars, in the order they are read; not the images beside them, which can be gigabytes
+     * this source never opens.
+     */
+    @Override
+    public List<Path> contentFiles(SourceRequest request) throws IOException {
+        Path path = request.path();
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        String glob = SidecarOptions.from(request, DicomDictionary.standard()).glob();
+        List<Path> sidecars = new ArrayList<>();
+        try {
+            SortedSidecarWalk walk = new SortedSidecarWalk(path, glob);
+            for (Path sidecar = walk.next(); sidecar != null; sidecar = walk.next()) {
+                sidecars.add(sidecar);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return sidecars;
     }
 
     private static RecordSource openFolder(Path folder, SidecarOptions options, DicomDictionary dictionary,

@@ -50,6 +50,24 @@ class DicomSidecarSourceProviderTest {
     }
 
     @Test
+    void namesTheSidecarsItReadsAsTheInputsContentNotTheImagesBesideThem() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("study"));
+        Files.writeString(folder.resolve("b.json"), "{\"Modality\": \"MR\"}");
+        Files.writeString(folder.resolve("a.json"), "{\"Modality\": \"CT\"}");
+        Files.writeString(folder.resolve("a.nii"), "image bytes, never read");
+        Files.writeString(Files.createDirectories(folder.resolve("series")).resolve("c.json"), "{}");
+        Files.writeString(folder.resolve(".hidden.json"), "{}");
+        Files.writeString(folder.resolve("a.txt"), "{}");
+
+        assertThat(provider.contentFiles(new SourceRequest(folder, null, Map.of())))
+                .containsExactly(folder.resolve("a.json"), folder.resolve("b.json"), folder.resolve("series/c.json"));
+        assertThat(provider.contentFiles(new SourceRequest(folder, null, Map.of("sidecar-glob", "*.txt"))))
+                .containsExactly(folder.resolve("a.txt"));
+        assertThat(provider.contentFiles(new SourceRequest(Fixtures.converterCsv(), null, Map.of())))
+                .containsExactly(Fixtures.converterCsv());
+    }
+
+    @Test
     void detectsEachSidecarKindFromItsContentInOneFolder() throws IOException {
         Files.writeString(dir.resolve("a.json"), "{\"00080060\": {\"vr\": \"CS\", \"Value\": [\"CT\"]}}");
         Files.writeString(dir.resolve("b.json"), "{\"Modality\": \"MR\", \"EchoTime\": 0.24}");
