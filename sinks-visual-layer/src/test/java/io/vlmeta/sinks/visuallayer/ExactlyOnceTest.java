@@ -127,16 +127,16 @@ class ExactlyOnceTest {
             sink.mediaResolver();
             preflight = sink.preflight(List.of(Fields.SCORE));
         }
-        Requests touched = requests(dataset); // `touch metadata.csv`: a new modification time, a new journal
-        touched.resume = true;
-        touched.jobKey = "metadata.csv|1234|9999";
-        Preflight afterTouch;
-        try (VisualLayerSink sink = touched.open()) {
+        Requests edited = requests(dataset); // metadata.csv edited since: other bytes, another journal
+        edited.resume = true;
+        edited.jobKey = "metadata.csv|1234|9999";
+        Preflight afterEdit;
+        try (VisualLayerSink sink = edited.open()) {
             sink.mediaResolver();
-            afterTouch = sink.preflight(List.of(Fields.SCORE));
+            afterEdit = sink.preflight(List.of(Fields.SCORE));
         }
 
-        for (Preflight refused : List.of(preflight, afterTouch)) {
+        for (Preflight refused : List.of(preflight, afterEdit)) {
             assertThat(refused.skippedFields()).isEmpty();
             assertThat(refused.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.severity()).isEqualTo(Severity.ERROR);
