@@ -128,7 +128,7 @@ public final class Cli {
             case "export" -> new ExportCommand(context);
             case "plan" -> {
                 CommandLine plan = new CommandLine(new PlanCommand(context));
-                JobOptions.hide(plan.getCommandSpec(), List.of("--json")); // refused when given: see PlanCommand
+                JobOptions.describe(plan.getCommandSpec(), "--json", PlanCommand.JSON_HELP);
                 yield plan;
             }
             case "plugins" -> new PluginsCommand(context);
@@ -333,12 +333,13 @@ public final class Cli {
     /**
      * @param words the command line, its argument files read
      * @return whether a usage error of this command line is written as a JSON document too: it asks for
-     *     {@code --json}, and it runs a job or an export, or its command cannot be told (none named first, a mistyped
+     *     {@code --json}, and it runs a job, an export or a plan, or its command cannot be told (none named first, a mistyped
      *     one, one in an argument file that cannot be read), as a script that asked for JSON reads standard output only
      */
     private static boolean wantsJson(String[] words) {
         boolean commandUnknown = words.length == 0 || !COMMANDS.contains(words[0]);
-        return (commandUnknown || namesAJob(words) || "export".equals(words[0])) && mentionsJson(words);
+        return (commandUnknown || namesAJob(words) || "export".equals(words[0]) || "plan".equals(words[0]))
+                && mentionsJson(words);
     }
 
     /** @return whether the words, argument files already read, hold {@code --json} before any {@code --} */

@@ -405,17 +405,6 @@ class UsageTest {
     }
 
     @Test
-    void planRefusesJsonAsItWritesYamlAndItsHelpDoesNotOfferIt() {
-        CliRun run = run("plan", "--csv", Examples.METADATA.toString(), "--infer", "--json");
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: plan writes its plan as YAML (on standard output, or -o FILE), "
-                + "never JSON: leave out --json, and give it to upload or validate when the plan runs.\n");
-        assertThat(run.out()).isEmpty();
-        assertThat(run("plan", "--help").out()).doesNotContain("--json");
-    }
-
-    @Test
     void aLimitBelowOneIsRefusedNamingItsOptionAndTheNumberGiven() throws Exception {
         String csv = Files.writeString(dir.resolve("m.csv"), "file_fullpath,score\na.jpg,1.5\n").toString();
         for (String option : List.of("--string-max-length", "--enum-limit", "--enum-option-max-length",
