@@ -311,8 +311,17 @@ public final class Cli {
      *     (its {@code @file} arguments read as the parser will read them)
      */
     static boolean runsAJob(String[] args) {
+        return namesAJob(new String[] {commandNamed(args)});
+    }
+
+    /**
+     * @return the command line's first word, as it stands before it could be parsed, its {@code @file} arguments
+     *     read as the parser will read them: the command's name when it names one; "" for an empty line
+     */
+    static String commandNamed(String[] args) {
         // a command named as given needs no file read; one named in an @file does
-        return namesAJob(args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args);
+        String[] words = args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args;
+        return words.length > 0 ? words[0] : "";
     }
 
     /** @return whether the words, argument files already read, start with an upload or a validation */
@@ -321,13 +330,14 @@ public final class Cli {
     }
 
     /**
-     * @return whether an upload or a validation was given {@code --json} among its options (before a
-     *     {@code --} that ends them), as the command line stands before it could be parsed, its {@code @file}
-     *     arguments read as the parser will read them
+     * @return whether an upload, a validation, an export or a plan was given {@code --json} among its options
+     *     (before a {@code --} that ends them), as the command line stands before it could be parsed, its
+     *     {@code @file} arguments read as the parser will read them
      */
     static boolean asksForJson(String[] args) {
         String[] words = ArgumentFiles.read(args); // each file read once
-        return namesAJob(words) && mentionsJson(words);
+        return (namesAJob(words) || words.length > 0 && ("export".equals(words[0]) || "plan".equals(words[0])))
+                && mentionsJson(words);
     }
 
     /**

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  vlmeta upload --plan plan.yaml                # then run exactly it",
             "  vlmeta plan --csv metadata.csv --infer --json | jq -r .plan > plan.yaml   # one JSON document on stdout",
             "",
-            "Exit codes: 0 plan written, 1 input unreadable, 2 usage error."})
+            "Exit codes: 0 plan written, 1 input unreadable, 2 usage error, 130 stopped (Ctrl-C, SIGTERM)."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     JobOptions options = new JobOptions();
@@ -80,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
      * them).
      */
     static final String JSON_HELP = "Print one JSON document on stdout and nothing else there: the plan's fields "
-            + "and why, the file written, and the plan's YAML as text (the only copy without -o), or the error.";
+            + "and why, the file written, and the plan's YAML as text (the only copy without -o), the error or the stop.";
 
     @Override
     public Integer call() {
