@@ -343,8 +343,9 @@ public final class Cli {
     /**
      * @param words the command line, its argument files read
      * @return whether a usage error of this command line is written as a JSON document too: it asks for
-     *     {@code --json}, and it runs a job, an export or a plan, or its command cannot be told (none named first, a mistyped
-     *     one, one in an argument file that cannot be read), as a script that asked for JSON reads standard output only
+     *     {@code --json}, and it runs a job, an export or a plan, or its command cannot be told (none named first, a
+     *     mistyped one, one in an argument file that cannot be read), as a script that asked for JSON reads standard
+     *     output only
      */
     private static boolean wantsJson(String[] words) {
         boolean commandUnknown = words.length == 0 || !COMMANDS.contains(words[0]);

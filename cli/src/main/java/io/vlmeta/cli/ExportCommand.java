@@ -48,8 +48,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
     Path output;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout (the file saved, the error, or the stop) and "
-            + "nothing else there; the other lines go to stderr.")
+    @Option(names = "--json", description = "Print one JSON document on stdout (the file saved, the error, or the "
+            + "stop) and nothing else there; the other lines go to stderr.")
     boolean json;
 
     @Option(names = "--sink-option", paramLabel = "KEY=VALUE",

@@ -80,7 +80,8 @@ final class PlanCommand implements Callable<Integer> {
      * them).
      */
     static final String JSON_HELP = "Print one JSON document on stdout and nothing else there: the plan's fields "
-            + "and why, the file written, and the plan's YAML as text (the only copy without -o), the error or the stop.";
+            + "and why, the file written, and the plan's YAML as text (the only copy without -o), the error or the "
+            + "stop.";
 
     @Override
     public Integer call() {
