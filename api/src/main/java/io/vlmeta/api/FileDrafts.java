@@ -3,6 +3,8 @@ package io.vlmeta.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,7 +20,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * Whether the path may be replaced at all (not a device, a pipe, a folder) is {@link WriteTargets}' to say, first.
  */
 public final class FileDrafts {
+    /**
+     * The drafts this process made, for {@link #deleteUnfinished}: one moved into place or deleted by its writer
+     * no longer exists, and deleting it again does nothing. A process makes a few (a plan, an export, a report).
+     */
+    private static final Set<Path> MADE = ConcurrentHashMap.newKeySet();
+
     private FileDrafts() {
+    }
+
+    /**
+     * Deletes every draft of this process still in place: for a process that halts (a stop), where its writers'
+     * {@code finally} blocks never run. Never throws; a draft that cannot be deleted stays.
+     */
+    public static void deleteUnfinished() {
+        for (Path draft : MADE) {
+            try {
+                Files.deleteIfExists(draft);
+            } catch (IOException | RuntimeException e) {
+                // the halt goes on: a leftover hidden draft is all that is lost
+            }
+        }
     }
 
     /**
@@ -49,7 +71,9 @@ public final class FileDrafts {
             Path draft = folder.resolve("." + stem + "." + ProcessHandle.current().pid() + "."
                     + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".partial");
             try {
-                return Files.createFile(draft);
+                Path made = Files.createFile(draft);
+                MADE.add(made);
+                return made;
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (attempt == 9) {
                     throw taken;

@@ -128,7 +128,7 @@ public final class Cli {
             case "export" -> new ExportCommand(context);
             case "plan" -> {
                 CommandLine plan = new CommandLine(new PlanCommand(context));
-                JobOptions.hide(plan.getCommandSpec(), List.of("--json")); // refused when given: see PlanCommand
+                JobOptions.describe(plan.getCommandSpec(), "--json", PlanCommand.JSON_HELP);
                 yield plan;
             }
             case "plugins" -> new PluginsCommand(context);
@@ -311,8 +311,17 @@ public final class Cli {
      *     (its {@code @file} arguments read as the parser will read them)
      */
     static boolean runsAJob(String[] args) {
+        return namesAJob(new String[] {commandNamed(args)});
+    }
+
+    /**
+     * @return the command line's first word, as it stands before it could be parsed, its {@code @file} arguments
+     *     read as the parser will read them: the command's name when it names one; "" for an empty line
+     */
+    static String commandNamed(String[] args) {
         // a command named as given needs no file read; one named in an @file does
-        return namesAJob(args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args);
+        String[] words = args.length > 0 && args[0].startsWith("@") ? ArgumentFiles.read(args) : args;
+        return words.length > 0 ? words[0] : "";
     }
 
     /** @return whether the words, argument files already read, start with an upload or a validation */
@@ -321,24 +330,27 @@ public final class Cli {
     }
 
     /**
-     * @return whether an upload or a validation was given {@code --json} among its options (before a
-     *     {@code --} that ends them), as the command line stands before it could be parsed, its {@code @file}
-     *     arguments read as the parser will read them
+     * @return whether an upload, a validation, an export or a plan was given {@code --json} among its options
+     *     (before a {@code --} that ends them), as the command line stands before it could be parsed, its
+     *     {@code @file} arguments read as the parser will read them
      */
     static boolean asksForJson(String[] args) {
         String[] words = ArgumentFiles.read(args); // each file read once
-        return namesAJob(words) && mentionsJson(words);
+        return (namesAJob(words) || words.length > 0 && ("export".equals(words[0]) || "plan".equals(words[0])))
+                && mentionsJson(words);
     }
 
     /**
      * @param words the command line, its argument files read
      * @return whether a usage error of this command line is written as a JSON document too: it asks for
-     *     {@code --json}, and it runs a job or an export, or its command cannot be told (none named first, a mistyped
-     *     one, one in an argument file that cannot be read), as a script that asked for JSON reads standard output only
+     *     {@code --json}, and it runs a job, an export or a plan, or its command cannot be told (none named first, a
+     *     mistyped one, one in an argument file that cannot be read), as a script that asked for JSON reads standard
+     *     output only
      */
     private static boolean wantsJson(String[] words) {
         boolean commandUnknown = words.length == 0 || !COMMANDS.contains(words[0]);
-        return (commandUnknown || namesAJob(words) || "export".equals(words[0])) && mentionsJson(words);
+        return (commandUnknown || namesAJob(words) || "export".equals(words[0]) || "plan".equals(words[0]))
+                && mentionsJson(words);
     }
 
     /** @return whether the words, argument files already read, hold {@code --json} before any {@code --} */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code vlmeta export}: saves a dataset's media export (file name to media id) through the
  * {@code visual-layer} sink, so {@code validate --export-file} and dry runs can map paths offline. Standard
  * output gets the saved file's path, or with {@code --json} one document: {@link ExportSummary}, or the refusal
- * as the jobs write theirs ({@link JsonSummary#printError}).
+ * as the jobs write theirs ({@link JsonSummary#printError}), or the {@code stopped} document of a Ctrl-C or
+ * SIGTERM, which ends the export at once ({@link EarlySignals}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpWidth = 110,
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
             "  vlmeta export --dataset-id abc123 -o export_media_id.csv --json   # one JSON document on stdout",
             "",
             "Environment: VL_BASE_URL, VL_API_KEY, VL_API_SECRET, VL_DATASET_ID (flags win).",
-            "Exit codes: 0 saved, 1 server failure or unwritable file, 2 usage error, 3 no such dataset."})
+            "Exit codes: 0 saved, 1 server failure or unwritable file, 2 usage error, 3 no such dataset, "
+                    + "130 stopped (Ctrl-C, SIGTERM)."})
 final class ExportCommand implements Callable<Integer> {
     /** The sink whose export is saved. */
     static final String SINK = "visual-layer";
@@ -46,8 +48,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to save the export (default: export_media_id-ID.csv in the current folder).")
     Path output;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout (the file saved, or the error) and "
-            + "nothing else there; the other lines go to stderr.")
+    @Option(names = "--json", description = "Print one JSON document on stdout (the file saved, the error, or the "
+            + "stop) and nothing else there; the other lines go to stderr.")
     boolean json;
 
     @Option(names = "--sink-option", paramLabel = "KEY=VALUE",

@@ -231,6 +231,13 @@ final class JobOptions {
         }
     }
 
+    /** Gives the named option of the command another help text: what it does there differs from a job's. */
+    static void describe(CommandSpec command, String name, String description) {
+        OptionSpec option = command.findOption(name);
+        command.remove(option);
+        command.addOption(option.toBuilder().description(description).build());
+    }
+
     /** @return the type flags in the order the reference script lists them, as type name to columns */
     Map<String, List<String>> typeFlags() {
         Map<String, List<String>> flags = new LinkedHashMap<>();

@@ -51,6 +51,16 @@ final class JsonSummary {
     }
 
     /**
+     * Writes the document of a plan that was made ({@code vlmeta plan --json}), as {@link #print} writes a job's
+     * summary.
+     *
+     * @return false when {@code out} could not take it all
+     */
+    static boolean printPlan(PlanSummary plan, PrintStream out) {
+        return printJson(plan.json(), out);
+    }
+
+    /**
      * Writes the JSON for a job that ended before it had a summary, as {@link #print} writes the summary:
      * status {@code stopped} for a stop the user asked for (exit code {@link Stops#EXIT_CODE}), else
      * {@code error}.

@@ -19,11 +19,20 @@ final class OptionWordText {
     static final int TYPOS_SHOWN_WHOLE = 2;
 
     /**
-     * The most letters shown of a long option's name that is like no known name: enough to find the word on
-     * the command line, while a secret typed there as an option (or straight after {@code --}) loses no more
-     * than its first three letters, where showing the whole word would give all of it away.
+     * The most letters shown of a long option's word that is like no known name and not shaped like an option
+     * name ({@link #NAME_SHAPE}): enough to find the word on the command line, while a secret typed there as an
+     * option (or straight after {@code --}) loses no more than its first three letters, where showing the whole
+     * word would give all of it away.
      */
     static final int LETTERS_OF_AN_UNLIKE_NAME = 3;
+
+    /**
+     * How an option's name is written: {@code --} and lower-case words joined by single dashes
+     * ({@code --no-such-flag}, {@code --json}). A word up to its {@code =} shaped so is a name the user typed, shown
+     * whole; a secret (mixed case, digits, {@code _}, {@code +}, {@code /}) is not shaped so, and the value after
+     * {@code =} is never shown.
+     */
+    private static final java.util.regex.Pattern NAME_SHAPE = java.util.regex.Pattern.compile("--[a-z]+(-[a-z]+)*");
 
     /**
      * @param text       the word as shown: the whole name, or the start of it followed by "..."
@@ -46,7 +55,9 @@ final class OptionWordText {
      *     {@link #TYPOS_SHOWN_WHOLE} edits of a known long name (case and {@code _} for {@code -} not counted);
      *     when it starts like a known long name (case, {@code -} and {@code _} not counted) and goes on past it,
      *     only the part matching that name and "..." ({@code --apisecretS3CRET} as {@code --apisecret...});
-     *     else for {@code --} at most {@link #LETTERS_OF_AN_UNLIKE_NAME} lower-case letters after it; for a single
+     *     else the whole name when it is shaped like one ({@link #NAME_SHAPE}: {@code --no-such-flag},
+     *     {@code --jsn=S3CRET} as {@code --jsn}), else for {@code --} at most {@link #LETTERS_OF_AN_UNLIKE_NAME}
+     *     lower-case letters after it; for a single
      *     {@code -} that dash and the letter after it when they are the whole word or a known short name, else the
      *     dash alone
      */
@@ -87,6 +98,11 @@ final class OptionWordText {
         }
         if (distance <= TYPOS_SHOWN_WHOLE) {
             return whole(name, closest);
+        }
+        if (NAME_SHAPE.matcher(name).matches()) {
+            // a name like none of this command's (another program's flag, a flag of a later version): the user
+            // typed it as a name, and a name holds no secret
+            return new Shown(name, false, null, false);
         }
         int letters = 2;
         while (letters < name.length() && letters < 2 + LETTERS_OF_AN_UNLIKE_NAME

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code vlmeta plan}: decides the job (with {@code --infer}, after reading every value) and writes it
  * as YAML for review; {@code upload --plan FILE} then runs exactly it. The YAML goes to standard output
  * unless {@code -o FILE} names a file, so it can be piped or redirected like any other output; what
- * was decided, and why, goes to standard error.
+ * was decided, and why, goes to standard error. With {@code --json} standard output gets one document instead:
+ * {@link PlanSummary}, the plan's YAML inside it, or the refusal as the jobs write theirs
+ * ({@link JsonSummary#printError}).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpWidth = 110,
@@ -43,8 +45,9 @@ import picocli.CommandLine.Spec;
             "  vlmeta plan --input dicom/ --infer --columns 'Study*,Modality' --exclude-columns 'StudyID' -o plan.yaml",
             "  vlmeta upload --plan plan.yaml --dry-run      # rehearse the reviewed plan",
             "  vlmeta upload --plan plan.yaml                # then run exactly it",
+            "  vlmeta plan --csv metadata.csv --infer --json | jq -r .plan > plan.yaml   # one JSON document on stdout",
             "",
-            "Exit codes: 0 plan written, 1 input unreadable, 2 usage error."})
+            "Exit codes: 0 plan written, 1 input unreadable, 2 usage error, 130 stopped (Ctrl-C, SIGTERM)."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     JobOptions options = new JobOptions();
@@ -66,14 +69,35 @@ final class PlanCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * What plan's help says of {@code --json}, which it reads through {@link JobOptions} as the jobs do.
+     *
+     * <p>Without {@code -o} the document holds the plan itself (its {@code plan}, the YAML as text): {@code --json}
+     * promises one document on standard output however the run ends, and standard output is where a plan without
+     * {@code -o} goes, so the plan goes into the document rather than beside it (where a script would read YAML
+     * and JSON run together) or nowhere (a refusal asking for {@code -o} would make {@code --json} need a file the
+     * other commands' {@code --json} never needs, and a script that reads plans from standard output would lose
+     * them).
+     */
+    static final String JSON_HELP = "Print one JSON document on stdout and nothing else there: the plan's fields "
+            + "and why, the file written, and the plan's YAML as text (the only copy without -o), the error or the "
+            + "stop.";
+
     @Override
     public Integer call() {
-        PrintStream err = context.err();
-        if (options.json) {
-            // the YAML goes where the JSON would: a script that asked for JSON would read the plan as a broken one
-            throw VlmetaException.usage("plan writes its plan as YAML (on standard output, or -o FILE), never JSON: "
-                    + "leave out --json, and give it to upload or validate when the plan runs.");
+        try {
+            return plan();
+        } catch (VlmetaException e) {
+            if (options.json) {
+                // a script that asked for JSON reads standard output only: the refusal is a document there too
+                JsonSummary.printError(e.getMessage(), e.code().exitCode(), context.out());
+            }
+            throw e;
         }
+    }
+
+    private int plan() {
+        PrintStream err = context.err();
         options.server.url(context); // refuses a base URL no request could use before any input is read
         if (JobSpecs.readsOnce(options)) {
             throw VlmetaException.usage("A plan names its input to read it again later, and standard input or a "
@@ -106,13 +130,23 @@ final class PlanCommand implements Callable<Integer> {
         for (FieldPlan field : plan.fields()) {
             err.println("  " + field.column() + ": " + field.type() + " (" + field.reason() + ")");
         }
-        if (output == null) {
-            context.out().print(yaml);
-            context.out().flush();
-        } else {
+        if (output != null) {
             write(yaml);
             err.println("Plan written: " + output + ". Review it, then: " + context.program() + " upload --plan "
                     + ResumeCommand.quote(output.toString()));
+        }
+        if (options.json) {
+            Path file = output == null ? null : output.toAbsolutePath().normalize();
+            if (!JsonSummary.printPlan(new PlanSummary(file, plan, yaml), context.out())) {
+                // a script reading the JSON does not know what was planned
+                err.println("Error: standard output did not take the whole JSON document (a full disk, or a reader "
+                        + "that stopped reading); " + (output == null ? "the plan it held is lost." : "the plan "
+                        + "itself was written to " + output + "."));
+                return 1;
+            }
+        } else if (output == null) {
+            context.out().print(yaml);
+            context.out().flush();
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.vlmeta.cli;
 
+import io.vlmeta.api.FileDrafts;
 import io.vlmeta.api.TempFolder;
 import io.vlmeta.engine.Stops;
 import java.io.PrintStream;
@@ -183,6 +184,7 @@ final class StopSignals implements StopControl {
         err.flush();
         document.writeFor(List.of(lines));
         TempFolder.closeAll(); // copies of standard input, batch files: the user's metadata
+        FileDrafts.deleteUnfinished(); // an export, a plan or a report not yet moved into place
         Runtime.getRuntime().halt(Stops.EXIT_CODE);
     }
 }

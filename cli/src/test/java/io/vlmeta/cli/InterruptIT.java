@@ -113,6 +113,19 @@ class InterruptIT {
         return open.get();
     }
 
+    /** @return a CSV in the test's folder: the header, then {@code row} of 0 to {@code rows - 1}, a line each */
+    private Path largeCsv(String name, String header, int rows, java.util.function.IntFunction<String> row)
+            throws IOException {
+        Path csv = dir.resolve(name);
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write(header + "\n");
+            for (int i = 0; i < rows; i++) {
+                out.write(row.apply(i) + "\n");
+            }
+        }
+        return csv;
+    }
+
     /** @return every JSON document on {@code out}, in order */
     private static List<com.fasterxml.jackson.databind.JsonNode> documents(String out) throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -273,13 +286,7 @@ class InterruptIT {
 
     @Test
     void ctrlCDuringAValidationEndsItWithAStoppedJsonDocumentAndExit130() throws Exception {
-        Path csv = dir.resolve("a million rows.csv");
-        try (var out = Files.newBufferedWriter(csv)) {
-            out.write("file_fullpath,label\n");
-            for (int i = 0; i < 1_000_000; i++) {
-                out.write("images/" + i + ".jpg,a\n");
-            }
-        }
+        Path csv = largeCsv("a million rows.csv", "file_fullpath,label", 1_000_000, i -> "images/" + i + ".jpg,a");
         VlmetaJar.Started run = start(List.of("validate", "--csv", csv.toString(), "--string-fields", "label",
                 "--json"));
         // the first progress line: the job runs, and its signal handlers are in place
@@ -411,6 +418,77 @@ class InterruptIT {
         assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
         assertThat(documents.get(0).get("error").asText()).isEqualTo("Stopped at once (second signal). Nothing was "
                 + "sent.");
+    }
+
+    /**
+     * An export held by the server (every answer takes 20 s) stopped by a signal ends at once, exit 130, with the
+     * {@code stopped} document under {@code --json} as the jobs leave theirs, and no file: neither the export nor
+     * its hidden draft beside it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalDuringAnExportUnderJsonEndsItWithOneStoppedDocumentAndNoFile(String signal) throws Exception {
+        String dataset = "export-stopped-" + signal.toLowerCase();
+        EMULATOR.emulator().addDataset(dataset, List.of("images/a.jpg", "images/b.jpg"));
+        EMULATOR.emulator().setFaults(FaultPlan.builder().fixedDelay(Duration.ofSeconds(20)).build());
+        Path saved = dir.resolve("exports/media.csv");
+        long exportsBefore = EMULATOR.emulator().requestCount("export");
+        VlmetaJar.Started run = start(List.of("export", "--dataset-id", dataset, "--base-url",
+                EMULATOR.emulator().baseUrl(), "-o", saved.toString(), "--json"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (EMULATOR.emulator().requestCount("export") == exportsBefore && run.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(run.process().isAlive()).as("waiting for the export").isTrue();
+
+        long signalled = System.nanoTime();
+        signal(run.process(), signal);
+        VlmetaJar.Launch stopped = run.await();
+        long secondsToExit = (System.nanoTime() - signalled) / 1_000_000_000;
+        EMULATOR.emulator().setFaults(FaultPlan.none());
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        assertThat(secondsToExit).as("ended at once, not when the server answered").isLessThan(15);
+        String message = "Stopped (SIG" + signal + ") before the export ended: no half-written file is left.";
+        assertThat(stopped.err()).contains(message).doesNotContain("at io.vlmeta");
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("exit_code").asInt()).isEqualTo(130);
+        assertThat(documents.get(0).get("error").asText()).isEqualTo(message);
+        try (Stream<Path> left = Files.list(saved.getParent())) {
+            assertThat(left.map(Path::getFileName).map(Path::toString).toList()).as("the export and its draft")
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * A plan reading a large input stopped by SIGTERM ends at once, exit 130, with the {@code stopped} document
+     * under {@code --json} and no plan file nor draft of one. The input takes about four seconds a million rows to
+     * plan here: the signal, three seconds in, comes while it is read, the program's handlers long in place.
+     */
+    @Test
+    void aSignalDuringAPlanUnderJsonEndsItWithOneStoppedDocumentAndNoFile() throws Exception {
+        Path csv = largeCsv("six million rows.csv", "file_fullpath,label,score", 6_000_000,
+                i -> "images/" + i + ".jpg,a" + i % 7 + "," + i + ".5");
+        Path plan = dir.resolve("plans/plan.yaml");
+        VlmetaJar.Started run = start(List.of("plan", "--csv", csv.toString(), "--infer", "-o", plan.toString(),
+                "--json"));
+        Thread.sleep(3_000);
+        assertThat(run.process().isAlive()).as("still planning").isTrue();
+
+        signal(run.process(), "TERM");
+        VlmetaJar.Launch stopped = run.await();
+
+        assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
+        String message = "Stopped (SIGTERM) before the plan ended: no half-written file is left.";
+        assertThat(stopped.err()).contains(message);
+        List<com.fasterxml.jackson.databind.JsonNode> documents = documents(stopped.out());
+        assertThat(documents).as(stopped.both()).hasSize(1);
+        assertThat(documents.get(0).get("status").asText()).isEqualTo("stopped");
+        assertThat(documents.get(0).get("error").asText()).isEqualTo(message);
+        assertThat(plan.getParent()).doesNotExist();
     }
 
     /** A job that does not end within 5 s of the first signal is ended by the stop's watchdog, as by a second. */

@@ -65,7 +65,7 @@ class JarIT {
         assertThat(uploaded.out()).endsWith("Successfully uploaded: 6/6 fields\n");
         assertThat(EMULATOR.emulator().schema("from-jar")).hasSize(6);
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).startsWith("Error: Unknown option: '--no...'");
+        assertThat(usage.err()).startsWith("Error: Unknown option: '--no-such-flag'\n");
     }
 
     /**
