@@ -99,6 +99,16 @@ class ListInferenceTest {
     }
 
     @Test
+    void infersAnEmptyJsonArrayAmongCommaSeparatedTagsAMultiEnum() throws IOException {
+        // [] is an empty list in the JSON form; it no longer rules out the comma-separated lists beside it
+        CliRun run = infer("tags", List.of("cat, dog", "[]", "dog, bird", "cat", "bird, cat"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   tags: multi-enum (inferred: every one of 5 values is a list: 1 JSON array, "
+                + "3 comma-separated lists, 1 single item)\n");
+    }
+
+    @Test
     void keepsJsonArraysWithMoreDistinctItemsThanTheEnumLimitAString() throws IOException {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
