@@ -109,6 +109,17 @@ class ListInferenceTest {
     }
 
     @Test
+    void keepsTagsWrittenOnePerLineOrWithSemicolonsOutOfMultiEnumBesideAJsonArray() throws IOException {
+        // a multi-enum splits at commas only: it would send "cat\ndog" or "cat; dog" as one option
+        CliRun lines = infer("tags", List.of("[\"cat\", \"dog\"]", "cat\ndog", "dog", "cat"));
+        CliRun semicolons = infer("tags", List.of("[\"cat\", \"dog\"]", "cat; dog", "dog", "cat"));
+
+        assertThat(lines.out()).as(lines.both()).contains("   tags: string (inferred: 4 distinct values in 4: free text)\n");
+        assertThat(semicolons.out()).as(semicolons.both())
+                .contains("   tags: string (inferred: 4 distinct values in 4: free text)\n");
+    }
+
+    @Test
     void keepsJsonArraysWithMoreDistinctItemsThanTheEnumLimitAString() throws IOException {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 700; i++) {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * written as text ({@code ["tag1", "tag2"]}, as a CSV or a spreadsheet holds one), comma-separated
  * text ({@code tag1, tag2}), or one tag alone. Each value is read by the multi-enum parser itself, so
  * a value it would refuse (an item longer than the option limit, a JSON array of numbers, a control
- * character) rules the column out, and so do more distinct items than the enum limit. Then:
+ * character) rules the column out, and so do more distinct items than the enum limit, and text whose
+ * items hold a line break or a semicolon: tags written one per line or separated by semicolons, which
+ * the multi-enum type would send as one option. Then:
  * <ul>
  *   <li>a column whose every value is written as a list (a list cell or a JSON array) is one;</li>
  *   <li>a column with some values written as lists is one when its other values read as lists too:
@@ -88,7 +90,7 @@ final class ListProfile {
         }
         @SuppressWarnings("unchecked")
         List<String> options = (List<String>) value.json();
-        if (itemsWritten(raw) > options.size()) {
+        if (itemsWritten(raw) > options.size() || (!writtenAsList && splitsElsewhere(options))) {
             ruleOut();
             return;
         }
@@ -127,6 +129,20 @@ final class ListProfile {
         if (raw instanceof RawValue.Text text && text.value().strip().startsWith("[")) {
             jsonArrays++;
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * @return whether an item of a text holds a line break or a semicolon: a list written one tag per line
+     *     or with semicolons (as spreadsheets often hold them), which the multi-enum type does not split and
+     *     would send as one option, or free text
+     */
+    private static boolean splitsElsewhere(List<String> options) {
+        for (String option : options) {
+            if (option.indexOf('\n') >= 0 || option.indexOf('\r') >= 0 || option.indexOf(';') >= 0) {
+                return true;
+            }
         }
         return false;
     }
