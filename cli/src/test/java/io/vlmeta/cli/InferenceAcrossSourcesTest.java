@@ -110,4 +110,25 @@ class InferenceAcrossSourcesTest {
         assertThat(run.out()).contains("   tags: multi-enum (inferred: every one of 3 values is a list: 1 list cell, "
                 + "1 comma-separated list, 1 single item)\n");
     }
+
+    @Test
+    void leavesListsOfNumbersOutAsTheSameNumbersJoinedByCommasAreNoMultiEnum() throws IOException {
+        // a multi-enum would upload [10, 20, 10, 40] as 10, 20, 40: the vector's repeat lost
+        Path jsonl = Files.write(dir.resolve("boxes.jsonl"), List.of(
+                "{\"file_fullpath\":\"images/img1.jpg\",\"bbox\":[10,20,10,40],\"label\":\"cat\"}",
+                "{\"file_fullpath\":\"images/img2.jpg\",\"bbox\":[10,20,30,40],\"label\":\"dog\"}"),
+                StandardCharsets.UTF_8);
+        Path csv = Files.write(dir.resolve("boxes.csv"), List.of("file_fullpath,bbox,label",
+                "images/img1.jpg,\"10,20,10,40\",cat", "images/img2.jpg,\"10,20,30,40\",dog"), StandardCharsets.UTF_8);
+
+        CliRun fromJsonl = plan(jsonl);
+        CliRun fromCsv = plan(csv);
+
+        assertThat(fromJsonl.exitCode()).as(fromJsonl.both()).isZero();
+        assertThat(fromJsonl.err()).contains("Column 'bbox' holds lists of numbers (vectors), which no field type"
+                + " takes: a multi-enum would drop their repeated numbers; not uploaded");
+        assertThat(fromJsonl.out()).contains("left-out:\n  - name: bbox\n");
+        assertThat(plannedTypes(fromJsonl)).isEqualTo(types("label", "string"));
+        assertThat(plannedTypes(fromCsv)).doesNotContainEntry("bbox", "multi-enum");
+    }
 }

@@ -91,6 +91,10 @@ final class ColumnProfile {
         if (listReason != null) {
             return new Inferred("multi-enum", listReason);
         }
+        String noType = lists.whyNoType();
+        if (noType != null) {
+            return new Inferred(null, noType); // string and enum refuse a list: they would fail on every one
+        }
         if (allEnum && !tooManyDistinct && distinct.size() * 2L < nonEmpty) {
             return new Inferred("enum", Plural.count(distinct.size(), "distinct value") + " "
                     + Plural.noun(distinct.size(), "repeats", "repeat") + " across " + Plural.count(nonEmpty, "value"));
@@ -106,6 +110,10 @@ final class ColumnProfile {
         return nonEmpty == 1 ? "the one value is" : "every one of " + nonEmpty + " values is";
     }
 
+    /**
+     * @param type   the field type, or {@code null} when none takes the column's values
+     * @param reason why that type, or why none
+     */
     record Inferred(String type, String reason) {
     }
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * items hold a line break or a semicolon: tags written one per line or separated by semicolons, which
  * the multi-enum type would send as one option. Then:
  * <ul>
+ *   <li>a column whose lists of two or more items are all numbers is none, whatever their form: they are
+ *       vectors ({@code [0.5, 0.5]}), whose repeats a multi-enum would drop;</li>
  *   <li>a column whose every value is written as a list (a list cell or a JSON array) is one;</li>
  *   <li>a column with some values written as lists is one when its other values read as lists too:
  *       no cell repeats an item and its comma-separated lists are not all numbers (see below). A JSON
@@ -76,11 +78,14 @@ final class ListProfile {
      * @param parsed the multi-enum parser's result for {@code raw}; read only while {@link #possible()}
      */
     void add(RawValue raw, ParseResult parsed) {
+        // counted even once the column is ruled out: a list cell leaves no other type to fall back on
+        boolean listCell = raw instanceof RawValue.ListValue;
+        listCells += listCell ? 1 : 0;
         if (!possible) {
             return;
         }
         values++;
-        boolean writtenAsList = countForm(raw);
+        boolean writtenAsList = listCell || isJsonArray(raw);
         if (parsed instanceof ParseResult.Absent && writtenAsList) {
             return; // an empty list ([] in a cell, an empty LIST) is no value, as in a multi-enum
         }
@@ -119,12 +124,8 @@ final class ListProfile {
         }
     }
 
-    /** @return whether the value is written as a list (a list cell or a JSON array), after counting its form */
-    private boolean countForm(RawValue raw) {
-        if (raw instanceof RawValue.ListValue) {
-            listCells++;
-            return true;
-        }
+    /** @return whether the value is a JSON array written as text, after counting it */
+    private boolean isJsonArray(RawValue raw) {
         // the multi-enum parser reads any text that starts with [ as a JSON array
         if (raw instanceof RawValue.Text text && text.value().strip().startsWith("[")) {
             jsonArrays++;
@@ -168,7 +169,7 @@ final class ListProfile {
 
     /** @return why the column is a multi-enum, or {@code null} when it is not */
     String reason() {
-        if (!possible || values == 0) {
+        if (!possible || values == 0 || (lists > 0 && numberLists == lists)) {
             return null;
         }
         long writtenAsLists = listCells + jsonArrays;
@@ -179,6 +180,25 @@ final class ListProfile {
             return commaLists > 0 && commaNumberLists == commaLists ? null : mixedForms();
         }
         return commaSeparated();
+    }
+
+    /**
+     * @return why no field type takes the column, when it holds list cells (which only a multi-enum takes)
+     *     and is no multi-enum; {@code null} otherwise
+     */
+    String whyNoType() {
+        if (listCells == 0 || reason() != null) {
+            return null;
+        }
+        if (!possible) {
+            return "holds lists, which only a multi-enum takes, and the multi-enum type refuses some of its values"
+                    + " or their number of distinct items";
+        }
+        if (numberLists == lists) {
+            return "holds lists of numbers (vectors), which no field type takes: a multi-enum would drop their"
+                    + " repeated numbers";
+        }
+        return "holds lists beside numbers joined by commas, which no field type takes together";
     }
 
     /** @return "every one of 4 values is a list: 1 JSON array, 1 comma-separated list, 2 single items" */
