@@ -99,6 +99,27 @@ class ListInferenceTest {
     }
 
     @Test
+    void infersAnEmptyJsonArrayAmongCommaSeparatedTagsAMultiEnum() throws IOException {
+        // [] is an empty list in the JSON form; it no longer rules out the comma-separated lists beside it
+        CliRun run = infer("tags", List.of("cat, dog", "[]", "dog, bird", "cat", "bird, cat"));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("   tags: multi-enum (inferred: every one of 5 values is a list: 1 JSON array, "
+                + "3 comma-separated lists, 1 single item)\n");
+    }
+
+    @Test
+    void keepsTagsWrittenOnePerLineOrWithSemicolonsOutOfMultiEnumBesideAJsonArray() throws IOException {
+        // a multi-enum splits at commas only: it would send "cat\ndog" or "cat; dog" as one option
+        CliRun lines = infer("tags", List.of("[\"cat\", \"dog\"]", "cat\ndog", "dog", "cat"));
+        CliRun semicolons = infer("tags", List.of("[\"cat\", \"dog\"]", "cat; dog", "dog", "cat"));
+
+        assertThat(lines.out()).as(lines.both()).contains("   tags: string (inferred: 4 distinct values in 4: free text)\n");
+        assertThat(semicolons.out()).as(semicolons.both())
+                .contains("   tags: string (inferred: 4 distinct values in 4: free text)\n");
+    }
+
+    @Test
     void keepsJsonArraysWithMoreDistinctItemsThanTheEnumLimitAString() throws IOException {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 700; i++) {

@@ -22,21 +22,19 @@ final class ColumnProfile {
     private final ValueParser enumParser;
     private final ValueParser multiEnumParser;
     private final int distinctLimit;
-    private final CommaListProfile commaLists;
+    private final ListProfile lists;
     private final Set<String> distinct = new HashSet<>();
-    private final Set<Object> listItems = new HashSet<>();
     private long nonEmpty;
     private boolean allFloat;
     private boolean allDatetime;
     private boolean allLink;
-    private boolean allLists;
     private boolean allEnum;
     private boolean tooManyDistinct;
 
     /** Each parser is {@code null} when its type is not installed; that type is then never inferred. */
     ColumnProfile(ValueParser floatParser, ValueParser datetimeParser, ValueParser linkParser,
                   ValueParser enumParser, ValueParser multiEnumParser, int distinctLimit) {
-        this.commaLists = new CommaListProfile(multiEnumParser != null, distinctLimit);
+        this.lists = new ListProfile(multiEnumParser != null, distinctLimit);
         this.floatParser = floatParser;
         this.datetimeParser = datetimeParser;
         this.linkParser = linkParser;
@@ -46,7 +44,6 @@ final class ColumnProfile {
         this.allFloat = floatParser != null;
         this.allDatetime = datetimeParser != null;
         this.allLink = linkParser != null;
-        this.allLists = multiEnumParser != null;
         this.allEnum = enumParser != null;
     }
 
@@ -58,13 +55,9 @@ final class ColumnProfile {
         allFloat = allFloat && accepts(floatParser, raw);
         allDatetime = allDatetime && accepts(datetimeParser, raw);
         allLink = allLink && accepts(linkParser, raw);
-        boolean listShaped = allLists && looksLikeList(raw);
-        // one multi-enum parse serves both list verdicts
-        ParseResult asList = listShaped || commaLists.possible() ? multiEnumParser.parse(raw) : null;
-        allLists = listShaped && listFits(asList);
+        lists.add(raw, lists.possible() ? multiEnumParser.parse(raw) : null);
         ParseResult asEnum = enumParser == null ? null : enumParser.parse(raw);
         allEnum = allEnum && !(asEnum instanceof ParseResult.Invalid);
-        commaLists.add(raw, asList);
         if (!tooManyDistinct) {
             // the option as the enum type declares it (NFC), so spellings that are one option count once
             distinct.add(asEnum instanceof ParseResult.Value option ? String.valueOf(option.json())
@@ -78,34 +71,6 @@ final class ColumnProfile {
 
     private static boolean accepts(ValueParser parser, RawValue raw) {
         return parser.parse(raw) instanceof ParseResult.Value;
-    }
-
-    /** @return whether the multi-enum parser took the list and its items so far fit the enum limit */
-    private boolean listFits(ParseResult parsed) {
-        if (parsed instanceof ParseResult.Absent) {
-            return true; // an empty list ([] in JSON Lines, an empty Parquet LIST) is no value, as in a multi-enum
-        }
-        if (!(parsed instanceof ParseResult.Value value) || !(value.json() instanceof java.util.Collection<?> items)) {
-            listItems.clear();
-            return false;
-        }
-        listItems.addAll(items);
-        if (listItems.size() > distinctLimit) {
-            listItems.clear();
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean looksLikeList(RawValue raw) {
-        if (raw instanceof RawValue.ListValue) {
-            return true;
-        }
-        if (raw instanceof RawValue.Text text) {
-            String value = text.value().strip();
-            return value.startsWith("[") && value.endsWith("]");
-        }
-        return false;
     }
 
     /** The verdict, in the order field-types.md gives: float, datetime, link, multi-enum, enum, string. */
@@ -122,12 +87,13 @@ final class ColumnProfile {
         if (allLink) {
             return new Inferred("link", everyOne(nonEmpty) + " an http(s) link");
         }
-        if (allLists) {
-            return new Inferred("multi-enum", everyOne(nonEmpty) + " a list");
+        String listReason = lists.reason();
+        if (listReason != null) {
+            return new Inferred("multi-enum", listReason);
         }
-        String commaListReason = commaLists.reason();
-        if (commaListReason != null) {
-            return new Inferred("multi-enum", commaListReason);
+        String noType = lists.whyNoType();
+        if (noType != null) {
+            return new Inferred(null, noType); // string and enum refuse a list: they would fail on every one
         }
         if (allEnum && !tooManyDistinct && distinct.size() * 2L < nonEmpty) {
             return new Inferred("enum", Plural.count(distinct.size(), "distinct value") + " "
@@ -140,10 +106,14 @@ final class ColumnProfile {
     }
 
     /** @return "every one of 12 values is", and for a column of one value "the one value is" */
-    private static String everyOne(long nonEmpty) {
+    static String everyOne(long nonEmpty) {
         return nonEmpty == 1 ? "the one value is" : "every one of " + nonEmpty + " values is";
     }
 
+    /**
+     * @param type   the field type, or {@code null} when none takes the column's values
+     * @param reason why that type, or why none
+     */
     record Inferred(String type, String reason) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ final class FieldPlanner {
     /** Rows profiled between two checks of the stop request. */
     private static final int STOP_CHECK_EVERY = 1_000;
     private Cancellation cancellation = Cancellation.NEVER;
+    private final Map<String, String> noType = new LinkedHashMap<>();
 
     /** @param stop asked every {@value #STOP_CHECK_EVERY} rows while types are inferred */
     FieldPlanner stoppedBy(Cancellation stop) {
@@ -92,6 +94,12 @@ final class FieldPlanner {
                 notes.accept("Column '" + column.name() + "' has no values in the rows read; not uploaded.");
                 continue;
             }
+            if (inferred.type() == null) {
+                notes.accept("Column '" + column.name() + "' " + inferred.reason() + "; not uploaded"
+                        + " (--multi-enum-fields would send its items as options, repeats dropped).");
+                noType.put(column.name(), inferred.reason());
+                continue;
+            }
             planned.put(column.name(), field(column.name(), inferred.type(), "inferred: " + inferred.reason()));
         }
         // keep the file's column order, so the plan reads like the file
@@ -103,6 +111,14 @@ final class FieldPlanner {
             }
         }
         return List.copyOf(ordered);
+    }
+
+    /**
+     * @return why inference left the column out although it has values (no field type takes them), after
+     *     {@link #plan}; empty for any other column
+     */
+    Optional<String> whyNoType(String column) {
+        return Optional.ofNullable(noType.get(column));
     }
 
     private void refuseUnknownTypes(Map<String, String> explicit, Map<String, String> reasons) {

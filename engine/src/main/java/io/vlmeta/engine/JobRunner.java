@@ -196,7 +196,8 @@ public final class JobRunner {
             List<ColumnInfo> columns = source.columns();
             // a row the source skips keeps its values out of the inferred types: the plan says so
             SkippedRows unreadRows = new SkippedRows();
-            List<PlannedField> planned = new FieldPlanner(plugins, spec.fieldSettings()).plan(source.description(),
+            FieldPlanner planner = new FieldPlanner(plugins, spec.fieldSettings());
+            List<PlannedField> planned = planner.plan(source.description(),
                     columns, spec.fieldTypes(), spec.fieldReasons(), spec.columnSelection(), spec.infer(),
                     () -> sourceProvider.open(sourceRequest, unreadRows), listener::note);
             List<PlannedField> kept = PhiGuard.apply(planned, columns, spec, listener::note);
@@ -217,7 +218,8 @@ public final class JobRunner {
                 }
                 leftOut.put(name, dropped.contains(name) ? "identifying patient data (--drop-phi)"
                         : !spec.infer() ? "not named by a type flag (and no --infer)"
-                        : spec.columnSelection().whyLeftOut(name).orElse("no values"));
+                        : spec.columnSelection().whyLeftOut(name).or(() -> planner.whyNoType(name))
+                                .orElse("no values"));
             }
             listener.planned(kept.stream().map(PlannedField::toPlan).toList());
             return new JobPlan(sourceProvider.name(), source.description(), source.keyColumn(),
