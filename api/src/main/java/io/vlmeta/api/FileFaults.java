@@ -93,6 +93,19 @@ public final class FileFaults {
     }
 
     /**
+     * The refusal of an input whose first bytes, size or parts show it is not the format it is read as (a CSV named
+     * {@code .gz}, an old {@code .xls} read as {@code .xlsx}, a gzip file read as CSV text), found without an
+     * exception to keep. Like {@link #damagedInput(String, Throwable)} it is a failure reading the input (exit code
+     * 1): no value of it was read, so none failed validation.
+     *
+     * @param message the whole refusal, naming the file, what it is and what to do, never null
+     * @return an {@link ErrorCode#INPUT_UNREADABLE} exception; never null
+     */
+    public static VlmetaException damagedInput(String message) {
+        return new VlmetaException(ErrorCode.INPUT_UNREADABLE, message);
+    }
+
+    /**
      * The refusal of an input folder that could not be listed, as every source words it.
      *
      * @param folder  the folder that was listed, never null
@@ -208,9 +221,40 @@ public final class FileFaults {
         Path absolute = folder.toAbsolutePath();
         Path blocking = fileInPath(absolute);
         if (absolute.equals(blocking)) {
-            return "it is a file, not a folder";
+            return "it is " + (Files.isRegularFile(absolute) ? "a file" : specialKind(absolute)) + ", not a folder";
         }
         return whyUnwritable(absolute, failure);
+    }
+
+    /** File type bits of {@code unix:mode} (stat's st_mode). */
+    private static final int TYPE_MASK = 0170000;
+    private static final int FIFO = 0010000;
+    private static final int CHARACTER_DEVICE = 0020000;
+    private static final int BLOCK_DEVICE = 0060000;
+    private static final int SOCKET = 0140000;
+
+    /**
+     * What a path that is neither a regular file nor a folder is, so a refusal names it instead of calling a device
+     * a pipe or a pipe a file.
+     *
+     * @param path an existing path, never null; its links followed
+     * @return {@code "a pipe"}, {@code "a character device"}, {@code "a block device"}, {@code "a socket"}, or
+     *     {@code "not a regular file (a device, a pipe or a socket)"} when the system cannot say; never null
+     */
+    public static String specialKind(Path path) {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(path, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return "not a regular file (a device, a pipe or a socket)";
+        }
+        return switch (mode & TYPE_MASK) {
+            case FIFO -> "a pipe";
+            case CHARACTER_DEVICE -> "a character device";
+            case BLOCK_DEVICE -> "a block device";
+            case SOCKET -> "a socket";
+            default -> "not a regular file";
+        };
     }
 
     /** @return whether the system refused the user: a permission, or an operation the file system forbids */

@@ -14,7 +14,9 @@ import java.util.Optional;
  * or a socket would lose it to a regular file, and a path into the system's folders would make or replace a
  * file where the system keeps its devices and standard streams ({@code /dev/stdout} is a link into
  * {@code /proc}). The path is judged as the move would see it: its folder's links followed, and the links of
- * its last part followed too. Checked before any work is done, so a refusal never comes after a request.
+ * its last part followed too. A path the writer could not reach (a file where a folder of its path should be) or
+ * may not write is refused too, so every file vlmeta writes is refused alike, by one rule and in one wording.
+ * Checked before any work is done, so a refusal never comes after a request.
  *
  * @param systemFolders folders no file of vlmeta's belongs in, as real paths ({@code /dev}, {@code /proc},
  *                      {@code /sys}); never null
@@ -28,13 +30,6 @@ public record WriteTargets(List<Path> systemFolders, List<Path> openFolders) {
     /** As many links as Linux follows (SYMLOOP_MAX) before it gives up: a loop ends here too. */
     private static final int MAX_LINKS = 40;
 
-    /** File type bits of {@code unix:mode} (stat's st_mode). */
-    private static final int TYPE_MASK = 0170000;
-    private static final int FIFO = 0010000;
-    private static final int CHARACTER_DEVICE = 0020000;
-    private static final int BLOCK_DEVICE = 0060000;
-    private static final int SOCKET = 0140000;
-
     public WriteTargets {
         systemFolders = List.copyOf(systemFolders);
         openFolders = List.copyOf(openFolders);
@@ -44,6 +39,8 @@ public record WriteTargets(List<Path> systemFolders, List<Path> openFolders) {
      * @param target the path as the user gave it; never null
      * @return why the file cannot be replaced, a clause said of the path, e.g. {@code "is a pipe"},
      *     {@code "is a folder"}, {@code "is empty"}, {@code "is a link to /dev/pts/0, a character device"},
+     *     {@code "has /data/notes.txt in its path, which is a file, not a folder"},
+     *     {@code "cannot be written (no permission)"},
      *     {@code "leads into /dev, where the system keeps its devices and standard streams"},
      *     {@code "is '-', which names a file called '-' here, not standard output"}; empty when it can be
      */
@@ -63,7 +60,12 @@ public record WriteTargets(List<Path> systemFolders, List<Path> openFolders) {
             return Optional.of(lead + "a folder");
         }
         if (Files.exists(place) && !Files.isRegularFile(place)) {
-            return Optional.of(lead + kind(place));
+            return Optional.of(lead + FileFaults.specialKind(place));
+        }
+        Path blocking = fileInPath(named.getParent());
+        if (blocking != null) {
+            // the writer would fail to make its folders after the work is done: refused now, as a folder is
+            return Optional.of("has " + blocking + " in its path, which is a file, not a folder");
         }
         // every place on the way counts: a move onto /dev/stdout replaces that link, wherever it leads
         for (Path hop : hops) {
@@ -74,7 +76,33 @@ public record WriteTargets(List<Path> systemFolders, List<Path> openFolders) {
                         + system.get() + ", where the system keeps its devices and standard streams");
             }
         }
-        return Optional.empty();
+        return whyNoPermission(place);
+    }
+
+    /**
+     * @return why this user may not write the file or make it in its folder (the nearest existing one, as the
+     *     writers make missing folders); empty when permissions allow it, as they always do the superuser
+     */
+    private static Optional<String> whyNoPermission(Path place) {
+        if (Files.exists(place)) {
+            return Files.isWritable(place) ? Optional.empty() : Optional.of("cannot be written (no permission)");
+        }
+        Path folder = place.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        return folder == null || Files.isWritable(folder) ? Optional.empty()
+                : Optional.of("cannot be created: this user may not write in the folder " + folder);
+    }
+
+    /** @return the nearest of {@code folder} and the folders above it that exists and is no folder; null if none */
+    private static Path fileInPath(Path folder) {
+        for (Path at = folder; at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                return Files.isDirectory(at) ? null : at;
+            }
+        }
+        return null;
     }
 
     /**
@@ -134,21 +162,5 @@ public record WriteTargets(List<Path> systemFolders, List<Path> openFolders) {
         } catch (IOException | SecurityException e) {
             return folder.normalize();
         }
-    }
-
-    private static String kind(Path place) {
-        int mode;
-        try {
-            mode = (Integer) Files.getAttribute(place, "unix:mode");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            return "not a regular file (a device, a pipe or a socket)";
-        }
-        return switch (mode & TYPE_MASK) {
-            case FIFO -> "a pipe";
-            case CHARACTER_DEVICE -> "a character device";
-            case BLOCK_DEVICE -> "a block device";
-            case SOCKET -> "a socket";
-            default -> "not a regular file";
-        };
     }
 }

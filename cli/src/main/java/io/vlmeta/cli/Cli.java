@@ -25,7 +25,8 @@ public final class Cli {
      */
     static final String ERROR = "Error: ";
     /** How a refusal of an option's value starts: the option, then what it takes or must be. */
-    private static final Pattern OPTION_VALUE_REFUSAL = Pattern.compile("(--[a-z0-9-]+) (?:takes|must be) ");
+    private static final Pattern OPTION_VALUE_REFUSAL = Pattern.compile("(?:(--[a-z0-9-]+)|Option ([a-z0-9-]+)) "
+            + "(?:takes|must be) ");
     /** The end of the parser's message for an option found where a value was expected. */
     private static final Pattern FOUND_OPTION = Pattern.compile("(.* but found ')(-.*)'", Pattern.DOTALL);
 
@@ -242,6 +243,8 @@ public final class Cli {
             String given = exception.getMessage().startsWith(ERROR)
                     ? exception.getMessage().substring(ERROR.length()) : exception.getMessage();
             message = ConsoleText.escape(ParserMessages.plain(given)
+                    .or(() -> ParserMessages.valueLeftOut(given, option -> valueLabel(command, option),
+                            found -> OptionWordText.of(found, names).text()))
                     .orElseGet(() -> withOptionWordsShortened(given, names)));
             err.println(ERROR + message);
         }
@@ -252,6 +255,12 @@ public final class Cli {
             JsonSummary.printError(message, exitCode, context.out());
         }
         return exitCode;
+    }
+
+    /** @return the label of the option's value, as its help shows it ({@code FILE}); {@code VALUE} if none */
+    private static String valueLabel(CommandLine command, String option) {
+        CommandLine.Model.OptionSpec spec = command.getCommandSpec().findOption(option);
+        return spec == null || spec.paramLabel().isBlank() ? "VALUE" : spec.paramLabel();
     }
 
     /** @return the line that ends a usage error: where the command's help is */
@@ -268,7 +277,12 @@ public final class Cli {
      */
     private static boolean refusesAnOptionsValue(String message, CommandLine command) {
         Matcher refusal = OPTION_VALUE_REFUSAL.matcher(message);
-        return refusal.lookingAt() && command.getCommandSpec().optionsMap().containsKey(refusal.group(1));
+        if (!refusal.lookingAt()) {
+            return false;
+        }
+        // a source names its option without dashes ("Option delimiter takes"): it may come from --source-option too
+        String option = refusal.group(1) != null ? refusal.group(1) : "--" + refusal.group(2);
+        return command.getCommandSpec().optionsMap().containsKey(option);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.vlmeta.api.Problem;
 import io.vlmeta.api.ProblemCategory;
 import io.vlmeta.api.RunSummary;
 import io.vlmeta.api.VlmetaException;
-import io.vlmeta.api.WriteTargets;
 import io.vlmeta.engine.JobResult;
 import io.vlmeta.engine.JobRunner;
 import io.vlmeta.engine.JobSpec;
@@ -64,11 +63,6 @@ abstract class JobCommand {
             Plugins plugins = Plugins.discover(options.pluginDirs.folders(context));
             plugins.loadFailures().forEach(failure -> human.println(style.mark("⚠️") + "Plugin not loaded: " + failure));
             JobResult result;
-            if (options.problems != null) {
-                // opened before the job starts: a pipe without a reader would hang here, before the banner
-                WriteTargets.SYSTEM.check(options.problems, "Cannot write the problems to --problems",
-                        "give --problems a regular file, e.g. --problems problems.csv, or leave it out");
-            }
             ProblemsCsv problemsCsv = options.problems == null ? null : ProblemsCsv.open(options.problems);
             try {
                 result = new JobRunner(plugins).run(spec, new ConsoleReporter(human, style, bars, spec)

@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,9 @@ final class ParserMessages {
     /** "Missing required parameter for option '--api-secret' (SECRET)", or "... at index 0 (COLUMN)". */
     private static final Pattern MISSING_VALUE = Pattern.compile("Missing required parameter for option '(-[^']*)'"
             + "(?: at index \\d+)? \\(([^)]*)\\)");
+    /** "Expected parameter for option '--rejects' but found '--json'": the value left out, another option next. */
+    private static final Pattern VALUE_LEFT_OUT = Pattern.compile("Expected parameter for option '(-[^']*)' but found "
+            + "'(.*)'", Pattern.DOTALL);
     /** "Value for option option '--sink-option' (KEY=VALUE) should be in KEY=VALUE format but was x". */
     private static final Pattern KEY_VALUE = Pattern.compile("Value for option option '(--[a-z-]+)' \\((.*?)\\) "
             + "should be in KEY=VALUE format but was .*", Pattern.DOTALL);
@@ -60,6 +64,29 @@ final class ParserMessages {
      * @param parserMessage the parser's message for a command line it refused
      * @return the same refusal in vlmeta's words, or empty when it is none of the kinds above
      */
+    /**
+     * The refusal of an option whose value was left out, another option following it, worded as the refusal of one
+     * left out at the end of the line is ({@code --rejects needs a value after it: --rejects FILE}).
+     *
+     * @param parserMessage the parser's message for a command line it refused
+     * @param labelOf       the label of an option's value ({@code FILE}) by the option's name; never null
+     * @param shown         how the word found in the value's place is shown (it may carry a secret after '=');
+     *                      never null
+     * @return the refusal in vlmeta's words, or empty when the message is of another kind
+     */
+    static Optional<String> valueLeftOut(String parserMessage, UnaryOperator<String> labelOf,
+            UnaryOperator<String> shown) {
+        Matcher leftOut = VALUE_LEFT_OUT.matcher(parserMessage);
+        if (!leftOut.matches()) {
+            return Optional.empty();
+        }
+        String option = leftOut.group(1);
+        String label = labelOf.apply(option);
+        return Optional.of(option + " needs a value after it: " + option + " " + label + "; '"
+                + shown.apply(leftOut.group(2)) + "' follows it, an option, not its value (a value that starts with '-'"
+                + " goes after '=': " + option + "=" + label + ").");
+    }
+
     static Optional<String> plain(String parserMessage) {
         Matcher oneOf = NOT_ONE_OF.matcher(parserMessage);
         if (oneOf.matches()) {

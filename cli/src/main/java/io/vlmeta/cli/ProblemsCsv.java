@@ -4,6 +4,7 @@ import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.Problem;
 import io.vlmeta.api.VlmetaException;
+import io.vlmeta.api.WriteTargets;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,19 @@ final class ProblemsCsv implements AutoCloseable {
         this.printer = printer;
     }
 
-    /** @throws VlmetaException when the file cannot be created */
+    /** How a refused {@code --problems} is named, as every file vlmeta writes is ({@link WriteTargets#check}). */
+    static final String REFUSED = "Cannot write the problems to --problems";
+    /** What a refused {@code --problems} is to be instead. */
+    static final String INSTEAD = "give --problems a regular file, e.g. --problems problems.csv, or leave it out";
+
+    /**
+     * Opens the file before the job starts: a pipe without a reader would hang here, before the banner, and a file
+     * that cannot be made is refused before any request, as {@code --report} and {@code --rejects} are.
+     *
+     * @throws VlmetaException (usage) when the file cannot be replaced or created, naming why
+     */
     static ProblemsCsv open(Path file) {
+        WriteTargets.SYSTEM.check(file, REFUSED, INSTEAD);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -41,8 +53,8 @@ final class ProblemsCsv implements AutoCloseable {
             Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             return new ProblemsCsv(file, new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).build()));
         } catch (IOException e) {
-            throw new VlmetaException(ErrorCode.INPUT_UNREADABLE, "Cannot write --problems " + file + ": "
-                    + FileFaults.whyUnwritable(file, e) + "; choose a file in a writable folder.", e);
+            throw new VlmetaException(ErrorCode.USAGE, REFUSED + " '" + file + "': " + FileFaults.whyUnwritable(file, e)
+                    + "; " + INSTEAD + ".", e);
         }
     }
 

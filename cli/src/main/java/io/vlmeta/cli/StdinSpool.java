@@ -140,6 +140,12 @@ final class StdinSpool implements AutoCloseable {
             return VlmetaException.malformed("Standard input is empty: pipe the metadata into vlmeta, e.g."
                     + " vlmeta validate --csv - ... < metadata.csv.");
         }
+        String kind = FileFaults.specialKind(pipe);
+        if (!kind.equals("a pipe")) {
+            // a device such as /dev/null: nothing writes into it, so there is no writer to check
+            return VlmetaException.malformed("The input " + FileFaults.shown(pipe.toString()) + " is empty: it is "
+                    + kind + ", not a file, and reading it gave nothing. Give the metadata file itself.");
+        }
         // a named pipe: its writer opened and closed it without writing, or was itself given nothing
         return VlmetaException.malformed("The input " + pipe + " is empty: the pipe was closed before anything was"
                 + " written into it. Check the program that writes into it, or give the metadata file itself.");

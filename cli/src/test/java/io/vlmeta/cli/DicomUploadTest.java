@@ -273,7 +273,7 @@ class DicomUploadTest {
 
         CliRun run = CliRun.of(Map.of(), dir, "validate", "--input", sidecars.toString(), "--infer");
 
-        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("Error: The only sidecar matching '*.json' in " + sidecars + " could not be read:\n"
                 + "  - Sidecar " + deep + " is beyond the limits of the JSON reader (line 1, column 1001: Document nesting "
                 + "depth (1001) exceeds the maximum allowed (1000)); a DICOM sidecar nests a few levels deep and holds no "

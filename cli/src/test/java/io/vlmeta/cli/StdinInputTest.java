@@ -295,6 +295,19 @@ class StdinInputTest {
     }
 
     @Test
+    void anEmptyDeviceGivenAsTheInputIsNamedADeviceNotAPipe() {
+        // read, never written: a device that is always empty stands for any device that gives nothing
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "needs /dev/null");
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--csv", device.toString(), "--string-fields", "caption");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("Error: The input /dev/null is empty: it is a character device, not a file, and"
+                + " reading it gave nothing. Give the metadata file itself.\n");
+    }
+
+    @Test
     void refusesEmptyStandardInput() {
         CliRun run = CliRun.withInput(new byte[0], Map.of(), dir, "validate", "--csv", "-", "--string-fields",
                 "caption");

@@ -172,8 +172,8 @@ class StopAndLocalChecksTest {
         CliRun run = run(StopControl.NONE, args);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: The state folder " + file + " cannot be created: it is a file, not a"
-                + " folder; pass --state-dir with a folder this user can write.\n");
+        assertThat(run.err()).isEqualTo("Error: Cannot keep the resume journal in --state-dir '" + file + "': it is a"
+                + " file, not a folder; give --state-dir a folder this user can write.\n");
         assertThat(requests()).isEqualTo(before);
         assertThat(EMULATOR.emulator().schema("state-is-file")).isEmpty();
     }
@@ -269,8 +269,10 @@ class StopAndLocalChecksTest {
         CliRun run = run(StopControl.NONE, args);
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: --report " + report + " cannot be created: " + file
-                + " is a file, not a folder.\n");
+        assertThat(run.err()).isEqualTo("Error: Cannot write the report to --report '" + report + "': it has " + file
+                + " in its path, which is a file, not a folder; give --report a regular file, e.g. --report"
+                + " vlmeta-report.html (validate and dry runs always write a report, no option switches it off; an"
+                + " upload writes none without --report).\n");
         assertThat(requests()).isEqualTo(before);
     }
 

@@ -263,11 +263,14 @@ class UsageTest {
         CliRun single = run("export", "--dataset-id", "d1", "--api-key", "-oS3CRq");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Error: Expected parameter for option '--api-key' but found '--api-secret'\n");
+        String refusal = "--api-key needs a value after it: --api-key KEY; '--api-secret' follows it, an option, not"
+                + " its value (a value that starts with '-' goes after '=': --api-key=KEY).";
+        assertThat(run.err()).startsWith("Error: " + refusal + "\n");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error").asText())
-                .isEqualTo("Expected parameter for option '--api-key' but found '--api-secret'");
+                .isEqualTo(refusal);
         assertThat(run.both()).doesNotContain("S3CRq");
-        assertThat(single.err()).startsWith("Error: Expected parameter for option '--api-key' but found '-o...'\n");
+        assertThat(single.err()).startsWith("Error: --api-key needs a value after it: --api-key KEY; '-o...' follows"
+                + " it, an option, not its value (a value that starts with '-' goes after '=': --api-key=KEY).\n");
         assertThat(single.both()).doesNotContain("S3CRq");
     }
 

@@ -32,10 +32,18 @@ final class LocalChecks {
      */
     static final String REPORT_INSTEAD = "give --report a regular file, e.g. --report vlmeta-report.html (validate "
             + "and dry runs always write a report, no option switches it off; an upload writes none without --report)";
-    /** What a refusal calls the probe file, whose real name is random. */
+    /** How a refused {@code --report} is named. */
+    static final String REPORT_REFUSED = "Cannot write the report to --report";
+    /** How a refused {@code --rejects} is named. */
+    static final String REJECTS_REFUSED = "Cannot write the rejected rows to --rejects";
+    /** How a refused {@code --state-dir} is named. */
+    static final String STATE_REFUSED = "Cannot keep the resume journal in --state-dir";
+    /** What a refused {@code --state-dir} is to be instead. */
+    static final String STATE_INSTEAD = "give --state-dir a folder this user can write";
     /** What a refused {@code --rejects} is to be instead. */
     static final String REJECTS_INSTEAD = "give --rejects a regular file, e.g. --rejects rejected.csv, or leave it out";
 
+    /** What a refusal calls the probe file, whose real name is random. */
     private static final String PROBE_NAME = ".write-probe";
 
     private LocalChecks() {
@@ -47,38 +55,51 @@ final class LocalChecks {
      * @throws VlmetaException when something local would fail later
      */
     static void check(JobSpec spec, int fields, Path tempFolder) {
+        files(spec);
+        if (spec.mode() == JobSpec.Mode.UPLOAD) {
+            writableFolder(spec.stateDir());
+            freeSpace(spec.input(), fields, tempFolder);
+        }
+    }
+
+    /**
+     * The files the job writes, checked alike whatever the mode: a dry run refuses the {@code --rejects} a real
+     * upload would refuse, though it writes none, so that passing one means the upload will pass it too.
+     *
+     * @throws VlmetaException (usage) naming the file that cannot be written and why
+     */
+    static void files(JobSpec spec) {
         if (spec.reportPath() != null) {
             replaceableReport(spec.reportPath(), WriteTargets.SYSTEM);
-            writableFile(spec.reportPath(), "--report");
+            ReportPaths files = ReportPaths.at(spec.reportPath());
+            writableFile(files.html(), REPORT_REFUSED, REPORT_INSTEAD);
+            writableFile(files.json(), "Cannot write the report's JSON file, beside --report " + files.html()
+                    + ", to", REPORT_INSTEAD);
         }
-        if (spec.mode() != JobSpec.Mode.UPLOAD) {
-            return;
-        }
-        writableFolder(spec.stateDir());
-        if (spec.rejectsFile() != null) {
+        if (spec.rejectsFile() != null && spec.mode() != JobSpec.Mode.VALIDATE) {
             // written as the upload goes, after fields are declared: a pipe without a reader would hang there, a
             // socket or a device fail there, and '-' be a file named '-'
-            WriteTargets.SYSTEM.check(spec.rejectsFile(), "Cannot write the rejected rows to --rejects",
-                    REJECTS_INSTEAD);
-            writableFile(spec.rejectsFile(), "--rejects");
+            WriteTargets.SYSTEM.check(spec.rejectsFile(), REJECTS_REFUSED, REJECTS_INSTEAD);
+            writableFile(spec.rejectsFile(), REJECTS_REFUSED, REJECTS_INSTEAD);
         }
-        freeSpace(spec.input(), fields, tempFolder);
     }
 
     /**
      * Both report files are moved into place, replacing what their paths name: the HTML file and its JSON sibling
-     * must each be a file the move may replace (not a folder, a device, a pipe, nor a path into /dev).
+     * must each be a file the move may replace (not a folder, a device, a pipe, nor a path into /dev). The path as
+     * given is judged too: {@code --report out} names the files {@code out.html} and {@code out.json}, but a folder
+     * {@code out} says the user meant the report to go into it.
      *
      * @param given   the {@code --report} path as given; never null
      * @param targets the rule for which paths may be replaced
      * @throws VlmetaException (usage) naming the file that cannot be replaced and why
      */
     static void replaceableReport(Path given, WriteTargets targets) {
-        if (given.toString().isBlank()) {
-            targets.check(given, "Cannot write the report to --report", REPORT_INSTEAD);
+        if (given.toString().isBlank() || Files.isDirectory(given)) {
+            targets.check(given, REPORT_REFUSED, REPORT_INSTEAD);
         }
         ReportPaths files = ReportPaths.at(given);
-        targets.check(files.html(), "Cannot write the report to --report", REPORT_INSTEAD);
+        targets.check(files.html(), REPORT_REFUSED, REPORT_INSTEAD);
         targets.check(files.json(), "Cannot write the report's JSON file, beside --report " + files.html() + ", to",
                 REPORT_INSTEAD);
     }
@@ -88,16 +109,14 @@ final class LocalChecks {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, "The state folder " + stateDir + " cannot be created: "
-                    + FileFaults.whyFolderNotMade(stateDir, e) + "; pass --state-dir with a folder this user can write.",
-                    e);
+            throw new VlmetaException(PATH, STATE_REFUSED + " '" + stateDir + "': "
+                    + FileFaults.whyFolderNotMade(stateDir, e) + "; " + STATE_INSTEAD + ".", e);
         }
         try {
             probe(stateDir);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, "The state folder " + stateDir + " is not writable: "
-                    + FileFaults.whyUnwritable(stateDir.resolve(PROBE_NAME), e) + "; the resume journal lives there;"
-                    + " pass --state-dir with a folder this user can write.", e);
+            throw new VlmetaException(PATH, STATE_REFUSED + " '" + stateDir + "': "
+                    + FileFaults.whyUnwritable(stateDir.resolve(PROBE_NAME), e) + "; " + STATE_INSTEAD + ".", e);
         }
     }
 
@@ -119,34 +138,30 @@ final class LocalChecks {
     }
 
     /**
-     * A file the job writes at its end: not a folder, and either writable or creatable in its folder.
-     * Missing folders are created by the writers, so the nearest existing one must be writable.
+     * A file the job writes, already judged by {@link WriteTargets}: proves a file can be made in its folder (the
+     * nearest existing one: the writers make missing folders), which permissions alone do not tell (a read-only
+     * file system, a full disk, a system folder that lets the superuser make nothing).
+     *
+     * @param refused how the refusal starts, as {@link WriteTargets#check} takes it
+     * @param instead what to give instead, as {@link WriteTargets#check} takes it
      */
-    static void writableFile(Path file, String flag) {
+    static void writableFile(Path file, String refused, String instead) {
         Path absolute = file.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new VlmetaException(PATH, flag + " " + file + " is a folder: give a file name.");
-        }
         if (Files.exists(absolute)) {
-            if (!Files.isWritable(absolute)) {
-                throw new VlmetaException(PATH, flag + " " + file + " exists and is not writable: give another "
-                        + "file or change its permissions.");
-            }
             return;
         }
         Path folder = absolute.getParent();
         while (folder != null && !Files.exists(folder)) {
             folder = folder.getParent();
         }
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: " + folder
-                    + " is a file, not a folder.");
+        if (folder == null) {
+            return;
         }
         try {
             probe(folder);
         } catch (IOException e) {
-            throw new VlmetaException(PATH, flag + " " + file + " cannot be created: "
-                    + FileFaults.whyUnwritable(folder.resolve(PROBE_NAME), e) + ".", e);
+            throw new VlmetaException(PATH, refused + " '" + file + "': "
+                    + FileFaults.whyUnwritable(folder.resolve(PROBE_NAME), e) + "; " + instead + ".", e);
         }
     }
 

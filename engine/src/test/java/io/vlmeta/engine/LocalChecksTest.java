@@ -54,7 +54,8 @@ class LocalChecksTest {
 
     @Test
     void acceptsAReportInAFolderStillToBeCreated() {
-        assertThatCode(() -> LocalChecks.writableFile(dir.resolve("new/sub/report.html"), "--report"))
+        assertThatCode(() -> LocalChecks.writableFile(dir.resolve("new/sub/report.html"),
+                LocalChecks.REPORT_REFUSED, LocalChecks.REPORT_INSTEAD))
                 .doesNotThrowAnyException();
     }
 
@@ -63,10 +64,11 @@ class LocalChecksTest {
         // permissions let root write anywhere; /proc still takes no new file, whoever asks
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "needs Linux's /proc");
 
-        assertThatThrownBy(() -> LocalChecks.writableFile(Path.of("/proc/nope/rejects.csv"), "--rejects"))
+        assertThatThrownBy(() -> LocalChecks.writableFile(Path.of("/proc/nope/rejects.csv"),
+                LocalChecks.REJECTS_REFUSED, LocalChecks.REJECTS_INSTEAD))
                 .isInstanceOf(VlmetaException.class)
-                .hasMessage("--rejects /proc/nope/rejects.csv cannot be created: the folder /proc does not let files"
-                        + " be created in it.");
+                .hasMessage("Cannot write the rejected rows to --rejects '/proc/nope/rejects.csv': the folder /proc does"
+                        + " not let files be created in it; " + LocalChecks.REJECTS_INSTEAD + ".");
     }
 
     @Test
@@ -74,11 +76,11 @@ class LocalChecksTest {
         Path file = Files.writeString(dir.resolve("state"), "x");
 
         assertThatThrownBy(() -> LocalChecks.writableFolder(file))
-                .hasMessage("The state folder " + file + " cannot be created: it is a file, not a folder; pass"
-                        + " --state-dir with a folder this user can write.");
+                .hasMessage("Cannot keep the resume journal in --state-dir '" + file + "': it is a file, not a folder;"
+                        + " give --state-dir a folder this user can write.");
         assertThatThrownBy(() -> LocalChecks.writableFolder(file.resolve("deeper")))
-                .hasMessage("The state folder " + file.resolve("deeper") + " cannot be created: " + file + " in its"
-                        + " path is a file, not a folder; pass --state-dir with a folder this user can write.");
+                .hasMessage("Cannot keep the resume journal in --state-dir '" + file.resolve("deeper") + "': " + file
+                        + " in its path is a file, not a folder; give --state-dir a folder this user can write.");
     }
 
     @Test
@@ -86,8 +88,8 @@ class LocalChecksTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "needs Linux's /proc");
 
         assertThatThrownBy(() -> LocalChecks.writableFolder(Path.of("/proc/vlmeta-state")))
-                .hasMessage("The state folder /proc/vlmeta-state cannot be created: the folder /proc does not let"
-                        + " files be created in it; pass --state-dir with a folder this user can write.");
+                .hasMessage("Cannot keep the resume journal in --state-dir '/proc/vlmeta-state': the folder /proc does"
+                        + " not let files be created in it; give --state-dir a folder this user can write.");
     }
 
     @Test

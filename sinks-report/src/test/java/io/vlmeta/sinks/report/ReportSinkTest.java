@@ -219,8 +219,9 @@ class ReportSinkTest {
             assertThatThrownBy(() -> DryRunFixture.failingRun(sink))
                     .isInstanceOfSatisfying(VlmetaException.class,
                             e -> assertThat(e.code()).isEqualTo(ReportSink.REPORT_UNWRITABLE))
-                    .hasMessage("Cannot write the report to '" + blocker.resolve("report.json") + "': " + blocker
-                            + " in its path is a file, not a folder; pass --report a path in a writable folder.");
+                    .hasMessage("Cannot write the report to '" + target + "': it has " + blocker + " in its path,"
+                            + " which is a file, not a folder; give --report a regular file, e.g. --report"
+                            + " vlmeta-report.html.");
         }
     }
 

@@ -98,8 +98,8 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
             return Charset.forName(trimmed);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             // the word is not shown: a value typed in the wrong place may be a secret
-            throw VlmetaException.usage("The encoding given is not a character set this Java knows; give a name "
-                    + "such as UTF-8, windows-1252 or ISO-8859-1.");
+            throw VlmetaException.usage("Option encoding takes a character set this Java knows, such as UTF-8, "
+                    + "windows-1252 or ISO-8859-1; the value given is not one.");
         }
     }
 
@@ -108,8 +108,8 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
         return switch (name) {
             case ",", ";", "|" -> name.charAt(0);
             case "tab", "TAB", "\\t", "\t" -> '\t';
-            default -> throw VlmetaException.usage("The delimiter given is not one a CSV input takes; use one of "
-                    + "',', ';', '|' or 'tab'.");
+            default -> throw VlmetaException.usage("Option delimiter takes one of ',', ';', '|' or 'tab'; the value "
+                    + "given is not one.");
         };
     }
 }

@@ -95,7 +95,9 @@ final class CsvRecordSource implements RecordSource {
         InputStream in = new BufferedInputStream(counted, StrictDecodingReader.BUFFER_SIZE);
         CsvDialect dialect;
         try {
-            dialect = CsvDialect.of(file, request, head(in));
+            byte[] head = head(in);
+            BinaryFormats.refuse(file, head);
+            dialect = CsvDialect.of(file, request, head);
             if (dialect.sepLine() != null) {
                 in.skipNBytes(dialect.sepLine().bytes());
             }

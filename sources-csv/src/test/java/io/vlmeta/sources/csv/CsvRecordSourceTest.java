@@ -308,8 +308,8 @@ class CsvRecordSourceTest {
 
         assertThatThrownBy(() -> SourceRun.of(file, Map.of("encoding", "klingon-8")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("The encoding given is not a character set this Java knows; give a name such as UTF-8, "
-                        + "windows-1252 or ISO-8859-1.");
+                .hasMessage("Option encoding takes a character set this Java knows, such as UTF-8, windows-1252 or"
+                        + " ISO-8859-1; the value given is not one.");
     }
 
     @Test
@@ -341,7 +341,7 @@ class CsvRecordSourceTest {
 
         assertThatThrownBy(() -> SourceRun.of(file, Map.of("delimiter", "::")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("The delimiter given is not one a CSV input takes; use one of ',', ';', '|' or 'tab'.");
+                .hasMessage("Option delimiter takes one of ',', ';', '|' or 'tab'; the value given is not one.");
     }
 
     @Test

@@ -38,6 +38,25 @@ class UnreadableInputTest {
     }
 
     @Test
+    void aGzipFileReadAsCsvIsRefusedAsAFailureReadingItNamingItsFormat() throws IOException {
+        Path gzipped = Files.write(dir.resolve("data.csv"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
+
+        assertThat(refusal(gzipped)).isEqualTo("INPUT_UNREADABLE: " + gzipped + " is gzip-compressed data, not CSV"
+                + " text; decompress it first (gunzip), or read gzipped JSON Lines with --source jsonl.");
+    }
+
+    @Test
+    void aWorkbookOrParquetFileReadAsCsvIsRefusedNamingItsFormat() throws IOException {
+        Path workbook = Files.write(dir.resolve("book.csv"), new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+        Path parquet = Files.writeString(dir.resolve("table.csv"), "PAR1 columns PAR1");
+
+        assertThat(refusal(workbook)).isEqualTo("INPUT_UNREADABLE: " + workbook + " is a zip package (such as an .xlsx"
+                + " workbook), not CSV text; read a workbook with --source xlsx, or unpack the CSV file from it.");
+        assertThat(refusal(parquet)).isEqualTo("INPUT_UNREADABLE: " + parquet + " is a Parquet file, not CSV text;"
+                + " read it with --source parquet.");
+    }
+
+    @Test
     void aSymbolicLinkToNothingIsSaidToBeOneNamingWhereItPoints() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("linked.csv"), dir.resolve("gone.csv"));
 

@@ -41,6 +41,7 @@ final class SidecarFolderRows implements SidecarRows {
     private final Deque<SidecarRow> pending = new ArrayDeque<>();
     private final FirstFew failures = new FirstFew(NAMED);
     private final FirstFew dcmtkCommas = new FirstFew(NAMED);
+    /** Whether every sidecar that failed could not be read or held no JSON: the input failed to be read (exit 1). */
     private boolean onlyUnreadableFiles = true;
     private long sidecars;
     private long rows;
@@ -99,7 +100,8 @@ final class SidecarFolderRows implements SidecarRows {
         } catch (UnreadableSidecarException e) {
             fail(location, "Sidecar " + sidecar + " " + e.getMessage() + ".", true);
         } catch (InvalidSidecarJsonException e) {
-            fail(location, e.describe(sidecar), false);
+            // no JSON at all is a file of another format, not a sidecar whose values were refused: read, not valid
+            fail(location, e.describe(sidecar), true);
         } catch (MalformedSidecarException e) {
             fail(location, "Sidecar " + sidecar + " cannot be read: " + e.getMessage() + ".", false);
         }

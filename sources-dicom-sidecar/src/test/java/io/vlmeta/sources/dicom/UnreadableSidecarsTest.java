@@ -84,7 +84,7 @@ class UnreadableSidecarsTest {
 
         VlmetaException failure = openFails(Map.of());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INPUT_MALFORMED);
+        assertThat(failure.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
         assertThat(failure.code().kind()).isEqualTo(ErrorKind.USER);
         assertThat(failure).hasMessage("The only sidecar matching '*.json' in " + dir + " could not be read:\n  - Sidecar "
                 + deep + " is beyond the limits of the JSON reader (line 1, column 1001: Document nesting depth (1001) "

@@ -253,7 +253,7 @@ final class JsonlRecordSource implements RecordSource {
         // the decompressor's own words ("invalid stored block lengths") are not shown: they name its workings
         if (e instanceof java.io.EOFException && line == 1 && isEmpty(path)) {
             // gzip data holds at least its header; "ends before its compressed data does" would mean it was cut
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is an empty file, not gzip-compressed data,"
+            return FileFaults.damagedInput(file + " is an empty file, not gzip-compressed data,"
                     + " though its name ends in .gz; give the compressed file, or compress the lines with gzip.", e);
         }
         if (e instanceof java.io.EOFException) {
@@ -261,7 +261,7 @@ final class JsonlRecordSource implements RecordSource {
                     + " its compressed data does, near line " + line + ".", e);
         }
         if (e instanceof ZipException && "Not in GZIP format".equals(e.getMessage())) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is not gzip-compressed, though its name ends"
+            return FileFaults.damagedInput(file + " is not gzip-compressed, though its name ends"
                     + " in .gz; give it a name without .gz, or compress it with gzip.", e);
         }
         if (e instanceof ZipException) {

@@ -214,7 +214,7 @@ class BrokenLinesTest {
     void anEmptyGzFileIsSaidToBeEmptyNotCutShort() throws IOException {
         Path file = Files.createFile(dir.resolve("labels.jsonl.gz"));
 
-        assertThat(malformed(file)).isEqualTo(file + " is an empty file, not gzip-compressed data, though its name ends"
+        assertThat(damaged(file)).isEqualTo(file + " is an empty file, not gzip-compressed data, though its name ends"
                 + " in .gz; give the compressed file, or compress the lines with gzip.");
     }
 
@@ -222,7 +222,7 @@ class BrokenLinesTest {
     void refusesAFileNamedGzThatIsNotGzipInWordsWithoutTheDecompressors() throws IOException {
         Path file = write("labels.jsonl.gz", "{\"file_fullpath\": \"a.jpg\"}\n");
 
-        assertThat(malformed(file)).isEqualTo(file + " is not gzip-compressed, though its name ends in .gz; give it a"
+        assertThat(damaged(file)).isEqualTo(file + " is not gzip-compressed, though its name ends in .gz; give it a"
                 + " name without .gz, or compress it with gzip.");
     }
 
@@ -255,14 +255,6 @@ class BrokenLinesTest {
         assertThat(refused).as("a refusal of " + file).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE);
         assertThat(refused.code().exitCode()).isEqualTo(1);
-        return refused.getMessage();
-    }
-
-    /** @return the message of the refusal of {@code file} as malformed */
-    private static String malformed(Path file) {
-        VlmetaException refused = catchThrowableOfType(() -> SourceRun.of(file), VlmetaException.class);
-        assertThat(refused).as("a refusal of " + file).isNotNull();
-        assertThat(refused.code()).isEqualTo(ErrorCode.INPUT_MALFORMED);
         return refused.getMessage();
     }
 

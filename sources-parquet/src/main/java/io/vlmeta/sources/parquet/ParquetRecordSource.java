@@ -177,7 +177,7 @@ final class ParquetRecordSource implements RecordSource {
                     + " describes its columns, is missing; write the file again.", failure);
         }
         if (message.contains("is not a Parquet file")) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, name + " is not a Parquet file: it does not end with"
+            return FileFaults.damagedInput(name + " is not a Parquet file: it does not end with"
                     + " the bytes PAR1 every Parquet file ends with; give a Parquet file, or name the input's format"
                     + " with --source.", failure);
         }

@@ -164,7 +164,7 @@ class FoldersAndColumnsTest {
         for (Path notParquet : List.of(file, tiny)) {
             // parquet-java's own words name the file "LocalInputFile@1b2c3d" and list the bytes it found
             assertThatThrownBy(() -> SourceRun.of(notParquet))
-                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_MALFORMED))
+                    .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE))
                     .hasMessage(notParquet + " is not a Parquet file: it does not end with the bytes PAR1 every Parquet"
                             + " file ends with; give a Parquet file, or name the input's format with --source.");
         }

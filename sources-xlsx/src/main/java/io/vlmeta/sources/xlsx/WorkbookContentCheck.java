@@ -37,9 +37,9 @@ final class WorkbookContentCheck {
             case OOXML -> { }
             case OLE2 -> refuseOle2(path, file);
             case BIFF2, BIFF3, BIFF4 -> throw oldExcel(file);
-            case XML -> throw VlmetaException.malformed(file + " is an XML file (such as an Excel 2003 XML"
+            case XML -> throw FileFaults.damagedInput(file + " is an XML file (such as an Excel 2003 XML"
                     + " spreadsheet), not an .xlsx workbook; open it in a spreadsheet program and save it as .xlsx.");
-            default -> throw VlmetaException.malformed(file + " is not an Excel workbook: its content is not an"
+            default -> throw FileFaults.damagedInput(file + " is not an Excel workbook: its content is not an"
                     + " .xlsx (zip) package; save the sheet as .xlsx from a spreadsheet program, or read a text"
                     + " file with --source csv.");
         }
@@ -48,7 +48,7 @@ final class WorkbookContentCheck {
     private static FileMagic magicOf(Path path, String file) {
         try {
             if (Files.size(path) == 0) {
-                throw VlmetaException.malformed(file + " is empty, not an Excel workbook.");
+                throw FileFaults.damagedInput(file + " is empty, not an Excel workbook.");
             }
             return FileMagic.valueOf(path.toFile());
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class WorkbookContentCheck {
         try (POIFSFileSystem container = new POIFSFileSystem(path.toFile(), true)) {
             DirectoryNode root = container.getRoot();
             if (root.hasEntry("EncryptedPackage")) {
-                throw VlmetaException.malformed(file + " is password-protected; open it in a spreadsheet program"
+                throw FileFaults.damagedInput(file + " is password-protected; open it in a spreadsheet program"
                         + " and save it without a password, then try again.");
             }
             if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) {
@@ -74,15 +74,15 @@ final class WorkbookContentCheck {
             if (e instanceof VlmetaException refusal) {
                 throw refusal;
             }
-            throw VlmetaException.malformed(file + " looks like an old Office document but cannot be read; open it"
+            throw FileFaults.damagedInput(file + " looks like an old Office document but cannot be read; open it"
                     + " in a spreadsheet program and save it as .xlsx.");
         }
-        throw VlmetaException.malformed(file + " is an old Office document that holds no workbook (perhaps a Word"
+        throw FileFaults.damagedInput(file + " is an old Office document that holds no workbook (perhaps a Word"
                 + " or PowerPoint file); save the sheet as .xlsx from a spreadsheet program.");
     }
 
     private static VlmetaException oldExcel(String file) {
-        return VlmetaException.malformed(file + " is an old binary Excel workbook (.xls), which vlmeta does not read;"
+        return FileFaults.damagedInput(file + " is an old binary Excel workbook (.xls), which vlmeta does not read;"
                 + " open it in a spreadsheet program and save it as .xlsx.");
     }
 }

@@ -44,7 +44,7 @@ final class WorkbookFailures {
                     + " it in a spreadsheet program and save it again.", failure);
         }
         if (failure instanceof ODFNotOfficeXmlFileException) {
-            return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is an OpenDocument spreadsheet (.ods), not"
+            return FileFaults.damagedInput(file + " is an OpenDocument spreadsheet (.ods), not"
                     + " an .xlsx workbook; open it in a spreadsheet program and save it as .xlsx.", failure);
         }
         if (failure instanceof NotOfficeXmlFileException) {
@@ -63,7 +63,7 @@ final class WorkbookFailures {
             return FileFaults.unreadableInput(path, file, io);
         }
         // POI's exception class (InvalidOperationException) is Java's name, not the file's fault
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " could not be read as an Excel workbook; open"
+        return FileFaults.damagedInput(file + " could not be read as an Excel workbook; open"
                 + " it in a spreadsheet program and save it again as .xlsx.", failure);
     }
 
@@ -79,7 +79,7 @@ final class WorkbookFailures {
     }
 
     private static VlmetaException notAnOfficePackage(Throwable failure, String file) {
-        return new VlmetaException(ErrorCode.INPUT_MALFORMED, file + " is a zip file but not an Excel .xlsx"
+        return FileFaults.damagedInput(file + " is a zip file but not an Excel .xlsx"
                 + " workbook; open it in a spreadsheet program and save it as .xlsx.", failure);
     }
 

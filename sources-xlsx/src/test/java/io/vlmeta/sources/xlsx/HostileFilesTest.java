@@ -37,7 +37,7 @@ class HostileFilesTest {
     void aTextFileNamedXlsxIsNotAWorkbook() throws IOException {
         Path file = Files.writeString(dir.resolve("data.xlsx"), "file_fullpath,score\nimages/a.jpg,1\n");
 
-        assertRefused(file, ErrorCode.INPUT_MALFORMED, file + " is not an Excel workbook: its content is not an .xlsx"
+        assertRefused(file, ErrorCode.INPUT_UNREADABLE, file + " is not an Excel workbook: its content is not an .xlsx"
                 + " (zip) package; save the sheet as .xlsx from a spreadsheet program, or read a text file with --source csv.");
     }
 
@@ -79,7 +79,7 @@ class HostileFilesTest {
             }
         }
 
-        assertRefused(file, ErrorCode.INPUT_MALFORMED, file + " is password-protected; open it in a spreadsheet"
+        assertRefused(file, ErrorCode.INPUT_UNREADABLE, file + " is password-protected; open it in a spreadsheet"
                 + " program and save it without a password, then try again.");
     }
 
@@ -93,9 +93,9 @@ class HostileFilesTest {
         Path renamed = Files.copy(xls, dir.resolve("renamed.xlsx"));
 
         assertThat(new XlsxSourceProvider().score(xls)).isEqualTo(10);
-        assertRefused(xls, ErrorCode.INPUT_MALFORMED, xls + " is an old binary Excel workbook (.xls), which vlmeta"
+        assertRefused(xls, ErrorCode.INPUT_UNREADABLE, xls + " is an old binary Excel workbook (.xls), which vlmeta"
                 + " does not read; open it in a spreadsheet program and save it as .xlsx.");
-        assertRefused(renamed, ErrorCode.INPUT_MALFORMED, renamed + " is an old binary Excel workbook (.xls), which"
+        assertRefused(renamed, ErrorCode.INPUT_UNREADABLE, renamed + " is an old binary Excel workbook (.xls), which"
                 + " vlmeta does not read; open it in a spreadsheet program and save it as .xlsx.");
     }
 
@@ -108,7 +108,7 @@ class HostileFilesTest {
             zip.closeEntry();
         }
 
-        assertRefused(file, ErrorCode.INPUT_MALFORMED, file + " is a zip file but not an Excel .xlsx workbook; open it"
+        assertRefused(file, ErrorCode.INPUT_UNREADABLE, file + " is a zip file but not an Excel .xlsx workbook; open it"
                 + " in a spreadsheet program and save it as .xlsx.");
     }
 
@@ -126,7 +126,7 @@ class HostileFilesTest {
             }
         }
 
-        assertRefused(file, ErrorCode.INPUT_MALFORMED, file + " is an OpenDocument spreadsheet (.ods), not an .xlsx"
+        assertRefused(file, ErrorCode.INPUT_UNREADABLE, file + " is an OpenDocument spreadsheet (.ods), not an .xlsx"
                 + " workbook; open it in a spreadsheet program and save it as .xlsx.");
     }
 
@@ -145,7 +145,7 @@ class HostileFilesTest {
     void anEmptyFileIsRefused() throws IOException {
         Path file = Files.createFile(dir.resolve("empty.xlsx"));
 
-        assertRefused(file, ErrorCode.INPUT_MALFORMED, file + " is empty, not an Excel workbook.");
+        assertRefused(file, ErrorCode.INPUT_UNREADABLE, file + " is empty, not an Excel workbook.");
     }
 
     @Test

@@ -84,7 +84,7 @@ class UnreadableInputTest {
         VlmetaException refused = WorkbookFailures.translate(new IllegalStateException("Can't open the specified "
                 + "file"), file, "data.xlsx", "data.xlsx");
 
-        assertThat(refused.code().name() + ": " + refused.getMessage()).isEqualTo("INPUT_MALFORMED: data.xlsx could "
+        assertThat(refused.code().name() + ": " + refused.getMessage()).isEqualTo("INPUT_UNREADABLE: data.xlsx could "
                 + "not be read as an Excel workbook; open it in a spreadsheet program and save it again as .xlsx.");
     }
 
