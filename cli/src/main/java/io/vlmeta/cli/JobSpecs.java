@@ -8,6 +8,7 @@ import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.fieldtypes.DatetimePatterns;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -167,6 +168,8 @@ final class JobSpecs {
         OptionRanges.atLeast("--string-max-length", options.stringMaxLength, 1);
         OptionRanges.atLeast("--enum-limit", options.enumLimit, 1);
         OptionRanges.atLeast("--enum-option-max-length", options.enumOptionMaxLength, 1);
+        // whatever the fields: a pattern no datetime field reads is a typo all the same
+        DatetimePatterns.check(options.datetimeFormats);
         return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
                 options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
     }
