@@ -82,6 +82,7 @@ final class JobSpecs {
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(checkedMatchBy(options.matchBy)).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
                 .sinkOptionOrigins(options.sinkOptionOrigins).fieldOptionOrigins(options.fieldOptionOrigins)
+                .sourceOptionOrigins(options.sourceOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);

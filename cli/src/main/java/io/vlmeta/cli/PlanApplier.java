@@ -95,7 +95,9 @@ final class PlanApplier {
         options.pathColumn = pick("--path-column", options.pathColumn, input.pathColumn(), "input.path-column");
         // a source option can also come from its own flag (--sheet, --delimiter, ...)
         merge("Source option", JobSpecs.sourceOptions(options), options.sourceOptions, input.options(),
-                "input.options");
+                "input.options")
+                // a name or value the source refuses is the plan's key, not a --source-option nobody typed
+                .forEach(key -> options.sourceOptionOrigins.put(key, at("input.options." + key).toString()));
         return flag == null ? InputChoice.PLANS : samePath ? InputChoice.SAME_BY_FLAG : InputChoice.OTHER_BY_FLAG;
     }
 

@@ -459,6 +459,29 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aPlansSourceOptionIsRefusedAsThePlansKeyOnItsLineWithoutItsValue() throws IOException {
+        String inferred = Files.readString(inferredPlanEdited("", ""));
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("delimiter: S3CRET", ", input.options.delimiter: not one a CSV input takes; use one of ',', "
+                + "';', '|' or 'tab'.");
+        refusals.put("encoding: S3CRET", ", input.options.encoding: not a character set this Java knows; give a name "
+                + "such as UTF-8, windows-1252 or ISO-8859-1.");
+        refusals.put("delimter: ';'", ", input.options.delimter: unknown option; the csv source reads delimiter, "
+                + "encoding.");
+        int i = 0;
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Path plan = Files.writeString(dir.resolve("options" + i++ + ".yaml"),
+                    inferred.replaceFirst("  options: \\{}", "  options: {" + refusal.getKey() + "}"));
+
+            for (CliRun run : List.of(validate(plan), dryRun(plan))) {
+                assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+                assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, refusal.getKey())
+                        + refusal.getValue() + "\n");
+            }
+        }
+    }
+
+    @Test
     void aPlanKeepsTheBatchSizeAndParallelItWasMadeWith() throws IOException {
         Path plan = dir.resolve("sized.yaml");
 
