@@ -36,8 +36,9 @@ final class PlanColumns {
             String lacking = lacking(columns.get(i));
             if (lacking != null) {
                 String entry = "columns[" + (i + 1) + "]";
-                throw whole.line(lackingLine(text, entry, columns.get(i))).key(entry).refuse(lacking + "; every entry under 'columns' needs a "
-                        + "'name' and a 'type' (e.g. '- name: score' and 'type: float')");
+                throw whole.line(lackingLine(text, entry, columns.get(i))).key(entry).refuse(lacking
+                        + "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
+                        + "'type: float')");
             }
         }
         Map<String, Integer> firstEntry = new HashMap<>();
@@ -49,9 +50,10 @@ final class PlanColumns {
                 once.add(column);
             } else if (!columns.get(first).type().equals(column.type())) {
                 // neither type is named: the entries are on the reader's screen, and a word there may be no type
-                throw whole.line(keyLine(text, "columns[" + (i + 1) + "]")).key("columns[" + (i + 1) + "]").refuse("column '"
-                        + column.name() + "' is listed twice with two types, in columns[" + (first + 1)
-                        + "] and columns[" + (i + 1) + "]; list each column once, with the one type it takes");
+                String entry = "columns[" + (i + 1) + "]";
+                throw whole.line(keyLine(text, entry)).key(entry).refuse("column '" + column.name() + "' is listed "
+                        + "twice with two types, in columns[" + (first + 1) + "] and " + entry + "; list each column "
+                        + "once, with the one type it takes");
             }
         }
         return once;
@@ -126,7 +128,7 @@ final class PlanColumns {
         return 0;
     }
 
-    /** @return the line of entry {@code place} (from 1) of the list {@code token} starts, the parser on it; 0 if none */
+    /** @return the line of entry {@code place} (from 1) of the list {@code token} starts, the parser on it; else 0 */
     private static int entryLine(JsonParser parser, JsonToken token, int place) throws IOException {
         if (token != JsonToken.START_ARRAY) {
             return 0;

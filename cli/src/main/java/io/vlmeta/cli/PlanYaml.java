@@ -203,8 +203,8 @@ final class PlanYaml {
         if (duplicate.matches()) {
             // a key's name is the plan's own word, never a value; the line is the second one's
             String path = keyPath(e);
-            return whole.line(lineNumber(e.getLocation())).key(path != null ? path : duplicate.group(1)).refuse("given twice in the same "
-                    + "map; give each key once");
+            return whole.line(lineNumber(e.getLocation())).key(path != null ? path : duplicate.group(1))
+                    .refuse("given twice in the same map; give each key once");
         }
         if (why.startsWith("while scanning a quoted scalar") && e.getLocation() != null) {
             // the parser marks where the quote opened, and words it after itself

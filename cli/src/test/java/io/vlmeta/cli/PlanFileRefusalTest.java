@@ -70,7 +70,8 @@ class PlanFileRefusalTest {
                 Files.copy(Examples.METADATA, dir.resolve("metadata.csv")),
                 Files.writeString(dir.resolve("list.json"), "[{\"version\": 1}]\n"),
                 Files.writeString(dir.resolve("empty.yaml"), ""),
-                Files.write(dir.resolve("binary.yaml"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xC3, 0x28}),
+                Files.write(dir.resolve("binary.yaml"),
+                        new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xC3, 0x28}),
                 Files.writeString(dir.resolve("list.yaml"), "- version: 1\n- input: a.csv\n"),
                 Files.writeString(dir.resolve("scalar.yaml"), "plan\n"));
 

@@ -16,11 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanYamlTest {
     /** The refusal of a file that is no YAML map at all. */
-    private static final String NOT_A_PLAN = "Plan p.yaml: not a vlmeta plan, which is a YAML map of keys starting with "
-            + "'version: 1'; write one with 'vlmeta plan ... -o plan.yaml'.";
+    private static final String NOT_A_PLAN = "Plan p.yaml: not a vlmeta plan, which is a YAML map of keys starting "
+            + "with 'version: 1'; write one with 'vlmeta plan ... -o plan.yaml'.";
     /** What ends the refusal of a path that is no plan file to read. */
     private static final String TAKES_A_PLAN = "; --plan takes a plan file, as 'vlmeta plan ... -o plan.yaml' writes "
             + "one.";
+
+    /** A plan whose columns list holds one whole entry, on lines 5 and 6: a second entry starts on line 7. */
+    private static final String COLUMNS = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
+    /** What ends the refusal of a column entry without a name or a type. */
+    private static final String NEEDS = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: "
+            + "score' and 'type: float').";
 
     @TempDir
     Path dir;
@@ -138,28 +144,20 @@ class PlanYamlTest {
 
     @Test
     void refusesAColumnWithoutANameOrTypeNamingTheEntryAndWhatItLacks() {
-        String columns = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
-        String needs = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
-                + "'type: float').";
-
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - name: b\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'type'" + needs);
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - type: float\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + needs);
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - why: none\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name' and no 'type'" + needs);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: b\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'type'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - type: float\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - why: none\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name' and no 'type'" + NEEDS);
     }
 
     @Test
     void aColumnsNameOrTypeGivenEmptyIsRefusedOnTheLineOfThatKey() {
-        String columns = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
-        String needs = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
-                + "'type: float').";
-
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - name: \"\"\n    type: float\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + needs);
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - name: b\n    type: ' '\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, line 8, columns[2]: no 'type'" + needs);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: \"\"\n    type: float\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: b\n    type: ' '\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 8, columns[2]: no 'type'" + NEEDS);
     }
 
     @Test

@@ -33,7 +33,8 @@ record SidecarKey(String tag, String keyword) {
         }
         return dictionary.byKeyword(text).map(entry -> new SidecarKey(entry.tag(), entry.keyword()))
                 .orElseThrow(() -> SidecarOptions.refused(origin, "Option " + SidecarOptions.KEY + " '" + option
-                        + "' is neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or (0008,0018).",
+                        + "' is neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or "
+                        + "(0008,0018).",
                         "neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or (0008,0018)"));
     }
 
