@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,6 +63,32 @@ public final class FileFaults {
             return "does not exist";
         }
         return "cannot be read (an input/output error of the system)";
+    }
+
+    /**
+     * Why a path cannot be read whole as a file, found before it is opened: a pipe read as a file would wait for a
+     * writer that may never come, and could be read only once.
+     *
+     * @param file the path as the user gave it, never null
+     * @return a clause said of the file, as {@link #whyUnreadable} words it ({@code "does not exist"},
+     *     {@code "is a folder"}, {@code "is a symbolic link to gone.yaml, which does not exist"},
+     *     {@code "cannot be read (no permission)"}), or {@code "is not a regular file (a pipe, a device or a
+     *     socket)"}; empty when it is a regular file this user may read
+     */
+    public static Optional<String> whyNotAReadableFile(Path file) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            return Optional.of(whyLinkLeadsNowhere(file));
+        }
+        if (!Files.exists(file)) {
+            return Optional.of("does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            return Optional.of("is a folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("is not a regular file (a pipe, a device or a socket)");
+        }
+        return Files.isReadable(file) ? Optional.empty() : Optional.of("cannot be read (no permission)");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,6 +42,20 @@ public interface SourceProvider {
      */
     default Optional<Set<String>> optionNames() {
         return Optional.empty();
+    }
+
+    /**
+     * Checks the values of the options this source reads before the input is opened, as {@link #open} would, so
+     * that an option a plan file gives is refused as the plan's key, on its line, not in the words of a flag
+     * nobody typed. The default checks nothing: {@link #open} refuses what it cannot read.
+     *
+     * @param options the options this source reads ({@link #optionNames()}), by name, as given; none null
+     * @param origins for an option not given by a flag, how a refusal names it (a plan file's key, e.g.
+     *                {@code Plan p.yaml, line 8, input.options.delimiter}); the others are named as the flag's
+     * @throws VlmetaException ({@link ErrorCode#USAGE}) naming the first option whose value this source cannot
+     *     read; the value itself is not shown, as a value typed in the wrong place may be a secret
+     */
+    default void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
     }
 
     /**

@@ -106,6 +106,23 @@ class FileFaultsTest {
     }
 
     @Test
+    void aPathThatIsNoReadableFileIsSaidToBeWhatItIsBeforeItIsOpened() throws Exception {
+        Path file = Files.writeString(dir.resolve("plan.yaml"), "version: 1\n");
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), Path.of("gone.yaml"));
+        Path pipe = dir.resolve("pipe.yaml");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        assertThat(FileFaults.whyNotAReadableFile(file)).isEmpty();
+        assertThat(FileFaults.whyNotAReadableFile(dir.resolve("missing.yaml"))).contains("does not exist");
+        assertThat(FileFaults.whyNotAReadableFile(folder)).contains("is a folder");
+        assertThat(FileFaults.whyNotAReadableFile(link))
+                .contains("is a symbolic link to gone.yaml, which does not exist");
+        assertThat(FileFaults.whyNotAReadableFile(pipe))
+                .contains("is not a regular file (a pipe, a device or a socket)");
+    }
+
+    @Test
     void aSymbolicLinkToNothingIsSaidToBeOneNamingWhereItPoints() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("b.json"), dir.resolve("gone/b.json"));
 

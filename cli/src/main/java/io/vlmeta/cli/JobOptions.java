@@ -60,6 +60,9 @@ final class JobOptions {
     @Option(names = "--source-option", paramLabel = "KEY=VALUE", description = "Any other source option.")
     Map<String, String> sourceOptions = new LinkedHashMap<>();
 
+    /** For a source option a plan file set, how a refusal names it: its place in the plan (see PlanPlace). */
+    final Map<String, String> sourceOptionOrigins = new LinkedHashMap<>();
+
     // --- field types (the reference script's flags: space-separated column names)
     @Option(names = "--string-fields", arity = "1..*", paramLabel = "COLUMN", description = "Columns of text.")
     List<String> stringFields = new ArrayList<>();

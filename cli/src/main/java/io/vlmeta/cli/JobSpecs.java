@@ -8,6 +8,7 @@ import io.vlmeta.api.SecretFile;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.ColumnSelection;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.fieldtypes.DatetimePatterns;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -81,6 +82,7 @@ final class JobSpecs {
                 .stateDir(options.stateDir).resume(options.resume).exportFile(options.exportFile)
                 .matchBy(checkedMatchBy(options.matchBy)).rejectsFile(options.rejects).sinkOptions(options.sinkOptions)
                 .sinkOptionOrigins(options.sinkOptionOrigins).fieldOptionOrigins(options.fieldOptionOrigins)
+                .sourceOptionOrigins(options.sourceOptionOrigins)
                 .allowUnmatched(options.allowUnmatched).allowPhi(options.allowPhi).dropPhi(options.dropPhi)
                 .reportPath(options.report != null ? options.report
                         : mode == JobSpec.Mode.UPLOAD ? null : DEFAULT_REPORT);
@@ -167,6 +169,8 @@ final class JobSpecs {
         OptionRanges.atLeast("--string-max-length", options.stringMaxLength, 1);
         OptionRanges.atLeast("--enum-limit", options.enumLimit, 1);
         OptionRanges.atLeast("--enum-option-max-length", options.enumOptionMaxLength, 1);
+        // whatever the fields: a pattern no datetime field reads is a typo all the same
+        DatetimePatterns.check(options.datetimeFormats);
         return new FieldSettings(options.stringMaxLength, options.truncateStrings, options.enumLimit,
                 options.enumOptionMaxLength, zone, new ArrayList<>(options.datetimeFormats), options.fieldOptions);
     }

@@ -2,6 +2,7 @@ package io.vlmeta.cli;
 
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.engine.JobSpec;
+import io.vlmeta.fieldtypes.DatetimePatterns;
 import io.vlmeta.sinks.visuallayer.VisualLayerSinkProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,9 @@ final class PlanApplier {
         options.pathColumn = pick("--path-column", options.pathColumn, input.pathColumn(), "input.path-column");
         // a source option can also come from its own flag (--sheet, --delimiter, ...)
         merge("Source option", JobSpecs.sourceOptions(options), options.sourceOptions, input.options(),
-                "input.options");
+                "input.options")
+                // a name or value the source refuses is the plan's key, not a --source-option nobody typed
+                .forEach(key -> options.sourceOptionOrigins.put(key, at("input.options." + key).toString()));
         return flag == null ? InputChoice.PLANS : samePath ? InputChoice.SAME_BY_FLAG : InputChoice.OTHER_BY_FLAG;
     }
 
@@ -141,6 +144,9 @@ final class PlanApplier {
             requireTimeZone(s.timezone());
         }
         options.timezone = pick("--timezone", options.timezone, s.timezone(), "field-settings.timezone");
+        if (s.datetimeFormats() != null) { // checked even where a flag replaces them, as the time zone is
+            requireDatePatterns(s.datetimeFormats());
+        }
         options.datetimeFormats = pick("--datetime-format", options.datetimeFormats, s.datetimeFormats(),
                 "field-settings.datetime-formats");
         merge("Field option", options.fieldOptions, options.fieldOptions, s.options(), "field-settings.options")
@@ -228,6 +234,20 @@ final class PlanApplier {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw at("field-settings.timezone").refuse("not a time zone; " + JobSpecs.TIME_ZONES_ACCEPTED);
+        }
+    }
+
+    /** Each pattern is refused as its entry, by its line, never shown: any text may stand there. */
+    private void requireDatePatterns(List<String> patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            String pattern = patterns.get(i);
+            String key = "field-settings.datetime-formats[" + (i + 1) + "]";
+            if (pattern == null || pattern.isBlank()) {
+                throw at(key).refuse("no value; give a pattern such as dd/MM/uuuu, or remove the entry");
+            }
+            DatetimePatterns.fault(pattern).ifPresent(why -> {
+                throw at(key).refuse(why);
+            });
         }
     }
 

@@ -35,8 +35,10 @@ final class PlanColumns {
         for (int i = 0; i < columns.size(); i++) {
             String lacking = lacking(columns.get(i));
             if (lacking != null) {
-                throw whole.key("columns[" + (i + 1) + "]").refuse(lacking + "; every entry under 'columns' needs a "
-                        + "'name' and a 'type' (e.g. '- name: score' and 'type: float')");
+                String entry = "columns[" + (i + 1) + "]";
+                throw whole.line(lackingLine(text, entry, columns.get(i))).key(entry).refuse(lacking
+                        + "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
+                        + "'type: float')");
             }
         }
         Map<String, Integer> firstEntry = new HashMap<>();
@@ -48,12 +50,28 @@ final class PlanColumns {
                 once.add(column);
             } else if (!columns.get(first).type().equals(column.type())) {
                 // neither type is named: the entries are on the reader's screen, and a word there may be no type
-                throw whole.line(entryLine(text, i)).key("columns[" + (i + 1) + "]").refuse("column '"
-                        + column.name() + "' is listed twice with two types, in columns[" + (first + 1)
-                        + "] and columns[" + (i + 1) + "]; list each column once, with the one type it takes");
+                String entry = "columns[" + (i + 1) + "]";
+                throw whole.line(keyLine(text, entry)).key(entry).refuse("column '" + column.name() + "' is listed "
+                        + "twice with two types, in columns[" + (first + 1) + "] and " + entry + "; list each column "
+                        + "once, with the one type it takes");
             }
         }
         return once;
+    }
+
+    /**
+     * @return the line of the first of an entry's {@code name} and {@code type} that is there without a value
+     *     ({@code name: ""}); else, the key being absent, the entry's first line
+     */
+    private static int lackingLine(String text, String entry, PlanFile.Column column) {
+        if (column != null && column.name() != null && column.name().isBlank()) {
+            return keyLine(text, entry + ".name");
+        }
+        if (column != null && column.type() != null && column.type().isBlank()
+                && (column.name() != null && !column.name().isBlank())) {
+            return keyLine(text, entry + ".type");
+        }
+        return keyLine(text, entry);
     }
 
     /** @return what a column entry lacks, e.g. {@code "no 'type'"}; null when it has both */
@@ -68,69 +86,62 @@ final class PlanColumns {
 
     /**
      * @param text a plan's text, which has been read as a plan
-     * @param key  a key under maps only, its names joined by dots: {@code upload.sink-options.retry-max-attempts}
-     * @return the line the key is on, from 1; 0 when it is not found
+     * @param key  a key's path as refusals name it: names joined by dots, a list's entry by its place from 1, e.g.
+     *             {@code upload.sink-options.retry-max-attempts}, {@code columns[2]}, {@code columns[2].name}
+     * @return the line the key (an entry: its first line) is on, from 1; 0 when it is not found
      */
     static int keyLine(String text, String key) {
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return 0;
-            }
-            String prefix = "";
-            while (true) {
-                JsonToken token = parser.nextToken();
-                if (token == null) {
+            JsonToken token = parser.nextToken();
+            int line = 0;
+            for (String step : key.replace("[", ".[").split("\\.")) {
+                if (step.startsWith("[") && step.endsWith("]")) {
+                    line = entryLine(parser, token, Integer.parseInt(step.substring(1, step.length() - 1)));
+                } else {
+                    line = nameLine(parser, token, step);
+                }
+                if (line == 0) {
                     return 0;
                 }
-                if (token == JsonToken.END_OBJECT) {
-                    int dot = prefix.lastIndexOf('.', prefix.length() - 2);
-                    prefix = dot < 0 ? "" : prefix.substring(0, dot + 1);
-                    continue;
-                }
-                String path = prefix + parser.currentName();
-                int line = Math.max(parser.currentTokenLocation().getLineNr(), 0);
-                if (path.equals(key)) {
-                    return line;
-                }
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_OBJECT && key.startsWith(path + ".")) {
-                    prefix = path + ".";
-                } else {
-                    parser.skipChildren();
-                }
+                token = parser.currentToken();
             }
-        } catch (IOException e) {
+            return line;
+        } catch (IOException | NumberFormatException e) {
             return 0; // the text was read as a plan already; the refusal is still clear without its line
         }
     }
 
-    /**
-     * @param text  a plan's text, which has been read as a plan
-     * @param index the entry under the top-level {@code columns}, from 0
-     * @return the line the entry starts on, from 1; 0 when it is not found
-     */
-    static int entryLine(String text, int index) {
-        try (JsonParser parser = new YAMLFactory().createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+    /** @return the line of {@code name} in the map {@code token} starts, the parser left on its value; 0 if none */
+    private static int nameLine(JsonParser parser, JsonToken token, String name) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            return 0;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            int line = Math.max(parser.currentTokenLocation().getLineNr(), 0);
+            boolean found = name.equals(parser.currentName());
+            parser.nextToken();
+            if (found) {
+                return line;
+            }
+            parser.skipChildren();
+        }
+        return 0;
+    }
+
+    /** @return the line of entry {@code place} (from 1) of the list {@code token} starts, the parser on it; else 0 */
+    private static int entryLine(JsonParser parser, JsonToken token, int place) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            return 0;
+        }
+        for (int i = 1; true; i++) {
+            JsonToken entry = parser.nextToken();
+            if (entry == null || entry == JsonToken.END_ARRAY) {
                 return 0;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (key.equals("columns") && value == JsonToken.START_ARRAY) {
-                    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                        if (i == index) {
-                            return Math.max(parser.currentTokenLocation().getLineNr(), 0);
-                        }
-                        parser.skipChildren();
-                    }
-                    return 0;
-                }
-                parser.skipChildren();
+            if (i == place) {
+                return Math.max(parser.currentTokenLocation().getLineNr(), 0);
             }
-            return 0;
-        } catch (IOException e) {
-            return 0; // the text was read as a plan already; the refusal is still clear without its line
+            parser.skipChildren();
         }
     }
 }

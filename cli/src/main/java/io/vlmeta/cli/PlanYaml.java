@@ -2,6 +2,9 @@ package io.vlmeta.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,18 +13,25 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.FileFaults;
 import io.vlmeta.api.NameSuggestions;
 import io.vlmeta.api.VlmetaException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,7 +59,15 @@ final class PlanYaml {
     /** Jackson's words for a key given twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}). */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
-    private static final String EMPTY = "the file is empty; write one with 'vlmeta plan ... -o FILE'";
+    /** How a plan file is made, ending a refusal of a path or a file that is none. */
+    private static final String WRITE_ONE = "write one with 'vlmeta plan ... -o plan.yaml'";
+
+    /** What is accepted, ending a refusal of a path that is no file to read. */
+    private static final String TAKES_A_PLAN = "--plan takes a plan file, as 'vlmeta plan ... -o plan.yaml' writes one";
+
+    /** The refusal of a file that holds no YAML map at all: a CSV file, a JSON list, an empty or a binary file. */
+    private static final String NOT_A_PLAN = "not a vlmeta plan, which is a YAML map of keys starting with "
+            + "'version: " + PlanFile.VERSION + "'; " + WRITE_ONE;
 
     private PlanYaml() {
     }
@@ -65,20 +83,35 @@ final class PlanYaml {
     }
 
     /**
-     * @throws VlmetaException (input unreadable) when the file cannot be read; (usage) when it is not
-     *     a plan: not YAML, an unknown key, a value of the wrong kind, no or a newer {@code version}, a column
-     *     entry without a name or a type, a column listed twice with two types; each worded as {@link PlanPlace}
-     *     words it
+     * @throws VlmetaException (usage) when the path is no plan file: it does not exist, is a folder, a pipe or
+     *     device, a link to nothing, or a file this user may not read; when the file is not a plan at all (no YAML
+     *     map: a CSV file, a JSON list, an empty or binary file); when it is a plan with a fault: not YAML, an
+     *     unknown key, a value of the wrong kind or none where text is needed, no or a newer {@code version}, a
+     *     column entry without a name or a type, a column listed twice with two types; each worded as
+     *     {@link PlanPlace} words it. (input unreadable) when the system fails to read a file that is there
      */
     static PlanFile read(Path file) {
+        PlanPlace whole = PlanPlace.of(file);
+        Optional<String> notAFile = FileFaults.whyNotAReadableFile(file);
+        if (notAFile.isPresent()) {
+            throw whole.refuse("the file " + notAFile.get() + "; " + TAKES_A_PLAN);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            // the path was a readable file a moment ago: what failed is the system, or the file changed since
+            throw whole.refuse(ErrorCode.INPUT_UNREADABLE, "the file " + FileFaults.whyUnreadable(file, e), e);
+        }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw PlanPlace.of(file).refuse("no such file; write one with 'vlmeta plan ... -o " + file + "'");
-        } catch (IOException e) {
-            throw PlanPlace.of(file).refuse(ErrorCode.INPUT_UNREADABLE, "the file "
-                    + FileFaults.whyUnreadable(file, e), e);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // a plan saved in another encoding still starts as a map; a binary file does not
+            if (start(new String(bytes, StandardCharsets.UTF_8)) != Start.MAP) {
+                throw whole.refuse(NOT_A_PLAN);
+            }
+            throw whole.refuse("the file is not UTF-8 text; save it as UTF-8, as 'vlmeta plan' writes it");
         }
         return parse(text, file.toString());
     }
@@ -86,8 +119,9 @@ final class PlanYaml {
     /** @param name the plan's name for messages */
     static PlanFile parse(String text, String name) {
         PlanPlace whole = PlanPlace.of(name);
-        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
-            throw whole.refuse(EMPTY);
+        Start start = start(text);
+        if (start == Start.OTHER || text.indexOf('\0') >= 0) {
+            throw whole.refuse(NOT_A_PLAN);
         }
         PlanFile plan;
         try {
@@ -95,7 +129,8 @@ final class PlanYaml {
         } catch (UnrecognizedPropertyException e) {
             Collection<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             String hint = NameSuggestions.didYouMean(e.getPropertyName(), known);
-            throw whole.line(keyLine(text, e.getPropertyName(), e.getLocation())).key(path(e.getPath()))
+            String key = path(e.getPath());
+            throw whole.line(keyLine(text, key, e.getLocation())).key(key)
                     .refuse("unknown key; " + (hint.isEmpty() ? "keys there: " : hint + " Keys there: ")
                             + String.join(", ", known));
         } catch (MismatchedInputException e) {
@@ -112,7 +147,7 @@ final class PlanYaml {
             throw notYaml(whole, e);
         }
         if (plan == null) {
-            throw whole.refuse(EMPTY);
+            throw whole.refuse(NOT_A_PLAN);
         }
         PlanPlace version = whole.line(keyLine(text, "version", null)).key("version");
         if (plan.version() == null) {
@@ -126,9 +161,36 @@ final class PlanYaml {
         if (plan.input() == null || plan.input().path() == null) {
             throw whole.key("input.path").refuse("missing; a plan names its input with 'input:' and 'path:' under it");
         }
+        requireTexts(plan, whole, text);
         List<PlanFile.Column> columns = PlanColumns.checked(plan.columns(), whole, text);
         return new PlanFile(plan.version(), plan.input(), columns, plan.leftOut(), plan.fieldSettings(),
                 plan.matching(), plan.patientData(), plan.dataset(), plan.upload());
+    }
+
+    /**
+     * Refuses a key that takes text but holds none ({@code id: ""}) where it stands: left to run, it would be refused
+     * later in the words of the flag it stands for, without the plan's line, or taken as no value at all. A key
+     * whose value the applier checks (the time zone, the way to match, the task timeout) is left to it.
+     */
+    private static void requireTexts(PlanFile plan, PlanPlace whole, String text) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("input.path", plan.input().path());
+        texts.put("input.source", plan.input().source());
+        texts.put("input.path-column", plan.input().pathColumn());
+        if (plan.matching() != null) {
+            texts.put("matching.export-file", plan.matching().exportFile());
+        }
+        if (plan.dataset() != null) {
+            texts.put("dataset.id", plan.dataset().id());
+            texts.put("dataset.base-url", plan.dataset().baseUrl());
+        }
+        texts.forEach((key, value) -> {
+            if (value != null && value.isBlank()) {
+                throw whole.line(PlanColumns.keyLine(text, key)).key(key).refuse(key.equals("input.path")
+                        ? "no value; a plan names its input file or folder here"
+                        : "no value; give one, or remove the key to leave the default");
+            }
+        });
     }
 
     private static PlanPlace at(PlanPlace whole, JsonMappingException e) {
@@ -140,8 +202,9 @@ final class PlanYaml {
         Matcher duplicate = DUPLICATE_KEY.matcher(why);
         if (duplicate.matches()) {
             // a key's name is the plan's own word, never a value; the line is the second one's
-            return whole.line(lineNumber(e.getLocation())).key(duplicate.group(1)).refuse("given twice in the same "
-                    + "map; give each key once");
+            String path = keyPath(e);
+            return whole.line(lineNumber(e.getLocation())).key(path != null ? path : duplicate.group(1))
+                    .refuse("given twice in the same map; give each key once");
         }
         if (why.startsWith("while scanning a quoted scalar") && e.getLocation() != null) {
             // the parser marks where the quote opened, and words it after itself
@@ -157,20 +220,50 @@ final class PlanYaml {
         return whole.line(lineNumber(e.getLocation())).refuse("not YAML (" + why + ")");
     }
 
+    /** How a text starts, told before it is read as a plan. */
+    private enum Start {
+        /** a YAML map: a plan, or one with faults the full read words */
+        MAP,
+        /** nothing but comments, or a value that is no map: a list, a scalar, a CSV file's first line */
+        OTHER,
+        /** its first value cannot be read: the full read words why, with the line (a quote left open, say) */
+        UNREADABLE
+    }
+
+    private static Start start(String text) {
+        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? Start.MAP : Start.OTHER;
+        } catch (IOException e) {
+            return Start.UNREADABLE;
+        }
+    }
+
+    /**
+     * @return the path of the key the parser stood on when it stopped, e.g. {@code dataset.id} or
+     *     {@code columns[2].name}, as every refusal of a plan names a key; the last name alone is ambiguous (an
+     *     {@code id} under {@code dataset}, or another)
+     */
+    private static String keyPath(JacksonException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext at = parser.getParsingContext(); at != null && !at.inRoot(); at = at.getParent()) {
+            names.addFirst(at.inArray() ? "[" + (at.getCurrentIndex() + 1) + "]" : String.valueOf(at.getCurrentName()));
+        }
+        return names.isEmpty() ? null : String.join(".", names).replace(".[", "[");
+    }
+
     /**
      * The line of a key: Jackson reports where it stopped, which is past the key's whole value when
-     * that value is a map or a list, so the key is looked for in the text first.
+     * that value is a map or a list, so the key is looked for by its path first (its last name alone may
+     * stand in another map too).
      *
      * @return the line from 1; 0 when neither the text nor {@code location} shows it
      */
-    private static int keyLine(String text, String key, JsonLocation location) {
-        Pattern keyAtLineStart = Pattern.compile("^[ \\t]*(?:- )?['\"]?" + Pattern.quote(key) + "['\"]?[ \\t]*:",
-                Pattern.MULTILINE);
-        Matcher matcher = keyAtLineStart.matcher(text);
-        if (matcher.find()) {
-            return (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
-        }
-        return lineNumber(location);
+    private static int keyLine(String text, String path, JsonLocation location) {
+        int line = PlanColumns.keyLine(text, path);
+        return line > 0 ? line : lineNumber(location);
     }
 
     /** @return the line from 1; 0 when not known */

@@ -94,4 +94,22 @@ class DicomPlanTest {
                 .contains("Ready to upload: 7/7 fields");
         assertThat(run.err()).doesNotContain("changed", "overrides");
     }
+
+    @Test
+    void aPlansSourceOptionTheDicomSourceCannotReadIsRefusedAsThePlansKeyOnItsLine() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        CliRun planning = CliRun.of(Map.of(), dir, "plan", "--input", DCMTK.toString(), "--columns", "Modality",
+                "--infer", "--source-option", "field-names=keyword", "-o", plan.toString());
+        assertThat(planning.exitCode()).as(planning.both()).isZero();
+        String text = java.nio.file.Files.readString(plan);
+        java.nio.file.Files.writeString(plan, text.replace("field-names: keyword", "field-names: S3CRET"));
+        List<String> lines = java.nio.file.Files.readAllLines(plan);
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("S3CRET")).findFirst().orElseThrow()) + 1;
+
+        CliRun run = CliRun.of(Map.of(), dir, "validate", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + ", line " + line + ", input.options.field-names: not "
+                + "keyword or snake, the namings it takes.\n");
+    }
 }

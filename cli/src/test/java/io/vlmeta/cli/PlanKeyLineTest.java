@@ -31,6 +31,14 @@ class PlanKeyLineTest {
     }
 
     @Test
+    void aListsEntryAndAKeyInsideItAreFoundByTheirPlaceFromOne() {
+        assertThat(PlanColumns.keyLine(PLAN, "columns[1]")).isEqualTo(6);
+        assertThat(PlanColumns.keyLine(PLAN, "columns[1].type")).isEqualTo(7);
+        assertThat(PlanColumns.keyLine(PLAN, "columns[2]")).isZero();
+        assertThat(PlanColumns.keyLine(PLAN, "columns[1].why")).isZero();
+    }
+
+    @Test
     void aKeyTheTextDoesNotHoldHasNoLine() {
         assertThat(PlanColumns.keyLine(PLAN, "upload.task-timeout")).isZero();
         assertThat(PlanColumns.keyLine(PLAN, "matching.match-by")).isZero();

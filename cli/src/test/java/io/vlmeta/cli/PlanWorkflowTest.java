@@ -404,6 +404,84 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsNamedByItsPathOnTheLineOfTheSecond() throws IOException {
+        Path plan = inferredPlanEdited("dataset:\n", "dataset:\n  id: d\n  id: S3CRET\n");
+
+        CliRun run = validate(plan);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "id: S3CRET")
+                + ", dataset.id: given twice in the same map; give each key once.\n");
+    }
+
+    @Test
+    void anEmptyValueWhereAKeyNeedsTextIsRefusedOnItsLine() throws IOException {
+        Path name = inferredPlanEdited("  - name: caption", "  - name: \"\"");
+        Path id = Files.writeString(dir.resolve("id.yaml"), Files.readString(name)
+                .replace("  - name: \"\"", "  - name: caption").replace("dataset:\n", "dataset:\n  id: ''\n"));
+
+        CliRun noName = validate(name);
+        CliRun noId = dryRun(id);
+
+        assertThat(noName.exitCode()).as(noName.both()).isEqualTo(2);
+        assertThat(noName.err()).isEqualTo("Error: Plan " + name + lineOf(name, "name: \"\"")
+                + ", columns[1]: no 'name'; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: "
+                + "score' and 'type: float').\n");
+        assertThat(noId.exitCode()).as(noId.both()).isEqualTo(2);
+        assertThat(noId.err()).isEqualTo("Error: Plan " + id + lineOf(id, "id: ''")
+                + ", dataset.id: no value; give one, or remove the key to leave the default.\n");
+    }
+
+    @Test
+    void aPlansDatetimeFormatIsRefusedAsItsEntryOnItsLineEvenWhereAFlagReplacesIt() throws IOException {
+        Path plan = inferredPlanEdited("  datetime-formats: []", "  datetime-formats:\n    - dd/MM/uuuu\n    - HH:mm");
+
+        CliRun run = validate(plan);
+        CliRun replaced = cli("validate", "--plan", plan.toString(), "--datetime-format", "uuuu-MM-dd");
+
+        for (CliRun refused : List.of(run, replaced)) {
+            assertThat(refused.exitCode()).as(refused.both()).isEqualTo(2);
+            assertThat(refused.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, "- HH:mm")
+                    + ", field-settings.datetime-formats[2]: not a whole date pattern; it must include the year, month "
+                    + "and day (e.g. dd/MM/uuuu).\n");
+        }
+    }
+
+    @Test
+    void aDatetimeFormatFlagJavaCannotReadIsRefusedWhateverTheFields() throws IOException {
+        CliRun run = cli("validate", "--csv", metadata().toString(), "--string-fields", "caption",
+                "--datetime-format", "dd/MM/bbbb");
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: The --datetime-format given is not a date pattern Java reads ('b' is "
+                + "not a pattern letter); write one such as dd/MM/uuuu or uuuu-MM-dd HH:mm, with the letters of Java's "
+                + "DateTimeFormatter.\n");
+    }
+
+    @Test
+    void aPlansSourceOptionIsRefusedAsThePlansKeyOnItsLineWithoutItsValue() throws IOException {
+        String inferred = Files.readString(inferredPlanEdited("", ""));
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("delimiter: S3CRET", ", input.options.delimiter: not one a CSV input takes; use one of ',', "
+                + "';', '|' or 'tab'.");
+        refusals.put("encoding: S3CRET", ", input.options.encoding: not a character set this Java knows; give a name "
+                + "such as UTF-8, windows-1252 or ISO-8859-1.");
+        refusals.put("delimter: ';'", ", input.options.delimter: unknown option; the csv source reads delimiter, "
+                + "encoding.");
+        int i = 0;
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Path plan = Files.writeString(dir.resolve("options" + i++ + ".yaml"),
+                    inferred.replaceFirst("  options: \\{}", "  options: {" + refusal.getKey() + "}"));
+
+            for (CliRun run : List.of(validate(plan), dryRun(plan))) {
+                assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
+                assertThat(run.err()).isEqualTo("Error: Plan " + plan + lineOf(plan, refusal.getKey())
+                        + refusal.getValue() + "\n");
+            }
+        }
+    }
+
+    @Test
     void aPlanKeepsTheBatchSizeAndParallelItWasMadeWith() throws IOException {
         Path plan = dir.resolve("sized.yaml");
 

@@ -15,6 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanYamlTest {
+    /** The refusal of a file that is no YAML map at all. */
+    private static final String NOT_A_PLAN = "Plan p.yaml: not a vlmeta plan, which is a YAML map of keys starting "
+            + "with 'version: 1'; write one with 'vlmeta plan ... -o plan.yaml'.";
+    /** What ends the refusal of a path that is no plan file to read. */
+    private static final String TAKES_A_PLAN = "; --plan takes a plan file, as 'vlmeta plan ... -o plan.yaml' writes "
+            + "one.";
+
+    /** A plan whose columns list holds one whole entry, on lines 5 and 6: a second entry starts on line 7. */
+    private static final String COLUMNS = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
+    /** What ends the refusal of a column entry without a name or a type. */
+    private static final String NEEDS = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: "
+            + "score' and 'type: float').";
+
     @TempDir
     Path dir;
 
@@ -131,16 +144,39 @@ class PlanYamlTest {
 
     @Test
     void refusesAColumnWithoutANameOrTypeNamingTheEntryAndWhatItLacks() {
-        String columns = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n";
-        String needs = "; every entry under 'columns' needs a 'name' and a 'type' (e.g. '- name: score' and "
-                + "'type: float').";
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: b\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'type'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - type: float\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - why: none\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name' and no 'type'" + NEEDS);
+    }
 
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - name: b\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, columns[2]: no 'type'" + needs);
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - type: float\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, columns[2]: no 'name'" + needs);
-        assertThatThrownBy(() -> PlanYaml.parse(columns + "  - why: none\n", "p.yaml"))
-                .hasMessage("Plan p.yaml, columns[2]: no 'name' and no 'type'" + needs);
+    @Test
+    void aColumnsNameOrTypeGivenEmptyIsRefusedOnTheLineOfThatKey() {
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: \"\"\n    type: float\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 7, columns[2]: no 'name'" + NEEDS);
+        assertThatThrownBy(() -> PlanYaml.parse(COLUMNS + "  - name: b\n    type: ' '\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 8, columns[2]: no 'type'" + NEEDS);
+    }
+
+    @Test
+    void aKeyThatTakesTextGivenEmptyIsRefusedAsItsPathOnItsLine() {
+        String plan = "version: 1\ninput:\n  path: a.csv\n";
+        String leave = ": no value; give one, or remove the key to leave the default.";
+
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "  source: \"\"\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 4, input.source" + leave);
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "  path-column: ''\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 4, input.path-column" + leave);
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "matching:\n  export-file: ''\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 5, matching.export-file" + leave);
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "dataset:\n  id: \"\"\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 5, dataset.id" + leave);
+        assertThatThrownBy(() -> PlanYaml.parse(plan + "dataset:\n  base-url: \" \"\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 5, dataset.base-url" + leave);
+        assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput:\n  path: ''\n", "p.yaml"))
+                .hasMessage("Plan p.yaml, line 3, input.path: no value; a plan names its input file or folder here.");
     }
 
     @Test
@@ -166,10 +202,15 @@ class PlanYamlTest {
     void refusesTextThatIsNotYaml() {
         assertThatThrownBy(() -> PlanYaml.parse("version: 1\ninput: {path: a.csv\n", "p.yaml"))
                 .isInstanceOf(VlmetaException.class).hasMessageMatching("Plan p\\.yaml, line \\d+: not YAML \\(.+\\)\\.");
-        assertThatThrownBy(() -> PlanYaml.parse("", "p.yaml"))
-                .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
-        assertThatThrownBy(() -> PlanYaml.parse("# only a comment\n", "p.yaml"))
-                .hasMessage("Plan p.yaml: the file is empty; write one with 'vlmeta plan ... -o FILE'.");
+    }
+
+    @Test
+    void textThatIsNoYamlMapAtAllIsSaidToBeNoPlanWithHowToWriteOne() {
+        for (String text : List.of("", "# only a comment\n", "file_fullpath,caption\na.jpg,x\n", "[1, 2]\n",
+                "- a\n- b\n", "hello\n", "42\n", "~\n", "---\n", "version: 1\0\n")) {
+            assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml")).as(text).isInstanceOf(VlmetaException.class)
+                    .hasMessage(NOT_A_PLAN);
+        }
     }
 
     @Test
@@ -177,7 +218,24 @@ class PlanYamlTest {
         String text = "version: 1\ninput:\n  path: a.csv\ndataset:\n  id: d\n  id: S3CRET\n";
 
         assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml")).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan p.yaml, line 6, id: given twice in the same map; give each key once.");
+                .hasMessage("Plan p.yaml, line 6, dataset.id: given twice in the same map; give each key once.");
+    }
+
+    @Test
+    void aKeyGivenTwiceInAListsEntryIsNamedByTheEntrysPath() {
+        String text = "version: 1\ninput:\n  path: a.csv\ncolumns:\n  - name: a\n    type: float\n"
+                + "  - name: b\n    type: float\n    name: c\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml"))
+                .hasMessage("Plan p.yaml, line 9, columns[2].name: given twice in the same map; give each key once.");
+    }
+
+    @Test
+    void anUnknownKeyIsFoundOnItsOwnLineNotWhereTheSameNameStandsInAnotherMap() {
+        String text = "version: 1\ninput:\n  path: a.csv\ndataset:\n  id: d\nupload:\n  id: x\n";
+
+        assertThatThrownBy(() -> PlanYaml.parse(text, "p.yaml"))
+                .hasMessageStartingWith("Plan p.yaml, line 7, upload.id: unknown key;");
     }
 
     @Test
@@ -194,8 +252,8 @@ class PlanYamlTest {
         Path missing = dir.resolve("nope.yaml");
 
         assertThatThrownBy(() -> PlanYaml.read(missing)).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan " + missing + ": no such file; write one with 'vlmeta plan ... -o " + missing
-                        + "'.");
+                .hasMessage("Plan " + missing + ": the file does not exist" + TAKES_A_PLAN)
+                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -211,8 +269,8 @@ class PlanYamlTest {
         Path folder = Files.createDirectories(dir.resolve("plan.yaml"));
 
         assertThatThrownBy(() -> PlanYaml.read(folder)).isInstanceOf(VlmetaException.class)
-                .hasMessage("Plan " + folder + ": the file is a folder.")
-                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(1);
+                .hasMessage("Plan " + folder + ": the file is a folder" + TAKES_A_PLAN)
+                .extracting(e -> ((VlmetaException) e).code().exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -296,7 +296,7 @@ public final class JobRunner {
     private SourceProvider checkedSource(JobSpec spec) {
         SourceProvider sourceProvider = SourceSelector.select(plugins.sources(), spec.sourceName(), spec.input(),
                 spec.inputLabel());
-        OptionNames.checkSource(sourceProvider, spec.sourceOptions());
+        OptionNames.checkSource(sourceProvider, spec.sourceOptions(), spec.sourceOptionOrigins());
         OptionNames.checkFieldTypes(plugins.fieldTypes().values(), spec.fieldSettings().options(),
                 spec.fieldOptionOrigins());
         if (!spec.sinkOptions().isEmpty()) {

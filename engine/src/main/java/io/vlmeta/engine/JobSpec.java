@@ -61,6 +61,9 @@ import java.util.Objects;
  * @param fieldOptionOrigins for a field option not given by {@code --field-option}, how a refusal names it (a
  *                        plan file's key: {@code Plan p.yaml, field-settings.options.scale}); a name missing here
  *                        was given by {@code --field-option}
+ * @param sourceOptionOrigins for a source option not given by a flag ({@code --source-option}, {@code --delimiter},
+ *                        ...), how a refusal names it (a plan file's key: {@code Plan p.yaml, line 8,
+ *                        input.options.delimiter}); a name missing here was given by a flag
  */
 public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn, Map<String, String> sourceOptions,
                       Map<String, String> fieldTypes, boolean infer, FieldSettings fieldSettings, String sinkName,
@@ -70,7 +73,8 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                       Map<String, String> sinkOptions, boolean allowUnmatched, boolean allowPhi, boolean dropPhi,
                       int maxProblemsKept, String inputDigest, Cancellation cancellation,
                       ColumnSelection columnSelection, Map<String, String> fieldReasons, String inputLabel,
-                      Map<String, String> sinkOptionOrigins, Map<String, String> fieldOptionOrigins) {
+                      Map<String, String> sinkOptionOrigins, Map<String, String> fieldOptionOrigins,
+                      Map<String, String> sourceOptionOrigins) {
 
     /** What the job does once validation passes. */
     public enum Mode {
@@ -100,6 +104,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         inputLabel = inputLabel == null ? input.toString() : inputLabel;
         sinkOptionOrigins = sinkOptionOrigins == null ? Map.of() : Map.copyOf(sinkOptionOrigins);
         fieldOptionOrigins = fieldOptionOrigins == null ? Map.of() : Map.copyOf(fieldOptionOrigins);
+        sourceOptionOrigins = sourceOptionOrigins == null ? Map.of() : Map.copyOf(sourceOptionOrigins);
         if (dropPhi && allowPhi) {
             throw VlmetaException.usage("--drop-phi and --allow-phi contradict each other; choose one.");
         }
@@ -168,6 +173,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
         private final Map<String, String> fieldReasons = new LinkedHashMap<>();
         private final Map<String, String> sinkOptionOrigins = new LinkedHashMap<>();
         private final Map<String, String> fieldOptionOrigins = new LinkedHashMap<>();
+        private final Map<String, String> sourceOptionOrigins = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -251,6 +257,11 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
             return this;
         }
 
+        public Builder sourceOptionOrigins(Map<String, String> values) {
+            this.sourceOptionOrigins.putAll(values);
+            return this;
+        }
+
         /** @throws VlmetaException (usage) when the input is missing or a number is out of range */
         public JobSpec build() {
             if (input == null) {
@@ -265,7 +276,7 @@ public record JobSpec(Mode mode, Path input, String sourceName, String keyColumn
                     sinkName, reportSinkName, baseUrl, datasetId, apiKey, apiSecret, batchSize, parallel,
                     taskTimeout, stateDir, resume, exportFile, matchBy, rejectsFile, reportPath, sinkOptions,
                     allowUnmatched, allowPhi, dropPhi, maxProblemsKept, inputDigest, cancellation, columnSelection,
-                    fieldReasons, inputLabel, sinkOptionOrigins, fieldOptionOrigins);
+                    fieldReasons, inputLabel, sinkOptionOrigins, fieldOptionOrigins, sourceOptionOrigins);
         }
     }
 }

@@ -26,18 +26,28 @@ public final class OptionNames {
     private OptionNames() {
     }
 
-    /** @throws VlmetaException (usage) naming the first option the source does not read */
-    static void checkSource(SourceProvider source, Map<String, String> options) {
+    /**
+     * @param options the source options' names and values, none null
+     * @param origins for an option not given by a flag, how it is named (a plan file's key, see
+     *                {@link JobSpec#sourceOptionOrigins()}), refused as {@code ORIGIN: unknown option; ...}
+     * @throws VlmetaException (usage) naming the first option the source does not read; or, from the source, the
+     *     first option whose value it cannot read
+     */
+    static void checkSource(SourceProvider source, Map<String, String> options, Map<String, String> origins) {
         Optional<Set<String>> known = source.optionNames();
         if (known.isEmpty()) {
             return;
         }
         for (String name : options.keySet()) {
             if (!known.get().contains(name)) {
-                throw VlmetaException.usage("The " + source.name() + " source has no option '" + name + "'; it reads "
-                        + listed(known.get()) + ".");
+                String origin = origins.get(name);
+                String reads = listed(known.get()) + ".";
+                throw VlmetaException.usage(origin == null ? "The " + source.name() + " source has no option '" + name
+                        + "'; it reads " + reads : origin + ": unknown option; the " + source.name() + " source reads "
+                        + reads);
             }
         }
+        source.checkOptionValues(options, origins);
     }
 
     /** @see #checkSinks(List, Map, Map): every option given by {@code --sink-option} */

@@ -15,14 +15,16 @@ import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The explicit {@link DateTimeFormatter} patterns a user adds with {@code --datetime-format}, compiled
  * once per field. Resolving is STRICT, so {@code 30/02/2024} is refused rather than moved to March;
  * {@code yyyy} works as users expect (the era defaults to the current one); month and day names are
- * English and read in any case.
+ * English and read in any case. Public for its checks only ({@link #check}, {@link #fault}), which the command
+ * line runs before any field is known.
  */
-final class DatetimePatterns {
+public final class DatetimePatterns {
 
     /** A date-time that every complete pattern can write and read back, to check patterns up front. */
     private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneId.of("Europe/Paris"));
@@ -39,12 +41,57 @@ final class DatetimePatterns {
      * @throws VlmetaException a usage error when a pattern is malformed or does not give a whole date
      */
     static DatetimePatterns compile(List<String> patterns) {
+        check(patterns);
         List<DateTimeFormatter> formatters = new ArrayList<>(patterns.size());
-        for (int i = 0; i < patterns.size(); i++) {
-            formatters.add(compile(patterns.get(i), patterns.size() == 1 ? "The --datetime-format given"
-                    : "The " + ordinal(i + 1) + " --datetime-format given"));
+        for (String pattern : patterns) {
+            formatters.add(formatter(pattern));
         }
         return new DatetimePatterns(patterns, formatters);
+    }
+
+    /**
+     * Checks the {@code --datetime-format} patterns given, whatever the fields: a pattern no field reads yet is a
+     * typo all the same.
+     *
+     * @param patterns the patterns as given, in order; none null
+     * @throws VlmetaException a usage error naming the first pattern that is malformed or does not give a whole
+     *     date by its place among those given, never by its text
+     */
+    public static void check(List<String> patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            String named = patterns.size() == 1 ? "The --datetime-format given"
+                    : "The " + ordinal(i + 1) + " --datetime-format given";
+            fault(patterns.get(i)).ifPresent(why -> {
+                throw VlmetaException.usage(named + " is " + why + ".");
+            });
+        }
+    }
+
+    /**
+     * @param pattern a pattern, never null
+     * @return what is wrong with it, without its text (a value typed in the wrong place may be a secret) and
+     *     without a final full stop, e.g. {@code "not a date pattern Java reads ('b' is not a pattern letter); write
+     *     one such as ..."} or {@code "not a whole date pattern; it must include the year, month and day (e.g.
+     *     dd/MM/uuuu)"}; empty when it reads a whole date
+     */
+    public static Optional<String> fault(String pattern) {
+        DateTimeFormatter formatter;
+        try {
+            formatter = formatter(pattern);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of("not a date pattern Java reads (" + PatternFaults.why(malformed) + "); write one such "
+                    + "as dd/MM/uuuu or uuuu-MM-dd HH:mm, with the letters of Java's DateTimeFormatter");
+        }
+        TemporalAccessor sample;
+        try {
+            sample = formatter.parse(formatter.format(SAMPLE));
+        } catch (DateTimeException incomplete) {
+            sample = null;
+        }
+        if (sample == null || sample.query(TemporalQueries.localDate()) == null) {
+            return Optional.of("not a whole date pattern; it must include the year, month and day (e.g. dd/MM/uuuu)");
+        }
+        return Optional.empty();
     }
 
     /** @return {@code 1st}, {@code 2nd}, {@code 3rd}, {@code 4th} ... */
@@ -55,36 +102,15 @@ final class DatetimePatterns {
         return n + suffix;
     }
 
-    /**
-     * @param named how a refusal names the pattern: by its place among the formats given, not by its text, as a
-     *              value typed in the wrong place may be a secret
-     */
-    private static DateTimeFormatter compile(String pattern, String named) {
-        DateTimeFormatter formatter;
-        try {
-            formatter = new DateTimeFormatterBuilder()
-                    .parseCaseInsensitive()
-                    .appendPattern(pattern)
-                    .parseDefaulting(ChronoField.ERA, 1)
-                    .toFormatter(Locale.ENGLISH)
-                    .withChronology(IsoChronology.INSTANCE)
-                    .withResolverStyle(ResolverStyle.STRICT);
-        } catch (IllegalArgumentException malformed) {
-            throw VlmetaException.usage(named + " is not a date pattern Java reads (" + PatternFaults.why(malformed)
-                    + "); write one such as dd/MM/uuuu or uuuu-MM-dd HH:mm, with the letters of Java's "
-                    + "DateTimeFormatter.");
-        }
-        TemporalAccessor sample;
-        try {
-            sample = formatter.parse(formatter.format(SAMPLE));
-        } catch (DateTimeException incomplete) {
-            sample = null;
-        }
-        if (sample == null || sample.query(TemporalQueries.localDate()) == null) {
-            throw VlmetaException.usage(named + " does not give a whole date; it must include the year, month and day "
-                    + "(e.g. dd/MM/uuuu)");
-        }
-        return formatter;
+    /** @throws IllegalArgumentException when the pattern is malformed */
+    private static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ENGLISH)
+                .withChronology(IsoChronology.INSTANCE)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** @return true when no pattern was given */

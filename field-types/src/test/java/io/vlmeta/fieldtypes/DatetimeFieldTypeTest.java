@@ -225,8 +225,8 @@ class DatetimeFieldTypeTest {
     void refusesAPatternWithoutAWholeDate() {
         assertThatThrownBy(() -> type.parser(Settings.timezone("UTC", "HH:mm")))
                 .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("The --datetime-format given does not give a whole date; it must include the year, month "
-                        + "and day (e.g. dd/MM/uuuu)");
+                .hasMessage("The --datetime-format given is not a whole date pattern; it must include the year, "
+                        + "month and day (e.g. dd/MM/uuuu).");
     }
 
     @Test

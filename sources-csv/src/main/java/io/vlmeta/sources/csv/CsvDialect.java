@@ -8,6 +8,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a delimited text file is written: its character encoding, the character between cells, and
@@ -88,7 +89,30 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
         return tsv ? '\t' : ',';
     }
 
+    /**
+     * Checks the {@code encoding} and {@code delimiter} options as {@link #of} reads them, before the file is opened.
+     *
+     * @param options the options by name, none null
+     * @param origins for an option not given by a flag, how a refusal names it (a plan file's key)
+     * @throws VlmetaException (usage) for an unknown encoding or delimiter, named by its origin where it has one
+     */
+    static void checkOptions(Map<String, String> options, Map<String, String> origins) {
+        String encoding = options.get(ENCODING_OPTION);
+        if (encoding != null) {
+            charset(encoding, origins.get(ENCODING_OPTION));
+        }
+        String delimiter = options.get(DELIMITER_OPTION);
+        if (delimiter != null) {
+            delimiter(delimiter, origins.get(DELIMITER_OPTION));
+        }
+    }
+
     private static Charset charset(String name) {
+        return charset(name, null);
+    }
+
+    /** @param origin how a refusal names the option; null for its flag's words */
+    private static Charset charset(String name, String origin) {
         String trimmed = name.trim();
         // Python's name for UTF-8 with a byte order mark, which users of Python tools pass as they are used to.
         if (trimmed.equalsIgnoreCase("utf-8-sig") || trimmed.equalsIgnoreCase("utf8-sig")) {
@@ -98,18 +122,33 @@ record CsvDialect(Charset charset, char delimiter, SepLine sepLine) {
             return Charset.forName(trimmed);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             // the word is not shown: a value typed in the wrong place may be a secret
-            throw VlmetaException.usage("Option encoding takes a character set this Java knows, such as UTF-8, "
-                    + "windows-1252 or ISO-8859-1; the value given is not one.");
+            throw refused(origin, "Option encoding takes a character set this Java knows, such as UTF-8, "
+                    + "windows-1252 or ISO-8859-1; the value given is not one.", "not a character set this Java "
+                    + "knows; give a name such as UTF-8, windows-1252 or ISO-8859-1");
         }
     }
 
     private static char delimiter(String name) {
+        return delimiter(name, null);
+    }
+
+    /** @param origin how a refusal names the option; null for its flag's words */
+    private static char delimiter(String name, String origin) {
         // An actual tab survives some shells and config files, so accept it as well as its names.
         return switch (name) {
             case ",", ";", "|" -> name.charAt(0);
             case "tab", "TAB", "\\t", "\t" -> '\t';
-            default -> throw VlmetaException.usage("Option delimiter takes one of ',', ';', '|' or 'tab'; the value "
-                    + "given is not one.");
+            default -> throw refused(origin, "Option delimiter takes one of ',', ';', '|' or 'tab'; the value given "
+                    + "is not one.", "not one a CSV input takes; use one of ',', ';', '|' or 'tab'");
         };
+    }
+
+    /**
+     * @param origin      a plan file's key, or null for an option given by a flag
+     * @param flagRefusal the whole refusal of a flag's value, which names the option and never the value
+     * @param planWrong   what is wrong and what is accepted, after the plan's key, without a final full stop
+     */
+    private static VlmetaException refused(String origin, String flagRefusal, String planWrong) {
+        return VlmetaException.usage(origin == null ? flagRefusal : origin + ": " + planWrong + ".");
     }
 }

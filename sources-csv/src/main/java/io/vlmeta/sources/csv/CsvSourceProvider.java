@@ -8,6 +8,7 @@ import io.vlmeta.api.SourceRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,11 @@ public final class CsvSourceProvider implements SourceProvider {
     @Override
     public Optional<Set<String>> optionNames() {
         return Optional.of(Set.of(CsvDialect.ENCODING_OPTION, CsvDialect.DELIMITER_OPTION));
+    }
+
+    @Override
+    public void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
+        CsvDialect.checkOptions(options, origins);
     }
 
     @Override

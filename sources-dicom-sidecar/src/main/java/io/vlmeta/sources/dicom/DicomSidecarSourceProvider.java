@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,6 +69,13 @@ public final class DicomSidecarSourceProvider implements SourceProvider {
     @Override
     public Optional<Set<String>> optionNames() {
         return Optional.of(SidecarOptions.NAMES);
+    }
+
+    @Override
+    public void checkOptionValues(Map<String, String> options, Map<String, String> origins) {
+        if (!options.isEmpty()) { // the dictionary is loaded only for a job that gives this source options
+            SidecarOptions.from(options, origins, DicomDictionary.standard());
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.vlmeta.sources.dicom;
 
-import io.vlmeta.api.VlmetaException;
 
 /** How attributes are named as fields: option {@code field-names}. */
 enum FieldNaming {
@@ -24,13 +23,15 @@ enum FieldNaming {
         return this == KEYWORD ? prefix + "DateTime" : SnakeCase.of(prefix) + "_datetime";
     }
 
-    static FieldNaming fromOption(String value) {
+    /** @param origin how a refusal names the option: a plan file's key; null for the option's own name */
+    static FieldNaming fromOption(String value, String origin) {
         for (FieldNaming naming : values()) {
             if (naming.optionValue.equals(value.trim())) {
                 return naming;
             }
         }
         // the word is not shown: a value typed in the wrong place may be a secret
-        throw VlmetaException.usage("Option field-names takes keyword or snake; the value given is neither.");
+        throw SidecarOptions.refused(origin, "Option field-names takes keyword or snake; the value given is neither.",
+                "not keyword or snake, the namings it takes");
     }
 }

@@ -1,6 +1,5 @@
 package io.vlmeta.sources.dicom;
 
-import io.vlmeta.api.VlmetaException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -20,15 +19,16 @@ enum SidecarFormat {
         return optionValue;
     }
 
-    static SidecarFormat fromOption(String value) {
+    /** @param origin how a refusal names the option: a plan file's key; null for the option's own name */
+    static SidecarFormat fromOption(String value, String origin) {
         for (SidecarFormat format : values()) {
             if (format.optionValue.equals(value.trim())) {
                 return format;
             }
         }
         // the word is not shown: a value typed in the wrong place may be a secret
-        throw VlmetaException.usage("Option sidecar-format takes one of "
-                + Arrays.stream(values()).map(SidecarFormat::optionValue).collect(Collectors.joining(", "))
-                + "; the value given is not one.");
+        String formats = Arrays.stream(values()).map(SidecarFormat::optionValue).collect(Collectors.joining(", "));
+        throw SidecarOptions.refused(origin, "Option sidecar-format takes one of " + formats + "; the value given is "
+                + "not one.", "not a format this source reads; use one of " + formats);
     }
 }

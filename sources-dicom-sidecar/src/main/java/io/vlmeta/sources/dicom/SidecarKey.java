@@ -21,9 +21,10 @@ record SidecarKey(String tag, String keyword) {
     /**
      * @param option a keyword ({@code SOPInstanceUID}) or a tag ({@code 00080018}, {@code (0008,0018)},
      *               {@code 0008,0018})
+     * @param origin how a refusal names the option: a plan file's key; null for the option's own name
      * @throws VlmetaException (usage) when it is neither
      */
-    static SidecarKey parse(String option, DicomDictionary dictionary) {
+    static SidecarKey parse(String option, DicomDictionary dictionary, String origin) {
         String text = option.trim();
         String digits = text.replace("(", "").replace(")", "").replace(",", "").trim();
         if (DicomTags.isTag(digits)) {
@@ -31,8 +32,10 @@ record SidecarKey(String tag, String keyword) {
             return new SidecarKey(tag, dictionary.byTag(tag).map(DictionaryEntry::keyword).orElse(DicomTags.fallbackName(tag)));
         }
         return dictionary.byKeyword(text).map(entry -> new SidecarKey(entry.tag(), entry.keyword()))
-                .orElseThrow(() -> VlmetaException.usage("Option " + SidecarOptions.KEY + " '" + option
-                        + "' is neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or (0008,0018)."));
+                .orElseThrow(() -> SidecarOptions.refused(origin, "Option " + SidecarOptions.KEY + " '" + option
+                        + "' is neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or "
+                        + "(0008,0018).",
+                        "neither a DICOM keyword such as SOPInstanceUID nor a tag such as 00080018 or (0008,0018)"));
     }
 
     /** @return e.g. {@code SOPInstanceUID (0008,0018)} */
