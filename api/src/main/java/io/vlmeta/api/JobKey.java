@@ -1,6 +1,8 @@
 package io.vlmeta.api;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,10 +20,12 @@ public final class JobKey {
     private final CompletableFuture<String> value;
     /** computes the key on the first {@link #value()} when nothing else completes it; {@code null} when none */
     private final Supplier<String> whenAsked;
+    private final Map<String, String> settings;
 
-    private JobKey(CompletableFuture<String> value, Supplier<String> whenAsked) {
+    private JobKey(CompletableFuture<String> value, Supplier<String> whenAsked, Map<String, String> settings) {
         this.value = value;
         this.whenAsked = whenAsked;
+        this.settings = settings;
     }
 
     /**
@@ -29,7 +33,7 @@ public final class JobKey {
      * @return a key known now
      */
     public static JobKey of(String value) {
-        return new JobKey(CompletableFuture.completedFuture(Objects.requireNonNull(value, "value")), null);
+        return new JobKey(CompletableFuture.completedFuture(Objects.requireNonNull(value, "value")), null, Map.of());
     }
 
     /**
@@ -38,7 +42,7 @@ public final class JobKey {
      * @return a key known once {@code pending} completes
      */
     public static JobKey pending(CompletableFuture<String> pending) {
-        return new JobKey(Objects.requireNonNull(pending, "pending"), null);
+        return new JobKey(Objects.requireNonNull(pending, "pending"), null, Map.of());
     }
 
     /**
@@ -46,7 +50,7 @@ public final class JobKey {
      * @return a key computed on the first {@link #value()}, and never when nobody asks (a job without a journal)
      */
     public static JobKey whenAsked(Supplier<String> compute) {
-        return new JobKey(new CompletableFuture<>(), Objects.requireNonNull(compute, "compute"));
+        return new JobKey(new CompletableFuture<>(), Objects.requireNonNull(compute, "compute"), Map.of());
     }
 
     /**
@@ -79,6 +83,22 @@ public final class JobKey {
         } catch (CancellationException e) {
             throw new IllegalStateException("the job key was abandoned before the journal needed it", e);
         }
+    }
+
+    /**
+     * @param settings what decides which rows are sent and what each value becomes (the path column, source
+     *                 options, how keys match media, date formats, time zone...), by the option's name, each
+     *                 value given as a digest so that no value typed in the wrong place is kept; never null
+     * @return this key with those settings, which a resume must repeat: a journal keeps the settings of the run
+     *     that wrote it, and a resume under other ones would number or read its rows otherwise
+     */
+    public JobKey readingWith(Map<String, String> settings) {
+        return new JobKey(value, whenAsked, java.util.Collections.unmodifiableMap(new TreeMap<>(settings)));
+    }
+
+    /** @return the settings a resume must repeat, in name order; empty when none were given */
+    public Map<String, String> settings() {
+        return settings;
     }
 
     /** Stops a computation nobody will wait for (the job ended before its journal was needed). */

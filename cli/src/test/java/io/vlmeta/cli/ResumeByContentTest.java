@@ -158,4 +158,37 @@ class ResumeByContentTest {
                 + "run, give it the same bytes as then, with --resume.");
         assertThat(EMULATOR.emulator().requestCount("upload")).isEqualTo(uploadsBefore);
     }
+
+    @Test
+    void refusesAResumeThatReadsTheRowsWithOtherSettingsAndFinishesWithTheSameOnes() throws IOException {
+        Path input = copyOfTheExample("settings/metadata.csv", Instant.parse("2026-01-05T09:00:00Z"));
+        stoppedAfterTheFirstBatch("settings", input);
+        long uploadsBefore = EMULATOR.emulator().requestCount("upload");
+
+        CliRun otherMatch = run(StopControl.NONE, upload("settings", input, "--match-by", "basename", "--resume"));
+        CliRun otherReading = run(StopControl.NONE, upload("settings", input, "--timezone", "Asia/Tokyo",
+                "--datetime-format", "uuuu-MM-dd HH:mm:ss", "--resume"));
+        long uploadsRefused = EMULATOR.emulator().requestCount("upload");
+        CliRun same = run(StopControl.NONE, upload("settings", input, "--resume"));
+
+        String journal = journalOf("settings").toString();
+        assertThat(otherMatch.exitCode()).as(otherMatch.both()).isEqualTo(2);
+        assertThat(otherMatch.err()).contains("Error: The stopped upload of this input to dataset 'settings' (journal "
+                + journal + ") read its rows with other settings: --match-by differs. A resume must read every row "
+                + "as that run did, or the rest of a field would go to other media or hold other values: run it "
+                + "with --resume and that run's settings (its command line or plan).");
+        assertThat(otherReading.exitCode()).as(otherReading.both()).isEqualTo(2);
+        assertThat(otherReading.err()).contains("read its rows with other settings: --datetime-format, --timezone "
+                + "differ.").doesNotContain("Asia/Tokyo");
+        assertThat(uploadsRefused).as("nothing sent by the refused resumes").isEqualTo(uploadsBefore);
+        assertThat(same.exitCode()).as(same.both()).isZero();
+        assertThat(insertedRows("settings").values()).containsOnly(12L);
+    }
+
+    private Path journalOf(String dataset) throws IOException {
+        try (java.util.stream.Stream<Path> journals = Files.list(dir.resolve("state"))) {
+            return journals.filter(f -> f.getFileName().toString().matches(dataset + "-[0-9a-f]{16}\\.json"))
+                    .findFirst().orElseThrow();
+        }
+    }
 }

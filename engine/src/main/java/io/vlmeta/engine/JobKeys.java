@@ -13,17 +13,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
- * The resume journal's key of a job: a digest of the input's content, the key column and the source
- * options. The same bytes read the same way give the same key wherever they lie and whatever their
- * modification time, so a resume after a {@code touch}, a checkout or a copy finds the journal of
- * the run it continues; an edited input gives another key, so a resume never continues with other
- * data. A folder is known by the files its source reads ({@link SourceProvider#contentFiles}), each
+ * The resume journal's key of a job: a digest of the input's content. The same bytes give the same key
+ * wherever they lie and whatever their modification time, so a resume after a {@code touch}, a
+ * checkout or a copy finds the journal of the run it continues; an edited input gives another key, so
+ * a resume never continues with other data. How the bytes are read (path column, source options,
+ * matching, date formats...) is not in the key but beside it ({@link JobSettings}): the journal keeps
+ * them, and a resume that reads the same bytes otherwise is refused naming the settings that differ. A folder is known by the files its source reads ({@link SourceProvider#contentFiles}), each
  * with its path relative to the folder, so a sidecar moved to another image's name is a change.
  * Standard input is known by the digest of its bytes taken as they were copied.
  */
@@ -40,11 +41,12 @@ final class JobKeys {
      * @return the key, known once the input is digested; {@link JobKey#abandon()} stops the digest
      */
     static JobKey start(JobSpec spec, SourceProvider source, SourceRequest request) {
+        Map<String, String> settings = JobSettings.of(spec);
         if (spec.inputDigest() != null) {
-            return JobKey.of(key("sha256:" + spec.inputDigest(), spec));
+            return JobKey.of(key("sha256:" + spec.inputDigest())).readingWith(settings);
         }
         if (spec.mode() == JobSpec.Mode.VALIDATE) {
-            return JobKey.whenAsked(() -> of(spec, source, request, () -> false));
+            return JobKey.whenAsked(() -> of(spec, source, request, () -> false)).readingWith(settings);
         }
         CompletableFuture<String> pending = new CompletableFuture<>();
         Thread digest = new Thread(() -> {
@@ -58,7 +60,7 @@ final class JobKeys {
         }, "vlmeta-input-digest");
         digest.setDaemon(true); // a job that ends without asking for its key does not wait for it
         digest.start();
-        return JobKey.pending(pending);
+        return JobKey.pending(pending).readingWith(settings);
     }
 
     /**
@@ -68,13 +70,13 @@ final class JobKeys {
      */
     static String of(JobSpec spec, SourceProvider source, SourceRequest request, BooleanSupplier stop) {
         if (spec.inputDigest() != null) {
-            return key("sha256:" + spec.inputDigest(), spec);
+            return key("sha256:" + spec.inputDigest());
         }
         Path input = request.path();
         try {
             List<Path> files = source.contentFiles(request);
             if (!Files.isDirectory(input)) {
-                return key("sha256:" + hex(digestOf(input, stop)), spec);
+                return key("sha256:" + hex(digestOf(input, stop)));
             }
             MessageDigest folder = sha256();
             for (Path file : files) {
@@ -82,7 +84,7 @@ final class JobKeys {
                 String line = input.relativize(file) + "\0" + folderFileDigest(file, stop) + "\n";
                 folder.update(line.getBytes(StandardCharsets.UTF_8));
             }
-            return key("folder-sha256:" + hex(folder.digest()), spec);
+            return key("folder-sha256:" + hex(folder.digest()));
         } catch (IOException e) {
             throw FileFaults.unreadableInput(input, spec.inputLabel(), e);
         }
@@ -114,10 +116,8 @@ final class JobKeys {
         return digest.digest();
     }
 
-    /** The content's digest with how it is read: another key column or encoding reads other values. */
-    private static String key(String content, JobSpec spec) {
-        String identity = content + '|' + spec.keyColumn() + '|' + new TreeMap<>(spec.sourceOptions());
-        return HexFormat.of().formatHex(sha256().digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 12);
+    private static String key(String content) {
+        return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)), 0, 12);
     }
 
     private static String hex(byte[] digest) {

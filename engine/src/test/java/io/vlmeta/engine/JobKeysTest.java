@@ -125,17 +125,26 @@ class JobKeysTest {
     }
 
     @Test
-    void givesAnotherKeyColumnOrSourceOptionAnotherKeyButNotAnotherOrderOfOptions() throws IOException {
+    void keepsHowTheBytesAreReadBesideTheKeyNotInItWhateverTheOrderOfOptions() throws IOException {
         Path input = write("metadata.csv", CSV, Instant.now());
-        String plain = key(spec(input));
+        SourceRequest request = new SourceRequest(input, null, Map.of());
+        JobKey plain = JobKeys.start(spec(input).build(), new AnySource(), request);
+        JobKey otherColumn = JobKeys.start(spec(input).keyColumn("a").build(), new AnySource(), request);
+        JobKey otherEncoding = JobKeys.start(spec(input).sourceOption("encoding", "windows-1252").build(),
+                new AnySource(), request);
 
-        assertThat(key(spec(input).keyColumn("a"))).isNotEqualTo(plain);
-        assertThat(key(spec(input).sourceOption("encoding", "windows-1252"))).isNotEqualTo(plain);
+        // the same journal is found, and the settings it keeps tell the runs apart
+        assertThat(otherColumn.value()).isEqualTo(plain.value());
+        assertThat(otherEncoding.value()).isEqualTo(plain.value());
+        assertThat(otherColumn.settings()).isNotEqualTo(plain.settings()).containsKey("--path-column");
+        assertThat(otherEncoding.settings()).containsKey("--source-option encoding");
         // Map.copyOf iterates in an order that changes from one Java process to the next
         for (int i = 0; i < 20; i++) {
-            assertThat(key(spec(input).sourceOptions(Map.of("encoding", "utf-8", "delimiter", ";", "sheet", "a"))))
-                    .isEqualTo(key(spec(input).sourceOption("sheet", "a").sourceOption("delimiter", ";")
-                            .sourceOption("encoding", "utf-8")));
+            JobSpec copied = spec(input).sourceOptions(Map.of("encoding", "utf-8", "delimiter", ";", "sheet", "a"))
+                    .build();
+            JobSpec inOrder = spec(input).sourceOption("sheet", "a").sourceOption("delimiter", ";")
+                    .sourceOption("encoding", "utf-8").build();
+            assertThat(JobSettings.of(copied)).isEqualTo(JobSettings.of(inOrder));
         }
     }
 

@@ -57,28 +57,37 @@ final class Journal implements AutoCloseable {
     private final Path file;
     private final String datasetId;
     private final String jobKey;
+    private final Map<String, String> settings;
     private final JournalLock lock;
     private final Map<String, FieldState> fields = new LinkedHashMap<>();
     private boolean existedAtStart;
 
-    private Journal(Path file, String datasetId, String jobKey, JournalLock lock) {
+    private Journal(Path file, String datasetId, String jobKey, Map<String, String> settings, JournalLock lock) {
+        this.settings = settings;
         this.file = file;
         this.datasetId = datasetId;
         this.jobKey = jobKey;
         this.lock = lock;
     }
 
+    /** Takes the journal of a job that reads its rows with no settings to repeat; see the four-argument form. */
+    static Journal open(Path stateDir, String datasetId, String jobKey) {
+        return open(stateDir, datasetId, jobKey, Map.of());
+    }
+
     /**
      * Takes the journal of this dataset and input for this run, reading it when it exists, and proves
      * the state folder writable before anything is sent.
      *
+     * @param settings how this run reads its rows ({@code JobKey.settings()}); kept in the journal
      * @throws VlmetaException {@link JournalLock#LOCKED} when another run holds it, {@link #STATE_UNWRITABLE}
-     *                         when it cannot be read or written
+     *                         when it cannot be read or written, a usage error when an unfinished field of it was
+     *                         read with other settings
      */
-    static Journal open(Path stateDir, String datasetId, String jobKey) {
+    static Journal open(Path stateDir, String datasetId, String jobKey, Map<String, String> settings) {
         Path file = stateDir.resolve(fileName(datasetId, jobKey));
         JournalLock lock = JournalLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
-        Journal journal = new Journal(file, datasetId, jobKey, lock);
+        Journal journal = new Journal(file, datasetId, jobKey, Map.copyOf(settings), lock);
         try {
             deleteStaleTemporaryFiles(file);
             if (Files.exists(file)) {
@@ -89,6 +98,7 @@ final class Journal implements AutoCloseable {
                     }
                     journal.fields.putAll(content.fields());
                     journal.existedAtStart = true;
+                    journal.refuseOtherSettings(content.settings());
                 } catch (IOException e) {
                     throw new VlmetaException(STATE_UNWRITABLE, "The resume journal " + file + " cannot be read ("
                             + e.getMessage().lines().findFirst().orElse("") + "); nothing was sent. Keep it while "
@@ -102,6 +112,26 @@ final class Journal implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * A field left unfinished continues from the row number the journal recorded; read under other settings
+     * (another match mode, date format, time zone, path column...), the rows would be numbered or read
+     * otherwise, and the rest of the field would go to other media or hold other values, for good.
+     */
+    private void refuseOtherSettings(Map<String, String> recorded) {
+        if (recorded == null || recorded.equals(settings) || !unfinished()) {
+            return; // a journal of an older vlmeta keeps none; a finished one binds no later run
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(recorded.keySet());
+        names.addAll(settings.keySet());
+        List<String> differing = names.stream()
+                .filter(name -> !java.util.Objects.equals(recorded.get(name), settings.get(name))).toList();
+        throw VlmetaException.usage("The stopped upload of this input to dataset '" + datasetId + "' (journal " + file
+                + ") read its rows with other settings: " + String.join(", ", differing) + (differing.size() == 1
+                ? " differs" : " differ") + ". A resume must read every row as that run did, or the rest of a "
+                + "field would go to other media or hold other values: run it with --resume and that run's "
+                + "settings (its command line or plan).");
     }
 
     /**
@@ -286,7 +316,7 @@ final class Journal implements AutoCloseable {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
                     OutputStream out = Channels.newOutputStream(channel);
-                    JSON.writeValue(new NonClosing(out), new Content(VERSION, datasetId, jobKey, fields));
+                    JSON.writeValue(new NonClosing(out), new Content(VERSION, datasetId, jobKey, settings, fields));
                     channel.force(true); // the intent is on disk before the request it announces
                 }
                 try {

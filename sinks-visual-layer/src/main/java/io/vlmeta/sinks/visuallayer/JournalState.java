@@ -114,7 +114,13 @@ final class JournalState {
         enum Kind { APPLIED, RESENT, PRESUMED_LOST }
     }
 
-    /** The journal file's content. */
-    record Content(int version, String datasetId, String jobKey, java.util.Map<String, FieldState> fields) {
+    /**
+     * The journal file's content.
+     *
+     * @param settings the settings the rows were read with ({@code JobKey.settings()}), which a resume must repeat;
+     *                 {@code null} in a journal written before they were kept
+     */
+    record Content(int version, String datasetId, String jobKey, java.util.Map<String, String> settings,
+                   java.util.Map<String, FieldState> fields) {
     }
 }

@@ -383,7 +383,8 @@ final class VisualLayerSink implements io.vlmeta.api.Sink {
             throw VlmetaException.usage("No dataset given: pass --dataset-id to upload.");
         }
         if (journal == null) {
-            Journal opened = Journal.open(request.stateDir(), request.datasetId(), request.jobKey().value());
+            Journal opened = Journal.open(request.stateDir(), request.datasetId(), request.jobKey().value(),
+                    request.jobKey().settings());
             if (opened.existedAtStart() && opened.unfinished() && !request.resume()) {
                 opened.close();
                 throw VlmetaException.usage("An earlier upload of this input to dataset '" + request.datasetId()

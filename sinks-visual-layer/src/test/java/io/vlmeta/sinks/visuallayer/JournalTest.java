@@ -1,5 +1,6 @@
 package io.vlmeta.sinks.visuallayer;
 
+import io.vlmeta.api.ErrorCode;
 import io.vlmeta.api.VlmetaException;
 import io.vlmeta.sinks.visuallayer.JournalState.Batch;
 import io.vlmeta.sinks.visuallayer.JournalState.Declaring;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,6 +54,38 @@ class JournalTest {
                     List.of(new Segment(0, 100, Segment.Kind.APPLIED)), BATCH_2));
             assertThat(again.field("tags")).contains(new Finished("task-2", List.of(), "COMPLETED"));
         }
+    }
+
+    @Test
+    void refusesAnUnfinishedFieldToARunReadingWithOtherSettingsButNotAFinishedOneOrAnOlderJournal()
+            throws IOException {
+        Map<String, String> byPath = Map.of("--match-by", "aa11", "--timezone", "bb22");
+        Map<String, String> byBasename = Map.of("--match-by", "cc33", "--timezone", "bb22");
+        try (Journal first = Journal.open(dir, "ds", "input", byPath)) {
+            first.declared("score", "task-1");
+        }
+        assertThat(Journals.read(dir.resolve(Journal.fileName("ds", "input"))).settings()).isEqualTo(byPath);
+
+        assertThatThrownBy(() -> Journal.open(dir, "ds", "input", byBasename))
+                .isInstanceOfSatisfying(VlmetaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("read its rows with other settings: --match-by differs.");
+        try (Journal same = Journal.open(dir, "ds", "input", byPath)) {
+            same.finished("score", "COMPLETED");
+        }
+        try (Journal later = Journal.open(dir, "ds", "input", byBasename)) {
+            assertThat(later.unfinished()).isFalse(); // a finished field binds no later run
+        }
+        assertThat(Journals.read(dir.resolve(Journal.fileName("ds", "input"))).settings()).isEqualTo(byBasename);
+
+        Path older = dir.resolve("older");
+        try (Journal unkept = Journal.open(older, "ds", "input", byPath)) {
+            unkept.declared("score", "task-2");
+        }
+        Path file = older.resolve(Journal.fileName("ds", "input"));
+        JournalState.Content content = Journals.read(file);
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), new JournalState.Content(
+                content.version(), content.datasetId(), content.jobKey(), null, content.fields()));
+        Journal.open(older, "ds", "input", byBasename).close(); // written before settings were kept
     }
 
     @Test

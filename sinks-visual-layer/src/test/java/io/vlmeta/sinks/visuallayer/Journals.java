@@ -20,7 +20,7 @@ final class Journals {
         Map<String, JournalState.FieldState> fields = new LinkedHashMap<>(content.fields());
         fields.put(field, change.apply((JournalState.WithTask) fields.get(field)));
         JSON.writeValue(file.toFile(), new JournalState.Content(content.version(), content.datasetId(),
-                content.jobKey(), fields));
+                content.jobKey(), content.settings(), fields));
     }
 
     static JournalState.Content read(Path file) throws IOException {
