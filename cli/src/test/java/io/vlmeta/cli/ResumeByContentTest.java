@@ -147,12 +147,8 @@ class ResumeByContentTest {
         CliRun resumed = run(StopControl.NONE, upload("edited", input, "--resume"));
 
         assertThat(resumed.exitCode()).as(resumed.both()).isNotZero();
-        Path stoppedRunsJournal;
-        try (java.util.stream.Stream<Path> journals = Files.list(dir.resolve("state"))) {
-            stoppedRunsJournal = journals.filter(f -> f.getFileName().toString().matches("edited-[0-9a-f]{16}\\.json"))
-                    .sorted((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .findFirst().orElseThrow();
-        }
+        // the refused run leaves no journal of its own: the one there is the stopped run's
+        Path stoppedRunsJournal = journalOf("edited");
         assertThat(resumed.both()).contains("has no record of declaring it").contains("The journal "
                 + stoppedRunsJournal + " records it unfinished, for an input with other content: to go on with that "
                 + "run, give it the same bytes as then, with --resume.");
@@ -187,8 +183,10 @@ class ResumeByContentTest {
 
     private Path journalOf(String dataset) throws IOException {
         try (java.util.stream.Stream<Path> journals = Files.list(dir.resolve("state"))) {
-            return journals.filter(f -> f.getFileName().toString().matches(dataset + "-[0-9a-f]{16}\\.json"))
-                    .findFirst().orElseThrow();
+            List<Path> found = journals.filter(f -> f.getFileName().toString().matches(dataset
+                    + "-[0-9a-f]{16}\\.json")).toList();
+            assertThat(found).as("journals of dataset " + dataset).hasSize(1);
+            return found.get(0);
         }
     }
 }

@@ -74,6 +74,14 @@ class WrongFormatInputTest {
     }
 
     @Test
+    void aCsvReadAsJsonLinesIsAFailureReadingTheInput() throws IOException {
+        Path input = csvNamed("labels.csv");
+
+        assertThat(refusal(input, "--source", "jsonl")).isEqualTo("Error: " + input + " holds no JSON object; it needs"
+                + " one object per line, such as {\"file_fullpath\": \"images/a.jpg\", ...}.");
+    }
+
+    @Test
     void aCsvReadAsParquetIsAFailureReadingTheInput() throws IOException {
         Path input = csvNamed("data.parquet");
 

@@ -336,6 +336,16 @@ final class Journal implements AutoCloseable {
     /** Releases this run's hold on the journal. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (!existedAtStart && fields.isEmpty()) {
+                // a run that declared nothing (refused, or with nothing to send) leaves no journal to puzzle over
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // an empty journal left behind records nothing, and the next run of this input reads it so
+                }
+            }
+        }
         lock.close();
     }
 

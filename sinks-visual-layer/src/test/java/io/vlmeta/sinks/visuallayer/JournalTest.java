@@ -89,6 +89,20 @@ class JournalTest {
     }
 
     @Test
+    void leavesNoJournalAfterARunThatDeclaredNothing() throws IOException {
+        Path file = dir.resolve(Journal.fileName("ds", "refused"));
+        try (Journal refused = Journal.open(dir, "ds", "refused")) {
+            assertThat(file).exists(); // written at once: a folder that cannot take it stops the run before a request
+        }
+        assertThat(file).doesNotExist();
+
+        try (Journal declaring = Journal.open(dir, "ds", "refused")) {
+            declaring.declaring("score");
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
     void countsWhereAResumedRunGoesOnFromWhatTheServerHolds() {
         Uploading state = new Uploading("t", List.of(new Segment(0, 100, Segment.Kind.APPLIED),
                 new Segment(100, 40, Segment.Kind.APPLIED), new Segment(140, 60, Segment.Kind.PRESUMED_LOST),
@@ -118,6 +132,7 @@ class JournalTest {
         String name = Journal.fileName("ds", "input");
         Path inFlight;
         try (Journal holder = Journal.open(dir, "ds", "input")) {
+            holder.declaring("score");
             // the holder between Files.createTempFile and the move: a refused run must not touch it
             inFlight = Files.writeString(dir.resolve(name + "8123456789012345678.tmp"), "{\"version\": 2, \"fie");
             assertThatThrownBy(() -> Journal.open(dir, "ds", "input")).isInstanceOf(VlmetaException.class);

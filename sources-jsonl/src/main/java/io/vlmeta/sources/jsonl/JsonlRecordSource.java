@@ -86,7 +86,9 @@ final class JsonlRecordSource implements RecordSource {
         String keyColumn = request.keyColumnOr(DEFAULT_KEY_COLUMN);
         Set<String> names = scanColumns(path, file);
         if (names.isEmpty()) {
-            throw VlmetaException.malformed(file + " holds no JSON object; it needs one object per line, such as"
+            // not JSON Lines at all (a CSV read as JSON Lines, say): a failure reading the input, as another
+            // format's file is, not a validation that failed
+            throw FileFaults.damagedInput(file + " holds no JSON object; it needs one object per line, such as"
                     + " {\"" + keyColumn + "\": \"images/a.jpg\", ...}.");
         }
         if (!names.contains(keyColumn)) {

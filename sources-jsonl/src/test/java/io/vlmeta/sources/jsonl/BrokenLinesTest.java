@@ -181,7 +181,8 @@ class BrokenLinesTest {
     void refusesAFileWithoutObjects() throws IOException {
         Path file = write("labels.jsonl", "\n\n");
 
-        assertThatThrownBy(() -> SourceRun.of(file)).isInstanceOf(VlmetaException.class)
+        assertThatThrownBy(() -> SourceRun.of(file)).isInstanceOfSatisfying(VlmetaException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_UNREADABLE))
                 .hasMessageStartingWith(file + " holds no JSON object; it needs one object per line");
     }
 
