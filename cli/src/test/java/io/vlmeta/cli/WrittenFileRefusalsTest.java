@@ -95,11 +95,13 @@ class WrittenFileRefusalsTest {
         return CliRun.of(Map.of(), dir, args.toArray(String[]::new));
     }
 
-    /** Asserts the run was refused as a usage error before any request, and returns its last line. */
+    /** Asserts the run was refused as a usage error before any request or its announcement; returns its last line. */
     private static String refusal(CliRun run, long requestsBefore) {
         assertThat(run.exitCode()).as(run.both()).isEqualTo(2);
         assertThat(requests()).as("requests sent").isEqualTo(requestsBefore);
         assertThat(run.both()).doesNotContain("Exception");
+        // told before the lines that announce the first request, as every file's refusal is
+        assertThat(run.both()).doesNotContain("media ID mapping");
         String[] lines = run.err().split("\n");
         return lines[lines.length - 1];
     }

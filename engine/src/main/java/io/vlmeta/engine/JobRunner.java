@@ -106,9 +106,10 @@ public final class JobRunner {
             Set<String> selected = fields.stream().map(PlannedField::column).collect(Collectors.toSet());
             sourceProblems.select(source.keyColumn(), selected);
             source.select(selected);
-            listener.planned(fields.stream().map(PlannedField::toPlan).toList());
-            // everything local is checked before the media index is fetched: the first request
+            // everything local is checked before the media index is fetched (the first request), and before the
+            // plan's lines announce that fetch, so a refused file is told before anything else, as --problems is
             LocalChecks.check(spec, fields.size(), Path.of(System.getProperty("java.io.tmpdir")));
+            listener.planned(fields.stream().map(PlannedField::toPlan).toList());
             Stops.checkBefore(spec.cancellation(), "before the media mapping was fetched");
 
             MediaResolver resolver = sinks.server() == null ? MediaResolver.UNCHECKED : sinks.server().mediaResolver();
