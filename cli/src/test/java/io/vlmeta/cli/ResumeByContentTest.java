@@ -64,11 +64,11 @@ class ResumeByContentTest {
     }
 
     /** Runs the upload until its first file reached the server, then stops it as Ctrl-C does. */
-    private CliRun stoppedAfterTheFirstBatch(String dataset, Path csv) throws IOException {
+    private CliRun stoppedAfterTheFirstBatch(String dataset, Path csv, String... extra) throws IOException {
         EMULATOR.emulator().addDataset(dataset, Examples.filenames());
         long uploadsBefore = EMULATOR.emulator().requestCount("upload");
         CliRun stopped = run((err, resume, document) -> () -> EMULATOR.emulator().requestCount("upload")
-                > uploadsBefore, upload(dataset, csv));
+                > uploadsBefore, upload(dataset, csv, extra));
         assertThat(stopped.exitCode()).as(stopped.both()).isEqualTo(130);
         return stopped;
     }
@@ -179,6 +179,52 @@ class ResumeByContentTest {
         assertThat(uploadsRefused).as("nothing sent by the refused resumes").isEqualTo(uploadsBefore);
         assertThat(same.exitCode()).as(same.both()).isZero();
         assertThat(insertedRows("settings").values()).containsOnly(12L);
+    }
+
+    @Test
+    void refusesToGoOnWhereAnotherMappingNumbersTheRowsOtherwiseAndFinishesWithTheSameOne() throws IOException {
+        Path input = copyOfTheExample("mapping/metadata.csv", Instant.parse("2026-01-05T09:00:00Z"));
+        stoppedAfterTheFirstBatch("mapping", input, "--allow-unmatched");
+        CliRun exported = run(StopControl.NONE, List.of("export", "--dataset-id", "mapping", "--base-url",
+                EMULATOR.emulator().baseUrl(), "-o", dir.resolve("export.csv").toString()));
+        // an export from before the first image was added: that row is now unmatched, and every later one moves up
+        String first = Examples.filenames().get(0);
+        Path stale = Files.write(dir.resolve("stale-export.csv"), Files.readAllLines(dir.resolve("export.csv")).stream()
+                .filter(line -> !line.contains(first)).toList());
+        Map<String, Integer> stoppedWith = valueCounts("mapping");
+
+        CliRun moved = run(StopControl.NONE, upload("mapping", input, "--export-file", stale.toString(),
+                "--allow-unmatched", "--resume"));
+        Map<String, Integer> refusedWith = valueCounts("mapping");
+        CliRun same = run(StopControl.NONE, upload("mapping", input, "--allow-unmatched", "--resume"));
+
+        assertThat(exported.exitCode()).as(exported.both()).isZero();
+        assertThat(moved.exitCode()).as(moved.both()).isEqualTo(1);
+        assertThat(moved.both()).contains("was not resumed: its entry 2 (")
+                .contains("so this run's rows are not numbered as that run's were");
+        // the field the stop left half-filled got nothing more; the others had nothing to go on from
+        stoppedWith.forEach((field, count) -> {
+            if (count > 0) {
+                assertThat(refusedWith.get(field)).as(field).isEqualTo(count);
+            }
+        });
+        assertThat(stoppedWith).containsValue(2);
+        assertThat(same.exitCode()).as(same.both()).isZero();
+        Map<String, Long> inserted = insertedRows("mapping");
+        stoppedWith.forEach((field, count) -> {
+            if (count > 0) {
+                assertThat(inserted.get(field)).as(field + ", finished with the stopped run's mapping").isEqualTo(12L);
+            }
+        });
+    }
+
+    private static Map<String, Integer> valueCounts(String dataset) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Map<String, Object> field : EMULATOR.emulator().schema(dataset)) {
+            String name = (String) field.get("field_name");
+            counts.put(name, EMULATOR.emulator().values(dataset, name).size());
+        }
+        return counts;
     }
 
     private Path journalOf(String dataset) throws IOException {

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * The resume journal's key of a job: a digest of the input's content. The same bytes give the same key
  * wherever they lie and whatever their modification time, so a resume after a {@code touch}, a
  * checkout or a copy finds the journal of the run it continues; an edited input gives another key, so
- * a resume never continues with other data. How the bytes are read (path column, source options,
+ * a resume never continues with other data. How the bytes are read (source, source options,
  * matching, date formats...) is not in the key but beside it ({@link JobSettings}): the journal keeps
  * them, and a resume that reads the same bytes otherwise is refused naming the settings that differ. A folder is known by the files its source reads ({@link SourceProvider#contentFiles}), each
  * with its path relative to the folder, so a sidecar moved to another image's name is a change.
@@ -41,7 +41,7 @@ final class JobKeys {
      * @return the key, known once the input is digested; {@link JobKey#abandon()} stops the digest
      */
     static JobKey start(JobSpec spec, SourceProvider source, SourceRequest request) {
-        Map<String, String> settings = JobSettings.of(spec);
+        Map<String, String> settings = JobSettings.of(spec, source.name());
         if (spec.inputDigest() != null) {
             return JobKey.of(key("sha256:" + spec.inputDigest())).readingWith(settings);
         }

@@ -53,6 +53,10 @@ final class FieldUpload implements FieldWriter {
     private boolean currentInDoubt;
     private volatile long onServer;
     private volatile boolean interrupted;
+    /** The media id the stopped run's last entry on the server had, to check this run's at that place; or null. */
+    private final String boundaryMedia;
+    /** Why this run's entries are not numbered as the stopped run's were; null while they are. */
+    private volatile String misaligned;
     /** Set by {@link #endOfEntries()}: the engine handed every entry of the field. */
     private volatile boolean allEntriesWritten;
 
@@ -65,6 +69,10 @@ final class FieldUpload implements FieldWriter {
         this.inDoubt = state instanceof Sending sending ? sending.batch() : null;
         this.skip = inDoubt != null ? Math.min(inDoubt.firstEntry(), resumedFrom) : resumedFrom;
         this.onServer = skip;
+        this.boundaryMedia = state.segments().stream()
+                .filter(segment -> segment.kind() != Segment.Kind.PRESUMED_LOST)
+                .filter(segment -> segment.firstEntry() + segment.count() == resumedFrom)
+                .map(Segment::lastMedia).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         int files = state.segments().size();
         this.batchNumber = new AtomicInteger(inDoubt != null ? Math.max(files, inDoubt.number()) : files);
         this.spill = new RowSpill(context.workDir(), context.rows());
@@ -85,7 +93,16 @@ final class FieldUpload implements FieldWriter {
         }
         spill.append(entry); // also after a stop: the outcome names every row that did not reach the server
         long index = spill.count() - 1;
-        if (index < skip || lane.failure() != null || cancelled()) {
+        if (index == resumedFrom - 1 && boundaryMedia != null && !boundaryMedia.equals(entry.mediaId())) {
+            misaligned = String.format(Locale.ROOT, "Field '%s' was not resumed: its entry %,d (%s) went to media %s "
+                    + "in the stopped run and goes to media %s in this one, so this run's rows are not numbered as "
+                    + "that run's were (another --export-file, media added to or removed from the dataset since, or "
+                    + "rows matched otherwise). Nothing more was sent: its first %s %s on the server. Resume with "
+                    + "the mapping the stopped run used.", fieldName, index + 1, entry.location().describe(),
+                    boundaryMedia, entry.mediaId(), Plural.grouped(resumedFrom, "entry", "entries"),
+                    Plural.noun(resumedFrom, "is", "are"));
+        }
+        if (index < skip || misaligned != null || lane.failure() != null || cancelled()) {
             return;
         }
         try {
@@ -244,6 +261,11 @@ final class FieldUpload implements FieldWriter {
     @Override
     public FieldOutcome finish() {
         try {
+            if (misaligned != null) {
+                // the journal keeps the field as it was, for a resume with the stopped run's mapping
+                return new FieldOutcome(fieldName, FieldOutcome.Status.FAILED, resumedFrom, -1, 0, List.of(),
+                        misaligned);
+            }
             flush();
             RuntimeException failure = lane.failure();
             if (failure instanceof TaskClosed closed) {

@@ -253,7 +253,8 @@ final class Journal implements AutoCloseable {
      */
     synchronized void sent(String field, Batch batch, long applied, Segment.Kind kind) {
         if (applied > 0) {
-            append(field, new Segment(batch.firstEntry(), applied, kind));
+            append(field, new Segment(batch.firstEntry(), applied, kind,
+                    applied == batch.count() ? batch.lastMedia() : null));
         } else {
             unchanged(field);
         }

@@ -109,9 +109,17 @@ final class JournalState {
      *             presumed lost (the server's refusals of a second copy are not rejected rows);
      *             {@link Kind#PRESUMED_LOST} a copy whose read-back never showed it, which may still have
      *             been applied late by a server that applies files asynchronously
+     * @param lastMedia the media id of its last entry, when the whole file was applied; else {@code null}. A
+     *                  resume checks that its own entry at that place is the same media: rows numbered otherwise
+     *                  (another mapping, media added to the dataset) would send the rest to other rows
      */
-    record Segment(long firstEntry, long count, Kind kind) {
+    record Segment(long firstEntry, long count, Kind kind, String lastMedia) {
         enum Kind { APPLIED, RESENT, PRESUMED_LOST }
+
+        /** A segment whose last entry's media is not known (applied in part, or journalled before it was kept). */
+        Segment(long firstEntry, long count, Kind kind) {
+            this(firstEntry, count, kind, null);
+        }
     }
 
     /**
